@@ -1,0 +1,54 @@
+"""comicboard: a list of procedures in, a print-ready comic display board out (PDF and PNG).
+
+Pipeline: spec/objects → model → layout (geometry, text broken once) → display list → renderers.
+"""
+
+from __future__ import annotations
+
+from .color import Color
+from .errors import ComicboardError, FontError, LayoutError, Problem, RenderError, SpecError
+from .model import Board, CastMember, Category, FontChoice, Procedure, Speech, Step
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Board", "CastMember", "Category", "Color", "ComicboardError", "FontChoice", "FontError", "LayoutError",
+    "Problem", "Procedure", "RenderError", "SpecError", "Speech", "Step",
+    "load", "render", "layout", "wrap", "check", "__version__",
+]
+
+
+def load(path):  # noqa: ANN001, ANN201 - thin facade, documented in spec.load
+    """Read a board spec (YAML, TOML or JSON) into a `Board`."""
+    from .spec import load as _load
+
+    return _load(path)
+
+
+def layout(board):  # noqa: ANN001, ANN201
+    """Lay the board out: pages → panels, figures, bubbles, text blocks and lines (points, y down)."""
+    from .layout import layout as _layout
+
+    return _layout(board)
+
+
+def render(board, path, *, dpi: float = 150, **options):  # noqa: ANN001, ANN201
+    """Render to a file; the format comes from the suffix (.pdf, .png). Returns the written paths."""
+    from .render import render as _render
+
+    return _render(board, path, dpi=dpi, **options)
+
+
+def wrap(text: str, width: float, *, lang: str = "zh-Hans", size: float = 1.0, font=None,  # noqa: ANN001
+         strict: bool = False) -> list[str]:
+    """Break `text` into lines no wider than `width` (in the units of `size`; an ideograph is 1 em)."""
+    from .text import wrap as _wrap
+
+    return _wrap(text, width, lang=lang, size=size, font=font, strict=strict)
+
+
+def check(board):  # noqa: ANN001, ANN201
+    """Lint a board: missing glyphs, text that does not fit, text below the minimum size. → list[Problem]."""
+    from .check import check as _check
+
+    return _check(board)

@@ -1,0 +1,158 @@
+"""Fonts, in one place: finding the bundled family, loading faces, coverage, fallback chains, metrics.
+
+Nothing else in comicboard opens a font file. Metrics come from fontTools (cmap, hmtx, OS/2),
+read once per file and cached; renderers receive the chosen file path with every glyph run.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .errors import FontError
+
+BUNDLED_REGULAR = "LXGWWenKai-Regular.ttf"
+BUNDLED_BOLD = "LXGWWenKai-Bold.ttf"
+
+# Characters that are never drawn, so never need a glyph.
+_IGNORABLE = {"\n", "\r", "\t", "\u200b", "\u200c", "\u200d", "\ufeff", "\u2060"}
+
+
+def font_dir() -> Path:
+    """The bundled fonts: inside the installed package, or the checkout's top-level `fonts/`."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "_fonts", here.parent / "fonts"):
+        if (candidate / BUNDLED_REGULAR).is_file():
+            return candidate
+    raise FontError(
+        "the bundled fonts are missing",
+        hint=f"reinstall comicboard; looked in {here / '_fonts'} and {here.parent / 'fonts'}",
+    )
+
+
+@dataclass(frozen=True, eq=False)
+class Face:
+    """One font file: which characters it has and how wide they are (in em)."""
+
+    path: str
+    name: str
+    cmap: dict[int, str]
+    advances: dict[str, int]
+    units_per_em: int
+    ascender: float  # em, positive up
+    descender: float  # em, negative
+
+    def has(self, ch: str) -> bool:
+        return ord(ch) in self.cmap or ch in _IGNORABLE
+
+    def advance(self, ch: str) -> float:
+        """Advance width of `ch` in em (0 for characters the face lacks)."""
+        g = self.cmap.get(ord(ch))
+        if g is None:
+            return 0.0
+        return self.advances[g] / self.units_per_em
+
+
+@lru_cache(maxsize=16)
+def load_face(path: str) -> Face:
+    from fontTools.ttLib import TTFont, TTLibError
+
+    p = Path(path)
+    if not p.is_file():
+        raise FontError(f"font file not found: {path}", hint="check the path under fonts: in the spec")
+    try:
+        tt = TTFont(str(p), lazy=True, fontNumber=0)
+        cmap = dict(tt.getBestCmap() or {})
+        advances = {g: m[0] for g, m in tt["hmtx"].metrics.items()}
+        upem = tt["head"].unitsPerEm
+        os2 = tt["OS/2"] if "OS/2" in tt else None
+        if os2 is not None and os2.sTypoAscender:
+            asc, desc = os2.sTypoAscender / upem, os2.sTypoDescender / upem
+        else:
+            asc, desc = tt["hhea"].ascent / upem, tt["hhea"].descent / upem
+        name = tt["name"].getDebugName(4) or p.stem
+        if "glyf" not in tt:
+            raise FontError(
+                f"{p.name} has PostScript (CFF) outlines, which the PDF backend cannot embed",
+                hint="use a TrueType-outline font (.ttf), or convert it with fontTools' otf2ttf",
+            )
+    except TTLibError as exc:
+        raise FontError(f"cannot read font {path}: {exc}", hint="give a .ttf TrueType font file") from None
+    return Face(str(p), name, cmap, advances, upem, asc, desc)
+
+
+class FontSet:
+    """The faces a board uses, by role ('regular', 'bold'), each a chain: main face, then fallbacks."""
+
+    def __init__(self, regular: str | Path | None = None, bold: str | Path | None = None,
+                 fallback: tuple[str | Path, ...] = ()) -> None:
+        if regular is None:
+            regular = font_dir() / BUNDLED_REGULAR
+        if bold is None:
+            bold = font_dir() / BUNDLED_BOLD if regular == font_dir() / BUNDLED_REGULAR else regular
+        fb = [load_face(str(f)) for f in fallback]
+        self.chains: dict[str, list[Face]] = {
+            "regular": [load_face(str(regular)), *fb],
+            "bold": [load_face(str(bold)), *fb],
+        }
+        self._pick: dict[tuple[str, str], Face | None] = {}
+
+    def face_for(self, ch: str, role: str = "regular") -> Face | None:
+        key = (ch, role)
+        if key not in self._pick:
+            self._pick[key] = next((f for f in self.chains[role] if f.has(ch)), None)
+        return self._pick[key]
+
+    def main(self, role: str = "regular") -> Face:
+        return self.chains[role][0]
+
+    def advance(self, ch: str, role: str = "regular") -> float:
+        f = self.face_for(ch, role)
+        return f.advance(ch) if f else 0.0
+
+    def width(self, text: str, role: str = "regular") -> float:
+        """Width of `text` in em (sum of advances; CJK faces carry no kerning worth applying here)."""
+        return sum(self.advance(ch, role) for ch in text)
+
+    def runs(self, text: str, role: str = "regular") -> list[tuple[Face, str]]:
+        """Split `text` into maximal runs drawn from one face of the chain."""
+        out: list[tuple[Face, str]] = []
+        for ch in text:
+            f = self.face_for(ch, role) or self.main(role)
+            if out and out[-1][0] is f:
+                out[-1] = (f, out[-1][1] + ch)
+            else:
+                out.append((f, ch))
+        return out
+
+    def missing(self, text: str, role: str = "regular") -> list[str]:
+        """Characters of `text` that no face of the chain has, in order of first appearance."""
+        seen: dict[str, None] = {}
+        for ch in text:
+            if ch not in seen and self.face_for(ch, role) is None and not ch.isspace():
+                seen[ch] = None
+        return list(seen)
+
+
+def describe_char(ch: str) -> str:
+    """'U+1F600 GRINNING FACE' style label for messages."""
+    try:
+        name = unicodedata.name(ch)
+    except ValueError:
+        name = "unnamed"
+    return f"{ch!r} U+{ord(ch):04X} {name}"
+
+
+@lru_cache(maxsize=8)
+def _fontset_cached(regular: str | None, bold: str | None, fallback: tuple[str, ...]) -> FontSet:
+    return FontSet(regular, bold, fallback)
+
+
+def fontset_for(choice: object) -> FontSet:
+    """The FontSet for a board's `FontChoice` (cached: boards in a batch share loaded faces)."""
+    regular = getattr(choice, "regular", None)
+    bold = getattr(choice, "bold", None)
+    fallback = tuple(str(f) for f in getattr(choice, "fallback", ()))
+    return _fontset_cached(str(regular) if regular else None, str(bold) if bold else None, fallback)

@@ -1,0 +1,196 @@
+"""The board as plain immutable data: Board → Category → Procedure → Step → Speech, plus the Cast.
+
+Objects are validated once, on construction (`__post_init__`); everything downstream trusts them.
+Build them in code or get them from `comicboard.load()`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .color import Color
+from .errors import SpecError
+
+LANGS = ("zh-Hans", "zh-Hant", "ja", "ko")
+LOOKS = ("elder", "adult", "student", "child", "staff")
+SPEECH_KINDS = ("speech", "thought", "shout", "whisper")
+DIRECTIONS = ("ltr", "rtl")
+ORIENTATIONS = ("portrait", "landscape")
+
+# ISO 216 sizes in mm (portrait): A and B series.
+PAGE_SIZES_MM: dict[str, tuple[float, float]] = {
+    "A0": (841, 1189), "A1": (594, 841), "A2": (420, 594), "A3": (297, 420), "A4": (210, 297), "A5": (148, 210),
+    "B0": (1000, 1414), "B1": (707, 1000), "B2": (500, 707), "B3": (353, 500), "B4": (250, 353), "B5": (176, 250),
+}
+
+DEFAULT_CAST_KEYS = ("worker", "resident")
+
+
+def _fail(message: str, path: str, **kw: str) -> SpecError:
+    return SpecError(message, path=path, **kw)
+
+
+@dataclass(frozen=True)
+class CastMember:
+    """Someone who appears in panels: `key` is how speeches name them."""
+
+    key: str
+    name: str
+    look: str = "adult"
+    picture: Path | None = None  # a user's own PNG, resolved by the loader
+
+    def __post_init__(self) -> None:
+        if self.look not in LOOKS:
+            raise _fail(f"unknown look {self.look!r}", f"cast.{self.key}.look",
+                        expected=" | ".join(LOOKS), found=repr(self.look))
+
+
+def default_cast(lang: str = "zh-Hans") -> dict[str, CastMember]:
+    names = {
+        "zh-Hans": ("社区工作人员", "居民"),
+        "zh-Hant": ("社區工作人員", "居民"),
+        "ja": ("職員", "住民"),
+        "ko": ("직원", "주민"),
+    }[lang]
+    return {
+        "worker": CastMember("worker", names[0], "staff"),
+        "resident": CastMember("resident", names[1], "elder"),
+    }
+
+
+@dataclass(frozen=True)
+class Speech:
+    who: str
+    text: str
+    kind: str = "speech"
+
+    def __post_init__(self) -> None:
+        if self.kind not in SPEECH_KINDS:
+            raise _fail(f"unknown speech kind {self.kind!r}", "kind",
+                        expected=" | ".join(SPEECH_KINDS), found=repr(self.kind))
+        if not self.text.strip():
+            raise _fail("empty speech text", "text", hint="write what the person says, or remove the line")
+
+
+@dataclass(frozen=True)
+class Step:
+    caption: str
+    say: tuple[Speech, ...] = ()
+    props: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if not self.caption.strip():
+            raise _fail("empty step caption", "caption", hint="describe the step in a few words")
+
+
+@dataclass(frozen=True)
+class Procedure:
+    title: str
+    steps: tuple[Step, ...]
+    summary: str = ""
+    materials: tuple[str, ...] = ()
+    time_limit: str = ""
+    location: str = ""
+    phone: str = ""
+    basis: str = ""
+    url: str = ""
+    id: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.title.strip():
+            raise _fail("empty procedure title", "title")
+        if not self.steps:
+            raise _fail(f"procedure {self.title!r} has no steps", "steps", hint="give at least one step")
+
+
+@dataclass(frozen=True)
+class Category:
+    name: str
+    procedures: tuple[Procedure, ...]
+    color: Color = field(default_factory=lambda: Color.parse("#C8102E"))
+
+    def __post_init__(self) -> None:
+        if not self.name.strip():
+            raise _fail("empty category name", "name")
+        if not self.procedures:
+            raise _fail(f"category {self.name!r} has no procedures", "procedures")
+
+
+@dataclass(frozen=True)
+class FontChoice:
+    """Font files by role; `fallback` files are tried in order for characters the main font lacks."""
+
+    regular: Path | None = None
+    bold: Path | None = None
+    fallback: tuple[Path, ...] = ()
+
+
+@dataclass(frozen=True)
+class Board:
+    title: str
+    categories: tuple[Category, ...]
+    subtitle: str = ""
+    organization: str = ""
+    footer: str = ""
+    size: str | tuple[float, float] = "A1"
+    orientation: str = "portrait"
+    lang: str = "zh-Hans"
+    direction: str = "ltr"
+    cast: dict[str, CastMember] = field(default_factory=dict)
+    fonts: FontChoice = field(default_factory=FontChoice)
+    min_font_size: float = 8.0  # points; nothing on the board is set smaller
+    margin_mm: float = 15.0
+    source: str | None = None  # file the board came from, for messages
+
+    def __post_init__(self) -> None:
+        if not self.title.strip():
+            raise _fail("empty board title", "board.title")
+        if self.lang not in LANGS:
+            raise _fail(f"unknown language {self.lang!r}", "board.lang", expected=" | ".join(LANGS),
+                        found=repr(self.lang))
+        if self.direction not in DIRECTIONS:
+            raise _fail(f"unknown direction {self.direction!r}", "board.direction",
+                        expected=" | ".join(DIRECTIONS), found=repr(self.direction))
+        if self.orientation not in ORIENTATIONS:
+            raise _fail(f"unknown orientation {self.orientation!r}", "board.orientation",
+                        expected=" | ".join(ORIENTATIONS), found=repr(self.orientation))
+        if isinstance(self.size, str):
+            if self.size.upper() not in PAGE_SIZES_MM:
+                raise _fail(f"unknown page size {self.size!r}", "board.size",
+                            expected="A0–A5, B0–B5 or [width_mm, height_mm]", found=repr(self.size))
+        else:
+            w, h = self.size
+            if not (50 <= w <= 5000 and 50 <= h <= 5000):
+                raise _fail("page size out of range", "board.size", expected="50–5000 mm per side",
+                            found=f"{w} × {h} mm")
+        if not self.categories:
+            raise _fail("the board has no categories", "categories")
+        if not 4 <= self.min_font_size <= 72:
+            raise _fail("min_font_size out of range", "board.min_font_size", expected="4–72 pt",
+                        found=str(self.min_font_size))
+        # Fill the default cast, then check every speaker exists.
+        cast = {**default_cast(self.lang), **self.cast}
+        object.__setattr__(self, "cast", cast)
+        for ci, cat in enumerate(self.categories):
+            for pi, proc in enumerate(cat.procedures):
+                for si, step in enumerate(proc.steps):
+                    for wi, sp in enumerate(step.say):
+                        if sp.who not in cast:
+                            raise _fail(
+                                f"speaker {sp.who!r} is not in the cast",
+                                f"categories[{ci}].procedures[{pi}].steps[{si}].say[{wi}].who",
+                                hint=f"add {sp.who!r} under cast:, or use one of: {', '.join(sorted(cast))}",
+                            )
+
+    @property
+    def page_size_mm(self) -> tuple[float, float]:
+        w, h = PAGE_SIZES_MM[self.size.upper()] if isinstance(self.size, str) else self.size
+        if self.orientation == "landscape":
+            w, h = max(w, h), min(w, h)
+        else:
+            w, h = min(w, h), max(w, h)
+        return float(w), float(h)
+
+    def procedures(self) -> list[tuple[Category, Procedure]]:
+        return [(c, p) for c in self.categories for p in c.procedures]
