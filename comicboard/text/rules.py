@@ -1,0 +1,81 @@
+"""Line-breaking rules as cited data: which characters may not start or end a line, per language."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# Sources. Each table below names the one it follows; extend the tables, not the code, for new rules.
+CLREQ = ("W3C Requirements for Chinese Text Layout (clreq), 'Prohibition rules for line start and line end' "
+         "(行首行尾禁则), basic level — https://www.w3.org/TR/clreq/")
+JLREQ = ("W3C Requirements for Japanese Text Layout (jlreq) §3.1.7 'Characters not starting a line' / "
+         "'Characters not ending a line', character classes cl-01…cl-11 — https://www.w3.org/TR/jlreq/")
+KLREQ = ("W3C Requirements for Hangul Text Layout (klreq), line breaking: between words (어절) by default, "
+         "between syllables only when needed; same punctuation rules — https://www.w3.org/TR/klreq/")
+UAX14 = "Unicode Standard Annex #14, Unicode Line Breaking Algorithm — https://www.unicode.org/reports/tr14/"
+
+# Closing punctuation and marks that never start a line.
+# clreq basic level: 。．，、：；！？ closing quotes and brackets; jlreq cl-02 (closing brackets),
+# cl-04 (dividing punctuation ！？‼⁇), cl-05 (middle dots ・：；), cl-06 (full stops), cl-07 (commas),
+# cl-03 (hyphens: 〜 ～); UAX #14 classes CL, CP, EX, IS, NS and PO (postfix % ‰ ℃ ° ′ ″).
+NO_START_BASIC: frozenset[str] = frozenset(
+    "。．，、：；！？‼⁇⁈⁉"          # full stops, commas, dividing punctuation (clreq; jlreq cl-04/06/07)
+    "”’」』）］｝〕】〗》〉〙〛｠"     # closing quotes and brackets (clreq; jlreq cl-02; UAX14 CL/CP/QU-Pf)
+    "～〜・·‧／"                    # wave dashes, middle dots, full-width solidus (clreq; jlreq cl-03/05)
+    "％‰‱℃℉°′″"                   # postfix units stay with their number (UAX14 PO)
+    ",.:;!?)]}%"                    # ASCII counterparts (UAX14 IS, EX, CL, CP, PO)
+    "｡､｣"                           # half-width katakana punctuation (jlreq cl-02/06/07)
+)
+
+# Opening marks and prefixes that never end a line.
+# clreq basic level: opening quotes and brackets; jlreq cl-01; UAX #14 classes OP, QU-Pi and PR (prefixes).
+NO_END_BASIC: frozenset[str] = frozenset(
+    "“‘「『（［｛〔【〖《〈〘〚｟"   # opening quotes and brackets (clreq; jlreq cl-01; UAX14 OP)
+    "([{"                           # ASCII opening brackets (UAX14 OP)
+    "¥$£€№#￥＄￡＃"                 # currency and number prefixes stay with their number (UAX14 PR)
+    "｢"                             # half-width corner bracket (jlreq cl-01)
+)
+
+# Japanese marks that start a line only under loose rules: jlreq cl-11 (small kana), cl-10 (prolonged
+# sound mark ー), cl-09 (iteration marks). jlreq allows them at line start in loose settings (as does CSS
+# `line-break: normal`); `strict=True` forbids it (CSS `line-break: strict`, UAX14 class CJ treated as NS).
+NO_START_STRICT: frozenset[str] = frozenset(
+    "ぁぃぅぇぉっゃゅょゎゕゖ"
+    "ァィゥェォッャュョヮヵヶㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿ"
+    "ｧｨｩｪｫｯｬｭｮ"
+    "ーｰ"
+    "々〻ゝゞヽヾ"
+)
+
+# Characters that must not be split when doubled: clreq (破折号 ——, 省略号 ……), jlreq cl-08 (inseparable
+# characters — … ‥), UAX14 B2 (LB17, ——) and IN (…).
+INSEPARABLE: frozenset[str] = frozenset("—…‥⋯")
+
+
+@dataclass(frozen=True)
+class LineRules:
+    """The rules one paragraph is broken by."""
+
+    lang: str
+    no_start: frozenset[str]
+    no_end: frozenset[str]
+    inseparable: frozenset[str]
+    # klreq: Korean breaks between words (at spaces); breaks between syllables are a last resort.
+    keep_all: bool
+    source: str
+
+
+_CJK_LANGS = {"zh": CLREQ, "ja": JLREQ, "ko": KLREQ}
+
+
+def rules_for(lang: str = "zh-Hans", *, strict: bool = False) -> LineRules:
+    """The rules for a BCP 47 tag: 'zh-Hans', 'zh-Hant', 'ja', 'ko'; other tags get the basic CJK rules."""
+    primary = lang.replace("_", "-").split("-")[0].lower()
+    no_start = NO_START_BASIC | NO_START_STRICT if strict else NO_START_BASIC
+    return LineRules(
+        lang=lang,
+        no_start=no_start,
+        no_end=NO_END_BASIC,
+        inseparable=INSEPARABLE,
+        keep_all=primary == "ko",
+        source=_CJK_LANGS.get(primary, CLREQ),
+    )
