@@ -156,3 +156,33 @@ def fontset_for(choice: object) -> FontSet:
     bold = getattr(choice, "bold", None)
     fallback = tuple(str(f) for f in getattr(choice, "fallback", ()))
     return _fontset_cached(str(regular) if regular else None, str(bold) if bold else None, fallback)
+
+
+def coverage_problems(texts: list[tuple[str, str]], fontset: FontSet, role: str = "regular") -> dict[str, list[str]]:
+    """Characters no face of the chain has → the places (labels) where each occurs, in order."""
+    found: dict[str, list[str]] = {}
+    for where, text in texts:
+        for ch in fontset.missing(text, role):
+            found.setdefault(ch, [])
+            if where not in found[ch]:
+                found[ch].append(where)
+    return found
+
+
+def check_coverage(texts: list[tuple[str, str]], fontset: FontSet, source: str | None = None) -> None:
+    """Raise FontError listing every missing character and where it occurs; never draw tofu."""
+    missing = coverage_problems(texts, fontset, "regular")
+    for ch, places in coverage_problems(texts, fontset, "bold").items():
+        missing.setdefault(ch, places)
+    if not missing:
+        return
+    parts = []
+    for ch, places in list(missing.items())[:20]:
+        more = f" and {len(places) - 3} more" if len(places) > 3 else ""
+        parts.append(f"{describe_char(ch)} in {'; '.join(places[:3])}{more}")
+    extra = f"\n  … and {len(missing) - 20} more characters" if len(missing) > 20 else ""
+    raise FontError(
+        f"{len(missing)} character(s) are in no font of the board:\n  " + "\n  ".join(parts) + extra,
+        file=source,
+        hint="replace or remove these characters, or name a font that has them under fonts: fallback: [...]",
+    )

@@ -194,3 +194,27 @@ class Board:
 
     def procedures(self) -> list[tuple[Category, Procedure]]:
         return [(c, p) for c in self.categories for p in c.procedures]
+
+
+def iter_texts(board: Board) -> list[tuple[str, str]]:
+    """Every string the board shows, with a human label of where it is: [(where, text)]."""
+    out: list[tuple[str, str]] = [("board title", board.title)]
+    for key in ("subtitle", "organization", "footer"):
+        if getattr(board, key):
+            out.append((f"board {key}", getattr(board, key)))
+    for key, member in board.cast.items():
+        out.append((f"cast {key}", member.name))
+    for cat in board.categories:
+        out.append((f"category {cat.name}", cat.name))
+        for proc in cat.procedures:
+            w = f"{cat.name} / {proc.title}"
+            for key in ("title", "summary", "time_limit", "location", "phone", "basis"):
+                if getattr(proc, key):
+                    out.append((f"{w} ({key})", getattr(proc, key)))
+            for m in proc.materials:
+                out.append((f"{w} (materials)", m))
+            for si, step in enumerate(proc.steps, 1):
+                out.append((f"{w} / step {si}", step.caption))
+                for sp in step.say:
+                    out.append((f"{w} / step {si} / {sp.who}", sp.text))
+    return out

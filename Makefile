@@ -1,0 +1,35 @@
+# Two commands on a fresh machine: `make demo` renders the example board, `make test` runs the tests.
+# Each creates its own virtual environment in .venv (override with VENV=...).
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+
+.PHONY: demo test lint bench clean
+
+$(BIN)/activate:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml $(BIN)/activate
+	$(BIN)/python -m pip install --quiet .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml $(BIN)/activate
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $@ $(VENV)/.installed
+
+demo: $(VENV)/.installed
+	$(BIN)/comicboard render examples/gongrenjie.yaml -o out/gongrenjie.pdf
+	$(BIN)/comicboard render examples/gongrenjie.yaml -o out/gongrenjie.png --dpi 150
+
+test: $(VENV)/.installed-test
+	$(BIN)/python -m pytest
+
+lint: $(VENV)/.installed-test
+	$(BIN)/ruff check .
+
+bench: $(VENV)/.installed
+	$(BIN)/python benchmarks/bench_render.py
+
+clean:
+	rm -rf out build dist .pytest_cache

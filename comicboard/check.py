@@ -1,0 +1,55 @@
+"""Lint a board without drawing it: missing glyphs, text that does not fit, text too small, covered faces."""
+
+from __future__ import annotations
+
+from .errors import Problem
+from .fonts import coverage_problems, describe_char, fontset_for
+from .model import Board, iter_texts
+
+LEGIBLE_PT = 8.0  # the spine's floor for any text on a printed board
+
+
+def _overlap(a: tuple[float, ...], b: tuple[float, ...], tol: float = 0.5) -> bool:
+    return (a[0] + tol < b[0] + b[2] and b[0] + tol < a[0] + a[2]
+            and a[1] + tol < b[1] + b[3] and b[1] + tol < a[1] + a[3])
+
+
+def check(board: Board) -> list[Problem]:
+    """Every problem found, errors first. An empty list means the board is ready to render."""
+    from .layout import layout
+
+    problems: list[Problem] = []
+    fonts = fontset_for(board.fonts)
+    texts = iter_texts(board)
+    for role in ("regular", "bold"):
+        for ch, places in coverage_problems(texts, fonts, role).items():
+            if any(p.code == "missing-glyph" and p.details.get("char") == ch for p in problems):
+                continue
+            problems.append(Problem("error", "missing-glyph", f"{describe_char(ch)} is in no font of the board",
+                                    where="; ".join(places[:3]) + (" …" if len(places) > 3 else ""),
+                                    hint="replace the character, or add a font that has it under fonts: fallback",
+                                    details={"char": ch}))
+    lay = layout(board, check_fonts=False)
+    problems.extend(lay.problems)
+    floor = max(LEGIBLE_PT, 0.0)
+    for page in lay.pages:
+        for block in page.text_blocks():
+            if block.font_size < board.min_font_size - 0.01 or block.font_size < floor - 0.01:
+                problems.append(Problem("error" if block.font_size < board.min_font_size - 0.01 else "warning",
+                                        "text-too-small",
+                                        f"{block.kind} text is set at {block.font_size:.1f} pt, below "
+                                        f"{max(board.min_font_size, floor):.0f} pt",
+                                        where=block.where or f"page {page.number}",
+                                        hint="shorten the text or use a larger page size"))
+        bubbles = page.of_kind("bubble")
+        heads = [(f.head, f.who) for f in page.of_kind("figure")]
+        for i, b in enumerate(bubbles):
+            for b2 in bubbles[i + 1:]:
+                if _overlap(b.bbox, b2.bbox):
+                    problems.append(Problem("error", "bubble-overlap", "two bubbles overlap", where=b.where))
+            for head, who in heads:
+                if _overlap(b.bbox, head):
+                    problems.append(Problem("error", "covered-face", f"a bubble covers the face of {who}",
+                                            where=b.where))
+    problems.sort(key=lambda p: p.severity != "error")
+    return problems

@@ -1,0 +1,100 @@
+"""The `comicboard` command: render, layout --json and check, with one-line errors instead of tracebacks."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from . import __version__
+from .errors import ComicboardError
+
+
+class _Progress:
+    """Stage messages on stderr (only when it is a terminal, unless asked): long renders show they are alive."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled
+        self.t0 = time.perf_counter()
+
+    def __call__(self, msg: str) -> None:
+        if self.enabled:
+            print(f"[{time.perf_counter() - self.t0:5.1f}s] {msg}", file=sys.stderr, flush=True)
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="comicboard", description="Procedures in, a comic display board out.")
+    p.add_argument("--version", action="version", version=f"comicboard {__version__}")
+    p.add_argument("--debug", action="store_true", help="show the full traceback on errors (for bug reports)")
+    sub = p.add_subparsers(dest="command", required=True)
+    r = sub.add_parser("render", help="render a board spec to PDF or PNG")
+    r.add_argument("spec", help="board spec (.yaml, .yml, .toml or .json)")
+    r.add_argument("-o", "--output", required=True, help="output file; the suffix picks the format (.pdf, .png)")
+    r.add_argument("--dpi", type=float, default=150, help="PNG resolution (default 150)")
+    r.add_argument("-q", "--quiet", action="store_true", help="no progress messages")
+    lo = sub.add_parser("layout", help="print the board's geometry")
+    lo.add_argument("spec")
+    lo.add_argument("--json", action="store_true", help="JSON on stdout (the default and only format for now)")
+    c = sub.add_parser("check", help="lint a board: missing glyphs, overflow, text too small, ...")
+    c.add_argument("spec")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return _run(args)
+    except ComicboardError as exc:
+        if args.debug:
+            raise
+        print(f"comicboard: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("comicboard: interrupted", file=sys.stderr)
+        return 130
+
+
+def _run(args: argparse.Namespace) -> int:
+    from . import check, layout, load, render
+
+    if args.command == "render":
+        progress = _Progress(not args.quiet and sys.stderr.isatty())
+        progress(f"reading {args.spec}")
+        board = load(args.spec)
+        progress("laying out")
+        lay = layout(board)
+        errors = [p for p in lay.problems if p.severity == "error"]
+        for p in lay.problems:
+            if p.severity != "error":
+                print(f"comicboard: {p}", file=sys.stderr)
+        if errors:
+            for p in errors:
+                print(f"comicboard: {p}", file=sys.stderr)
+            print("comicboard: error: not rendered; fix the problems above (`comicboard check` lists them)",
+                  file=sys.stderr)
+            return 2
+        progress(f"writing {args.output}")
+        paths = render(lay, args.output, dpi=args.dpi)
+        for path in paths:
+            print(path)
+        progress("done")
+        return 0
+    if args.command == "layout":
+        lay = layout(load(args.spec))
+        sys.stdout.write(lay.dumps() + "\n")
+        return 0
+    if args.command == "check":
+        board = load(args.spec)
+        problems = check(board)
+        for p in problems:
+            print(p)
+        n_err = sum(p.severity == "error" for p in problems)
+        name = Path(args.spec).name
+        print(f"{name}: {n_err} error(s), {len(problems) - n_err} warning(s)")
+        return 1 if n_err else 0
+    return 2  # unreachable: argparse requires a command
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

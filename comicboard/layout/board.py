@@ -1,0 +1,327 @@
+"""Lay out the whole board: header, footer, category sections flowed into columns, pages if needed.
+
+The base text size and the number of columns are chosen from the content: the largest size at which
+every procedure fits one page (balanced columns), favouring panels of comfortable proportions. If the
+content cannot fit even at the board's minimum size, it continues on further pages.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from ..errors import Problem
+from ..model import Board, Category, Procedure
+from .geometry import Box, Item, PageGeometry, Shape
+from .labels import labels
+from .panel import PanelContext
+from .strip import StripPlan, place_strip, plan_strip
+from .typeset import LEADING, Setter
+
+MM = 72 / 25.4
+DETAIL_RATIO = 0.85  # smallest text on a strip relative to the base size (details, captions)
+MAX_GROWTH = 0.35  # a strip may grow this much beyond its natural height to fill a column
+
+
+@dataclass
+class Unit:
+    kind: str  # "header" | "strip"
+    cat: Category
+    proc: Procedure | None
+    number: int
+    height: float
+    plan: StripPlan | None = None
+    continued: bool = False
+
+
+@dataclass
+class Frame:
+    width: float
+    height: float
+    bleed: float
+    margin: float
+    header_h: float
+    footer_h: float
+    body: Box
+
+
+def _header_sizes(board: Board, setter: Setter, width: float, margin: float) -> tuple[float, float, float]:
+    avail = width - 2 * margin
+    t = min(0.05 * width, 0.85 * avail / max(setter.fonts.width(board.title, "bold"), 1.0))
+    sub = min(max(board.min_font_size, 0.42 * t), 0.9 * avail / max(setter.fonts.width(board.subtitle, "bold"), 1))
+    org = max(board.min_font_size, 0.3 * t)
+    return t, max(sub, board.min_font_size), org
+
+
+def make_frame(board: Board, setter: Setter) -> Frame:
+    w_mm, h_mm = board.page_size_mm
+    width, height = w_mm * MM, h_mm * MM
+    margin = board.margin_mm * MM
+    t, sub, org = _header_sizes(board, setter, width, margin)
+    header_h = margin + t * LEADING + (sub * LEADING if board.subtitle else 0) \
+        + (org * LEADING if board.organization else 0) + 0.6 * t
+    footer_size = max(board.min_font_size, 0.011 * width)
+    footer_h = footer_size * LEADING * 2 + margin
+    gap = 0.012 * width
+    body = (margin, header_h + gap, width - 2 * margin, height - header_h - footer_h - 2 * gap)
+    return Frame(width, height, 3 * MM, margin, header_h, footer_h, body)
+
+
+def _category_header_h(s: float) -> float:
+    return 1.45 * s * LEADING + 0.5 * s
+
+
+def _units(ctx_for, board: Board, col_w: float, s: float) -> list[Unit]:
+    units: list[Unit] = []
+    n = 0
+    for cat in board.categories:
+        units.append(Unit("header", cat, None, 0, _category_header_h(s)))
+        for proc in cat.procedures:
+            n += 1
+            plan = plan_strip(ctx_for(cat, proc, n), cat, proc, col_w, s)
+            units.append(Unit("strip", cat, proc, n, plan.height, plan))
+    return units
+
+
+def _flow(units: list[Unit], capacity: float, s: float, ncols: int, max_pages: int | None) -> list[list[list[Unit]]]:
+    """Greedy flow into columns of `capacity`; a category split across columns repeats its header."""
+    gap = 0.5 * s
+    pages: list[list[list[Unit]]] = [[[]]]
+    used = 0.0
+
+    def new_column() -> None:
+        nonlocal used
+        if len(pages[-1]) == ncols:
+            pages.append([[]])
+        else:
+            pages[-1].append([])
+        used = 0.0
+
+    i = 0
+    while i < len(units):
+        u = units[i]
+        col = pages[-1][-1]
+        if u.kind == "header":
+            # Keep a header with the first strip of its category.
+            need = u.height + (units[i + 1].height if i + 1 < len(units) else 0) + (gap if col else 0)
+            if col and used + need > capacity:
+                new_column()
+                col = pages[-1][-1]
+            used += u.height + (gap if col else 0)
+            col.append(u)
+            i += 1
+            continue
+        need = u.height + (gap if col else 0)
+        if col and used + need > capacity:
+            new_column()
+            col = pages[-1][-1]
+            cont = Unit("header", u.cat, None, 0, _category_header_h(s), continued=True)
+            col.append(cont)
+            used = cont.height
+            need = u.height + gap
+        col.append(u)
+        used += need
+        i += 1
+        if max_pages is not None and len(pages) > max_pages:
+            break
+    return pages
+
+
+def _column_height(col: list[Unit], s: float) -> float:
+    return sum(u.height for u in col) + 0.5 * s * max(0, len(col) - 1)
+
+
+def _fits_one_page(units: list[Unit], body_h: float, s: float, ncols: int) -> float | None:
+    """Smallest column capacity that holds everything in `ncols` columns of one page, or None."""
+    total = sum(u.height for u in units)
+    lo, hi = max(max(u.height for u in units), total / ncols) * 0.98, body_h
+    if len(_flow(units, hi, s, ncols, 1)) > 1:
+        return None
+    for _ in range(18):
+        mid = (lo + hi) / 2
+        if len(_flow(units, mid, s, ncols, 1)) == 1:
+            hi = mid
+        else:
+            lo = mid
+    return hi
+
+
+def _proportion_score(units: list[Unit]) -> float:
+    """1 for panels near 1.2:1 (w:h), lower for very flat or very tall panels."""
+    ratios = []
+    for u in units:
+        if u.plan:
+            for row in u.plan.rows:
+                for p in row:
+                    ratios.append(p.width / max(p.height, 1e-6))
+    if not ratios:
+        return 1.0
+    dev = sum(abs(math.log(r / 1.2)) for r in ratios) / len(ratios)
+    return 1.0 / (1.0 + 0.35 * dev)
+
+
+def choose_layout(board: Board, setter: Setter, frame: Frame, ctx_for) -> tuple[float, int, list[Unit], float | None]:
+    """(base size, columns, units, column capacity or None when the board needs several pages)."""
+    body_w, body_h = frame.body[2], frame.body[3]
+    s_min = board.min_font_size / DETAIL_RATIO
+    s_max = max(s_min, min(frame.width / 45, body_h / 18))
+    gutter = 0.012 * frame.width
+    best: tuple[float, float, int, list[Unit], float] | None = None
+    for ncols in range(1, 6):
+        col_w = (body_w - (ncols - 1) * gutter) / ncols
+        if col_w < 24 * s_min:
+            break
+        units_lo = _units(ctx_for, board, col_w, s_min)
+        if _fits_one_page(units_lo, body_h, s_min, ncols) is None:
+            continue
+        lo, hi = s_min, s_max
+        best_units, best_cap = units_lo, _fits_one_page(units_lo, body_h, s_min, ncols)
+        top_units = _units(ctx_for, board, col_w, hi)
+        cap = _fits_one_page(top_units, body_h, hi, ncols)
+        if cap is not None:
+            lo, best_units, best_cap = hi, top_units, cap
+        else:
+            for _ in range(9):
+                mid = (lo + hi) / 2
+                units = _units(ctx_for, board, col_w, mid)
+                cap = _fits_one_page(units, body_h, mid, ncols)
+                if cap is not None:
+                    lo, best_units, best_cap = mid, units, cap
+                else:
+                    hi = mid
+                if hi - lo < 0.1:
+                    break
+        score = lo * _proportion_score(best_units)
+        if best is None or score > best[0]:
+            best = (score, lo, ncols, best_units, best_cap)  # type: ignore[assignment]
+    if best is not None:
+        return best[1], best[2], best[3], best[4]
+    # Several pages at the minimum size; take the column count that needs the fewest pages.
+    options = []
+    for ncols in range(1, 5):
+        col_w = (body_w - (ncols - 1) * gutter) / ncols
+        if ncols > 1 and col_w < 24 * s_min:
+            break
+        units = _units(ctx_for, board, col_w, s_min)
+        options.append((len(_flow(units, body_h, s_min, ncols, None)), -ncols, ncols, units))
+    options.sort(key=lambda o: (o[0], o[1]))
+    _, _, ncols, units = options[0]
+    return s_min, ncols, units, None
+
+
+def layout_pages(board: Board, setter: Setter) -> tuple[list[PageGeometry], list[Problem], float]:
+    frame = make_frame(board, setter)
+    numbers: dict[int, PanelContext] = {}
+
+    def ctx_for(cat: Category, proc: Procedure, n: int) -> PanelContext:
+        if n not in numbers:
+            numbers[n] = PanelContext(board, setter, cat.name, proc.title, n, board.min_font_size)
+        return numbers[n]
+
+    s, ncols, units, cap = choose_layout(board, setter, frame, ctx_for)
+    bx, by, bw, bh = frame.body
+    gutter = 0.012 * frame.width
+    col_w = (bw - (ncols - 1) * gutter) / ncols
+    flowed = _flow(units, cap if cap is not None else bh, s, ncols, None)
+    problems: list[Problem] = []
+    lab = labels(board.lang)
+    pages: list[PageGeometry] = []
+    for pi, columns in enumerate(flowed):
+        page = PageGeometry(pi + 1, frame.width, frame.height, frame.bleed,
+                            (frame.margin, frame.margin, frame.width - 2 * frame.margin,
+                             frame.height - 2 * frame.margin))
+        page.items.extend(_header_items(board, setter, frame))
+        for ci, col in enumerate(columns):
+            x = bx + ci * (col_w + gutter)
+            page.items.extend(_column_items(board, setter, col, x, by, col_w, bh, s, ctx_for, lab))
+        page.items.extend(_footer_items(board, setter, frame, pi + 1, len(flowed)))
+        pages.append(page)
+    if len(pages) > 1:
+        problems.append(Problem(
+            "warning", "continued",
+            f"the board does not fit one page at the minimum text size: it continues on {len(pages)} pages",
+            where=board.source or board.title,
+            hint="choose a larger size (e.g. A0), fewer procedures per board, or shorter texts"))
+    for u in units:
+        if u.plan:
+            for msg in u.plan.problems:
+                problems.append(Problem("error", "overflow", msg, where=f"{u.cat.name} / {u.proc.title}",
+                                        hint="shorten the text or add spaces/punctuation where it may break"))
+    return pages, problems, s
+
+
+def _column_items(board: Board, setter: Setter, col: list, x: float, y: float, w: float, h: float, s: float,
+                  ctx_for, lab: dict[str, str]) -> list[Item]:
+    gap = 0.5 * s
+    natural = _column_height(col, s)
+    leftover = max(0.0, h - natural)
+    strips = [u for u in col if u.kind == "strip"]
+    grow_total = sum(u.height for u in strips) * MAX_GROWTH
+    grow = min(leftover, grow_total)
+    ratio = grow / grow_total if grow_total else 0.0
+    rest = leftover - grow
+    extra_gap = min(rest / max(len(col) - 1, 1), 1.5 * s) if len(col) > 1 else 0.0
+    items: list[Item] = []
+    cy = y
+    mirror = board.direction == "rtl"
+    for u in col:
+        if u.kind == "header":
+            items.extend(_category_header(setter, u, x, cy, w, s, lab))
+            cy += u.height
+        else:
+            hh = u.height * (1 + ratio * MAX_GROWTH)
+            items.extend(place_strip(ctx_for(u.cat, u.proc, u.number), u.cat, u.proc, u.plan, x, cy, hh, mirror))
+            cy += hh
+        cy += gap + extra_gap
+    return items
+
+
+def _category_header(setter: Setter, u: Unit, x: float, y: float, w: float, s: float,
+                     lab: dict[str, str]) -> list[Item]:
+    size = 1.45 * s
+    name = u.cat.name + (lab["continued"] if u.continued else "")
+    band = Shape("category_band", (x, y, w, u.height), u.cat.color.hex(),
+                 extra={"category": u.cat.name, "continued": u.continued})
+    text = setter.block("category", [name], (x + 0.6 * s, y, w - 1.2 * s, u.height), size, role="bold",
+                        valign="middle", color="paper", where=u.cat.name)
+    if text.lines and text.lines[0].bbox[2] > w - 1.2 * s:
+        lines = setter.lines_for(name, w - 1.2 * s, size, "bold")
+        text = setter.block("category", lines, (x + 0.6 * s, y, w - 1.2 * s, u.height), size, role="bold",
+                            valign="middle", color="paper", where=u.cat.name)
+    return [band, text]
+
+
+def _header_items(board: Board, setter: Setter, frame: Frame) -> list[Item]:
+    t, sub, org = _header_sizes(board, setter, frame.width, frame.margin)
+    w = frame.width - 2 * frame.margin
+    items: list[Item] = [Shape("banner", (-frame.bleed, -frame.bleed, frame.width + 2 * frame.bleed,
+                                          frame.header_h + frame.bleed))]
+    y = frame.margin + 0.15 * t
+    for kind, text, size, role in (("title", board.title, t, "bold"), ("subtitle", board.subtitle, sub, "bold"),
+                                   ("organization", board.organization, org, "regular")):
+        if not text:
+            continue
+        lines = setter.lines_for(text, w, size, role)
+        hgt = len(lines) * size * LEADING
+        items.append(setter.block(kind, lines, (frame.margin, y, w, hgt), size, role=role, align="center",
+                                  color="paper" if kind != "organization" else "accent", where=f"board {kind}"))
+        y += hgt
+    return items
+
+
+def _footer_items(board: Board, setter: Setter, frame: Frame, number: int, total: int) -> list[Item]:
+    size = max(board.min_font_size, 0.011 * frame.width)
+    w = frame.width - 2 * frame.margin
+    top = frame.height - frame.footer_h
+    items: list[Item] = [Shape("footer_band", (-frame.bleed, top, frame.width + 2 * frame.bleed,
+                                               frame.footer_h + frame.bleed))]
+    text = board.footer
+    if total > 1:
+        page = labels(board.lang)["page"].format(n=number, total=total)
+        text = f"{text}  {page}" if text else page
+    if text:
+        lines = setter.lines_for(text, w, size)
+        items.append(setter.block("footer", lines, (frame.margin, top + 0.5 * size, w,
+                                                    frame.footer_h - frame.margin), size,
+                                  align="center", valign="top", color="paper", where="board footer"))
+    return items

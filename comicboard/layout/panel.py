@@ -1,0 +1,335 @@
+"""Lay out one comic panel: who stands where, which bubble says what, the caption and the step badge.
+
+`plan_panel` measures a panel at a given width and base size (its natural height); `place_panel`
+positions everything in a box at least that tall, spending any extra height on bigger figures.
+Bubbles stack in speaking order from the top; each keeps clear of the tails of the bubbles above it,
+of every head, and of the step badge.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..art import bubble_size_for_text, bubble_text_box, draw_figure
+from ..model import Board, Speech, Step
+from .geometry import Box, Bubble, Figure, Item, Panel, Shape
+from .typeset import LEADING, Setter
+
+FIG_ASPECT = 0.5  # figure box width / height
+TAIL_MARGIN = 0.35  # clearance around a tail, in em of the base size
+
+
+@dataclass
+class PanelContext:
+    board: Board
+    setter: Setter
+    category: str
+    procedure: str
+    procedure_number: int
+    min_size: float
+
+
+@dataclass
+class PanelPlan:
+    width: float
+    height: float
+    s: float
+    speeches: tuple[Speech, ...]
+    speakers: list[str]
+    caption_lines: list[str]
+    caption_size: float
+    caption_h: float
+    fig_h: float
+    beside: bool
+    bubbles: list[dict] = field(default_factory=list)  # per speech: lines, size, w, h, x (local), y (local)
+    problems: list[str] = field(default_factory=list)
+
+
+def speeches_of(step: Step) -> tuple[Speech, ...]:
+    """A shorthand step (no `say`) is its caption said by the default staff figure."""
+    return step.say or (Speech("worker", step.caption),)
+
+
+def _pad(s: float) -> float:
+    return 0.4 * s
+
+
+def _badge_r(s: float) -> float:
+    return 0.7 * s
+
+
+def _expression(sp: Speech | None, who: str) -> str:
+    if sp is None:
+        return "happy" if who == "worker" else "neutral"
+    if sp.kind == "shout" or "！" in sp.text or "!" in sp.text:
+        return "surprised" if who != "worker" else "happy"
+    if "？" in sp.text or "?" in sp.text or sp.kind == "thought":
+        return "worried"
+    return "happy"
+
+
+def _bubble_for(setter: Setter, sp: Speech, max_outer_w: float, s: float, min_size: float) -> dict:
+    """Break a speech for a bubble no wider than `max_outer_w`; shrink towards `min_size` if a word won't fit."""
+    size = s
+    while True:
+        pad = 0.45 * size
+        probe_w, _ = bubble_size_for_text(sp.kind, 100.0, 10.0, pad)
+        scale = probe_w / 100.0 if probe_w > 100 else 1.0
+        # Outer width grows at least linearly with text width; search the widest text that still fits.
+        lo, hi = size, max(size, max_outer_w)
+        for _ in range(14):
+            mid = (lo + hi) / 2
+            if bubble_size_for_text(sp.kind, mid, size * LEADING, pad)[0] <= max_outer_w:
+                lo = mid
+            else:
+                hi = mid
+        text_w = lo
+        del scale
+        lines, widest, th = setter.measure(sp.text, text_w, size)
+        if widest <= text_w + 0.01 or size <= min_size:
+            ow, oh = bubble_size_for_text(sp.kind, widest, th, pad)
+            return {"lines": lines, "size": size, "w": ow, "h": oh, "text_w": widest, "text_h": th, "pad": pad,
+                    "overflow": widest > text_w + 0.01}
+        size = max(min_size, size - 0.5)
+
+
+def plan_panel(ctx: PanelContext, step: Step, width: float, s: float) -> PanelPlan:
+    """Measure a panel `width` points wide at base size `s` (bubble text size)."""
+    setter = ctx.setter
+    pad = _pad(s)
+    inner = width - 2 * pad
+    speeches = speeches_of(step)
+    speakers: list[str] = []
+    for sp in speeches:
+        if sp.who not in speakers:
+            speakers.append(sp.who)
+    caption_lines: list[str] = []
+    caption_size = max(ctx.min_size, 0.9 * s)
+    caption_h = 0.0
+    if step.say:
+        badge_w = 2 * _badge_r(s) + 0.3 * s
+        caption_lines, _, th = setter.measure(step.caption, inner - badge_w - 0.5 * s, caption_size)
+        caption_h = th + 0.5 * s
+    n_fig = len(speakers)
+    fig_h = min(4.6 * s, (inner - (n_fig - 1) * 0.3 * s) / (n_fig * FIG_ASPECT))
+    beside = False
+    plan = PanelPlan(width, 0.0, s, speeches, speakers, caption_lines, caption_size, caption_h, fig_h, beside)
+
+    # Try "beside": one speaker, figure at the side, bubbles next to it (saves height in wide panels).
+    fig_w = fig_h * FIG_ASPECT
+    side_w = inner - fig_w - 0.4 * s
+    if n_fig == 1 and side_w >= 5.5 * s:
+        bubbles = [_bubble_for(setter, sp, side_w, s, ctx.min_size) for sp in speeches]
+        stack = sum(b["h"] for b in bubbles) + 0.35 * s * (len(bubbles) - 1)
+        scene = max(fig_h, stack + 0.2 * fig_h)
+        beside_h = pad + scene + caption_h + pad + (0.3 * s if caption_h else 0)
+    else:
+        beside_h = float("inf")
+
+    above = _plan_above(ctx, plan, inner, s)
+    if beside_h < above["height"] * 0.92:
+        plan.beside = True
+        plan.bubbles = bubbles
+        plan.height = beside_h
+    else:
+        plan.bubbles = above["bubbles"]
+        plan.height = above["height"]
+    plan.problems = [f"the speech of {sp.who!r} does not fit its bubble"
+                     for sp, b in zip(speeches, plan.bubbles, strict=True) if b["overflow"]]
+    return plan
+
+
+def _speaker_centres(n: int, inner: float, pad: float) -> list[float]:
+    return [pad + (i + 0.5) * inner / n for i in range(n)]
+
+
+def _plan_above(ctx: PanelContext, plan: PanelPlan, inner: float, s: float) -> dict:
+    """Bubbles stacked above the figures; later bubbles keep clear of earlier tails."""
+    pad = _pad(s)
+    width = plan.width
+    n_fig = len(plan.speakers)
+    centres = _speaker_centres(n_fig, inner, pad)
+    badge_right = pad + 2 * _badge_r(s) + 0.2 * s
+    badge_bottom = pad + 2 * _badge_r(s) + 0.2 * s
+    y = pad
+    blocked: list[tuple[float, float]] = []  # x intervals crossed by tails of bubbles above
+    bubbles: list[dict] = []
+    max_w = inner * (0.86 if n_fig == 1 else 0.72)
+    for sp in plan.speeches:
+        cx = centres[plan.speakers.index(sp.who)]
+        lo_x, hi_x = pad, width - pad
+        if y < badge_bottom:
+            lo_x = badge_right
+        intervals = _free_intervals(lo_x, hi_x, blocked)
+        # Prefer the free interval nearest the speaker, then the widest.
+        intervals.sort(key=lambda iv: (_dist(cx, iv) > 0, _dist(cx, iv), -(iv[1] - iv[0])))
+        a, b = next((iv for iv in intervals if iv[1] - iv[0] >= 4.5 * s), (lo_x, hi_x))
+        avail = min(max_w, b - a)
+        bub = _bubble_for(ctx.setter, sp, avail, s, ctx.min_size)
+        bx = min(max(cx - bub["w"] / 2, a), b - bub["w"])
+        bub["x"], bub["y"] = bx, y
+        bubbles.append(bub)
+        # The tail runs from under this bubble down to the speaker's head at cx.
+        base = min(max(cx, bx + 0.25 * bub["w"]), bx + 0.75 * bub["w"])
+        m = TAIL_MARGIN * s + 0.4 * s
+        blocked.append((min(base, cx) - m, max(base, cx) + m))
+        y += bub["h"] + 0.35 * s
+    stack_bottom = y - 0.35 * s if bubbles else pad
+    tail_room = 1.0 * s
+    fig_top = max(stack_bottom + tail_room, pad)
+    height = fig_top + plan.fig_h + plan.caption_h + (0.3 * s if plan.caption_h else 0) + pad
+    return {"bubbles": bubbles, "height": height}
+
+
+def _dist(x: float, iv: tuple[float, float]) -> float:
+    return 0.0 if iv[0] <= x <= iv[1] else min(abs(x - iv[0]), abs(x - iv[1]))
+
+
+def _free_intervals(lo: float, hi: float, blocked: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    free = [(lo, hi)]
+    for b0, b1 in blocked:
+        nxt = []
+        for a, b in free:
+            if b1 <= a or b0 >= b:
+                nxt.append((a, b))
+                continue
+            if b0 > a:
+                nxt.append((a, b0))
+            if b1 < b:
+                nxt.append((b1, b))
+        free = nxt
+    return [iv for iv in free if iv[1] > iv[0]]
+
+
+def place_panel(ctx: PanelContext, step: Step, number: int, plan: PanelPlan, x: float, y: float,
+                height: float, mirror: bool) -> list[Item]:
+    """Position the planned panel at (x, y), `height` ≥ plan.height tall. Returns its items."""
+    s = plan.s
+    pad = _pad(s)
+    w = plan.width
+    inner = w - 2 * pad
+    extra = max(0.0, height - plan.height)
+    n_fig = len(plan.speakers)
+    # Spend extra height on bigger figures first (bounded by the panel width), then on air above them.
+    fig_h = min(plan.fig_h + extra, plan.fig_h * 1.3, (inner - (n_fig - 1) * 0.3 * s) / (n_fig * FIG_ASPECT))
+    fig_h = max(fig_h, plan.fig_h)
+    extra_left = extra - (fig_h - plan.fig_h)
+    where = f"{ctx.category} / {ctx.procedure} / step {number}"
+    items: list[Item] = [Panel((x, y, w, height), ctx.category, ctx.procedure, number, ctx.procedure_number)]
+    cap_top = height - pad - plan.caption_h
+    fig_bottom = cap_top - (0.3 * s if plan.caption_h else 0)
+    fig_w = fig_h * FIG_ASPECT
+
+    # Figures.
+    figures: dict[str, Figure] = {}
+    if plan.beside:
+        centres = [pad + fig_w / 2]
+    else:
+        centres = _speaker_centres(n_fig, inner, pad)
+    last_speech = {sp.who: sp for sp in plan.speeches}
+    for i, who in enumerate(plan.speakers):
+        member = ctx.board.cast[who]
+        cx = centres[i]
+        fx, fy = cx - fig_w / 2, fig_bottom - fig_h
+        if n_fig == 1:
+            facing = "right" if (plan.beside or cx < w / 2) else "left"
+        else:
+            facing = "right" if i < n_fig / 2 else "left"
+        art = draw_figure(fx, fy, fig_w, fig_h, look=member.look, facing=facing, seed_key=who)
+        figures[who] = Figure((fx, fy, fig_w, fig_h), who, member.look, member.name, art.head, facing,
+                              _expression(last_speech.get(who), who), "talking", art.mouth)
+
+    # Bubbles: keep the planned stack, pushed down by a share of the extra height.
+    shift = max(0.0, extra_left) * 0.35
+    for sp, bub in zip(plan.speeches, plan.bubbles, strict=True):
+        fig = figures[sp.who]
+        hx, hy, hw, hh = fig.head
+        if plan.beside:
+            bx = pad + fig_w + 0.4 * s
+            by = bub.get("y", None)
+            by = pad + shift if by is None else by
+            tip = (hx + hw + 0.25 * s, hy + hh * 0.55)
+        else:
+            bx, by = bub["x"], bub["y"] + shift
+            tip = (min(max(hx + hw / 2, hx + 0.3 * hw), hx + 0.7 * hw), hy - 0.25 * s)
+        bub_box = (bx, by, bub["w"], bub["h"])
+        tb = bubble_text_box(sp.kind, *bub_box)
+        tw, th = bub["text_w"], bub["text_h"]
+        text_box = (tb[0] + (tb[2] - tw) / 2, tb[1] + (tb[3] - th) / 2, tw, th)
+        block = ctx.setter.block("bubble_text", bub["lines"], text_box, bub["size"], align="center",
+                                 where=f"{where} / {sp.who}")
+        items.append(Bubble(bub_box, sp.who, sp.kind, tip, block, where=f"{where} / {sp.who}"))
+    if plan.beside:
+        # Stack bubbles from the top in the free column beside the figure.
+        yy = pad + shift
+        for it in items:
+            if isinstance(it, Bubble):
+                _move(it, 0.0, yy - it.bbox[1])
+                yy += it.bbox[3] + 0.35 * s
+    items.extend(figures.values())
+
+    # Caption and badge.
+    r = _badge_r(s)
+    if plan.caption_lines:
+        cap_box = (pad, cap_top, inner, plan.caption_h)
+        items.append(Shape("caption_box", cap_box))
+        text_x = pad + 2 * r + 0.45 * s
+        block = ctx.setter.block("caption", plan.caption_lines,
+                                 (text_x, cap_top + 0.25 * s, inner - (text_x - pad) - 0.25 * s,
+                                  plan.caption_h - 0.5 * s), plan.caption_size, valign="middle", where=where)
+        items.append(block)
+        badge_c = (pad + 0.2 * s + r, cap_top + plan.caption_h / 2)
+    else:
+        badge_c = (pad + r, pad + r)
+    items.append(Shape("badge", (badge_c[0] - r, badge_c[1] - r, 2 * r, 2 * r), extra={"number": number}))
+    items.append(ctx.setter.block("badge_number", [str(number)],
+                                  (badge_c[0] - r, badge_c[1] - 0.65 * s, 2 * r, 1.3 * s),
+                                  round(1.0 * s, 2), role="bold", align="center", color="paper"))
+    # Local → page coordinates (mirrored for right-to-left reading).
+    for it in items[1:]:
+        if mirror:
+            _mirror(it, w)
+        _move(it, x, y)
+    return items
+
+
+def _move(it: Item, dx: float, dy: float) -> None:
+    def mv(b: Box) -> Box:
+        return (b[0] + dx, b[1] + dy, b[2], b[3])
+
+    it.bbox = mv(it.bbox)
+    if isinstance(it, Bubble):
+        it.tail_tip = (it.tail_tip[0] + dx, it.tail_tip[1] + dy)
+        _move(it.text, dx, dy)
+    elif isinstance(it, Figure):
+        it.head = mv(it.head)
+        it.mouth = (it.mouth[0] + dx, it.mouth[1] + dy)
+    elif hasattr(it, "lines"):
+        for ln in it.lines:
+            ln.bbox = mv(ln.bbox)
+            ln.baseline += dy
+            ln.xs = tuple(v + dx for v in ln.xs)
+
+
+def _mirror(it: Item, w: float) -> None:
+    def mb(b: Box) -> Box:
+        return (w - b[0] - b[2], b[1], b[2], b[3])
+
+    if isinstance(it, Bubble):
+        it.bbox = mb(it.bbox)
+        it.tail_tip = (w - it.tail_tip[0], it.tail_tip[1])
+        # Text stays left-to-right: move the whole block, keep glyph order.
+        old = it.text.bbox
+        new = mb(old)
+        _move(it.text, new[0] - old[0], 0.0)
+    elif isinstance(it, Figure):
+        it.bbox = mb(it.bbox)
+        it.head = mb(it.head)
+        it.mouth = (w - it.mouth[0], it.mouth[1])
+        it.facing = "left" if it.facing == "right" else "right"
+    elif hasattr(it, "lines"):
+        old = it.bbox
+        new = mb(old)
+        _move(it, new[0] - old[0], 0.0)
+    else:
+        it.bbox = mb(it.bbox)

@@ -1,0 +1,180 @@
+"""Lay out one procedure as a strip: a title bar, a details card, and one panel per step in reading order.
+
+`plan_strip` measures (natural height at a column width and base size); `place_strip` positions,
+giving any extra height to the panels.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from ..model import Category, Procedure
+from .geometry import Item, Shape
+from .labels import labels
+from .panel import PanelContext, PanelPlan, place_panel, plan_panel
+from .typeset import LEADING, Setter
+
+PANEL_MIN_EM = 7.5  # narrowest panel, in base-size em
+
+
+@dataclass
+class StripPlan:
+    width: float
+    s: float
+    height: float
+    title_lines: list[str]
+    title_size: float
+    title_h: float
+    details: list[tuple[str, list[str]]]  # (kind, lines)
+    detail_size: float
+    details_w: float
+    details_h: float
+    details_below: bool
+    per_row: int
+    panel_w: float
+    rows: list[list[PanelPlan]]
+    problems: list[str]
+
+
+def detail_texts(proc: Procedure, lang: str) -> list[tuple[str, str]]:
+    lab = labels(lang)
+    c = lab["colon"]
+    out: list[tuple[str, str]] = []
+    if proc.summary:
+        out.append(("summary", proc.summary))
+    if proc.materials:
+        out.append(("materials", lab["materials"] + c + lab["sep"].join(proc.materials)))
+    for key in ("time_limit", "location", "phone", "basis"):
+        val = getattr(proc, key)
+        if val:
+            out.append((key, lab[key] + c + val))
+    return out
+
+
+def _gap(s: float) -> float:
+    return 0.9 * s  # between panels; holds the sequence arrow
+
+
+def plan_strip(ctx: PanelContext, cat: Category, proc: Procedure, width: float, s: float) -> StripPlan:
+    setter: Setter = ctx.setter
+    pad = 0.5 * s
+    inner = width - 2 * pad
+    title_size = 1.3 * s
+    num_w = 2.2 * s
+    title_lines, _, th = setter.measure(proc.title, inner - num_w, title_size, role="bold")
+    title_h = max(th, 1.8 * s) + 0.4 * s
+    detail_size = max(ctx.min_size, 0.85 * s)
+    n = len(proc.steps)
+    gap = _gap(s)
+    # Details beside the panels when the column is wide enough for them and two panels; else below.
+    details_w = max(0.26 * inner, 9 * detail_size)
+    beside_room = inner - details_w - 0.6 * s
+    details_below = beside_room < min(n, 2) * PANEL_MIN_EM * s + gap
+    panels_w = inner if details_below else beside_room
+    if details_below:
+        details_w = inner
+    per_row = max(1, min(n, int((panels_w + gap) // (PANEL_MIN_EM * s + gap))))
+    rows_n = math.ceil(n / per_row)
+    per_row = math.ceil(n / rows_n)  # balance rows: 5 steps in 2 rows → 3 + 2, not 4 + 1
+    panel_w = (panels_w - (per_row - 1) * gap) / per_row
+    details = []
+    dh = 0.0
+    for kind, text in detail_texts(proc, ctx.board.lang):
+        lines, _, h = setter.measure(text, details_w - 0.8 * s, detail_size)
+        details.append((kind, lines))
+        dh += h + 0.25 * s
+    details_h = dh + 0.5 * s if details else 0.0
+    rows: list[list[PanelPlan]] = []
+    problems: list[str] = []
+    for r in range(rows_n):
+        row = [plan_panel(ctx, step, panel_w, s) for step in proc.steps[r * per_row:(r + 1) * per_row]]
+        rows.append(row)
+        for p in row:
+            problems.extend(p.problems)
+    panels_h = sum(max(p.height for p in row) for row in rows) + (rows_n - 1) * gap
+    body = details_h + 0.4 * s + panels_h if details_below else max(details_h, panels_h)
+    height = pad + title_h + 0.4 * s + body + pad
+    return StripPlan(width, s, height, title_lines, title_size, title_h, details, detail_size, details_w,
+                     details_h, details_below, per_row, panel_w, rows, problems)
+
+
+def place_strip(ctx: PanelContext, cat: Category, proc: Procedure, plan: StripPlan, x: float, y: float,
+                height: float, mirror: bool) -> list[Item]:
+    s = plan.s
+    setter = ctx.setter
+    pad = 0.5 * s
+    inner = plan.width - 2 * pad
+    extra = max(0.0, height - plan.height)
+    where = f"{cat.name} / {proc.title}"
+    items: list[Item] = [Shape("card", (x, y, plan.width, height), cat.color.hex(),
+                               extra={"procedure": proc.title, "procedure_number": ctx.procedure_number})]
+    # Title bar: number badge and title.
+    ty = y + pad
+    items.append(Shape("title_bar", (x + pad, ty, inner, plan.title_h), cat.color.hex()))
+    r = 0.8 * s
+    items.append(Shape("number_badge", (x + pad + 0.3 * s, ty + plan.title_h / 2 - r, 2 * r, 2 * r),
+                       cat.color.hex(), extra={"number": ctx.procedure_number}))
+    items.append(setter.block("procedure_number", [str(ctx.procedure_number)],
+                              (x + pad + 0.3 * s, ty + plan.title_h / 2 - 0.7 * s, 2 * r, 1.4 * s),
+                              round(1.05 * s, 2), role="bold", align="center", color="paper", where=where))
+    tx = x + pad + 2.2 * s
+    items.append(setter.block("procedure_title", plan.title_lines,
+                              (tx, ty, x + pad + inner - tx, plan.title_h), plan.title_size,
+                              role="bold", valign="middle", color="ink", where=where))
+    body_y = ty + plan.title_h + 0.4 * s
+    # Details card.
+    if plan.details:
+        dx = x + pad
+        dy = body_y
+        items.append(Shape("details_box", (dx, dy, plan.details_w, plan.details_h), cat.color.hex()))
+        cy = dy + 0.25 * s
+        for kind, lines in plan.details:
+            h = len(lines) * plan.detail_size * LEADING
+            items.append(setter.block(kind, lines, (dx + 0.4 * s, cy, plan.details_w - 0.8 * s, h),
+                                      plan.detail_size, role="bold" if kind == "summary" else "regular",
+                                      where=where))
+            cy += h + 0.25 * s
+    # Panels.
+    if plan.details_below:
+        px0, py = x + pad, body_y + plan.details_h + 0.4 * s
+    else:
+        px0, py = x + pad + plan.details_w + 0.6 * s, body_y
+    gap = _gap(s)
+    natural_rows = [max(p.height for p in row) for row in plan.rows]
+    row_extra = extra / len(plan.rows)
+    number = 0
+    for row, rh in zip(plan.rows, natural_rows, strict=True):
+        h = rh + row_extra
+        for i, pplan in enumerate(row):
+            number += 1
+            px = px0 + i * (plan.panel_w + gap)
+            items.extend(place_panel(ctx, proc.steps[number - 1], number, pplan, px, py, h, False))
+            if i < len(row) - 1:
+                ax = px + plan.panel_w + 0.15 * s
+                items.append(Shape("arrow", (ax, py + h / 2 - 0.35 * s, gap - 0.3 * s, 0.7 * s),
+                                   cat.color.hex(), extra={"direction": "left" if mirror else "right"}))
+        py += h + gap
+    if mirror:
+        _mirror_panels(items, x, plan.width)
+    return items
+
+
+def _mirror_panels(items: list[Item], x: float, width: float) -> None:
+    """Right-to-left reading: mirror the strip body (details, panels, figures, arrows) about its centre.
+
+    Glyph order inside each text block is kept; only the blocks move.
+    """
+    from .geometry import TextBlock
+    from .panel import _mirror, _move
+
+    keep_shapes = ("card", "title_bar", "number_badge")
+    keep_text = ("procedure_number", "procedure_title")
+    for it in items:
+        if isinstance(it, Shape) and it.kind in keep_shapes:
+            continue
+        if isinstance(it, TextBlock) and it.kind in keep_text:
+            continue
+        _move(it, -x, 0.0)
+        _mirror(it, width)
+        _move(it, x, 0.0)

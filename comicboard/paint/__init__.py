@@ -1,0 +1,112 @@
+"""Transform laid-out geometry into a display list: backgrounds, frames, figures, bubbles and glyph runs.
+
+Painting never measures or breaks text: it turns each set line into glyph runs at the positions layout chose.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..art import badge_paths, bubble_paths, caption_box_paths, draw_figure
+from ..display import DisplayList, GlyphRun, Item, Page, Path, PathPen
+from ..fonts import FontSet
+from ..layout.geometry import Bubble, Figure, Panel, Shape, TextBlock
+from .theme import color
+
+if TYPE_CHECKING:
+    from ..layout import Layout
+
+# Paint order by kind; items of equal rank keep layout order.
+Z = {"banner": 0, "footer_band": 0, "category_band": 1, "card": 1, "title_bar": 2, "details_box": 2,
+     "number_badge": 3, "panel": 3, "arrow": 3, "figure": 4, "bubble": 5, "caption_box": 5, "badge": 6}
+
+
+def paint(lay: Layout) -> DisplayList:
+    pages = []
+    for pg in lay.pages:
+        page = Page(pg.width, pg.height, bleed=pg.bleed)
+        b = pg.bleed
+        page.items.append(Path(tuple(PathPen().rect(-b, -b, pg.width + 2 * b, pg.height + 2 * b).ops),
+                               fill=color("page")))
+        ordered = sorted(pg.items, key=lambda it: Z.get(it.kind, 7))
+        for it in ordered:
+            page.items.extend(_paint_item(it, lay.fonts))
+        pages.append(page)
+    return DisplayList(pages, title=lay.board.title, lang=lay.board.lang)
+
+
+def text_runs(block: TextBlock, fonts: FontSet) -> list[GlyphRun]:
+    col = color(block.color)
+    runs: list[GlyphRun] = []
+    for line in block.lines:
+        i = 0
+        for face, chunk in fonts.runs(line.text, block.role):
+            xs = line.xs[i:i + len(chunk)]
+            i += len(chunk)
+            # Spaces carry no ink; dropping them keeps runs short and the PDF text clean.
+            keep = [(c, x) for c, x in zip(chunk, xs, strict=True) if not c.isspace()] if chunk.strip() else []
+            if keep:
+                runs.append(GlyphRun("".join(c for c, _ in keep), tuple(x for _, x in keep), line.baseline,
+                                     face.path, block.font_size, col))
+    return runs
+
+
+def _stroke_w(box: tuple[float, float, float, float], k: float = 0.012) -> float:
+    return max(0.6, k * min(box[2], box[3]))
+
+
+def _paint_item(it: object, fonts: FontSet) -> list[Item]:
+    if isinstance(it, TextBlock):
+        return list(text_runs(it, fonts))
+    if isinstance(it, Figure):
+        x, y, w, h = it.bbox
+        art = draw_figure(x, y, w, h, look=it.look, facing=it.facing, seed_key=it.who,
+                          expression=it.expression, pose=it.pose)
+        return list(art.paths)
+    if isinstance(it, Bubble):
+        x, y, w, h = it.bbox
+        lw = max(0.7, it.text.font_size * 0.09)
+        out: list[Item] = list(bubble_paths(it.style, x, y, w, h, it.tail_tip, line_width=lw,
+                                            fill=color("bubble"), stroke=color("ink")))
+        return out + list(text_runs(it.text, fonts))
+    if isinstance(it, Panel):
+        x, y, w, h = it.bbox
+        return [Path(tuple(PathPen().round_rect(x, y, w, h, min(w, h) * 0.04).ops), fill=color("paper"),
+                     stroke=color("ink"), stroke_width=_stroke_w(it.bbox, 0.008))]
+    if isinstance(it, Shape):
+        return _paint_shape(it)
+    return []
+
+
+def _paint_shape(sh: Shape) -> list[Item]:
+    x, y, w, h = sh.bbox
+    pen = PathPen()
+    cat = color(sh.color) if sh.color else color("banner")
+    k = sh.kind
+    if k == "banner":
+        return [Path(tuple(pen.rect(x, y, w, h).ops), fill=color("banner"))]
+    if k == "footer_band":
+        return [Path(tuple(pen.rect(x, y, w, h).ops), fill=color("footer"))]
+    if k == "category_band":
+        return [Path(tuple(pen.round_rect(x, y, w, h, h * 0.25).ops), fill=cat)]
+    if k == "card":
+        return [Path(tuple(pen.round_rect(x, y, w, h, min(w, h) * 0.03).ops), fill=color("card"),
+                     stroke=cat.lighter(0.35), stroke_width=max(0.8, 0.004 * w))]
+    if k == "title_bar":
+        return [Path(tuple(pen.round_rect(x, y, w, h, h * 0.3).ops), fill=cat.lighter(0.82))]
+    if k == "details_box":
+        return [Path(tuple(pen.round_rect(x, y, w, h, min(w, h) * 0.06).ops), fill=cat.lighter(0.9))]
+    if k in ("number_badge", "badge"):
+        fill = cat if k == "number_badge" else color("banner")
+        return list(badge_paths(x + w / 2, y + h / 2, w / 2, fill, color("paper")))
+    if k == "caption_box":
+        return list(caption_box_paths(x, y, w, h, color("caption"), color("ink")))
+    if k == "arrow":
+        left = sh.extra.get("direction") == "left"
+        cy = y + h / 2
+        if left:
+            pen.move(x + w, y).line(x, cy).line(x + w, y + h).close()
+        else:
+            pen.move(x, y).line(x + w, cy).line(x, y + h).close()
+        return [Path(tuple(pen.ops), fill=cat)]
+    return []
