@@ -73,8 +73,6 @@ def _bubble_for(setter: Setter, sp: Speech, max_outer_w: float, s: float, min_si
     size = s
     while True:
         pad = 0.45 * size
-        probe_w, _ = bubble_size_for_text(sp.kind, 100.0, 10.0, pad)
-        scale = probe_w / 100.0 if probe_w > 100 else 1.0
         # Outer width grows at least linearly with text width; search the widest text that still fits.
         lo, hi = size, max(size, max_outer_w)
         for _ in range(14):
@@ -84,7 +82,6 @@ def _bubble_for(setter: Setter, sp: Speech, max_outer_w: float, s: float, min_si
             else:
                 hi = mid
         text_w = lo
-        del scale
         lines, widest, th = setter.measure(sp.text, text_w, size)
         if widest <= text_w + 0.01 or size <= min_size:
             ow, oh = bubble_size_for_text(sp.kind, widest, th, pad)
@@ -111,26 +108,16 @@ def plan_panel(ctx: PanelContext, step: Step, width: float, s: float) -> PanelPl
         caption_lines, _, th = setter.measure(step.caption, inner - badge_w - 0.5 * s, caption_size)
         caption_h = th + 0.5 * s
     n_fig = len(speakers)
-    fig_h = min(4.6 * s, (inner - (n_fig - 1) * 0.3 * s) / (n_fig * FIG_ASPECT))
+    fig_h = min(3.9 * s, (inner - (n_fig - 1) * 0.3 * s) / (n_fig * FIG_ASPECT))
     beside = False
     plan = PanelPlan(width, 0.0, s, speeches, speakers, caption_lines, caption_size, caption_h, fig_h, beside)
 
-    # Try "beside": one speaker, figure at the side, bubbles next to it (saves height in wide panels).
-    fig_w = fig_h * FIG_ASPECT
-    side_w = inner - fig_w - 0.4 * s
-    if n_fig == 1 and side_w >= 5.5 * s:
-        bubbles = [_bubble_for(setter, sp, side_w, s, ctx.min_size) for sp in speeches]
-        stack = sum(b["h"] for b in bubbles) + 0.35 * s * (len(bubbles) - 1)
-        scene = max(fig_h, stack + 0.2 * fig_h)
-        beside_h = pad + scene + caption_h + pad + (0.3 * s if caption_h else 0)
-    else:
-        beside_h = float("inf")
-
+    beside = _plan_beside(ctx, plan, inner, s)
     above = _plan_above(ctx, plan, inner, s)
-    if beside_h < above["height"] * 0.92:
+    if beside is not None and beside["height"] < above["height"] * 1.05:
         plan.beside = True
-        plan.bubbles = bubbles
-        plan.height = beside_h
+        plan.bubbles = beside["bubbles"]
+        plan.height = beside["height"]
     else:
         plan.bubbles = above["bubbles"]
         plan.height = above["height"]
@@ -139,42 +126,107 @@ def plan_panel(ctx: PanelContext, step: Step, width: float, s: float) -> PanelPl
     return plan
 
 
+def _plan_beside(ctx: PanelContext, plan: PanelPlan, inner: float, s: float) -> dict | None:
+    """One or two speakers standing at the panel's sides, their bubbles in the column between them.
+
+    A bubble sits flush against its speaker's side, so its tail leaves sideways towards the mouth;
+    later bubbles on the same side step inwards to keep clear of the tails above them.
+    """
+    n_fig = len(plan.speakers)
+    if n_fig > 2:
+        return None
+    pad = _pad(s)
+    fig_w = plan.fig_h * FIG_ASPECT
+    left = pad + fig_w + 0.3 * s
+    right = plan.width - pad - (fig_w + 0.3 * s if n_fig == 2 else 0.0)
+    col_w = right - left
+    if col_w < 5.5 * s:
+        return None
+    gap = 0.35 * s
+    placed: list[tuple[float, float, float, float]] = []
+    if not plan.caption_lines:  # the badge sits in the top-left corner
+        placed.append((0.0, 0.0, pad + 2 * _badge_r(s) + 0.2 * s, pad + 2 * _badge_r(s) + 0.2 * s))
+    bubbles: list[dict] = []
+    count = [0, 0]
+    prev_top = pad
+    for sp in plan.speeches:
+        side = plan.speakers.index(sp.who)
+        indent = 1.1 * s * count[side]
+        count[side] += 1
+        avail = col_w - indent - (0.8 * s if n_fig == 2 else 0.0)
+        if avail < 4.5 * s:
+            return None
+        bub = _bubble_for(ctx.setter, sp, avail, s, ctx.min_size)
+        bx = left + indent if side == 0 else right - indent - bub["w"]
+        by = prev_top
+        moved = True
+        while moved:
+            moved = False
+            for px, py, pw, ph in placed:
+                if bx < px + pw + gap and px < bx + bub["w"] + gap and by < py + ph + gap and py < by + bub["h"]:
+                    by, moved = py + ph + gap, True
+        bub["x"], bub["y"], bub["side"] = bx, by, side
+        placed.append((bx, by, bub["w"], bub["h"]))
+        bubbles.append(bub)
+        prev_top = by + 0.6 * s
+    stack = max(b["y"] + b["h"] for b in bubbles) - pad
+    scene = max(plan.fig_h, stack + 0.35 * plan.fig_h)
+    height = pad + scene + plan.caption_h + (0.3 * s if plan.caption_h else 0) + pad
+    return {"bubbles": bubbles, "height": height}
+
+
 def _speaker_centres(n: int, inner: float, pad: float) -> list[float]:
     return [pad + (i + 0.5) * inner / n for i in range(n)]
 
 
 def _plan_above(ctx: PanelContext, plan: PanelPlan, inner: float, s: float) -> dict:
-    """Bubbles stacked above the figures; later bubbles keep clear of earlier tails."""
+    """Bubbles above the figures, read top-left to bottom-right: each placed as high as it can go
+    without overlapping an earlier bubble, the badge, or the path of an earlier bubble's tail."""
     pad = _pad(s)
     width = plan.width
     n_fig = len(plan.speakers)
     centres = _speaker_centres(n_fig, inner, pad)
-    badge_right = pad + 2 * _badge_r(s) + 0.2 * s
-    badge_bottom = pad + 2 * _badge_r(s) + 0.2 * s
-    y = pad
-    blocked: list[tuple[float, float]] = []  # x intervals crossed by tails of bubbles above
+    badge = (0.0, 0.0, pad + 2 * _badge_r(s) + 0.2 * s, pad + 2 * _badge_r(s) + 0.2 * s)
+    gap = 0.35 * s
+    blocked: list[tuple[float, float]] = []  # x intervals crossed by the tails of earlier bubbles
+    placed: list[tuple[float, float, float, float]] = [] if plan.caption_lines else [badge]
     bubbles: list[dict] = []
-    max_w = inner * (0.86 if n_fig == 1 else 0.72)
+    max_w = inner * (0.86 if n_fig == 1 else 0.74)
+    prev_top = pad
     for sp in plan.speeches:
         cx = centres[plan.speakers.index(sp.who)]
-        lo_x, hi_x = pad, width - pad
-        if y < badge_bottom:
-            lo_x = badge_right
-        intervals = _free_intervals(lo_x, hi_x, blocked)
-        # Prefer the free interval nearest the speaker, then the widest.
+        intervals = _free_intervals(pad, width - pad, blocked)
         intervals.sort(key=lambda iv: (_dist(cx, iv) > 0, _dist(cx, iv), -(iv[1] - iv[0])))
-        a, b = next((iv for iv in intervals if iv[1] - iv[0] >= 4.5 * s), (lo_x, hi_x))
-        avail = min(max_w, b - a)
-        bub = _bubble_for(ctx.setter, sp, avail, s, ctx.min_size)
-        bx = min(max(cx - bub["w"] / 2, a), b - bub["w"])
-        bub["x"], bub["y"] = bx, y
+        a, b = next((iv for iv in intervals if iv[1] - iv[0] >= 4.5 * s), (pad, width - pad))
+        best = None
+        for frac in (1.0, 0.62, 0.48):
+            avail = min(max_w, b - a) * frac
+            if avail < 4.5 * s and frac < 1.0:
+                continue
+            bub = _bubble_for(ctx.setter, sp, avail, s, ctx.min_size)
+            bx = min(max(cx - bub["w"] / 2, a), b - bub["w"])
+            by = prev_top
+            moved = True
+            while moved:  # drop below anything it would overlap
+                moved = False
+                for px, py, pw, ph in placed:
+                    if bx < px + pw + gap and px < bx + bub["w"] + gap and by < py + ph + gap and py < by + bub["h"]:
+                        by = py + ph + gap
+                        moved = True
+            key = (by + bub["h"], -bub["w"])
+            if best is None or key < best[0]:
+                best = (key, bub, bx, by)
+        assert best is not None
+        _, bub, bx, by = best
+        bub["x"], bub["y"] = bx, by
         bubbles.append(bub)
+        placed.append((bx, by, bub["w"], bub["h"]))
+        prev_top = by + 0.6 * s  # the next bubble reads after this one: not higher
         # The tail runs from under this bubble down to the speaker's head at cx.
         base = min(max(cx, bx + 0.25 * bub["w"]), bx + 0.75 * bub["w"])
-        m = TAIL_MARGIN * s + 0.4 * s
+        m = (TAIL_MARGIN + 0.4) * s
         blocked.append((min(base, cx) - m, max(base, cx) + m))
-        y += bub["h"] + 0.35 * s
-    stack_bottom = y - 0.35 * s if bubbles else pad
+    stack_bottom = max((by + bub["h"] for bub, by in ((b_, b_["y"]) for b_ in bubbles)), default=pad)
     tail_room = 1.0 * s
     fig_top = max(stack_bottom + tail_room, pad)
     height = fig_top + plan.fig_h + plan.caption_h + (0.3 * s if plan.caption_h else 0) + pad
@@ -213,6 +265,8 @@ def place_panel(ctx: PanelContext, step: Step, number: int, plan: PanelPlan, x: 
     # Spend extra height on bigger figures first (bounded by the panel width), then on air above them.
     fig_h = min(plan.fig_h + extra, plan.fig_h * 1.3, (inner - (n_fig - 1) * 0.3 * s) / (n_fig * FIG_ASPECT))
     fig_h = max(fig_h, plan.fig_h)
+    if plan.beside:  # bubbles were fitted beside figures of the planned width
+        fig_h = plan.fig_h
     extra_left = extra - (fig_h - plan.fig_h)
     where = f"{ctx.category} / {ctx.procedure} / step {number}"
     items: list[Item] = [Panel((x, y, w, height), ctx.category, ctx.procedure, number, ctx.procedure_number)]
@@ -223,7 +277,7 @@ def place_panel(ctx: PanelContext, step: Step, number: int, plan: PanelPlan, x: 
     # Figures.
     figures: dict[str, Figure] = {}
     if plan.beside:
-        centres = [pad + fig_w / 2]
+        centres = [pad + fig_w / 2, w - pad - fig_w / 2][:n_fig]
     else:
         centres = _speaker_centres(n_fig, inner, pad)
     last_speech = {sp.who: sp for sp in plan.speeches}
@@ -231,8 +285,10 @@ def place_panel(ctx: PanelContext, step: Step, number: int, plan: PanelPlan, x: 
         member = ctx.board.cast[who]
         cx = centres[i]
         fx, fy = cx - fig_w / 2, fig_bottom - fig_h
-        if n_fig == 1:
-            facing = "right" if (plan.beside or cx < w / 2) else "left"
+        if plan.beside:
+            facing = "right" if i == 0 else "left"
+        elif n_fig == 1:
+            facing = "right" if cx < w / 2 else "left"
         else:
             facing = "right" if i < n_fig / 2 else "left"
         art = draw_figure(fx, fy, fig_w, fig_h, look=member.look, facing=facing, seed_key=who)
@@ -240,32 +296,24 @@ def place_panel(ctx: PanelContext, step: Step, number: int, plan: PanelPlan, x: 
                               _expression(last_speech.get(who), who), "talking", art.mouth)
 
     # Bubbles: keep the planned stack, pushed down by a share of the extra height.
-    shift = max(0.0, extra_left) * 0.35
+    # Air goes above the bubbles; tails stay short (at most about one line longer than planned).
+    shift = max(0.0, extra_left - 0.8 * s)
     for sp, bub in zip(plan.speeches, plan.bubbles, strict=True):
         fig = figures[sp.who]
         hx, hy, hw, hh = fig.head
         if plan.beside:
-            bx = pad + fig_w + 0.4 * s
-            by = bub.get("y", None)
-            by = pad + shift if by is None else by
-            tip = (hx + hw + 0.25 * s, hy + hh * 0.55)
+            bx, by = bub["x"], bub["y"] + shift
+            tip = (hx + hw + 0.25 * s if fig.facing == "right" else hx - 0.25 * s, hy + hh * 0.6)
         else:
             bx, by = bub["x"], bub["y"] + shift
             tip = (min(max(hx + hw / 2, hx + 0.3 * hw), hx + 0.7 * hw), hy - 0.25 * s)
         bub_box = (bx, by, bub["w"], bub["h"])
-        tb = bubble_text_box(sp.kind, *bub_box)
+        tb = bubble_text_box(sp.kind, *bub_box, pad=bub["pad"])
         tw, th = bub["text_w"], bub["text_h"]
         text_box = (tb[0] + (tb[2] - tw) / 2, tb[1] + (tb[3] - th) / 2, tw, th)
         block = ctx.setter.block("bubble_text", bub["lines"], text_box, bub["size"], align="center",
                                  where=f"{where} / {sp.who}")
         items.append(Bubble(bub_box, sp.who, sp.kind, tip, block, where=f"{where} / {sp.who}"))
-    if plan.beside:
-        # Stack bubbles from the top in the free column beside the figure.
-        yy = pad + shift
-        for it in items:
-            if isinstance(it, Bubble):
-                _move(it, 0.0, yy - it.bbox[1])
-                yy += it.bbox[3] + 0.35 * s
     items.extend(figures.values())
 
     # Caption and badge.
