@@ -1,0 +1,86 @@
+"""Write a display list (or a board, laid out first) to files; the format comes from the path's suffix.
+
+Backends are looked up by format and imported only when used (saving a PNG never imports reportlab).
+Each backend module offers `write(dl, paths, *, dpi, **options)`, one path per output file.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..display import DisplayList
+from ..errors import RenderError
+from .atomic import atomic_outputs
+
+
+@dataclass(frozen=True)
+class Backend:
+    module: str
+    per_page: bool  # one file per page (name-1.png, name-2.png …) instead of one file for all pages
+    options: frozenset[str] = frozenset()
+
+
+BACKENDS: dict[str, Backend] = {
+    "pdf": Backend("comicboard.render.pdf", per_page=False),
+    "png": Backend("comicboard.render.png", per_page=True, options=frozenset({"max_pixels"})),
+}
+
+
+def render(board_or_layout: object, path: str | os.PathLike[str], *, dpi: float = 150,
+           **options: object) -> list[Path]:
+    """Render a Board, a layout result or a DisplayList to `path`; returns the files written.
+
+    A multi-page PNG gives `name-1.png`, `name-2.png`, …; the parent folder is created if missing.
+    Files are written to temporaries and moved into place only once every page succeeded.
+    """
+    target = Path(path)
+    fmt = target.suffix.lower().lstrip(".")
+    backend = BACKENDS.get(fmt)
+    if backend is None:
+        supported = ", ".join(f".{name}" for name in BACKENDS)
+        raise RenderError(
+            f"cannot tell the output format from {str(target)!r}",
+            expected=f"a path ending in {supported}",
+            found=repr(target.suffix) if target.suffix else "no suffix",
+        )
+    unknown = sorted(set(options) - backend.options)
+    if unknown:
+        accepted = ", ".join(sorted(backend.options)) or "none"
+        raise RenderError(f"unknown option(s) for .{fmt} output: {', '.join(unknown)} (accepted: {accepted})")
+    dl = _display_list(board_or_layout)
+    if not dl.pages:
+        raise RenderError("nothing to render: the display list has no pages")
+    targets = output_paths(target, len(dl.pages)) if backend.per_page else [target]
+    module = importlib.import_module(backend.module)
+    with atomic_outputs(targets) as temps:
+        module.write(dl, temps, dpi=dpi, **options)
+    return targets
+
+
+def output_paths(target: Path, pages: int) -> list[Path]:
+    """`board.png` for one page; `board-1.png`, `board-2.png`, … for several."""
+    if pages == 1:
+        return [target]
+    return [target.with_name(f"{target.stem}-{i}{target.suffix}") for i in range(1, pages + 1)]
+
+
+def _display_list(obj: object) -> DisplayList:
+    if isinstance(obj, DisplayList):
+        return obj
+    display = getattr(obj, "display", None)  # a layout result carries its display list
+    if isinstance(display, DisplayList):
+        return display
+    from ..model import Board
+
+    if isinstance(obj, Board):
+        from ..layout import layout
+
+        return layout(obj).display
+    raise RenderError(
+        f"cannot render a {type(obj).__name__}",
+        expected="a Board, a layout result or a DisplayList",
+        found=type(obj).__name__,
+    )

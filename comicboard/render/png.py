@@ -1,0 +1,264 @@
+"""Paint display-list pages into anti-aliased RGB PNGs with Pillow alone (trim box only, no bleed)."""
+
+from __future__ import annotations
+
+import math
+from functools import lru_cache
+from pathlib import Path as FilePath
+
+from PIL import Image as PILImage
+from PIL import ImageChops, ImageDraw, ImageFont
+
+from ..display import DisplayList, GlyphRun, Image, Page, Path
+from ..errors import RenderError
+from . import geometry
+from .geometry import Subpath
+
+SUPERSAMPLE = 4  # shapes are drawn into 4×4 supersampled masks and box-filtered: 16 coverage levels
+MASK_BUDGET = 4_000_000  # supersampled mask pixels per band; bounds memory for page-sized shapes
+MAX_PIXELS = 250_000_000  # ~750 MB as RGB; A0 at 400 dpi still fits
+WHITE = (255, 255, 255)
+
+
+def page_pixels(page: Page, dpi: float) -> tuple[int, int]:
+    """Pixel size of a page's trim box at `dpi` (bleed is for the print shop, not for phones)."""
+    return max(1, round(page.width / 72 * dpi)), max(1, round(page.height / 72 * dpi))
+
+
+def check_size(dl: DisplayList, dpi: float, max_pixels: int = MAX_PIXELS) -> None:
+    """Refuse before allocating anything when a page would not fit the raster budget."""
+    if not dpi > 0:
+        raise RenderError("dpi must be positive", found=str(dpi), hint="use e.g. dpi=150")
+    for number, page in enumerate(dl.pages, 1):
+        w, h = page_pixels(page, dpi)
+        if w * h > max_pixels:
+            fit = int(dpi * math.sqrt(max_pixels / (w * h)))
+            raise RenderError(
+                f"page {number} would be {w}×{h} px ({w * h / 1e6:.0f} megapixels, about "
+                f"{w * h * 3 / 1e9:.1f} GB in memory) at {dpi:g} dpi; "
+                f"the limit is {max_pixels / 1e6:.0f} megapixels",
+                hint=f"use dpi={fit} or lower, or render a PDF for print",
+            )
+
+
+def write(dl: DisplayList, paths: list[FilePath], *, dpi: float = 150, max_pixels: int = MAX_PIXELS) -> None:
+    """Backend entry point: page i of `dl` goes to paths[i] as an RGB PNG with the dpi stored."""
+    check_size(dl, dpi, max_pixels)
+    for page, path in zip(dl.pages, paths, strict=True):
+        image = render_page(page, dpi)
+        image.save(path, format="PNG", dpi=(dpi, dpi), compress_level=3)  # 3: fast, and as small as 6 here
+        image.close()  # one page image alive at a time
+
+
+def render_page(page: Page, dpi: float) -> PILImage.Image:
+    """One page as an RGB image; items painted in order onto paper white."""
+    scale = dpi / 72
+    image = PILImage.new("RGB", page_pixels(page, dpi), WHITE)
+    glyphs: GlyphCache = {}  # per page, so memory stays bounded by the page's own character set
+    for item in page.items:
+        if isinstance(item, Path):
+            _paint_path(image, item, scale)
+        elif isinstance(item, GlyphRun):
+            _paint_text(image, item, scale, glyphs)
+        elif isinstance(item, Image):
+            _paint_image(image, item, scale)
+        else:
+            raise RenderError(f"cannot draw display item of type {type(item).__name__}")
+    return image
+
+
+# --- shapes -------------------------------------------------------------------------------------------
+
+
+def _paint_path(image: PILImage.Image, item: Path, scale: float) -> None:
+    subpaths = geometry.flatten(item.ops, scale)
+    if not subpaths:
+        return
+    if item.fill is not None:
+        rect = geometry.axis_rect(subpaths)
+        if rect is not None:
+            _fill_rect(image, rect, item.fill.to_rgb())
+        else:
+            closed = [Subpath(s.points, True) for s in subpaths if len(s.points) >= 3]
+            if closed:
+                _paint_mask(image, closed, item.fill.to_rgb(), stroke_px=0.0, caps=False)
+    if item.stroke is not None and item.stroke_width > 0:
+        lines = subpaths
+        if item.dash is not None:
+            lines = geometry.dash(subpaths, item.dash[0] * scale, item.dash[1] * scale)
+        # Hairlines stay visible: never thinner than half a device pixel.
+        width = max(item.stroke_width * scale, 0.5)
+        if lines:
+            _paint_mask(image, lines, item.stroke.to_rgb(), stroke_px=width, caps=item.round_joins)
+
+
+Box = tuple[float, float, float, float]
+RGB = tuple[int, int, int]
+
+
+def _fill_rect(image: PILImage.Image, rect: Box, rgb: RGB) -> None:
+    """An axis-aligned rectangle with exact area coverage on its edges: no mask larger than one pixel row."""
+    W, H = image.size
+    x0, y0, x1, y1 = max(rect[0], 0.0), max(rect[1], 0.0), min(rect[2], float(W)), min(rect[3], float(H))
+    if x1 <= x0 or y1 <= y0:
+        return
+    # Split each axis into up to three spans: partial first pixel, whole pixels, partial last pixel.
+    xs = _spans(x0, x1)
+    ys = _spans(y0, y1)
+    for ya, yb, cy in ys:
+        for xa, xb, cx in xs:
+            alpha = round(255 * cx * cy)
+            if alpha >= 255:
+                image.paste(rgb, (xa, ya, xb, yb))
+            elif alpha > 0:
+                image.paste(rgb, (xa, ya, xb, yb), PILImage.new("L", (xb - xa, yb - ya), alpha))
+
+
+def _spans(a: float, b: float) -> list[tuple[int, int, float]]:
+    """[(start_px, end_px, coverage)] covering [a, b) along one axis."""
+    ia, ib = math.floor(a), math.ceil(b)
+    if ib - ia == 1:
+        return [(ia, ib, b - a)]
+    spans = []
+    first, last = ia + 1 - a, b - (ib - 1)
+    spans.append((ia, ia + 1, first))
+    if ib - 1 > ia + 1:
+        spans.append((ia + 1, ib - 1, 1.0))
+    spans.append((ib - 1, ib, last))
+    return spans
+
+
+def _paint_mask(image: PILImage.Image, subpaths: list[Subpath], rgb: tuple[int, int, int],
+                *, stroke_px: float, caps: bool) -> None:
+    """Fill (even-odd) or stroke polylines through supersampled coverage masks, band by band."""
+    ss = SUPERSAMPLE
+    W, H = image.size
+    pad = stroke_px / 2 + 1
+    # Segments with their padded bounding boxes, to skip empty bands and narrow the others.
+    segs = []
+    for sp in subpaths:
+        pts = sp.points + ([sp.points[0]] if sp.closed else [])
+        if len(pts) == 1:
+            pts = pts * 2
+        for (ax, ay), (bx, by) in zip(pts, pts[1:], strict=False):
+            segs.append((min(ax, bx) - pad, min(ay, by) - pad, max(ax, bx) + pad, max(ay, by) + pad))
+    box = geometry.bounds(subpaths)
+    assert box is not None
+    bx0, by0 = max(0, math.floor(box[0] - pad)), max(0, math.floor(box[1] - pad))
+    bx1, by1 = min(W, math.ceil(box[2] + pad)), min(H, math.ceil(box[3] + pad))
+    if bx1 <= bx0 or by1 <= by0:
+        return
+    band_h = max(8, MASK_BUDGET // ((bx1 - bx0) * ss * ss))
+    for top in range(by0, by1, band_h):
+        bottom = min(by1, top + band_h)
+        hits = [s for s in segs if s[1] < bottom and s[3] > top]
+        if not hits:
+            continue  # for a fill, every row inside the shape crosses an edge, so an empty band is empty
+        left = max(bx0, math.floor(min(s[0] for s in hits)))
+        right = min(bx1, math.ceil(max(s[2] for s in hits)))
+        if right <= left:
+            continue
+        mask = _band_mask(subpaths, left, top, right - left, bottom - top, stroke_px, caps)
+        if mask.getbbox() is not None:
+            image.paste(rgb, (left, top, right, bottom), mask)
+
+
+def _band_mask(subpaths: list[Subpath], left: int, top: int, w: int, h: int,
+               stroke_px: float, caps: bool) -> PILImage.Image:
+    ss = SUPERSAMPLE
+    size = (w * ss, h * ss)
+
+    def local(sp: Subpath) -> list[tuple[float, float]]:
+        return [((x - left) * ss, (y - top) * ss) for x, y in sp.points]
+
+    mask = PILImage.new("L", size, 0)
+    if stroke_px <= 0:
+        # Even-odd: XOR the subpaths (|a − b| on 0/255 masks), as the PDF side fills with f*.
+        draw = ImageDraw.Draw(mask)
+        for i, sp in enumerate(subpaths):
+            if i == 0:
+                draw.polygon(local(sp), fill=255)
+                continue
+            one = PILImage.new("L", size, 0)
+            ImageDraw.Draw(one).polygon(local(sp), fill=255)
+            mask = ImageChops.difference(mask, one)
+            draw = ImageDraw.Draw(mask)
+    else:
+        draw = ImageDraw.Draw(mask)
+        width = max(1, round(stroke_px * ss))
+        r = width / 2
+        for sp in subpaths:
+            pts = local(sp)
+            if sp.closed:
+                pts = pts + pts[:1]
+            draw.line(pts, fill=255, width=width)
+            # Discs at the vertices make round joins (Pillow's joint="curve" is Python-slow per vertex);
+            # a disc at each open end is a round cap. Without round joins the ends stay butt.
+            joints = pts if sp.closed or caps else pts[1:-1]
+            for x, y in joints:
+                draw.ellipse((x - r, y - r, x + r, y + r), fill=255)
+    return mask.reduce(ss)
+
+
+# --- text ---------------------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=64)
+def _font(path: str, size_px: float) -> ImageFont.FreeTypeFont:
+    try:
+        return ImageFont.truetype(path, size_px, layout_engine=ImageFont.Layout.BASIC)
+    except OSError as exc:
+        raise RenderError(f"cannot open font {path}: {exc}", hint="is the font file still there?") from exc
+
+
+GlyphCache = dict[tuple[ImageFont.FreeTypeFont, str], tuple[PILImage.Image, int, int] | None]
+
+
+def _paint_text(image: PILImage.Image, run: GlyphRun, scale: float, cache: GlyphCache) -> None:
+    """Each glyph at its own x on the baseline. Pillow puts glyph bitmaps on whole pixels anyway (a
+    fractional origin is rounded), so origins are rounded here and each glyph is rasterised once per page."""
+    if len(run.xs) != len(run.text):
+        raise RenderError(f"glyph run {run.text!r} has {len(run.xs)} positions "
+                          f"for {len(run.text)} characters",
+                          hint="a display-list bug: layout must give one x per character")
+    # Size quantised to 1/64 px (FreeType's own unit) so the cache is not defeated by float noise.
+    font = _font(run.font, round(run.size * scale * 64) / 64)
+    rgb = run.color.to_rgb()
+    y = math.floor(run.baseline * scale + 0.5)
+    for ch, x in zip(run.text, run.xs, strict=True):
+        if ch.isspace():
+            continue
+        key = (font, ch)
+        if key not in cache:
+            cache[key] = _glyph(font, ch)
+        glyph = cache[key]
+        if glyph is not None:
+            mask, dx, dy = glyph
+            image.paste(rgb, (math.floor(x * scale + 0.5) + dx, y + dy), mask)
+
+
+def _glyph(font: ImageFont.FreeTypeFont, ch: str) -> tuple[PILImage.Image, int, int] | None:
+    """A glyph's coverage mask and its offset from the pen origin (None for an empty glyph)."""
+    left, top, right, bottom = font.getbbox(ch, anchor="ls")
+    if right <= left or bottom <= top:
+        return None
+    left, top = left - 1, top - 1  # a spare pixel each side in case hinting bleeds past the bbox
+    mask = PILImage.new("L", (right - left + 2, bottom - top + 2), 0)
+    ImageDraw.Draw(mask).text((-left, -top), ch, font=font, fill=255, anchor="ls")
+    return mask, left, top
+
+
+# --- images -------------------------------------------------------------------------------------------
+
+
+def _paint_image(image: PILImage.Image, item: Image, scale: float) -> None:
+    x0, y0 = round(item.x * scale), round(item.y * scale)
+    w, h = round((item.x + item.w) * scale) - x0, round((item.y + item.h) * scale) - y0
+    if w <= 0 or h <= 0:
+        return
+    try:
+        with PILImage.open(item.path) as src:
+            pic = src.convert("RGBA").resize((w, h), PILImage.Resampling.LANCZOS)
+    except OSError as exc:
+        raise RenderError(f"cannot read image {item.path}: {exc}") from exc
+    image.paste(pic.convert("RGB"), (x0, y0), pic.getchannel("A"))

@@ -1,0 +1,140 @@
+"""PDF backend: embedded subset fonts, extractable CJK text, CMYK, page boxes, deterministic bytes."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import zlib
+
+import pytest
+
+from comicboard.color import BLACK
+from comicboard.display import DisplayList, GlyphRun, Page, Path, PathPen
+from comicboard.render import render
+from comicboard.render.pdf import render_pdf
+
+
+def _streams(data: bytes) -> bytes:
+    """All content streams, inflated (reportlab compresses them with Flate)."""
+    out = []
+    for m in re.finditer(rb"stream\r?\n(.*?)endstream", data, re.S):
+        try:
+            out.append(zlib.decompressobj().decompress(m.group(1)))
+        except zlib.error:
+            out.append(m.group(1))
+    return b"\n".join(out)
+
+
+def test_fonts_embedded_and_no_standard_font(sample, tmp_path):
+    out = tmp_path / "b.pdf"
+    render_pdf(sample, out)
+    data = out.read_bytes()
+    assert b"/FontFile2" in data  # TrueType program embedded
+    assert re.search(rb"/BaseFont /[A-Z]{6}\+LXGWWenKai", data)  # subset tag prefix
+    for std in (b"Helvetica", b"Times-Roman", b"Courier", b"ZapfDingbats", b"/Symbol"):
+        assert std not in data, std
+
+
+def test_page_without_text_has_no_font_at_all(tmp_path):
+    dl = DisplayList([Page(100, 100, [Path(tuple(PathPen().rect(10, 10, 20, 20).ops), fill=BLACK)])])
+    out = tmp_path / "shapes.pdf"
+    render_pdf(dl, out)
+    data = out.read_bytes()
+    assert b"/BaseFont" not in data and b"/FontFile" not in data and b"Helvetica" not in data
+
+
+@pytest.mark.skipif(shutil.which("pdffonts") is None, reason="poppler-utils not installed")
+def test_pdffonts_reports_embedded_subset(sample, tmp_path):
+    out = tmp_path / "b.pdf"
+    render_pdf(sample, out)
+    listing = subprocess.run(["pdffonts", str(out)], capture_output=True, text=True, check=True).stdout
+    rows = listing.splitlines()[2:]
+    assert rows, "no fonts listed"
+    for row in rows:
+        cols = row.split()
+        assert "TrueType" in row
+        emb, sub, uni = cols[-5:-2]
+        assert (emb, sub, uni) == ("yes", "yes", "yes"), row
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
+def test_cjk_text_extracts_in_order(sample, tmp_path, font):
+    from itertools import accumulate
+
+    from comicboard.fonts import load_face
+
+    mixed = "社区 电话0311"  # proportional digits and a space between ideographs, placed as layout would
+    face = load_face(font)
+    xs = tuple(accumulate((face.advance(ch) * 10 for ch in mixed[:-1]), initial=20.0))
+    sample.pages[0].items.append(GlyphRun(mixed, xs, 195, font, 10, BLACK))
+    out = tmp_path / "b.pdf"
+    render_pdf(sample, out)
+    text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
+    lines = [line for line in text.splitlines() if line.strip()]
+    assert lines == ["请携带身份证原件。", "社区 电话0311"]
+
+
+def test_boxes_title_lang(sample, tmp_path):
+    out = tmp_path / "b.pdf"
+    render_pdf(sample, out)
+    data = out.read_bytes()
+    # 220×200 trim with 9 pt bleed → 238×218 media, trim inset by the bleed.
+    assert re.search(rb"/MediaBox \[\s*0 0 238 218\s*\]", data)
+    assert re.search(rb"/BleedBox \[\s*0 0 238 218\s*\]", data)
+    assert re.search(rb"/TrimBox \[\s*9 9 229 209\s*\]", data)
+    assert b"/Lang (zh-CN)" in data
+    assert b"/Title" in data
+
+
+def test_colours_are_cmyk_and_y_is_flipped(tmp_path):
+    rect = Path(tuple(PathPen().rect(10, 20, 30, 40).ops), fill=BLACK.lighter(0.5), stroke=BLACK)
+    dl = DisplayList([Page(100, 100, [rect], bleed=5)])
+    out = tmp_path / "r.pdf"
+    render_pdf(dl, out)
+    ops = _streams(out.read_bytes())
+    assert b" k" in ops and b" K" in ops  # setcmykcolor for fill and stroke
+    assert b" rg" not in ops and b" RG" not in ops
+    # Top-left (10, 20) y-down in a 110 pt tall media box with 5 pt bleed → PDF (15, 110 − 5 − 20 = 85).
+    assert b"15 85 m" in ops
+
+
+def test_dash_and_round_joins(tmp_path):
+    line = Path((("M", 0, 0), ("L", 50, 50)), stroke=BLACK, dash=(6, 3), round_joins=True)
+    out = tmp_path / "d.pdf"
+    render_pdf(DisplayList([Page(60, 60, [line])]), out)
+    ops = _streams(out.read_bytes())
+    assert b"[6 3] 0 d" in ops and b"1 j" in ops
+
+
+def test_deterministic_bytes(sample, tmp_path):
+    a, b = tmp_path / "a.pdf", tmp_path / "b.pdf"
+    render(sample, a)
+    render(sample, b)
+    assert a.read_bytes() == b.read_bytes()
+
+
+@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="poppler-utils not installed")
+def test_pdf_and_png_agree(tmp_path, font):
+    """Black-on-white marks land on the same pixels in both backends (catches flips and offsets)."""
+    from PIL import Image, ImageChops
+
+    items = [
+        Path(tuple(PathPen().rect(10, 10, 60, 20).ops), fill=BLACK),
+        Path(tuple(PathPen().ellipse(120, 40, 25, 15).ops), stroke=BLACK, stroke_width=3),
+        GlyphRun("证件", (20, 50), 90, font, 30, BLACK),
+    ]
+    dl = DisplayList([Page(160, 100, items, bleed=6)])
+    render(dl, tmp_path / "x.pdf")
+    render(dl, tmp_path / "x.png", dpi=72)
+    # Crop the bleed off the PDF raster so both show the trim box.
+    crop = ["-x", "6", "-y", "6", "-W", "160", "-H", "100"]
+    subprocess.run(["pdftoppm", "-r", "72", *crop, "-png", "-singlefile", str(tmp_path / "x.pdf"),
+                    str(tmp_path / "ref")], check=True)
+    ours = Image.open(tmp_path / "x.png").convert("L").point(lambda v: 255 if v < 128 else 0)
+    ref = Image.open(tmp_path / "ref.png").convert("L").point(lambda v: 255 if v < 128 else 0)
+    assert ours.size == ref.size
+    inked = sum(1 for v in ours.get_flattened_data() if v)
+    differ = sum(1 for v in ImageChops.difference(ours, ref).get_flattened_data() if v)
+    assert inked > 1000
+    assert differ / inked < 0.08, (differ, inked)

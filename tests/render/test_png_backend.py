@@ -1,0 +1,121 @@
+"""PNG backend: size and dpi, anti-aliasing, exact rectangles, even-odd fills, dashes, text, limits."""
+
+from __future__ import annotations
+
+import pytest
+from PIL import Image
+
+from comicboard.color import BLACK
+from comicboard.display import DisplayList, GlyphRun, Page, Path, PathPen
+from comicboard.errors import RenderError
+from comicboard.render import png, render
+
+
+def _page(items, w=100, h=100, bleed=0.0):
+    return Page(w, h, list(items), bleed=bleed)
+
+
+def test_size_is_trim_box_times_dpi_and_dpi_is_stored(sample, tmp_path):
+    out = tmp_path / "b.png"
+    render(sample, out, dpi=100)
+    with Image.open(out) as im:
+        # 220×200 pt trim (bleed left out) at 100 dpi → 305.6×277.8 → 306×278 px.
+        assert im.size == (306, 278)
+        assert im.mode == "RGB"
+        assert im.info["dpi"] == pytest.approx((100, 100), abs=0.01)
+
+
+def test_deterministic_bytes(sample, tmp_path):
+    a, b = tmp_path / "a.png", tmp_path / "b.png"
+    render(sample, a, dpi=72)
+    render(sample, b, dpi=72)
+    assert a.read_bytes() == b.read_bytes()
+
+
+def test_diagonal_edge_is_anti_aliased():
+    tri = Path((("M", 10, 10), ("L", 90, 30), ("L", 30, 90), ("Z",)), fill=BLACK)
+    im = png.render_page(_page([tri]), 72).convert("L")
+    values = set(im.get_flattened_data())
+    greys = {v for v in values if 0 < v < 255}
+    assert {0, 255} <= values
+    assert len(greys) >= 8, sorted(greys)  # 4×4 supersampling gives up to 16 coverage levels
+
+
+def test_stroke_is_anti_aliased():
+    circle = Path(tuple(PathPen().ellipse(50, 50, 30, 30).ops), stroke=BLACK, stroke_width=2)
+    im = png.render_page(_page([circle]), 72).convert("L")
+    assert len({v for v in im.get_flattened_data() if 0 < v < 255}) >= 8
+    assert im.getpixel((50, 50)) == 255  # stroke only: the inside stays paper white
+    assert im.getpixel((80, 50)) < 128  # on the circle's right edge
+
+
+def test_axis_rect_has_exact_edge_coverage():
+    # x from 10.5 to 20 at 72 dpi (1 px per pt): column 10 is half covered, 11..19 fully, 20 not at all.
+    rect = Path(tuple(PathPen().rect(10.5, 10, 9.5, 10).ops), fill=BLACK)
+    im = png.render_page(_page([rect], 40, 40), 72).convert("L")
+    assert im.getpixel((10, 15)) == pytest.approx(128, abs=2)
+    assert im.getpixel((11, 15)) == 0 and im.getpixel((19, 15)) == 0
+    assert im.getpixel((20, 15)) == 255 and im.getpixel((15, 9)) == 255 and im.getpixel((15, 20)) == 255
+
+
+def test_big_rect_is_filled_exactly():
+    rect = Path(tuple(PathPen().rect(0, 0, 100, 100).ops), fill=BLACK)
+    im = png.render_page(_page([rect]), 72).convert("L")
+    assert im.getextrema() == (0, 0)
+
+
+def test_even_odd_fill_leaves_a_hole():
+    ring = PathPen().ellipse(50, 50, 40, 40).ellipse(50, 50, 15, 15)
+    im = png.render_page(_page([Path(tuple(ring.ops), fill=BLACK)]), 72).convert("L")
+    assert im.getpixel((50, 50)) == 255  # the inner circle is a hole
+    assert im.getpixel((50, 25)) == 0  # between the circles is filled
+    assert im.getpixel((5, 5)) == 255
+
+
+def test_dashed_stroke_has_gaps():
+    ops = (("M", 0, 50), ("L", 100, 50))
+    line = Path(ops, stroke=BLACK, stroke_width=4, dash=(10, 10), round_joins=False)
+    row = [png.render_page(_page([line]), 72).convert("L").getpixel((x, 50)) for x in range(100)]
+    assert row[5] < 64 and row[15] > 192 and row[25] < 64 and row[35] > 192
+    solid = Path(ops, stroke=BLACK, stroke_width=4, round_joins=False)
+    row = [png.render_page(_page([solid]), 72).convert("L").getpixel((x, 50)) for x in range(100)]
+    assert max(row[1:99]) < 64
+
+
+def test_curves_are_smooth():
+    # A circle flattened finely enough: its area is within 1% of πr².
+    circle = Path(tuple(PathPen().ellipse(50, 50, 40, 40).ops), fill=BLACK)
+    im = png.render_page(_page([circle]), 72).convert("L")
+    ink = sum(255 - v for v in im.get_flattened_data()) / 255
+    assert ink == pytest.approx(3.14159 * 40 * 40, rel=0.01)
+
+
+def test_glyphs_are_drawn_at_their_positions(font):
+    run = GlyphRun("证", (50,), 60, font, 30, BLACK)
+    im = png.render_page(_page([run]), 72).convert("L")
+    box = Image.eval(im, lambda v: 255 - v).getbbox()
+    assert box is not None
+    left, top, right, bottom = box
+    assert 48 <= left <= 56 and right <= 82  # starts at x = 50, one em wide at most
+    assert top >= 30 and bottom <= 64  # sits on the baseline at y = 60 (CJK descends a little)
+    assert len({v for v in im.get_flattened_data() if 0 < v < 255}) >= 8  # FreeType anti-aliasing
+
+
+def test_too_many_pixels_is_refused_before_allocating(tmp_path):
+    huge = DisplayList([Page(100_000, 100_000)])
+    with pytest.raises(RenderError) as err:
+        render(huge, tmp_path / "huge.png", dpi=300)
+    msg = str(err.value)
+    assert "megapixels" in msg and "dpi=" in msg and "PDF" in msg
+    assert not (tmp_path / "huge.png").exists()
+
+
+def test_pixel_limit_option(sample, tmp_path):
+    with pytest.raises(RenderError):
+        render(sample, tmp_path / "x.png", dpi=72, max_pixels=1000)
+
+
+def test_missing_font_is_a_render_error(tmp_path):
+    run = GlyphRun("证", (10,), 20, str(tmp_path / "nope.ttf"), 12, BLACK)
+    with pytest.raises(RenderError, match="nope.ttf"):
+        png.render_page(_page([run]), 72)
