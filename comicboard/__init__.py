@@ -27,7 +27,7 @@ def load(path):  # noqa: ANN001, ANN201 - thin facade, documented in spec.load
 
 def layout(board):  # noqa: ANN001, ANN201
     """Lay the board out: pages → panels, figures, bubbles, text blocks and lines (points, y down)."""
-    from .layout import layout as _layout
+    from .pagelayout import layout as _layout
 
     return _layout(board)
 
@@ -49,6 +49,6 @@ def wrap(text: str, width: float, *, lang: str = "zh-Hans", size: float = 1.0, f
 
 def check(board):  # noqa: ANN001, ANN201
     """Lint a board: missing glyphs, text that does not fit, text below the minimum size. → list[Problem]."""
-    from .check import check as _check
+    from .lint import check as _check
 
     return _check(board)

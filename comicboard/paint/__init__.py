@@ -10,11 +10,11 @@ from typing import TYPE_CHECKING
 from ..art import badge_paths, bubble_paths, caption_box_paths, draw_figure
 from ..display import DisplayList, GlyphRun, Item, Page, Path, PathPen
 from ..fonts import FontSet
-from ..layout.geometry import Bubble, Figure, Panel, Shape, TextBlock
+from ..pagelayout.geometry import Bubble, Figure, Panel, Shape, TextBlock
 from .theme import color
 
 if TYPE_CHECKING:
-    from ..layout import Layout
+    from ..pagelayout import Layout
 
 # Paint order by kind; items of equal rank keep layout order.
 Z = {"banner": 0, "footer_band": 0, "category_band": 1, "card": 1, "title_bar": 2, "details_box": 2,

@@ -16,7 +16,7 @@ def _overlap(a: tuple[float, ...], b: tuple[float, ...], tol: float = 0.5) -> bo
 
 def check(board: Board) -> list[Problem]:
     """Every problem found, errors first. An empty list means the board is ready to render."""
-    from .layout import layout
+    from .pagelayout import layout
 
     problems: list[Problem] = []
     fonts = fontset_for(board.fonts)

@@ -1,0 +1,110 @@
+"""Geometry invariants every laid-out board must satisfy; shared by the layout and render tests."""
+
+from __future__ import annotations
+
+from comicboard.pagelayout import Layout
+from comicboard.pagelayout.geometry import Bubble, Figure, Panel, TextBlock
+from comicboard.model import Board
+from comicboard.text.rules import rules_for
+
+TOL = 0.6  # points: rounding slack
+
+
+def inside(inner, outer, tol: float = TOL) -> bool:
+    x, y, w, h = inner
+    X, Y, W, H = outer
+    return x >= X - tol and y >= Y - tol and x + w <= X + W + tol and y + h <= Y + H + tol
+
+
+def overlap(a, b, tol: float = TOL) -> bool:
+    return (a[0] + tol < b[0] + b[2] and b[0] + tol < a[0] + a[2]
+            and a[1] + tol < b[1] + b[3] and b[1] + tol < a[1] + a[3])
+
+
+def panel_of(item, panels: list[Panel]) -> Panel | None:
+    cx, cy = item.bbox[0] + item.bbox[2] / 2, item.bbox[1] + item.bbox[3] / 2
+    for p in panels:
+        x, y, w, h = p.bbox
+        if x <= cx <= x + w and y <= cy <= y + h:
+            return p
+    return None
+
+
+def check_layout(lay: Layout) -> list[str]:
+    """All violations found (empty when the board is sound)."""
+    errors: list[str] = []
+    board: Board = lay.board
+    rules = rules_for(board.lang)
+    for page in lay.pages:
+        panels = [it for it in page.items if isinstance(it, Panel)]
+        bubbles = [it for it in page.items if isinstance(it, Bubble)]
+        figures = [it for it in page.items if isinstance(it, Figure)]
+        page_box = (0, 0, page.width, page.height)
+        for p in panels:
+            if not inside(p.bbox, page.safe):
+                errors.append(f"panel {p.procedure}/{p.step} leaves the safe area")
+        for block in page.text_blocks():
+            if block.font_size < min(8.0, board.min_font_size) - 0.01:
+                errors.append(f"{block.kind} at {block.font_size:.2f} pt is below the minimum")
+            if block.kind not in ("footer",) and not inside(block.bbox, page_box):
+                errors.append(f"{block.kind} block leaves the page")
+            for ln in block.lines:
+                if not inside(ln.bbox, block.bbox):
+                    errors.append(f"line {ln.text!r} of {block.kind} leaves its block ({block.where})")
+                if len(ln.text) > 1 and ln.text[0] in rules.no_start:
+                    errors.append(f"line starts with {ln.text[0]!r}: {ln.text!r}")
+                if len(ln.text) > 1 and ln.text[-1] in rules.no_end:
+                    errors.append(f"line ends with {ln.text[-1]!r}: {ln.text!r}")
+        for f in figures:
+            if not inside(f.head, f.bbox, 1.0):
+                errors.append(f"head of {f.who} outside its figure")
+            pan = panel_of(f, panels)
+            if pan is None or not inside(f.bbox, pan.bbox):
+                errors.append(f"figure {f.who} outside its panel")
+        for i, b in enumerate(bubbles):
+            pan = panel_of(b, panels)
+            if pan is None or not inside(b.bbox, pan.bbox):
+                errors.append(f"bubble outside its panel: {b.where}")
+                continue
+            if not inside(b.text.bbox, b.bbox):
+                errors.append(f"bubble text box outside the bubble: {b.where}")
+            for b2 in bubbles[i + 1:]:
+                if overlap(b.bbox, b2.bbox):
+                    errors.append(f"bubbles overlap: {b.where} / {b2.where}")
+            for f in figures:
+                if overlap(b.bbox, f.head):
+                    errors.append(f"bubble covers the face of {f.who}: {b.where}")
+            speaker = [f for f in figures if f.who == b.speaker and panel_of(f, panels) is pan]
+            if not speaker:
+                errors.append(f"speaker {b.speaker} not in the panel: {b.where}")
+                continue
+            hx, hy, hw, hh = speaker[0].head
+            tx, ty = b.tail_tip
+            near = max(hx - tx, 0, tx - (hx + hw)) + max(hy - ty, 0, ty - (hy + hh))
+            if near > 0.6 * b.text.font_size + 2:
+                errors.append(f"tail of {b.where} ends {near:.1f} pt from its speaker's head")
+    return errors
+
+
+def visible_text(lay: Layout) -> str:
+    parts = []
+    for page in lay.pages:
+        for block in page.text_blocks():
+            parts.append("".join(ln.text for ln in block.lines))
+    return "\n".join(parts)
+
+
+def missing_strings(lay: Layout) -> list[str]:
+    """Strings of the board that appear in no block (spaces ignored)."""
+    text = visible_text(lay).replace(" ", "")
+    board = lay.board
+    wanted = [board.title, board.subtitle, board.organization, board.footer]
+    for cat in board.categories:
+        wanted.append(cat.name)
+        for proc in cat.procedures:
+            wanted += [proc.title, proc.summary, proc.time_limit, proc.location, proc.phone, proc.basis,
+                       *proc.materials]
+            for step in proc.steps:
+                wanted.append(step.caption)
+                wanted += [sp.text for sp in step.say]
+    return [w for w in wanted if w and w.replace(" ", "").replace("\n", "") not in text]

@@ -1,0 +1,64 @@
+"""Every example board lays out with no broken invariant and shows every string it was given."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import comicboard as cb
+
+from tests.layout.invariants import check_layout, missing_strings
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
+
+
+@pytest.fixture(scope="module", params=[p.name for p in EXAMPLES])
+def laid_out(request):
+    return cb.layout(cb.load(ROOT / "examples" / request.param))
+
+
+def test_examples_exist():
+    names = {p.name for p in EXAMPLES}
+    assert {"gongrenjie.yaml", "minimal.yaml", "zh-hant.yaml", "ja.yaml", "ko.yaml"} <= names
+
+
+def test_invariants(laid_out):
+    assert check_layout(laid_out) == []
+
+
+def test_every_string_is_shown(laid_out):
+    assert missing_strings(laid_out) == []
+
+
+def test_no_errors_reported(laid_out):
+    assert [p for p in laid_out.problems if p.severity == "error"] == []
+
+
+def test_gongrenjie_fills_one_a1_page():
+    lay = cb.layout(cb.load(ROOT / "examples" / "gongrenjie.yaml"))
+    assert len(lay.pages) == 1
+    page = lay.pages[0]
+    assert (round(page.width), round(page.height)) == (1684, 2384)  # A1 portrait in points
+    assert len(page.of_kind("panel")) == sum(len(p.steps) for _, p in lay.board.procedures())
+    smallest = min(b.font_size for b in page.text_blocks())
+    assert smallest >= 8.0
+
+
+def test_layout_json_contract():
+    lay = cb.layout(cb.load(ROOT / "examples" / "minimal.yaml"))
+    data = lay.to_json()
+    assert data["units"] == "pt"
+    page = data["pages"][0]
+    assert {"width", "height", "trim_box", "bleed", "safe_box", "items"} <= set(page)
+    kinds = {it["kind"] for it in page["items"]}
+    assert {"panel", "figure", "bubble", "title"} <= kinds
+    for it in page["items"]:
+        assert len(it["bbox"]) == 4
+        if it["kind"] == "figure":
+            assert {"who", "look", "head"} <= set(it)
+        if it["kind"] == "bubble":
+            assert {"speaker", "style", "tail_tip", "lines"} <= set(it)
+        if "lines" in it:
+            assert all({"text", "bbox"} <= set(ln) for ln in it["lines"])
