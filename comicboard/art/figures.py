@@ -1,0 +1,557 @@
+"""Draw a friendly chibi comic person as vector paths, fitted into a box, from a look, a seed and a pose."""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..color import Color
+from ..display import Path, PathOp, PathPen
+
+LOOKS = ("elder", "adult", "student", "child", "staff")
+EXPRESSIONS = ("neutral", "happy", "worried", "surprised")
+POSES = ("standing", "talking")
+FACINGS = ("right", "left")
+
+# The figure is designed facing right in a fixed 100 × 200 frame (y down, feet at 197), then scaled
+# uniformly into the caller's box. A fixed frame keeps one person the same size in every pose.
+FRAME_W, FRAME_H = 100.0, 200.0
+LINE = 2.4  # outline width in frame units, so it scales with the figure
+
+OUTLINE = Color.cmyk(0, 0, 0, 85)
+_C = Color.parse
+_SKINS = ("#FCDDC0", "#F8D2AE", "#F2C7A0")
+_DARK_HAIR = ("#2B2A2E", "#3A2A22", "#47322A", "#232A36")
+_GREY_HAIR = ("#F4F4F2", "#DCDCDA", "#C3C6CA", "#E9E3D6")
+_TOPS = {
+    "elder": ("#9C6B4E", "#5B7A99", "#7F6FA6", "#B5563E", "#4F8570", "#A84A5E", "#C49A5A"),
+    "adult": ("#3E7CB1", "#E08A4A", "#5BA37A", "#D4566A", "#8E6BBF", "#E0B43C", "#3FA3A6", "#6C7A89"),
+    "student": ("#2F5DA8", "#23447E", "#B23A48", "#2E7D5B"),
+    "child": ("#F2A93B", "#5DB7DE", "#EF6F6C", "#7BC96F", "#F48FB1", "#9C89FF"),
+    "staff": ("#FFFFFF", "#DCEAF7", "#F1F1EE"),
+}
+_BOTTOMS = ("#3A4A63", "#4B4B55", "#2F3B4C", "#5E5046", "#38506B", "#6B7280")
+_SHOES = ("#3A3A3A", "#5C4033", "#2E3B55", "#6B3E2E")
+_ACCENTS = ("#E94F37", "#F2C14E", "#3BB273", "#4D9DE0", "#E15A97", "#7768AE")  # caps, backpacks, ties
+_VEST = "#D7262E"  # community-worker red, fixed so staff read as staff at a glance
+_BADGE = "#F7C948"
+_MOUTH = "#B8453C"
+_CHEEK = "#F6A9A0"
+_SWEAT = "#8CC8F0"
+_CANE = "#8B5A2B"
+_HAIR_STYLES = {
+    "elder": ("bald", "short", "curly"),
+    "adult": ("short", "bob", "ponytail"),
+    "student": ("short", "ponytail"),
+    "child": ("cap", "pigtails"),
+    "staff": ("short", "bob", "bun"),
+}
+
+Pt = tuple[float, float]
+Box = tuple[float, float, float, float]
+
+
+@dataclass(frozen=True)
+class FigureArt:
+    """A drawn person: paths in drawing order, the head's box (keep bubbles off it), where the mouth is."""
+
+    paths: list[Path]
+    head: Box
+    mouth: Pt
+
+
+@dataclass(frozen=True)
+class _Body:
+    """Frame-unit proportions: head centre and radii, shoulder/hip heights, torso half widths."""
+
+    hcx: float
+    hcy: float
+    hrx: float
+    hry: float
+    sh_y: float
+    hip_y: float
+    tw: float
+    bw: float
+    foot_y: float = 197.0
+
+
+_ADULT = _Body(50, 47, 30, 28.5, 72, 138, 19, 18)
+_CHILD = _Body(50, 86, 27, 25.5, 108, 158, 15, 15)  # shorter body, relatively bigger head
+
+
+@dataclass(frozen=True)
+class _Look:
+    """Everything the seed decides, resolved once per figure."""
+
+    skin: Color
+    hair: Color
+    hair_style: str
+    top: Color
+    bottom: Color
+    shoes: Color
+    accent: Color
+    skirt: bool
+    glasses: bool
+    cane: bool
+
+
+def _resolve(look: str, seed_key: str) -> _Look:
+    # sha256, not hash(): the same cast key must give the same person in every process and run.
+    d = hashlib.sha256(f"comicboard-figure:{look}:{seed_key}".encode()).digest()
+
+    def pick(i: int, seq: Sequence[str]) -> str:
+        return seq[d[i] % len(seq)]
+
+    style = pick(0, _HAIR_STYLES[look])
+    hair = pick(1, _GREY_HAIR if look == "elder" else _DARK_HAIR)
+    top = pick(2, _TOPS[look])
+    bottom = top if look == "student" else pick(3, _BOTTOMS)  # tracksuit: jacket and trousers match
+    skirt = (look == "child" and style == "pigtails") or (
+        look == "adult" and style == "bob" and d[7] % 2 == 0)
+    return _Look(
+        skin=_C(pick(4, _SKINS)),
+        hair=_C(hair),
+        hair_style=style,
+        top=_C(top),
+        bottom=_C(bottom),
+        shoes=_C(pick(5, _SHOES)),
+        accent=_C(pick(6, _ACCENTS)),
+        skirt=skirt,
+        glasses=look == "elder" and d[8] % 3 != 0,
+        cane=look == "elder" and style != "curly" and d[9] % 2 == 0,
+    )
+
+
+# ---- outline helpers (frame units) -------------------------------------------------------------
+
+
+def _lerp(a: Pt, b: Pt, t: float) -> Pt:
+    return (a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t)
+
+
+def _smooth(pen: PathPen, pts: Sequence[Pt], closed: bool = True, tension: float = 1.0) -> PathPen:
+    """Catmull-Rom spline through pts as cubic curves: organic shapes (hair, drops) from a few points."""
+    n = len(pts)
+    pen.move(*pts[0])
+    last = n if closed else n - 1
+    for i in range(last):
+        p0 = pts[i - 1] if (closed or i > 0) else pts[0]
+        p1, p2 = pts[i], pts[(i + 1) % n]
+        p3 = pts[(i + 2) % n] if (closed or i + 2 < n) else pts[-1]
+        k = tension / 6
+        pen.curve(
+            p1[0] + (p2[0] - p0[0]) * k, p1[1] + (p2[1] - p0[1]) * k,
+            p2[0] - (p3[0] - p1[0]) * k, p2[1] - (p3[1] - p1[1]) * k,
+            *p2,
+        )
+    return pen.close() if closed else pen
+
+
+def _rounded_poly(pen: PathPen, pts: Sequence[Pt], r: float) -> PathPen:
+    """A polygon with every corner rounded by up to r: clothes and shoes keep a soft cartoon edge."""
+    n = len(pts)
+    corners = []
+    for i in range(n):
+        a, v, b = pts[i - 1], pts[i], pts[(i + 1) % n]
+        da, db = math.dist(a, v), math.dist(v, b)
+        rr = min(r, da / 2, db / 2)
+        corners.append((_lerp(v, a, rr / da), v, _lerp(v, b, rr / db)))
+    pen.move(*corners[0][2])
+    for i in range(1, n + 1):
+        p1, v, p2 = corners[i % n]
+        pen.line(*p1)
+        pen.curve(*_lerp(p1, v, 0.55), *_lerp(p2, v, 0.55), *p2)
+    return pen.close()
+
+
+def _arc_quarter(pen: PathPen, c: Pt, u: Pt, v: Pt, r: float) -> None:
+    """Quarter circle from c+u·r to c+v·r (u ⊥ v unit vectors)."""
+    k = 0.5523 * r
+    pen.curve(
+        c[0] + u[0] * r + v[0] * k, c[1] + u[1] * r + v[1] * k,
+        c[0] + v[0] * r + u[0] * k, c[1] + v[1] * r + u[1] * k,
+        c[0] + v[0] * r, c[1] + v[1] * r,
+    )
+
+
+def _limb(pen: PathPen, pts: Sequence[Pt], w0: float, w1: float) -> PathPen:
+    """A tapered sausage along a polyline with round ends: arms, legs, straps."""
+    n = len(pts)
+    segs = []
+    for i in range(n - 1):
+        dx, dy = pts[i + 1][0] - pts[i][0], pts[i + 1][1] - pts[i][1]
+        ln = math.hypot(dx, dy)
+        segs.append((dx / ln, dy / ln))
+    left, right = [], []
+    for i, p in enumerate(pts):
+        hw = (w0 + (w1 - w0) * i / (n - 1)) / 2
+        ds = [segs[j] for j in (i - 1, i) if 0 <= j < n - 1]
+        ax, ay = sum(d[0] for d in ds), sum(d[1] for d in ds)
+        ln = math.hypot(ax, ay)
+        ax, ay = ax / ln, ay / ln
+        nx, ny = -ay, ax
+        miter = hw / max(0.5, nx * -ds[0][1] + ny * ds[0][0])  # keep the width across a bend
+        left.append((p[0] + nx * miter, p[1] + ny * miter))
+        right.append((p[0] - nx * miter, p[1] - ny * miter))
+    pen.move(*left[0])
+    for q in left[1:]:
+        pen.line(*q)
+    d = segs[-1]
+    nrm = (-d[1], d[0])
+    r_end = (w1) / 2
+    _arc_quarter(pen, pts[-1], nrm, d, r_end)
+    _arc_quarter(pen, pts[-1], d, (-nrm[0], -nrm[1]), r_end)
+    for q in reversed(right[:-1]):
+        pen.line(*q)
+    d = segs[0]
+    nrm = (-d[1], d[0])
+    back = (-d[0], -d[1])
+    _arc_quarter(pen, pts[0], (-nrm[0], -nrm[1]), back, w0 / 2)
+    _arc_quarter(pen, pts[0], back, nrm, w0 / 2)
+    return pen.close()
+
+
+# ---- the figure --------------------------------------------------------------------------------
+
+
+class _Canvas:
+    """Collects frame-unit parts in drawing order, remembering which belong to the head."""
+
+    def __init__(self) -> None:
+        self.parts: list[tuple[list[PathOp], Color | None, Color | None, float, bool]] = []
+
+    def add(
+        self, pen: PathPen, fill: Color | None, stroke: Color | None = OUTLINE,
+        width: float = LINE, head: bool = False,
+    ) -> None:
+        self.parts.append((pen.ops, fill, stroke if stroke is not None else None, width, head))
+
+
+def _hair_back(cv: _Canvas, b: _Body, lk: _Look) -> None:
+    """Hair that sits behind the head: bob, ponytail, pigtails, buns."""
+    H = _head_pt(b)
+    st = lk.hair_style
+    if st == "bob":
+        pts = [(-1.08, -0.55), (-1.18, 0.2), (-1.12, 0.78), (-0.75, 0.95), (0.75, 0.95), (1.12, 0.78),
+               (1.18, 0.2), (1.08, -0.55), (0.5, -1.08), (-0.5, -1.08)]
+        cv.add(_smooth(PathPen(), [H(*p) for p in pts]), lk.hair, head=True)
+    elif st == "ponytail":
+        pts = [(-0.85, -0.75), (-1.3, -0.55), (-1.5, 0.05), (-1.42, 0.7), (-1.22, 0.95), (-1.12, 0.45),
+               (-1.0, -0.1)]
+        cv.add(_smooth(PathPen(), [H(*p) for p in pts]), lk.hair, head=True)
+        cx, cy = H(-1.08, -0.55)
+        cv.add(PathPen().ellipse(cx, cy, 0.11 * b.hrx, 0.15 * b.hry), lk.accent, head=True)
+    elif st == "pigtails":
+        for s in (-1, 1):
+            cx, cy = H(1.12 * s, 0.25)
+            cv.add(_smooth(PathPen(), [(cx - 0.06 * b.hrx * s, cy - 0.45 * b.hry),
+                                       (cx + 0.32 * b.hrx * s, cy - 0.1 * b.hry),
+                                       (cx + 0.3 * b.hrx * s, cy + 0.45 * b.hry),
+                                       (cx + 0.05 * b.hrx * s, cy + 0.6 * b.hry),
+                                       (cx - 0.2 * b.hrx * s, cy + 0.1 * b.hry)]), lk.hair, head=True)
+            tx, ty = H(0.98 * s, 0.0)
+            cv.add(PathPen().ellipse(tx, ty, 0.1 * b.hrx, 0.12 * b.hry), lk.accent, head=True)
+    elif st == "bun":
+        cx, cy = H(-0.92, -0.72)
+        cv.add(PathPen().ellipse(cx, cy, 0.3 * b.hrx, 0.3 * b.hry), lk.hair, head=True)
+    elif st == "curly":
+        cx, cy = H(0.0, -1.12)
+        cv.add(PathPen().ellipse(cx, cy, 0.3 * b.hrx, 0.26 * b.hry), lk.hair, head=True)
+
+
+def _hair_front(cv: _Canvas, b: _Body, lk: _Look) -> None:
+    """Hair over the head's top: the style that tells people apart."""
+    H = _head_pt(b)
+    st = lk.hair_style
+    if st in ("short", "ponytail", "bun"):
+        pts = [(-1.05, 0.05), (-1.1, -0.42), (-0.86, -0.88), (-0.4, -1.12), (0.15, -1.14), (0.66, -0.98),
+               (1.0, -0.6), (1.08, -0.16), (1.03, 0.08), (0.9, -0.22), (0.74, -0.46), (0.38, -0.5),
+               (-0.05, -0.62), (-0.5, -0.52), (-0.8, -0.3), (-0.9, 0.02)]
+        cv.add(_smooth(PathPen(), [H(*p) for p in pts]), lk.hair, head=True)
+    elif st == "bob":
+        pts = [(-1.08, 0.62), (-1.12, -0.3), (-0.84, -0.9), (-0.3, -1.14), (0.3, -1.14), (0.84, -0.9),
+               (1.12, -0.3), (1.08, 0.62), (0.9, 0.4), (0.86, -0.2), (0.62, -0.42), (0.15, -0.5),
+               (-0.35, -0.38), (-0.72, -0.28), (-0.88, 0.0), (-0.9, 0.42)]
+        cv.add(_smooth(PathPen(), [H(*p) for p in pts]), lk.hair, head=True)
+    elif st == "pigtails":
+        pts = [(-1.04, 0.2), (-1.08, -0.4), (-0.8, -0.92), (-0.25, -1.13), (0.35, -1.1), (0.85, -0.82),
+               (1.08, -0.35), (1.04, 0.2), (0.9, -0.2), (0.55, -0.42), (0.2, -0.36), (-0.15, -0.48),
+               (-0.55, -0.4), (-0.88, -0.15)]
+        cv.add(_smooth(PathPen(), [H(*p) for p in pts]), lk.hair, head=True)
+    elif st == "cap":
+        side = [(-1.04, 0.05), (-1.06, -0.35), (-0.9, -0.35), (-0.88, 0.0)]
+        cv.add(_smooth(PathPen(), [H(*p) for p in side]), lk.hair, head=True)
+        dome = [(-1.08, -0.3), (-0.96, -0.78), (-0.5, -1.12), (0.15, -1.15), (0.72, -0.92), (1.06, -0.4),
+                (0.9, -0.36), (0.2, -0.42), (-0.5, -0.38)]
+        cv.add(_smooth(PathPen(), [H(*p) for p in dome]), lk.accent, head=True)
+        brim = PathPen()
+        x0, y0 = H(0.35, -0.42)
+        x1, y1 = H(1.42, -0.3)
+        brim.move(x0, y0).curve(x0 + 10, y0 - 4, x1 - 4, y1 - 5, x1, y1)
+        brim.curve(x1 - 6, y1 + 5, x0 + 8, y0 + 5, x0, y0).close()
+        cv.add(brim, lk.accent.darker(0.2), head=True)
+        bx, by = H(0.0, -1.14)
+        cv.add(PathPen().ellipse(bx, by + 1.5, 2.4, 2.0), lk.accent.darker(0.2), head=True)
+    elif st == "curly":
+        pts = [(-1.06, 0.1), (-1.14, -0.3), (-1.0, -0.72), (-0.65, -1.0), (-0.2, -1.12), (0.25, -1.12),
+               (0.68, -1.0), (1.0, -0.72), (1.14, -0.3), (1.06, 0.1), (0.92, -0.2), (0.75, -0.38),
+               (0.5, -0.48), (0.3, -0.4), (0.05, -0.52), (-0.2, -0.42), (-0.45, -0.52), (-0.7, -0.38),
+               (-0.88, -0.2)]
+        cv.add(_smooth(PathPen(), [H(*p) for p in pts]), lk.hair, head=True)
+    elif st == "bald":
+        for s in (-1, 1):
+            pts = [(1.02 * s, 0.12), (1.12 * s, -0.15), (1.02 * s, -0.5), (0.86 * s, -0.62), (0.8 * s, -0.35),
+                   (0.86 * s, -0.05)]
+            cv.add(_smooth(PathPen(), [H(*p) for p in pts]), lk.hair, head=True)
+        # two combed strands on top: still a grandpa, not a billiard ball
+        pen = PathPen()
+        for dx in (-0.15, 0.15):
+            pen.move(*H(dx - 0.25, -0.93))
+            pen.curve(*H(dx - 0.1, -1.07), *H(dx + 0.12, -1.05), *H(dx + 0.25, -0.9))
+        cv.add(pen, None, lk.hair.darker(0.35), LINE * 0.7, head=True)
+
+
+def _head_pt(b: _Body):  # noqa: ANN202 - tiny closure factory
+    """Map head-unit coordinates (u, v in −1..1 across the head ellipse) to frame units."""
+    return lambda u, v: (b.hcx + u * b.hrx, b.hcy + v * b.hry)
+
+
+def _face(cv: _Canvas, b: _Body, expression: str, talking: bool) -> Pt:
+    """Eyes, brows, cheeks and mouth; returns the mouth point. Features lean toward the facing side."""
+    H = _head_pt(b)
+    q = b.hrx / 30  # feature scale
+    f = 0.14  # 3/4 view: the face sits a little toward where the person looks
+    ink = OUTLINE
+    eyes = [H(f - 0.36, 0.16), H(f + 0.36, 0.16)]
+    cheeks = PathPen()
+    for s in (-1, 1):
+        cx, cy = H(f + 0.6 * s, 0.42)
+        cheeks.ellipse(cx, cy, 4.2 * q, 2.6 * q)
+    cv.add(cheeks, _C(_CHEEK), None, head=True)
+
+    if expression == "happy":
+        pen = PathPen()
+        for ex, ey in eyes:  # closed smiling eyes: ⌒
+            pen.move(ex - 3.6 * q, ey + 1.2 * q).curve(ex - 2.2 * q, ey - 3.2 * q, ex + 2.2 * q, ey - 3.2 * q,
+                                                        ex + 3.6 * q, ey + 1.2 * q)
+        cv.add(pen, None, ink, LINE * 0.95, head=True)
+    else:
+        big = expression == "surprised"
+        rx, ry = (3.4 * q, 4.4 * q) if big else (2.8 * q, 3.8 * q)
+        pen = PathPen()
+        for ex, ey in eyes:
+            pen.ellipse(ex, ey, rx, ry)
+        cv.add(pen, ink, None, head=True)
+        shine = PathPen()
+        for ex, ey in eyes:
+            shine.ellipse(ex + 0.9 * q, ey - 1.4 * q, 1.1 * q, 1.2 * q)
+        cv.add(shine, _C("#FFFFFF"), None, head=True)
+
+    brows = PathPen()
+    for i, (ex, ey) in enumerate(eyes):
+        s = -1 if i == 0 else 1  # -1: brow on the left, its inner end is on its right
+        by = ey - (10.5 if expression == "surprised" else 8.5) * q
+        if expression == "worried":  # inner ends lifted
+            brows.move(ex + s * 3.8 * q, by + 1.2 * q).line(ex - s * 3.2 * q, by - 2.0 * q)
+        else:
+            brows.move(ex - 3.4 * q, by + 0.6 * q)
+            brows.curve(ex - 1.5 * q, by - 1.4 * q, ex + 1.5 * q, by - 1.4 * q, ex + 3.4 * q, by + 0.6 * q)
+    cv.add(brows, None, ink, LINE * 0.8, head=True)
+
+    mx, my = H(f, 0.5)
+    mouth = PathPen()
+    if expression == "surprised":
+        mouth.ellipse(mx, my + 2.2 * q, 2.6 * q, 3.3 * q)
+        cv.add(mouth, _C(_MOUTH), ink, LINE * 0.7, head=True)
+    elif expression == "happy" or talking:
+        hw, d = (6.2 * q, 6.8 * q) if expression == "happy" else (4.6 * q, 5.0 * q)
+        if expression == "worried":
+            hw, d = 3.6 * q, 4.0 * q
+        mouth.move(mx - hw, my).line(mx + hw, my)
+        mouth.curve(mx + hw, my + d * 0.75, mx + hw * 0.5, my + d, mx, my + d)
+        mouth.curve(mx - hw * 0.5, my + d, mx - hw, my + d * 0.75, mx - hw, my).close()
+        cv.add(mouth, _C(_MOUTH), ink, LINE * 0.7, head=True)
+    elif expression == "worried":
+        mouth.move(mx - 4 * q, my + 3 * q).curve(mx - 1.5 * q, my - 0.5 * q, mx + 1.5 * q, my - 0.5 * q,
+                                                  mx + 4 * q, my + 3 * q)
+        cv.add(mouth, None, ink, LINE * 0.8, head=True)
+    else:
+        mouth.move(mx - 4.5 * q, my + 0.5 * q).curve(mx - 2 * q, my + 4 * q, mx + 2 * q, my + 4 * q,
+                                                      mx + 4.5 * q, my + 0.5 * q)
+        cv.add(mouth, None, ink, LINE * 0.8, head=True)
+    if expression == "worried":  # a sweat drop on the far side of the head
+        sx, sy = H(-0.78, -0.32)
+        drop = [(sx, sy - 5.5 * q), (sx + 2.6 * q, sy + 0.5 * q), (sx, sy + 3 * q),
+                (sx - 2.6 * q, sy + 0.5 * q)]
+        cv.add(_smooth(PathPen(), drop), _C(_SWEAT), ink, LINE * 0.6, head=True)
+    return (mx, my + 2.5 * q)
+
+
+def _build(look: str, lk: _Look, expression: str, pose: str) -> tuple[_Canvas, Pt]:
+    b = _CHILD if look == "child" else _ADULT
+    cv = _Canvas()
+    talking = pose == "talking"
+    cx = b.hcx
+    sh, hip, tw, bw, fy = b.sh_y, b.hip_y, b.tw, b.bw, b.foot_y
+    leg_bot = fy - 9
+
+    _hair_back(cv, b, lk)
+    if look == "student":  # backpack peeking out behind the far shoulder
+        cv.add(PathPen().round_rect(cx - tw - 8, sh + 6, 22, hip - sh - 14, 7), lk.accent)
+
+    # legs (trousers, or skirt over bare legs)
+    if lk.skirt:
+        legs = PathPen()
+        for s in (-1, 1):
+            _limb(legs, [(cx + s * 7, hip), (cx + s * 7.5, leg_bot + 2)], 10, 9)
+        cv.add(legs, lk.skin)
+    else:
+        crotch = hip + 0.3 * (leg_bot - hip)
+        cv.add(_rounded_poly(PathPen(), [
+            (cx - bw + 1, hip - 6), (cx + bw - 1, hip - 6), (cx + bw - 1.5, leg_bot), (cx + 1.6, leg_bot),
+            (cx + 1, crotch), (cx - 1, crotch), (cx - 1.6, leg_bot), (cx - bw + 1.5, leg_bot)], 3.5),
+            lk.bottom)
+    shoes = PathPen()
+    for x0 in (cx - bw - 1, cx + 1.5):  # toes point the way the person faces
+        x1 = x0 + bw + 2  # the two shoes must not overlap: one path, even-odd fill
+        sole = [(x0, leg_bot - 2), (x1 - 7, leg_bot - 2), (x1, fy - 4), (x1, fy), (x0, fy)]
+        _rounded_poly(shoes, sole, 3.5)
+    cv.add(shoes, lk.shoes)
+
+    # torso
+    torso = [(cx - tw, sh + 9), (cx - tw + 7, sh), (cx + tw - 7, sh), (cx + tw, sh + 9),
+             (cx + bw, hip), (cx - bw, hip)]
+    if lk.skirt:  # a dress: the top flares into a skirt
+        torso = [(cx - tw, sh + 9), (cx - tw + 7, sh), (cx + tw - 7, sh), (cx + tw, sh + 9),
+                 (cx + bw + 1, hip - 6), (cx + bw + 9, hip + 22), (cx - bw - 9, hip + 22),
+                 (cx - bw - 1, hip - 6)]
+    cv.add(_rounded_poly(PathPen(), torso, 6), lk.top)
+
+    if look == "staff":  # the red vest, open in a V over the shirt, with a name badge
+        vest = [(cx - tw, sh + 9), (cx - tw + 7, sh), (cx - 8, sh), (cx, sh + 28), (cx + 8, sh),
+                (cx + tw - 7, sh), (cx + tw, sh + 9), (cx + bw, hip), (cx - bw, hip)]
+        cv.add(_rounded_poly(PathPen(), vest, 4), _C(_VEST))
+        cv.add(PathPen().round_rect(cx + 6, sh + 26, 9, 6.5, 1.2), _C(_BADGE), OUTLINE, LINE * 0.6)
+        pocket = PathPen().move(cx - 15, sh + 40).line(cx - 6, sh + 40)
+        cv.add(pocket, None, _C(_VEST).darker(0.35), LINE * 0.7)
+    elif look == "student":  # tracksuit: white collar and zip; backpack straps over both shoulders
+        collar = [(cx - 9, sh - 1), (cx + 9, sh - 1), (cx + 4, sh + 8), (cx - 4, sh + 8)]
+        cv.add(_rounded_poly(PathPen(), collar, 2), _C("#FFFFFF"), OUTLINE, LINE * 0.7)
+        cv.add(PathPen().move(cx, sh + 8).line(cx, hip - 2), None, _C("#FFFFFF"), LINE * 0.9)
+        straps = PathPen()
+        for s in (-1, 1):
+            _limb(straps, [(cx + s * (tw - 6), sh + 1), (cx + s * (tw - 5), hip - 20)], 5, 5)
+        cv.add(straps, lk.accent.darker(0.25), OUTLINE, LINE * 0.7)
+    elif look == "elder":  # cardigan: front edge and buttons
+        cv.add(PathPen().move(cx, sh + 4).line(cx, hip - 1), None, OUTLINE, LINE * 0.6)
+        buttons = PathPen()
+        for i in range(3):
+            buttons.ellipse(cx + 3, sh + 16 + i * 14, 1.6, 1.6)
+        cv.add(buttons, lk.top.darker(0.45), None)
+
+    # arms: the far one hangs (holding a cane, maybe); the near one hangs or gestures while talking
+    far_hand = (cx - tw - 6, hip - 8)  # hands held a little off the body so arms read as arms
+    if lk.cane:
+        hx, hy = far_hand
+        cane = PathPen().move(hx + 5, hy + 2).curve(hx + 5, hy - 6, hx - 3, hy - 6, hx - 3, hy + 1)
+        cane.line(hx - 3, fy - 1)
+        cv.add(cane, None, OUTLINE, 4.6)
+        cv.add(_copy(cane), None, _C(_CANE), 2.4)  # brown over a dark stroke: an outlined stick
+    sleeve = lk.top  # staff: the shirt sleeves show outside the sleeveless vest
+    arm_w = 13 if look != "child" else 11
+    cv.add(_limb(PathPen(), [(cx - tw + 4, sh + 7), (cx - tw - 3, sh + 32), far_hand], arm_w, arm_w - 2.5),
+           sleeve)
+    cv.add(PathPen().ellipse(far_hand[0], far_hand[1] + 3, 5.8, 6.0), lk.skin)
+    if talking:
+        elbow = (cx + tw + 12, sh + 32)
+        hand = (cx + tw + 20, sh + 12)
+        cv.add(_limb(PathPen(), [(cx + tw - 4, sh + 7), elbow, hand], arm_w, arm_w - 2.5), sleeve)
+        # thumb and palm are separate paths: overlapping subpaths would punch holes under even-odd fill
+        cv.add(PathPen().ellipse(hand[0] - 5, hand[1] - 1, 2.6, 3.6), lk.skin)
+        cv.add(PathPen().ellipse(hand[0] + 0.5, hand[1] - 3.5, 5.6, 6.6), lk.skin)
+    else:
+        near_hand = (cx + tw + 6, hip - 8)
+        near = [(cx + tw - 4, sh + 7), (cx + tw + 3, sh + 32), near_hand]
+        cv.add(_limb(PathPen(), near, arm_w, arm_w - 2.5), sleeve)
+        cv.add(PathPen().ellipse(near_hand[0], near_hand[1] + 3, 5.8, 6.0), lk.skin)
+
+    # head
+    H = _head_pt(b)
+    ears = PathPen()
+    for s in (-1, 1):
+        ex, ey = H(0.97 * s, 0.18)
+        ears.ellipse(ex, ey, 5.0 * b.hrx / 30, 6.5 * b.hry / 28.5)
+    cv.add(ears, lk.skin, head=True)
+    cv.add(PathPen().ellipse(b.hcx, b.hcy, b.hrx, b.hry), lk.skin, head=True)
+    _hair_front(cv, b, lk)
+    mouth = _face(cv, b, expression, talking)
+    if lk.glasses:
+        g = PathPen()
+        r = 6.6 * b.hrx / 30
+        for u in (0.14 - 0.36, 0.14 + 0.36):
+            gx, gy = H(u, 0.16)
+            g.ellipse(gx, gy, r, r * 0.9)
+        lx, ly = H(0.14 - 0.36, 0.12)
+        rx_, _ = H(0.14 + 0.36, 0.12)
+        lx, rx_ = lx + r, rx_ - r
+        g.move(lx, ly).curve(lx + (rx_ - lx) * 0.3, ly - 2.2, lx + (rx_ - lx) * 0.7, ly - 2.2, rx_, ly)
+        cv.add(g, None, _C("#6B4A2B"), LINE * 0.7, head=True)
+    return cv, mouth
+
+
+def _copy(pen: PathPen) -> PathPen:
+    p = PathPen()
+    p.ops = list(pen.ops)
+    return p
+
+
+def _map_ops(ops: Sequence[PathOp], m) -> tuple[PathOp, ...]:  # noqa: ANN001
+    out: list[PathOp] = []
+    for op in ops:
+        if op[0] == "Z":
+            out.append(op)
+            continue
+        coords: list[float] = []
+        for i in range(1, len(op), 2):
+            coords.extend(m(op[i], op[i + 1]))
+        out.append((op[0], *coords))
+    return tuple(out)
+
+
+def ops_bounds(ops: Sequence[PathOp]) -> Box:
+    """Bounding box of ops including control points (a safe over-estimate of the curve's extent)."""
+    xs = [op[i] for op in ops if op[0] != "Z" for i in range(1, len(op), 2)]
+    ys = [op[i] for op in ops if op[0] != "Z" for i in range(2, len(op), 2)]
+    return (min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys))
+
+
+def draw_figure(
+    x: float, y: float, w: float, h: float, *, look: str, facing: str = "right", seed_key: str = "",
+    expression: str = "neutral", pose: str = "standing",
+) -> FigureArt:
+    """A person in box (x, y, w, h): feet on its bottom, centred, scaled to fit, facing left or right."""
+    for name, val, allowed in (("look", look, LOOKS), ("facing", facing, FACINGS),
+                               ("expression", expression, EXPRESSIONS), ("pose", pose, POSES)):
+        if val not in allowed:
+            raise ValueError(f"unknown figure {name} {val!r}; use one of {', '.join(allowed)}")
+    if w <= 0 or h <= 0:
+        raise ValueError(f"figure box must have a positive size, got {w}×{h}")
+    cv, (mx, my) = _build(look, _resolve(look, seed_key), expression, pose)
+
+    s = min(w / FRAME_W, h / FRAME_H)
+    ox, oy = x + (w - FRAME_W * s) / 2, y + h - FRAME_H * s
+    flip = facing == "left"
+
+    def m(px: float, py: float) -> Pt:
+        return (ox + ((FRAME_W - px) if flip else px) * s, oy + py * s)
+
+    paths: list[Path] = []
+    head_ops: list[PathOp] = []
+    for ops, fill, stroke, width, is_head in cv.parts:
+        mapped = _map_ops(ops, m)
+        paths.append(Path(mapped, fill=fill, stroke=stroke, stroke_width=width * s))
+        if is_head:
+            head_ops.extend(mapped)
+    return FigureArt(paths=paths, head=ops_bounds(head_ops), mouth=m(mx, my))

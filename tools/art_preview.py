@@ -1,0 +1,150 @@
+"""Render a contact sheet of the comic art (all looks × expressions, all bubble kinds) to out/art_preview.png.
+
+Usage: .venv/bin/python tools/art_preview.py [--dpi 144] [--debug]   (--debug outlines head boxes and mouths)
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import sys
+from pathlib import Path as FilePath
+
+sys.path.insert(0, str(FilePath(__file__).resolve().parents[1]))  # run from a checkout without installing
+
+from comicboard.art import (
+    EXPRESSIONS,
+    KINDS,
+    LOOKS,
+    PROPS,
+    badge_paths,
+    bubble_paths,
+    caption_box_paths,
+    draw_figure,
+    prop_paths,
+)
+from comicboard.color import Color
+from comicboard.display import Page, Path, PathPen
+
+INK = Color.cmyk(0, 0, 0, 85)
+RED = Color.parse("#E0245E")
+PAPER = Color(0, 0, 0, 0)
+
+
+def _figures(items: list, debug: bool) -> float:
+    cell_w, cell_h, top = 100.0, 190.0, 20.0
+    variants = [(e, "talking" if i % 2 else "standing", "right" if i < 2 else "left", "")
+                for i, e in enumerate(EXPRESSIONS)]
+    variants += [("neutral", "talking", "right", k) for k in ("a", "b", "c", "d")]
+    for row, look in enumerate(LOOKS):
+        for col, (expr, pose, facing, seed) in enumerate(variants):
+            x, y = 10 + col * cell_w, top + row * cell_h
+            frame = PathPen().rect(x, y, 90, 180).ops
+            items.append(Path(tuple(frame), stroke=Color.gray(15), stroke_width=0.5))
+            art = draw_figure(x, y, 90, 180, look=look, facing=facing, seed_key=seed, expression=expr,
+                              pose=pose)
+            items.extend(art.paths)
+            if debug:
+                items.append(Path(tuple(PathPen().rect(*art.head).ops), stroke=RED, stroke_width=0.5))
+                mx, my = art.mouth
+                items.append(Path(tuple(PathPen().ellipse(mx, my, 1.5, 1.5).ops), fill=RED))
+    return top + len(LOOKS) * cell_h
+
+
+def _bubbles(items: list, top: float) -> float:
+    cell_w, cell_h = 225.0, 160.0
+    bw, bh = 140.0, 80.0
+    directions = [(-0.9, 1.0), (0.9, 1.0), (1.4, 0.1), (-0.3, -1.2)]  # tip offsets in bubble radii
+    for row, (dx, dy) in enumerate(directions):
+        for col, kind in enumerate(KINDS):
+            cx, cy = 10 + col * cell_w + cell_w / 2, top + row * cell_h + cell_h / 2
+            x, y = cx - bw / 2 - dx * 20, cy - bh / 2 - dy * 15
+            tip = (x + bw / 2 + dx * bw / 2 * 1.05, y + bh / 2 + dy * bh / 2 * 1.5)
+            items.extend(bubble_paths(kind, x, y, bw, bh, tip, line_width=2.0, fill=PAPER, stroke=INK))
+            items.append(Path(tuple(PathPen().ellipse(*tip, 1.5, 1.5).ops), fill=RED))
+    y = top + len(directions) * cell_h
+    items.extend(caption_box_paths(20, y, 300, 50, Color.parse("#FFF4D6"), INK))
+    for i, hue in enumerate(("#C8102E", "#1F6FB2", "#2E8B57")):
+        items.extend(badge_paths(380 + i * 60, y + 25, 22, Color.parse(hue), INK))
+    for i, name in enumerate(PROPS):
+        items.extend(prop_paths(name, 560 + i * 70, y, 56, 56))
+    return y + 70
+
+
+def _scene(items: list, top: float) -> float:
+    """Two people talking in a panel: does it read as a comic?"""
+    x, y, w, h = 10, top, 460, 300
+    items.append(Path(tuple(PathPen().rect(x, y, w, h).ops), fill=Color.parse("#EAF4FB"), stroke=INK,
+                      stroke_width=2))
+    a = draw_figure(x + 40, y + 110, 95, 185, look="elder", seed_key="grandpa", expression="worried",
+                    pose="talking")
+    b = draw_figure(x + 300, y + 110, 95, 185, look="staff", facing="left", seed_key="worker",
+                    expression="happy", pose="talking")
+    items.extend(a.paths + b.paths)
+    items.extend(bubble_paths("speech", x + 20, y + 12, 190, 80, (a.mouth[0] + 12, a.head[1] - 4),
+                              line_width=2, fill=PAPER, stroke=INK))
+    items.extend(bubble_paths("speech", x + 250, y + 16, 190, 80, (b.mouth[0] - 10, b.head[1] - 4),
+                              line_width=2, fill=Color(0, 0, 0, 0), stroke=INK))
+    return y + h + 10
+
+
+def _fallback_render(page: Page, dpi: float):  # noqa: ANN202 - throwaway, used only without render.png
+    from PIL import Image, ImageDraw
+
+    ss, scale = 4, dpi / 72 * 4
+    img = Image.new("RGB", (round(page.width * scale), round(page.height * scale)), "white")
+    draw = ImageDraw.Draw(img)
+    for item in page.items:
+        subs, cur, start = [], [], (0.0, 0.0)
+        for op in item.ops:
+            if op[0] == "M":
+                if cur:
+                    subs.append(cur)
+                cur = [(op[1], op[2])]
+                start = cur[0]
+            elif op[0] == "L":
+                cur.append((op[1], op[2]))
+            elif op[0] == "C":
+                p0 = cur[-1]
+                for i in range(1, 13):
+                    t = i / 12
+                    mt = 1 - t
+                    cur.append(tuple(mt**3 * p0[k] + 3 * mt * mt * t * op[1 + k] + 3 * mt * t * t * op[3 + k]
+                                     + t**3 * op[5 + k] for k in (0, 1)))
+            else:
+                cur.append(start)
+        if cur:
+            subs.append(cur)
+        for s in subs:
+            pts = [(px * scale, py * scale) for px, py in s]
+            if item.fill is not None and len(pts) > 2:
+                draw.polygon(pts, fill=item.fill.to_rgb())
+            if item.stroke is not None:
+                draw.line(pts, fill=item.stroke.to_rgb(), width=max(1, round(item.stroke_width * scale)),
+                          joint="curve")
+    return img.resize((img.width // ss, img.height // ss), Image.LANCZOS)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--dpi", type=float, default=144)
+    ap.add_argument("--debug", action="store_true")
+    ap.add_argument("-o", default="out/art_preview.png")
+    args = ap.parse_args()
+    items: list = []
+    y = _figures(items, args.debug)
+    y = _bubbles(items, y + 10)
+    y = _scene(items, y + 10)
+    page = Page(width=920, height=math.ceil(y + 10), items=items)
+    try:
+        from comicboard.render.png import render_page
+    except ImportError:
+        render_page = _fallback_render
+    out = FilePath(args.o)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    render_page(page, args.dpi).save(out)
+    print(f"wrote {out} ({sum(1 for _ in items)} items)")
+
+
+if __name__ == "__main__":
+    main()
