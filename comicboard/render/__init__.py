@@ -76,7 +76,7 @@ def _display_list(obj: object) -> DisplayList:
     from ..model import Board
 
     if isinstance(obj, Board):
-        from ..layout import layout
+        from ..pagelayout import layout
 
         return layout(obj).display
     raise RenderError(
