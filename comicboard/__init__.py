@@ -9,6 +9,9 @@ from .color import Color
 from .errors import ComicboardError, FontError, LayoutError, Problem, RenderError, SpecError
 from .model import Board, CastMember, Category, FontChoice, Procedure, Speech, Step
 
+# Bound eagerly so the name stays the function once the subpackage is imported (it imports no backend).
+from .render import render
+
 __version__ = "0.1.0"
 
 __all__ = [
@@ -30,13 +33,6 @@ def layout(board):  # noqa: ANN001, ANN201
     from .pagelayout import layout as _layout
 
     return _layout(board)
-
-
-def render(board, path, *, dpi: float = 150, **options):  # noqa: ANN001, ANN201
-    """Render to a file; the format comes from the suffix (.pdf, .png). Returns the written paths."""
-    from .render import render as _render
-
-    return _render(board, path, dpi=dpi, **options)
 
 
 def wrap(text: str, width: float, *, lang: str = "zh-Hans", size: float = 1.0, font=None,  # noqa: ANN001

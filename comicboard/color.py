@@ -83,7 +83,7 @@ class Color:
         return Color(self.c, self.m, self.y, min(1.0, self.k + (1 - self.k) * amount), rgb)  # type: ignore[arg-type]
 
     def hex(self) -> str:
-        return "#%02X%02X%02X" % self.to_rgb()
+        return "#{:02X}{:02X}{:02X}".format(*self.to_rgb())
 
 
 BLACK = Color(0, 0, 0, 1)

@@ -7,7 +7,6 @@ Outlines use a tiny pen protocol (move, line, curve, close), so one outline feed
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Union
 
 from .color import Color
 
@@ -102,7 +101,7 @@ class Image:
     h: float
 
 
-Item = Union[Path, GlyphRun, Image]
+Item = Path | GlyphRun | Image
 
 
 @dataclass

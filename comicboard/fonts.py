@@ -67,7 +67,7 @@ def load_face(path: str) -> Face:
         cmap = dict(tt.getBestCmap() or {})
         advances = {g: m[0] for g, m in tt["hmtx"].metrics.items()}
         upem = tt["head"].unitsPerEm
-        os2 = tt["OS/2"] if "OS/2" in tt else None
+        os2 = tt.get("OS/2", None)
         if os2 is not None and os2.sTypoAscender:
             asc, desc = os2.sTypoAscender / upem, os2.sTypoDescender / upem
         else:

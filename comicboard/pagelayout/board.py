@@ -112,12 +112,17 @@ def _flow(units: list[Unit], capacity: float, s: float, ncols: int, max_pages: i
             i += 1
             continue
         need = u.height + (gap if col else 0)
-        if col and used + need > capacity:
+        lone_header = len(col) == 1 and col[0].kind == "header"
+        if col and used + need > capacity and not (lone_header and used + need > capacity > 0
+                                                    and col[0].height + gap + u.height > capacity):
+            # A header never stays alone at a column's foot: it moves on with its strip.
+            header = col.pop() if lone_header else None
             new_column()
             col = pages[-1][-1]
-            cont = Unit("header", u.cat, None, 0, _category_header_h(s), continued=True)
-            col.append(cont)
-            used = cont.height
+            head = header if header is not None else Unit("header", u.cat, None, 0, _category_header_h(s),
+                                                          continued=True)
+            col.append(head)
+            used = head.height
             need = u.height + gap
         col.append(u)
         used += need
@@ -131,15 +136,20 @@ def _column_height(col: list[Unit], s: float) -> float:
     return sum(u.height for u in col) + 0.5 * s * max(0, len(col) - 1)
 
 
+def _overfull(units: list[Unit], capacity: float, s: float, ncols: int) -> bool:
+    pages = _flow(units, capacity, s, ncols, None)
+    return any(_column_height(col, s) > capacity + 0.01 for page in pages for col in page)
+
+
 def _fits_one_page(units: list[Unit], body_h: float, s: float, ncols: int) -> float | None:
     """Smallest column capacity that holds everything in `ncols` columns of one page, or None."""
     total = sum(u.height for u in units)
     lo, hi = max(max(u.height for u in units), total / ncols) * 0.98, body_h
-    if len(_flow(units, hi, s, ncols, 1)) > 1:
+    if len(_flow(units, hi, s, ncols, 1)) > 1 or _overfull(units, hi, s, ncols):
         return None
     for _ in range(18):
         mid = (lo + hi) / 2
-        if len(_flow(units, mid, s, ncols, 1)) == 1:
+        if len(_flow(units, mid, s, ncols, 1)) == 1 and not _overfull(units, mid, s, ncols):
             hi = mid
         else:
             lo = mid
@@ -164,7 +174,7 @@ def choose_layout(board: Board, setter: Setter, frame: Frame, ctx_for) -> tuple[
     """(base size, columns, units, column capacity or None when the board needs several pages)."""
     body_w, body_h = frame.body[2], frame.body[3]
     s_min = board.min_font_size / DETAIL_RATIO
-    s_max = max(s_min, min(frame.width / 45, body_h / 18))
+    s_max = max(s_min, min(frame.width / 32, body_h / 18))
     gutter = 0.012 * frame.width
     best: tuple[float, float, int, list[Unit], float] | None = None
     for ncols in range(1, 6):
@@ -191,7 +201,8 @@ def choose_layout(board: Board, setter: Setter, frame: Frame, ctx_for) -> tuple[
                     hi = mid
                 if hi - lo < 0.1:
                     break
-        score = lo * _proportion_score(best_units)
+        fill = min(1.0, (sum(u.height for u in best_units) + 0.5 * lo * len(best_units)) / (ncols * body_h))
+        score = lo * _proportion_score(best_units) * (0.6 + 0.4 * fill)
         if best is None or score > best[0]:
             best = (score, lo, ncols, best_units, best_cap)  # type: ignore[assignment]
     if best is not None:
@@ -262,7 +273,7 @@ def _column_items(board: Board, setter: Setter, col: list, x: float, y: float, w
     rest = leftover - grow
     extra_gap = min(rest / max(len(col) - 1, 1), 1.5 * s) if len(col) > 1 else 0.0
     items: list[Item] = []
-    cy = y
+    cy = y + max(0.0, rest - extra_gap * max(len(col) - 1, 0)) * 0.3  # a sparse column sits a little lower
     mirror = board.direction == "rtl"
     for u in col:
         if u.kind == "header":

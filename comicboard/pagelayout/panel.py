@@ -276,10 +276,7 @@ def place_panel(ctx: PanelContext, step: Step, number: int, plan: PanelPlan, x: 
 
     # Figures.
     figures: dict[str, Figure] = {}
-    if plan.beside:
-        centres = [pad + fig_w / 2, w - pad - fig_w / 2][:n_fig]
-    else:
-        centres = _speaker_centres(n_fig, inner, pad)
+    centres = [pad + fig_w / 2, w - pad - fig_w / 2][:n_fig] if plan.beside else _speaker_centres(n_fig, inner, pad)
     last_speech = {sp.who: sp for sp in plan.speeches}
     for i, who in enumerate(plan.speakers):
         member = ctx.board.cast[who]

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from comicboard.pagelayout import Layout
-from comicboard.pagelayout.geometry import Bubble, Figure, Panel, TextBlock
 from comicboard.model import Board
+from comicboard.pagelayout import Layout
+from comicboard.pagelayout.geometry import Bubble, Figure, Panel
 from comicboard.text.rules import rules_for
 
 TOL = 0.6  # points: rounding slack

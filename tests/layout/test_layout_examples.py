@@ -7,7 +7,6 @@ from pathlib import Path
 import pytest
 
 import comicboard as cb
-
 from tests.layout.invariants import check_layout, missing_strings
 
 ROOT = Path(__file__).resolve().parents[2]

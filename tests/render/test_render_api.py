@@ -134,8 +134,6 @@ def test_images_are_placed(tmp_path):
     assert b"/Subtype /Image" in pdf
 
 
-@pytest.mark.xfail(strict=True, reason="comicboard/__init__.py's lazy facade `render` is replaced by the "
-                   "comicboard.render subpackage on first import; fix: `from .render import render` there")
 def test_public_facade_render_works_twice(tmp_path):
     code = textwrap.dedent(f"""
         import comicboard
