@@ -32,6 +32,7 @@ class Unit:
     height: float
     plan: StripPlan | None = None
     continued: bool = False
+    cont_height: float = 0.0  # height of this category's header when repeated as "continued"
 
 
 @dataclass
@@ -67,15 +68,23 @@ def make_frame(board: Board, setter: Setter) -> Frame:
     return Frame(width, height, 3 * MM, margin, header_h, footer_h, body)
 
 
-def _category_header_h(s: float) -> float:
-    return 1.45 * s * LEADING + 0.5 * s
+def _header_lines(setter: Setter, name: str, col_w: float, s: float) -> list[str]:
+    return setter.lines_for(name, col_w - 1.2 * s, 1.45 * s, "bold")
+
+
+def _category_header_h(n_lines: int, s: float) -> float:
+    return n_lines * 1.45 * s * LEADING + 0.5 * s
 
 
 def _units(ctx_for, board: Board, col_w: float, s: float) -> list[Unit]:
     units: list[Unit] = []
     n = 0
+    setter = ctx_for(board.categories[0], board.categories[0].procedures[0], 1).setter
+    cont = labels(board.lang)["continued"]
     for cat in board.categories:
-        units.append(Unit("header", cat, None, 0, _category_header_h(s)))
+        h = _category_header_h(len(_header_lines(setter, cat.name, col_w, s)), s)
+        hc = _category_header_h(len(_header_lines(setter, cat.name + cont, col_w, s)), s)
+        units.append(Unit("header", cat, None, 0, h, cont_height=hc))
         for proc in cat.procedures:
             n += 1
             plan = plan_strip(ctx_for(cat, proc, n), cat, proc, col_w, s)
@@ -88,6 +97,7 @@ def _flow(units: list[Unit], capacity: float, s: float, ncols: int, max_pages: i
     gap = 0.5 * s
     pages: list[list[list[Unit]]] = [[[]]]
     used = 0.0
+    heads = {u.cat.name: u.cont_height for u in units if u.kind == "header"}
 
     def new_column() -> None:
         nonlocal used
@@ -119,7 +129,7 @@ def _flow(units: list[Unit], capacity: float, s: float, ncols: int, max_pages: i
             header = col.pop() if lone_header else None
             new_column()
             col = pages[-1][-1]
-            head = header if header is not None else Unit("header", u.cat, None, 0, _category_header_h(s),
+            head = header if header is not None else Unit("header", u.cat, None, 0, heads[u.cat.name],
                                                           continued=True)
             col.append(head)
             used = head.height
@@ -233,6 +243,8 @@ def layout_pages(board: Board, setter: Setter) -> tuple[list[PageGeometry], list
     bx, by, bw, bh = frame.body
     gutter = 0.012 * frame.width
     col_w = (bw - (ncols - 1) * gutter) / ncols
+    setter.split_words.clear()  # keep only what the final size had to split
+    units = _units(ctx_for, board, col_w, s)
     flowed = _flow(units, cap if cap is not None else bh, s, ncols, None)
     problems: list[Problem] = []
     lab = labels(board.lang)
@@ -253,6 +265,30 @@ def layout_pages(board: Board, setter: Setter) -> tuple[list[PageGeometry], list
             f"the board does not fit one page at the minimum text size: it continues on {len(pages)} pages",
             where=board.source or board.title,
             hint="choose a larger size (e.g. A0), fewer procedures per board, or shorter texts"))
+    for u in units:
+        if u.kind == "strip" and u.height > bh + 0.01:
+            problems.append(Problem(
+                "error", "strip-too-tall",
+                f"procedure {u.proc.title!r} needs {u.height:.0f} pt of height even at the minimum text size, "
+                f"more than the {bh:.0f} pt a page has",
+                where=f"{u.cat.name} / {u.proc.title}",
+                hint="use a larger page size, split the procedure into two, or shorten its texts"))
+    for word in dict.fromkeys(setter.split_words):
+        problems.append(Problem("warning", "split-word", f"{word!r} is wider than its box and was split",
+                                where=board.source or board.title,
+                                hint="shorten it, or give it more room (a larger page or fewer steps per strip)"))
+    for u in units:
+        if u.kind == "strip" and u.height > bh + 0.01:
+            problems.append(Problem(
+                "error", "strip-too-tall",
+                f"procedure {u.proc.title!r} needs {u.height:.0f} pt of height even at the minimum text size, "
+                f"more than the {bh:.0f} pt a page has",
+                where=f"{u.cat.name} / {u.proc.title}",
+                hint="use a larger page size, split the procedure into two, or shorten its texts"))
+    for word in dict.fromkeys(setter.split_words):
+        problems.append(Problem("warning", "split-word", f"{word!r} is wider than its box and was split",
+                                where=board.source or board.title,
+                                hint="shorten it, or give it more room (a larger page or fewer steps per strip)"))
     for u in units:
         if u.plan:
             for msg in u.plan.problems:
@@ -293,12 +329,9 @@ def _category_header(setter: Setter, u: Unit, x: float, y: float, w: float, s: f
     name = u.cat.name + (lab["continued"] if u.continued else "")
     band = Shape("category_band", (x, y, w, u.height), u.cat.color.hex(),
                  extra={"category": u.cat.name, "continued": u.continued})
-    text = setter.block("category", [name], (x + 0.6 * s, y, w - 1.2 * s, u.height), size, role="bold",
+    lines = _header_lines(setter, name, w, s)
+    text = setter.block("category", lines, (x + 0.6 * s, y, w - 1.2 * s, u.height), size, role="bold",
                         valign="middle", color="paper", where=u.cat.name)
-    if text.lines and text.lines[0].bbox[2] > w - 1.2 * s:
-        lines = setter.lines_for(name, w - 1.2 * s, size, "bold")
-        text = setter.block("category", lines, (x + 0.6 * s, y, w - 1.2 * s, u.height), size, role="bold",
-                            valign="middle", color="paper", where=u.cat.name)
     return [band, text]
 
 

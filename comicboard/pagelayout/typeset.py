@@ -5,10 +5,10 @@ Everything that draws text later (both renderers) uses these positions unchanged
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..fonts import FontSet
-from ..text import break_lines
+from ..text import break_lines, rules_for
 from .geometry import Box, Line, TextBlock
 
 LEADING = 1.3  # line pitch as a multiple of the font size
@@ -20,10 +20,40 @@ class Setter:
 
     fonts: FontSet
     lang: str
+    split_words: list[str] = field(default_factory=list)  # unbreakable runs that had to be split
 
-    def lines_for(self, text: str, max_w: float, size: float, role: str = "regular") -> list[str]:
-        """Break `text` to fit `max_w` points at `size` (a unit wider than the line stays whole)."""
-        return break_lines(text, max(max_w / size, 1.0), lang=self.lang, fontset=self.fonts, role=role)
+    def lines_for(self, text: str, max_w: float, size: float, role: str = "regular",
+                  split: bool = True) -> list[str]:
+        """Break `text` to fit `max_w` points at `size`.
+
+        A unit wider than the line (a long number or URL) stays whole unless `split`: then, as a last
+        resort, it is cut between characters so nothing leaves its box; the cut is recorded.
+        """
+        lines = break_lines(text, max(max_w / size, 1.0), lang=self.lang, fontset=self.fonts, role=role)
+        if not split:
+            return lines
+        out: list[str] = []
+        for line in lines:
+            if self.width(line, size, role) <= max_w + 0.01 or len(line) < 2:
+                out.append(line)
+                continue
+            self.split_words.append(line)
+            no_start, no_end = rules_for(self.lang).no_start, rules_for(self.lang).no_end
+            cur = ""
+            for ch in line:
+                if cur and self.width(cur + ch, size, role) > max_w:
+                    # Keep the line-start and line-end rules even here: carry characters over.
+                    keep = len(cur)
+                    while keep > 1 and (ch if keep == len(cur) else cur[keep]) in no_start:
+                        keep -= 1
+                    while keep > 1 and cur[keep - 1] in no_end:
+                        keep -= 1
+                    out.append(cur[:keep])
+                    cur = cur[keep:] + ch
+                else:
+                    cur += ch
+            out.append(cur)
+        return out
 
     def width(self, text: str, size: float, role: str = "regular") -> float:
         return self.fonts.width(text.rstrip(" "), role) * size
@@ -31,9 +61,10 @@ class Setter:
     def widest(self, lines: list[str], size: float, role: str = "regular") -> float:
         return max((self.width(ln, size, role) for ln in lines), default=0.0)
 
-    def measure(self, text: str, max_w: float, size: float, role: str = "regular") -> tuple[list[str], float, float]:
+    def measure(self, text: str, max_w: float, size: float, role: str = "regular",
+                split: bool = True) -> tuple[list[str], float, float]:
         """Lines, their widest width, and the block height, for `text` in a column `max_w` wide."""
-        lines = self.lines_for(text, max_w, size, role)
+        lines = self.lines_for(text, max_w, size, role, split)
         return lines, self.widest(lines, size, role), len(lines) * size * LEADING
 
     def block(self, kind: str, lines: list[str], box: Box, size: float, *, role: str = "regular",

@@ -70,17 +70,32 @@ def output_paths(target: Path, pages: int) -> list[Path]:
 def _display_list(obj: object) -> DisplayList:
     if isinstance(obj, DisplayList):
         return obj
-    display = getattr(obj, "display", None)  # a layout result carries its display list
-    if isinstance(display, DisplayList):
-        return display
     from ..model import Board
 
     if isinstance(obj, Board):
         from ..pagelayout import layout
 
-        return layout(obj).display
+        obj = layout(obj)
+    _refuse_errors(obj)
+    display = getattr(obj, "display", None)  # a layout result carries its display list
+    if isinstance(display, DisplayList):
+        return display
     raise RenderError(
         f"cannot render a {type(obj).__name__}",
         expected="a Board, a layout result or a DisplayList",
         found=type(obj).__name__,
     )
+
+
+def _refuse_errors(lay: object) -> None:
+    """Never draw a board with known errors (text that does not fit): say what and where instead."""
+    errors = [p for p in getattr(lay, "problems", []) if getattr(p, "severity", "") == "error"]
+    if errors:
+        from ..errors import LayoutError
+
+        board = getattr(lay, "board", None)
+        listing = "\n  ".join(str(p) for p in errors[:10])
+        more = f"\n  … and {len(errors) - 10} more" if len(errors) > 10 else ""
+        raise LayoutError(f"the board has {len(errors)} problem(s) and was not rendered:\n  {listing}{more}",
+                          file=getattr(board, "source", None),
+                          hint="fix them in the spec; `comicboard check` lists every problem")

@@ -48,12 +48,12 @@ def check_layout(lay: Layout) -> list[str]:
                 errors.append(f"{block.kind} at {block.font_size:.2f} pt is below the minimum")
             if block.kind not in ("footer",) and not inside(block.bbox, page_box):
                 errors.append(f"{block.kind} block leaves the page")
-            for ln in block.lines:
+            for li, ln in enumerate(block.lines):
                 if not inside(ln.bbox, block.bbox):
                     errors.append(f"line {ln.text!r} of {block.kind} leaves its block ({block.where})")
-                if len(ln.text) > 1 and ln.text[0] in rules.no_start:
-                    errors.append(f"line starts with {ln.text[0]!r}: {ln.text!r}")
-                if len(ln.text) > 1 and ln.text[-1] in rules.no_end:
+                if li > 0 and ln.text and ln.text[0] in rules.no_start:  # rules apply at breaks
+                    errors.append(f"line starts with {ln.text[0]!r}: {ln.text!r} in {block.kind} {[x.text for x in block.lines]}")
+                if li < len(block.lines) - 1 and ln.text and ln.text[-1] in rules.no_end:
                     errors.append(f"line ends with {ln.text[-1]!r}: {ln.text!r}")
         for f in figures:
             if not inside(f.head, f.bbox, 1.0):
@@ -81,7 +81,7 @@ def check_layout(lay: Layout) -> list[str]:
             hx, hy, hw, hh = speaker[0].head
             tx, ty = b.tail_tip
             near = max(hx - tx, 0, tx - (hx + hw)) + max(hy - ty, 0, ty - (hy + hh))
-            if near > 0.6 * b.text.font_size + 2:
+            if near > 0.5 * hh + 1:  # within half a head of the head
                 errors.append(f"tail of {b.where} ends {near:.1f} pt from its speaker's head")
     return errors
 
