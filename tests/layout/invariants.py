@@ -52,7 +52,7 @@ def check_layout(lay: Layout) -> list[str]:
                 if not inside(ln.bbox, block.bbox):
                     errors.append(f"line {ln.text!r} of {block.kind} leaves its block ({block.where})")
                 if li > 0 and ln.text and ln.text[0] in rules.no_start:  # rules apply at breaks
-                    errors.append(f"line starts with {ln.text[0]!r}: {ln.text!r} in {block.kind} {[x.text for x in block.lines]}")
+                    errors.append(f"line starts with {ln.text[0]!r}: {ln.text!r} in {block.kind}")
                 if li < len(block.lines) - 1 and ln.text and ln.text[-1] in rules.no_end:
                     errors.append(f"line ends with {ln.text[-1]!r}: {ln.text!r}")
         for f in figures:

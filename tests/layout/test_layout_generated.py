@@ -44,7 +44,7 @@ def boards(draw) -> cb.Board:
             "b": cb.CastMember("b", "B", "adult")}
     speakers = ["worker", "resident", "a", "b"]
     cats = []
-    for ci in range(draw(st.integers(1, 3))):
+    for _ in range(draw(st.integers(1, 3))):
         procs = []
         for _ in range(draw(st.integers(1, 4))):
             steps = []
