@@ -56,6 +56,31 @@ def _gap(s: float) -> float:
     return 0.9 * s  # between panels; holds the sequence arrow
 
 
+def _panel_widths(steps: tuple, total: float, s: float) -> list[float]:
+    """Share a row's width between its panels: panels with a dialogue get more room than a single line,
+    so the row's heights even out instead of one tall panel setting the height of all."""
+    weights = []
+    for step in steps:
+        speeches = step.say or ()
+        chars = sum(len(sp.text) for sp in speeches) + (len(step.caption) * 0.5 if speeches else len(step.caption))
+        weights.append(1.0 + 0.3 * max(0, len(speeches) - 1) + min(0.6, chars / 80))
+    floor = min(PANEL_MIN_EM * s, total / len(steps))
+    widths = [total * w / sum(weights) for w in weights]
+    # Keep every panel at least `floor` wide, taking the difference from the widest.
+    for _ in range(len(widths)):
+        short = [i for i, w in enumerate(widths) if w < floor]
+        if not short:
+            break
+        need = sum(floor - widths[i] for i in short)
+        for i in short:
+            widths[i] = floor
+        wide = [i for i, w in enumerate(widths) if w > floor]
+        spare = sum(widths[i] - floor for i in wide)
+        for i in wide:
+            widths[i] -= need * (widths[i] - floor) / spare if spare else 0
+    return widths
+
+
 def plan_strip(ctx: PanelContext, cat: Category, proc: Procedure, width: float, s: float) -> StripPlan:
     setter: Setter = ctx.setter
     pad = 0.5 * s
@@ -88,7 +113,9 @@ def plan_strip(ctx: PanelContext, cat: Category, proc: Procedure, width: float, 
     rows: list[list[PanelPlan]] = []
     problems: list[str] = []
     for r in range(rows_n):
-        row = [plan_panel(ctx, step, panel_w, s) for step in proc.steps[r * per_row:(r + 1) * per_row]]
+        steps = proc.steps[r * per_row:(r + 1) * per_row]
+        row_w = len(steps) * panel_w  # a short last row keeps the panel size of the others
+        row = [plan_panel(ctx, step, w, s) for step, w in zip(steps, _panel_widths(steps, row_w, s), strict=True)]
         rows.append(row)
         for p in row:
             problems.extend(p.problems)
@@ -148,10 +175,10 @@ def place_strip(ctx: PanelContext, cat: Category, proc: Procedure, plan: StripPl
         h = rh + row_extra
         for i, pplan in enumerate(row):
             number += 1
-            px = px0 + i * (plan.panel_w + gap)
+            px = px0 + sum(p.width for p in row[:i]) + i * gap
             items.extend(place_panel(ctx, proc.steps[number - 1], number, pplan, px, py, h, False))
             if i < len(row) - 1:
-                ax = px + plan.panel_w + 0.15 * s
+                ax = px + pplan.width + 0.15 * s
                 items.append(Shape("arrow", (ax, py + h / 2 - 0.35 * s, gap - 0.3 * s, 0.7 * s),
                                    cat.color.hex(), extra={"direction": "left" if mirror else "right"}))
         py += h + gap
