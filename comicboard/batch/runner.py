@@ -1,0 +1,237 @@
+"""Render one board per table row on any concurrent.futures.Executor; skip rows whose inputs are unchanged."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+from collections.abc import Callable, Iterable, Mapping
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from ..errors import ComicboardError
+from .tables import read_table
+from .template import INCLUDE_COLUMN, PLACEHOLDER, Template, describe_row, fill, load_template, template_from_dict
+
+MANIFEST = ".comicboard-batch.json"
+FORMATS = ("pdf", "png", "phone")
+_UNSAFE = re.compile(r'[\x00-\x1f/\\:*?"<>|]+')
+
+
+@dataclass
+class Outcome:
+    """What happened to one row: made, skipped (unchanged) or failed (with the reason)."""
+
+    row: int  # 1-based data row
+    label: str  # 'row 3 (和平社区)'
+    name: str
+    status: str  # made | skipped | failed
+    files: list[str] = field(default_factory=list)
+    reason: str = ""
+
+
+@dataclass
+class BatchResult:
+    outcomes: list[Outcome]
+
+    def _with(self, status: str) -> list[Outcome]:
+        return [o for o in self.outcomes if o.status == status]
+
+    @property
+    def made(self) -> list[Outcome]:
+        return self._with("made")
+
+    @property
+    def skipped(self) -> list[Outcome]:
+        return self._with("skipped")
+
+    @property
+    def failed(self) -> list[Outcome]:
+        return self._with("failed")
+
+    def summary(self) -> str:
+        text = f"{len(self.made)} made, {len(self.skipped)} skipped (unchanged), {len(self.failed)} failed"
+        for o in self.failed:
+            reason = o.reason.replace("\n", "\n    ")
+            text += f"\n  {o.label}: {reason}"
+        return text
+
+
+def safe_name(name: str) -> str:
+    """A file name from a cell: path separators and characters Windows refuses become '_'."""
+    return _UNSAFE.sub("_", name).strip(" .")
+
+
+def render_many(template: Template | str | os.PathLike[str] | Mapping, rows: Iterable[Mapping[str, Any]] | str |
+                os.PathLike[str], outdir: str | os.PathLike[str], executor: Executor | None = None, *,
+                formats: Iterable[str] = ("pdf",), name: str | None = None, dpi: float = 150,
+                include_column: str = INCLUDE_COLUMN, force: bool = False,
+                progress: Callable[[int, int, Outcome], None] | None = None) -> BatchResult:
+    """One board per row of `rows` (a list of mappings or a table file) into `outdir`, named by column `name`
+    (default: the first column). Formats: pdf, png, phone (one PNG per procedure plus an index).
+
+    `executor`: any concurrent.futures.Executor (a Dask or Ray executor works too); by default a process
+    pool on all cores. A failing row is reported in the result and never stops the others. Rows whose
+    inputs (template, row, fonts, comicboard version, formats) match the manifest in `outdir` and whose files
+    still exist are skipped unless `force`.
+    """
+    tpl = _template(template)
+    rows = read_table(rows) if isinstance(rows, str | os.PathLike) else [dict(r) for r in rows]
+    formats = tuple(dict.fromkeys(f.strip().lower().lstrip(".") for f in formats))
+    bad = [f for f in formats if f not in FORMATS]
+    if bad or not formats:
+        raise ValueError(f"unknown format(s) {bad}: choose from {', '.join(FORMATS)}")
+    out = Path(outdir)
+    out.mkdir(parents=True, exist_ok=True)
+    manifest = _read_manifest(out)
+    column = name or (next(iter(rows[0]), None) if rows else None)
+    outcomes: list[Outcome] = []
+    jobs: list[tuple[Outcome, str, tuple]] = []
+    seen: set[str] = set()
+    for i, row in enumerate(rows, 1):
+        label = describe_row(i, row, column)
+        cell = row.get(column) if column else None
+        stem = safe_name(str(cell)) if cell not in (None, "") else ""
+        o = Outcome(i, label, stem, "failed")
+        outcomes.append(o)
+        if not stem:
+            o.reason = f"no name: column {column!r} is empty or missing"
+        elif stem in seen:
+            o.reason = f"name {stem!r} is used by an earlier row; names (column {column!r}) must differ"
+        else:
+            seen.add(stem)
+            key = input_key(tpl, row, formats, dpi)
+            entry = manifest.get(stem, {})
+            if not force and entry.get("key") == key and all((out / f).is_file() for f in entry.get("files", [])):
+                o.status, o.files = "skipped", list(entry["files"])
+            else:
+                jobs.append((o, key, (tpl, row, label, str(out / stem), formats, dpi, include_column)))
+    total, done = len(outcomes), 0
+    for o in outcomes:
+        if o.status != "failed" or o.reason:
+            done += 1
+            if progress:
+                progress(done, total, o)
+    if jobs:
+        own = executor is None
+        ex = executor or ProcessPoolExecutor(max_workers=min(os.cpu_count() or 1, len(jobs)))
+        try:
+            futures: dict[Future, tuple[Outcome, str]] = {ex.submit(render_row, *args): (o, key)
+                                                          for o, key, args in jobs}
+            from concurrent.futures import as_completed
+
+            for fut in as_completed(futures):
+                o, key = futures[fut]
+                try:
+                    ok, payload = fut.result()
+                except Exception as exc:  # the worker itself died (e.g. killed, out of memory)
+                    ok, payload = False, f"{type(exc).__name__}: {exc}"
+                if ok:
+                    o.status, o.files = "made", [str(Path(p).relative_to(out)) for p in payload]
+                    manifest[o.name] = {"key": key, "files": o.files}
+                    _write_manifest(out, manifest)
+                else:
+                    o.reason = payload
+                    manifest.pop(o.name, None)
+                done += 1
+                if progress:
+                    progress(done, total, o)
+        finally:
+            if own:
+                ex.shutdown()
+    _write_manifest(out, manifest)
+    return BatchResult(outcomes)
+
+
+def render_row(template: Template, row: Mapping[str, Any], label: str, stem: str, formats: tuple[str, ...],
+               dpi: float, include_column: str = INCLUDE_COLUMN) -> tuple[bool, list[str] | str]:
+    """Worker: fill, lay out once, write each format. → (True, files) or (False, reason); never raises
+    for user errors, so one bad row cannot stop a batch (and nothing unpicklable crosses processes)."""
+    from ..pagelayout import layout
+    from ..render import render
+
+    try:
+        board = fill(template, row, row_label=label, include_column=include_column)
+        files: list[str] = []
+        if "pdf" in formats or "png" in formats:
+            lay = layout(board)
+            for fmt in ("pdf", "png"):
+                if fmt in formats:
+                    files += [str(p) for p in render(lay, f"{stem}.{fmt}", dpi=dpi)]
+        if "phone" in formats:
+            files += [str(p) for p in render(board, f"{stem}-phone.png", phone=True)]
+        return True, files
+    except ComicboardError as exc:
+        return False, str(exc)
+    except Exception as exc:  # a bug, not the user's fault: still report it by row and carry on
+        return False, f"internal error ({type(exc).__name__}: {exc}); please report it"
+
+
+def input_key(tpl: Template, row: Mapping[str, Any], formats: tuple[str, ...], dpi: float) -> str:
+    """Hash of everything a board depends on: template bytes, the row, font files, version, options."""
+    from .. import __version__
+
+    h = hashlib.sha256()
+    for part in (tpl.digest, json.dumps(row, sort_keys=True, ensure_ascii=False, default=str), __version__,
+                 ",".join(sorted(formats)), repr(float(dpi)), *_font_digests(tpl, row)):
+        h.update(part.encode())
+        h.update(b"\0")
+    return h.hexdigest()
+
+
+def _font_digests(tpl: Template, row: Mapping[str, Any]) -> list[str]:
+    from ..fonts import BUNDLED_BOLD, BUNDLED_REGULAR, font_dir
+
+    paths = [font_dir() / BUNDLED_REGULAR, font_dir() / BUNDLED_BOLD]
+    fonts = tpl.doc.data.get("fonts") if isinstance(tpl.doc.data, Mapping) else None
+    if isinstance(fonts, Mapping):
+        for value in fonts.values():
+            for v in value if isinstance(value, list) else [value]:
+                if isinstance(v, str):
+                    v = PLACEHOLDER.sub(lambda m: str(row.get(m.group(1), "")), v)
+                    p = Path(v)
+                    paths.append(p if p.is_absolute() or tpl.base_dir is None else tpl.base_dir / p)
+    return [_file_digest(str(p), *_stat(p)) for p in paths]
+
+
+def _stat(p: Path) -> tuple[int, int]:
+    try:
+        st = p.stat()
+        return st.st_size, st.st_mtime_ns
+    except OSError:
+        return -1, -1
+
+
+@lru_cache(maxsize=64)
+def _file_digest(path: str, size: int, mtime_ns: int) -> str:
+    """Content hash of a font file, cached per (size, mtime) so a batch reads each font once."""
+    if size < 0:
+        return f"missing:{path}"
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+def _template(t: Template | str | os.PathLike[str] | Mapping) -> Template:
+    if isinstance(t, Template):
+        return t
+    if isinstance(t, Mapping):
+        return template_from_dict(t)
+    return load_template(t)
+
+
+def _read_manifest(out: Path) -> dict[str, Any]:
+    try:
+        data = json.loads((out / MANIFEST).read_text("utf-8"))
+        return dict(data.get("boards", {}))
+    except (OSError, ValueError, AttributeError):
+        return {}  # missing or damaged: everything is rebuilt
+
+
+def _write_manifest(out: Path, boards: dict[str, Any]) -> None:
+    tmp = out / (MANIFEST + ".tmp")
+    tmp.write_text(json.dumps({"version": 1, "boards": boards}, ensure_ascii=False, indent=1, sort_keys=True),
+                   "utf-8")
+    os.replace(tmp, out / MANIFEST)
