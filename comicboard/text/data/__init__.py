@@ -1,0 +1,1 @@
+"""Generated Unicode data tables (see tools/gen_linebreak.py)."""
