@@ -33,11 +33,16 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("-o", "--output", required=True, help="output file; the suffix picks the format (.pdf, .png)")
     r.add_argument("--dpi", type=float, default=150, help="PNG resolution (default 150)")
     r.add_argument("-q", "--quiet", action="store_true", help="no progress messages")
+    r.add_argument("--phone", action="store_true",
+                   help="phone images: one 1080-px-wide PNG per procedure plus an index (-o name.png)")
     lo = sub.add_parser("layout", help="print the board's geometry")
     lo.add_argument("spec")
     lo.add_argument("--json", action="store_true", help="JSON on stdout (the default and only format for now)")
     c = sub.add_parser("check", help="lint a board: missing glyphs, overflow, text too small, ...")
     c.add_argument("spec")
+    from .batch.command import add_parser
+
+    add_parser(sub)
     return p
 
 
@@ -62,6 +67,11 @@ def _run(args: argparse.Namespace) -> int:
         progress = _Progress(not args.quiet and sys.stderr.isatty())
         progress(f"reading {args.spec}")
         board = load(args.spec)
+        if args.phone:
+            progress(f"writing phone images {args.output}")
+            for path in render(board, args.output, phone=True):
+                print(path)
+            return 0
         progress("laying out")
         lay = layout(board)
         errors = [p for p in lay.problems if p.severity == "error"]
@@ -80,6 +90,10 @@ def _run(args: argparse.Namespace) -> int:
             print(path)
         progress("done")
         return 0
+    if args.command == "batch":
+        from .batch.command import run
+
+        return run(args)
     if args.command == "layout":
         lay = layout(load(args.spec))
         sys.stdout.write(lay.dumps() + "\n")
