@@ -17,6 +17,7 @@ from .typeset import LEADING, Setter
 
 PHONE_WIDTH_PT = 360.0  # 5 in: 1080 px at 216 dpi
 PHONE_WIDTH_PX = 1080
+MIN_ASPECT = 4 / 3  # height / width at least: portrait even for a short procedure or a short index
 BASE_PT = 15.0  # bubble text: 45 px of 1080, about 17 CSS px on a typical phone (large for elderly readers)
 INDEX_LABELS = {"zh-Hans": "目录", "zh-Hant": "目錄", "ja": "目次", "ko": "목차"}
 
@@ -37,6 +38,7 @@ def layout_phone(board: Board, *, width: float = PHONE_WIDTH_PT, s: float = BASE
 
 
 def _page(width: float, height: float, m: float, items: list[Item]) -> PageGeometry:
+    height = max(height, MIN_ASPECT * width)
     return PageGeometry(0, width, height, 0.0, (m, m, width - 2 * m, height - 2 * m), items)
 
 
