@@ -1,8 +1,8 @@
 """Colour, modelled once and CMYK-first for print, with one documented conversion to sRGB for screens.
 
-Conversion (v1): the naive device formula R = 255·(1−C)·(1−K) and its inverse, with K taken as
-1 − max(R, G, B). It is exact for the pure inks and greys and deterministic; ICC-managed conversion
-belongs to print production and replaces this function without changing callers.
+Conversion goes through ICC profiles (comicboard.icc: sRGB ↔ the bundled FOGRA39-based CMYK output profile,
+relative colorimetric with black-point compensation; neutral greys become black ink only). A spec's RGB colour
+is separated once, when parsed; screens get the CMYK back through the same profile, so a PNG looks like the print.
 """
 
 from __future__ import annotations
@@ -35,14 +35,9 @@ class Color:
 
     @classmethod
     def from_rgb(cls, r: int, g: int, b: int) -> Color:
-        rf, gf, bf = r / 255, g / 255, b / 255
-        k = 1 - max(rf, gf, bf)
-        if k >= 1:
-            return cls(0, 0, 0, 1, (r, g, b))
-        c = (1 - rf - k) / (1 - k)
-        m = (1 - gf - k) / (1 - k)
-        y = (1 - bf - k) / (1 - k)
-        return cls(round(c, 4), round(m, 4), round(y, 4), round(k, 4), (r, g, b))
+        from .icc import rgb_to_cmyk  # lazy: Pillow's colour engine loads only when RGB is actually given
+
+        return cls(*rgb_to_cmyk(r, g, b), (r, g, b))
 
     @classmethod
     def parse(cls, text: str) -> Color:
@@ -60,13 +55,10 @@ class Color:
         raise ValueError(f"not a colour: {text!r}; write '#RRGGBB' or 'cmyk(C,M,Y,K)' with 0–100 values")
 
     def to_rgb(self) -> tuple[int, int, int]:
-        if self.rgb_source is not None:
-            return self.rgb_source
-        return (
-            round(255 * (1 - self.c) * (1 - self.k)),
-            round(255 * (1 - self.m) * (1 - self.k)),
-            round(255 * (1 - self.y) * (1 - self.k)),
-        )
+        """sRGB as the CMYK will print (through the output profile; the spec's RGB is not reused)."""
+        from .icc import cmyk_to_rgb
+
+        return cmyk_to_rgb(self.c, self.m, self.y, self.k)
 
     def lighter(self, amount: float) -> Color:
         """Tint towards paper white: amount 0 keeps the colour, 1 gives white."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..color import Color
 
 THEME: dict[str, Color] = {
-    "ink": Color.cmyk(0, 0, 0, 90),  # text and outlines; pure K so small text never registers as rich black
+    "ink": Color.cmyk(0, 0, 0, 100),  # text and outlines: solid black ink only (no screen, no rich black)
     "paper": Color.cmyk(0, 0, 0, 0),
     "page": Color.cmyk(0, 3, 10, 0),  # warm cream background
     "banner": Color.cmyk(0, 95, 85, 10),  # community red

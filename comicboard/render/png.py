@@ -1,4 +1,4 @@
-"""Paint display-list pages into anti-aliased RGB PNGs with Pillow alone (trim box only, no bleed)."""
+"""Paint display-list pages into anti-aliased sRGB PNGs (ICC profile embedded) with Pillow alone (trim box only)."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from PIL import ImageChops, ImageDraw, ImageFont
 
 from ..display import DisplayList, GlyphRun, Image, Page, Path
 from ..errors import RenderError
+from ..icc import SRGB_PROFILE, profile_bytes
 from . import geometry
 from .geometry import Subpath
 
@@ -46,7 +47,9 @@ def write(dl: DisplayList, paths: list[FilePath], *, dpi: float = 150, max_pixel
     check_size(dl, dpi, max_pixels)
     for page, path in zip(dl.pages, paths, strict=True):
         image = render_page(page, dpi)
-        image.save(path, format="PNG", dpi=(dpi, dpi), compress_level=3)  # 3: fast, and as small as 6 here
+        # sRGB profile embedded: colour-managed viewers show the soft-proofed print colours as meant.
+        image.save(path, format="PNG", dpi=(dpi, dpi), compress_level=3,  # 3: fast, and as small as 6 here
+                   icc_profile=profile_bytes(SRGB_PROFILE))
         image.close()  # one page image alive at a time
 
 
