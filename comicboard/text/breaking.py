@@ -1,4 +1,8 @@
-"""Break opportunities: for each position in a paragraph, whether a line may end there, and how willingly."""
+"""Break opportunities: for each position in a paragraph, whether a line may end there, and how willingly.
+
+UAX #14 (`uax14`) gives the opportunities; the CJK tailoring below narrows them per clreq, jlreq and klreq
+(`rules`) and marks last-resort ones (inside Korean words, between a number and its counter).
+"""
 
 from __future__ import annotations
 
@@ -7,19 +11,30 @@ import unicodedata
 from enum import IntEnum
 from functools import lru_cache
 
+from . import uax14
 from .rules import LineRules
 
 # Breaking spaces: dropped at a line end (UAX14 SP/BA spaces). U+3000 IDEOGRAPHIC SPACE is not here: in CJK
 # text it is a deliberate full-width blank, kept like any ideograph.
 SPACES = frozenset(" \t\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2008\u2009\u200a\u205f")
-# Non-breaking glue (UAX14 GL, WJ): never a break on either side.
-_GLUE = frozenset("\u00a0\u2007\u202f\u2060\ufeff\u034f")
 _ZWSP = "\u200b"  # UAX14 ZW: an explicit break opportunity
-_ZWJ = "\u200d"
 # Mandatory breaks (UAX14 BK, CR, LF, NL); CR LF counts as one.
 _NEWLINE = re.compile(r"\r\n|[\n\r\x0b\x0c\x85\u2028\u2029]")
 # Wide-context punctuation with ambiguous East Asian width: breakable like ideographs in CJK text.
 _CJK_AMBIGUOUS = frozenset("“”‘’—…‥⋯·‧℃‰‱※")
+# CJK tailoring of UAX #14 classes. Curly quotes are QU (no break on either side, LB19) because Western
+# usage cannot tell opening from closing; in CJK text they are always paired like brackets (clreq, jlreq
+# cl-01/cl-02), so “‘ open and ”’ close. Ellipses are IN (never start a line, LB22); clreq's basic level
+# lets …… start a line (its strict level forbids it, see rules.NO_START_STRICT), so they break like ideographs
+# and the pair is kept whole by `LineRules.inseparable`.
+_CLASS_OVERRIDES = {"“": uax14.OP, "‘": uax14.OP, "”": uax14.CL, "’": uax14.CL,
+                    "…": uax14.ID, "‥": uax14.ID, "⋯": uax14.ID}
+# Range dashes (clreq 连接号): a single — (or – ～ 〜, already in the tables) never starts a line; UAX #14
+# lets it (B2 breaks on both sides); a doubled —— is a 破折号 and may start one (basic level).
+_RANGE_DASH = "—"
+# Phone numbers written in groups ("0311 8765 4321", "+86 138 0000 0000"): a break at their spaces is a last
+# resort, like any break inside a unit. At least 7 digits, so "3 4" or "2024 年" are not caught.
+_PHONE = re.compile(r"(?<![\w.])\+?(?:\(\d{1,5}\) ?)?\d{1,5}(?:[ \-]\d{2,8}){1,4}(?![\w.])")
 
 
 class Break(IntEnum):
@@ -41,31 +56,31 @@ def paragraphs(text: str) -> list[tuple[int, str]]:
     return out
 
 
-@lru_cache(maxsize=4096)
-def _kind(ch: str) -> str:
-    """Coarse line-breaking class: space, glue, zw, attach, wide (CJK-like), narrow (word-forming)."""
-    if ch in SPACES:
-        return "space"
-    if ch in _GLUE:
-        return "glue"
-    if ch == _ZWSP:
-        return "zw"
-    cp = ord(ch)
-    if (ch == _ZWJ or unicodedata.category(ch) in ("Mn", "Mc", "Me")
-            or 0xFE00 <= cp <= 0xFE0F or 0xE0100 <= cp <= 0xE01EF  # variation selectors
-            or 0x1F3FB <= cp <= 0x1F3FF or 0xE0020 <= cp <= 0xE007F):  # emoji modifiers, tags
-        return "attach"  # UAX14 CM / ZWJ / EM: belongs to the character before it
-    if unicodedata.east_asian_width(ch) in ("W", "F") or ch in _CJK_AMBIGUOUS:
-        return "wide"
-    return "narrow"
+@lru_cache(maxsize=8192)
+def _wide(ch: str) -> bool:
+    """CJK-like (breaks between characters) rather than word-forming."""
+    return unicodedata.east_asian_width(ch) in ("W", "F") or ch in _CJK_AMBIGUOUS
 
 
-def _is_digit(ch: str) -> bool:
+@lru_cache(maxsize=8192)
+def _attaches(ch: str) -> bool:
+    """A mark that belongs to the character before it (UAX14 CM, ZWJ; emoji modifiers are EM)."""
+    return uax14.raw_class(ord(ch)) in (uax14.CM, uax14.ZWJ)
+
+
+@lru_cache(maxsize=8192)
+def _digit(ch: str) -> bool:
     return unicodedata.category(ch) == "Nd"
 
 
-def _is_letter(ch: str) -> bool:
+@lru_cache(maxsize=8192)
+def _letter(ch: str) -> bool:
     return unicodedata.category(ch).startswith("L")
+
+
+# LB1 for CJK text: ambiguous (AI) characters are wide, so ideographic; CJ (small kana, ー) is ID unless strict.
+_RESOLVE_NORMAL = uax14.resolver(ai=uax14.ID, cj=uax14.ID)
+_RESOLVE_STRICT = uax14.resolver(ai=uax14.ID, cj=uax14.NS)
 
 
 def break_levels(text: str, rules: LineRules) -> list[Break]:
@@ -75,39 +90,63 @@ def break_levels(text: str, rules: LineRules) -> list[Break]:
     ALLOWED (the paragraph end). A break after spaces leaves them at the end of the line, where they are
     dropped; so the entry between two spaces, or before a space, is NEVER.
     """
+    return list(_levels(text, rules))
+
+
+@lru_cache(maxsize=2048)  # fitting asks for the same paragraph at several widths and sizes
+def _levels(text: str, rules: LineRules) -> tuple[Break, ...]:
     n = len(text)
-    kinds = [_kind(ch) for ch in text]
     levels = [Break.NEVER] * (n + 1)
-    if n:
-        levels[n] = Break.ALLOWED
-    base = ""  # the last non-attaching, non-space character before i
-    base_kind = ""
+    if not n:
+        return tuple(levels)
+    levels[n] = Break.ALLOWED
+    cls = uax14.classes(text, _RESOLVE_STRICT if rules.strict else _RESOLVE_NORMAL)
+    for i, ch in enumerate(text):
+        over = _CLASS_OVERRIDES.get(ch)
+        if over is not None:
+            cls[i] = over
+    opp = uax14.opportunities(text, cls)
+    no_start, no_end, inseparable = rules.no_start, rules.no_end, rules.inseparable
+    phone_spaces = _phone_spaces(text) if " " in text else ()
+    allowed, emergency = Break.ALLOWED, Break.EMERGENCY
     for i in range(1, n):
-        prev_ch, prev_kind = text[i - 1], kinds[i - 1]
-        if prev_kind not in ("attach", "space"):
-            base, base_kind = prev_ch, prev_kind
-        levels[i] = _level(prev_ch, prev_kind, base, base_kind, text[i], kinds[i], rules)
-    return levels
+        if not opp[i]:
+            continue
+        ch = text[i]
+        if ch in no_start:
+            continue  # kinsoku: closing marks never start a line (also after spaces: UAX14 LB13)
+        j = i - 1
+        while j >= 0 and (text[j] in SPACES or _attaches(text[j])):
+            j -= 1
+        if j < 0:
+            continue  # only spaces so far: a break here would leave an empty line
+        base = text[j]
+        if base in no_end:
+            continue  # kinsoku: opening marks and prefixes never end a line (UAX14 LB14 OP SP* ×)
+        if j < i - 1 and text[i - 1] in SPACES or text[i - 1] == _ZWSP:
+            levels[i] = emergency if i in phone_spaces else allowed  # between words, in every language
+            continue
+        if ch == _RANGE_DASH and text[i + 1:i + 2] != _RANGE_DASH:
+            continue  # a single range dash stays with what precedes it
+        if base == ch and ch in inseparable:
+            continue  # —— and …… stay whole
+        if not _wide(base) and not _wide(ch):
+            continue  # inside a word: letters, digits, numbers, URLs, e-mail (UAX14 would break at / and -)
+        if _digit(base) and _digit(ch):
+            continue  # full-width digit runs are ideographic to UAX14, but a number is one unit
+        if rules.keep_all:
+            levels[i] = emergency  # Korean: inside a word only when the word cannot fit
+        elif _digit(base) and _letter(ch):
+            levels[i] = emergency  # keep a number with its counter, unit or currency (5个, 3月, 100元)
+        else:
+            levels[i] = allowed
+    return tuple(levels)
 
 
-def _level(prev: str, prev_kind: str, base: str, base_kind: str, ch: str, kind: str,
-           rules: LineRules) -> Break:
-    if kind in ("attach", "space") or prev == _ZWJ:
-        return Break.NEVER  # marks stay with their base; breaks come after a run of spaces
-    if ch in rules.no_start or kind == "glue" or base_kind == "glue":
-        return Break.NEVER  # kinsoku: closing marks never start a line (also after spaces: UAX14 LB13)
-    if not base:
-        return Break.NEVER  # only spaces so far: a break here would leave an empty line
-    if base in rules.no_end:
-        return Break.NEVER  # kinsoku: opening marks and prefixes never end a line (UAX14 LB14 OP SP* ×)
-    if prev_kind == "space" or prev_kind == "zw":
-        return Break.ALLOWED  # between words, in every language (klreq too)
-    if base == ch and ch in rules.inseparable:
-        return Break.NEVER  # —— and …… stay whole
-    if base_kind != "wide" and kind != "wide":
-        return Break.NEVER  # inside a word: letters, digits, numbers, URLs, phone numbers, e-mail
-    if rules.keep_all:
-        return Break.EMERGENCY  # Korean: inside a word only when the word cannot fit
-    if _is_digit(base) and _is_letter(ch):
-        return Break.EMERGENCY  # keep a number with its counter or unit (5个, 3月, 10点)
-    return Break.ALLOWED
+def _phone_spaces(text: str) -> set[int]:
+    """Positions just after the spaces inside phone-number-like digit groups."""
+    out: set[int] = set()
+    for m in _PHONE.finditer(text):
+        if sum(ch.isdigit() for ch in m.group()) >= 7:
+            out.update(m.start() + k + 1 for k, ch in enumerate(m.group()) if ch == " ")
+    return out

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Sources. Each table below names the one it follows; extend the tables, not the code, for new rules.
 CLREQ = ("W3C Requirements for Chinese Text Layout (clreq), 'Prohibition rules for line start and line end' "
@@ -44,6 +45,7 @@ NO_START_STRICT: frozenset[str] = frozenset(
     "ｧｨｩｪｫｯｬｭｮ"
     "ーｰ"
     "々〻ゝゞヽヾ"
+    "—⸺⸻…‥⋯"  # clreq strict level: 破折号 —— and 省略号 …… do not start a line either
 )
 
 # Characters that must not be split when doubled: clreq (破折号 ——, 省略号 ……), jlreq cl-08 (inseparable
@@ -62,11 +64,15 @@ class LineRules:
     # klreq: Korean breaks between words (at spaces); breaks between syllables are a last resort.
     keep_all: bool
     source: str
+    # Strict level (clreq strict, jlreq/CSS `line-break: strict`): small kana, ー, 々, —— and …… do not start a
+    # line; UAX #14 class CJ resolves to NS instead of ID.
+    strict: bool = False
 
 
 _CJK_LANGS = {"zh": CLREQ, "ja": JLREQ, "ko": KLREQ}
 
 
+@lru_cache(maxsize=64)  # LineRules is frozen: one instance per (lang, strict)
 def rules_for(lang: str = "zh-Hans", *, strict: bool = False) -> LineRules:
     """The rules for a BCP 47 tag: 'zh-Hans', 'zh-Hant', 'ja', 'ko'; other tags get the basic CJK rules."""
     primary = lang.replace("_", "-").split("-")[0].lower()
@@ -78,4 +84,5 @@ def rules_for(lang: str = "zh-Hans", *, strict: bool = False) -> LineRules:
         inseparable=INSEPARABLE,
         keep_all=primary == "ko",
         source=_CJK_LANGS.get(primary, CLREQ),
+        strict=strict,
     )

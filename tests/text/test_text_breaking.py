@@ -79,3 +79,34 @@ def test_no_opportunity_breaks_a_rule(text, strict):
                 assert not (text[i] == before[-1] and text[i] in "—…")
                 assert not (text[i].isascii() and text[i].isalnum() and before[-1].isascii()
                             and before[-1].isalnum())
+
+
+def test_range_dash_and_gaps_uax14_leaves_are_closed():
+    # A single — is a range dash (连接号): never at line start; —— (破折号) may start one unless strict.
+    assert allowed_positions("上午—下午") == [1, 3, 4, 5]
+    assert 2 in allowed_positions("他说——好")
+    assert 2 not in allowed_positions("他说——好", rules_for("zh-Hans", strict=True))
+    assert 2 not in allowed_positions("他说……", rules_for("zh-Hans", strict=True))
+    for mark in "～／·・‧":
+        assert 1 not in allowed_positions(f"甲{mark}乙"), mark
+
+
+def test_numbers_with_prefixes_units_and_full_width_digits():
+    assert allowed_positions("价格￥１２３元", level=Break.EMERGENCY) == [1, 2, 6, 7]
+    assert break_levels("１２３元", ZH)[3] == Break.EMERGENCY
+    assert allowed_positions("约№１２号") == [1, 5]
+
+
+def test_phone_numbers_in_groups_break_only_as_a_last_resort():
+    text = "电话 0311 8765 4321 转"
+    levels = break_levels(text, ZH)
+    assert levels[3] == Break.ALLOWED and levels[8] == levels[13] == Break.EMERGENCY
+    assert levels[18] == Break.ALLOWED
+    assert break_levels("第 3 4 页", ZH)[4] == Break.ALLOWED  # short numbers are not a phone number
+
+
+def test_uax14_rules_still_hold_in_cjk_text():
+    assert 1 not in allowed_positions("中\u2060文")  # WJ glues
+    assert allowed_positions("甲\u200b乙") == [2, 3]  # ZWSP is an opportunity
+    assert allowed_positions("々々") == [2]  # NS: iteration marks never start a line (UAX14 LB21)
+    assert allowed_positions("ab cd") == [3, 5]
