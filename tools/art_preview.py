@@ -1,6 +1,8 @@
-"""Render a contact sheet of the comic art (all looks × expressions, all bubble kinds) to out/art_preview.png.
+"""Render a contact sheet of the comic art (all looks × expressions, all bubble kinds, all icons) to a PNG.
 
-Usage: .venv/bin/python tools/art_preview.py [--dpi 144] [--debug]   (--debug outlines head boxes and mouths)
+Usage: .venv/bin/python tools/art_preview.py [--dpi 144] [--debug] [-o out/art_preview.png]
+       .venv/bin/python tools/art_preview.py --icons [-o out/icons_preview.png]   (only the icon sheet)
+--debug outlines head boxes and mouths, and the boxes icons were asked to fit.
 """
 
 from __future__ import annotations
@@ -16,13 +18,12 @@ from comicboard.art import (
     EXPRESSIONS,
     KINDS,
     LOOKS,
-    PROPS,
     badge_paths,
     bubble_paths,
     caption_box_paths,
     draw_figure,
-    prop_paths,
 )
+from comicboard.art.props import PROP_NAMES, prop_paths
 from comicboard.color import Color
 from comicboard.display import Page, Path, PathPen
 
@@ -66,9 +67,29 @@ def _bubbles(items: list, top: float) -> float:
     items.extend(caption_box_paths(20, y, 300, 50, Color.parse("#FFF4D6"), INK))
     for i, hue in enumerate(("#C8102E", "#1F6FB2", "#2E8B57")):
         items.extend(badge_paths(380 + i * 60, y + 25, 22, Color.parse(hue), INK))
-    for i, name in enumerate(PROPS):
-        items.extend(prop_paths(name, 560 + i * 70, y, 56, 56))
     return y + 70
+
+
+def _icons(items: list, top: float, debug: bool) -> float:
+    """Every icon at poster size, at 20 mm and 10 mm (print sizes), and in a wide and a tall box."""
+    mm = 72 / 25.4
+    cell = 100.0
+    per_row = 9
+    for i, name in enumerate(PROP_NAMES):
+        x, y = 10 + (i % per_row) * cell, top + (i // per_row) * (cell + 65)
+        items.append(Path(tuple(PathPen().rect(x, y, 90, 90).ops), stroke=Color.gray(15), stroke_width=0.5))
+        items.extend(prop_paths(name, x + 5, y + 5, 80, 80))
+        items.extend(prop_paths(name, x + 5, y + 95, 20 * mm, 20 * mm))
+        items.extend(prop_paths(name, x + 5 + 20 * mm + 6, y + 95 + 10 * mm, 10 * mm, 10 * mm))
+    y = top + -(-len(PROP_NAMES) // per_row) * (cell + 65) + 10
+    boxes = [(40.0, 20.0), (16.0, 34.0)]
+    for i, name in enumerate(PROP_NAMES):
+        for j, (w, h) in enumerate(boxes):
+            bx, by = 10 + i * 53, y + j * 40
+            if debug:
+                items.append(Path(tuple(PathPen().rect(bx, by, w, h).ops), stroke=RED, stroke_width=0.3))
+            items.extend(prop_paths(name, bx, by, w, h))
+    return y + 80
 
 
 def _scene(items: list, top: float) -> float:
@@ -129,18 +150,23 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--dpi", type=float, default=144)
     ap.add_argument("--debug", action="store_true")
-    ap.add_argument("-o", default="out/art_preview.png")
+    ap.add_argument("--icons", action="store_true", help="draw only the icon sheet")
+    ap.add_argument("-o", default=None, help="output PNG (default out/art_preview.png or out/icons_preview.png)")
     args = ap.parse_args()
     items: list = []
-    y = _figures(items, args.debug)
-    y = _bubbles(items, y + 10)
-    y = _scene(items, y + 10)
+    if args.icons:
+        y = _icons(items, 10, args.debug)
+    else:
+        y = _figures(items, args.debug)
+        y = _bubbles(items, y + 10)
+        y = _icons(items, y + 10, args.debug)
+        y = _scene(items, y + 10)
     page = Page(width=920, height=math.ceil(y + 10), items=items)
     try:
         from comicboard.render.png import render_page
     except ImportError:
         render_page = _fallback_render
-    out = FilePath(args.o)
+    out = FilePath(args.o or ("out/icons_preview.png" if args.icons else "out/art_preview.png"))
     out.parent.mkdir(parents=True, exist_ok=True)
     render_page(page, args.dpi).save(out)
     print(f"wrote {out} ({sum(1 for _ in items)} items)")
