@@ -33,6 +33,9 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("-o", "--output", required=True, help="output file; the suffix picks the format (.pdf, .png)")
     r.add_argument("--dpi", type=float, default=150, help="PNG resolution (default 150)")
     r.add_argument("-q", "--quiet", action="store_true", help="no progress messages")
+    r.add_argument("--pdfx", choices=["4", "1a", "none"], default=None,
+                   help="PDF standard: PDF/X-4 (default), PDF/X-1a:2003 for older RIPs, or none (plain PDF)")
+    r.add_argument("--marks", action="store_true", help="PDF: crop marks in registration colour outside the bleed")
     r.add_argument("--phone", action="store_true",
                    help="phone images: one 1080-px-wide PNG per procedure plus an index (-o name.png)")
     lo = sub.add_parser("layout", help="print the board's geometry")
@@ -85,7 +88,9 @@ def _run(args: argparse.Namespace) -> int:
                   file=sys.stderr)
             return 2
         progress(f"writing {args.output}")
-        paths = render(lay, args.output, dpi=args.dpi)
+        # Print options go only where given or where they apply, so a PNG with --marks is refused by name.
+        opts = {k: v for k, v in (("pdfx", args.pdfx), ("marks", args.marks or None)) if v is not None}
+        paths = render(lay, args.output, dpi=args.dpi, **opts)
         for path in paths:
             print(path)
         progress("done")

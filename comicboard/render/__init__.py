@@ -24,7 +24,7 @@ class Backend:
 
 
 BACKENDS: dict[str, Backend] = {
-    "pdf": Backend("comicboard.render.pdf", per_page=False),
+    "pdf": Backend("comicboard.render.pdf", per_page=False, options=frozenset({"pdfx", "marks"})),
     "png": Backend("comicboard.render.png", per_page=True, options=frozenset({"max_pixels"})),
 }
 

@@ -1,11 +1,19 @@
-"""Write a display list as a print-ready PDF with reportlab: CMYK, trim/bleed boxes, subset-embedded TTFs."""
+"""Write a display list as a print-ready PDF with reportlab: CMYK, trim/bleed boxes, subset-embedded TTFs.
+
+By default the file is finished as PDF/X-4 (pdfx="1a" for PDF/X-1a:2003, pdfx=None for a plain PDF) by pdfx.py;
+`marks=True` widens the media box and draws crop marks in registration colour outside the bleed.
+"""
 
 from __future__ import annotations
 
 import hashlib
+import io
 from pathlib import Path as FilePath
 
+from PIL import Image as PILImage
 from reportlab import rl_config
+from reportlab.lib.colors import CMYKColorSep
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 from reportlab.pdfgen.canvas import FILL_EVEN_ODD, Canvas
@@ -16,13 +24,24 @@ from ..errors import RenderError
 _PDF_LANG = {"zh-Hans": "zh-CN", "zh-Hant": "zh-TW"}  # BCP 47 tags readers and screen readers expect
 
 
-def write(dl: DisplayList, paths: list[FilePath], **_: object) -> None:
+MARKS_PT = 6 * 72 / 25.4  # crop marks: room beyond the bleed, and the length of each mark
+_REGISTRATION = CMYKColorSep(1, 1, 1, 1, spotName="All")  # prints on every plate: /Separation /All
+
+
+def write(dl: DisplayList, paths: list[FilePath], *, pdfx: str | None = "4", marks: bool = False,
+          **_: object) -> None:
     """Backend entry point: the whole display list goes to paths[0] (dpi does not apply to PDF)."""
-    render_pdf(dl, paths[0])
+    render_pdf(dl, paths[0], pdfx=pdfx, marks=marks)
 
 
-def render_pdf(dl: DisplayList, path: str | FilePath) -> None:
-    """Write `dl` to `path`: one PDF page per display-list page, media box = trim box + bleed."""
+def render_pdf(dl: DisplayList, path: str | FilePath, *, pdfx: str | None = "4", marks: bool = False) -> None:
+    """Write `dl` to `path`: one PDF page per display-list page, media box = trim box + bleed (+ marks)."""
+    pdfx = None if pdfx in (None, "", "none") else str(pdfx).lower().removeprefix("x").removeprefix("-")
+    if pdfx is not None:
+        from .pdfx import VERSIONS
+
+        if pdfx not in VERSIONS:
+            raise RenderError(f"unknown PDF/X version {pdfx!r}", expected="'4' (default), '1a' or None")
     if not dl.pages:
         raise RenderError("the display list has no pages", hint="a board needs at least one page")
     runs = (item for page in dl.pages for item in page.items if isinstance(item, GlyphRun))
@@ -31,9 +50,11 @@ def render_pdf(dl: DisplayList, path: str | FilePath) -> None:
     # the file; making one of our own TrueType faces the initial font keeps the PDF self-contained.
     initial = next(iter(fonts.values()), None) or _register(_fallback_font())
     first = dl.pages[0]
+    extra = MARKS_PT if marks else 0.0
+    out: io.BytesIO | str = io.BytesIO() if pdfx else str(path)
     canvas = Canvas(
-        str(path),
-        pagesize=_media(first),
+        out,
+        pagesize=_media(first, extra),
         invariant=1,  # fixed dates and document id: same input, same bytes
         pageCompression=1,
         initialFontName=initial,
@@ -45,7 +66,7 @@ def render_pdf(dl: DisplayList, path: str | FilePath) -> None:
     canvas.setCreator("comicboard")
     canvas.setProducer("comicboard")
     for page in dl.pages:
-        _page(canvas, page, fonts)
+        _page(canvas, page, fonts, extra)
         canvas.showPage()
     # Binary Flate streams: reportlab's default ASCII85 wrapping only adds a quarter to the size.
     a85, rl_config.useA85 = rl_config.useA85, 0
@@ -55,28 +76,37 @@ def render_pdf(dl: DisplayList, path: str | FilePath) -> None:
         raise RenderError(f"cannot write {path}: {exc}") from exc
     finally:
         rl_config.useA85 = a85
+    if pdfx:
+        from .pdfx import finish
+
+        assert isinstance(out, io.BytesIO)
+        try:
+            finish(out.getvalue(), path, version=pdfx, title=dl.title or "")
+        except OSError as exc:
+            raise RenderError(f"cannot write {path}: {exc}") from exc
 
 
-def _media(page: Page) -> tuple[float, float]:
-    return page.width + 2 * page.bleed, page.height + 2 * page.bleed
+def _media(page: Page, extra: float = 0.0) -> tuple[float, float]:
+    return page.width + 2 * (page.bleed + extra), page.height + 2 * (page.bleed + extra)
 
 
-def _page(canvas: Canvas, page: Page, fonts: dict[str, str]) -> None:
-    mw, mh = _media(page)
+def _page(canvas: Canvas, page: Page, fonts: dict[str, str], extra: float = 0.0) -> None:
+    mw, mh = _media(page, extra)
     b = page.bleed
+    o = b + extra  # trim box origin in the media box
     canvas.setPageSize((mw, mh))
     # Boxes are [llx, lly, urx, ury] in PDF space; reportlab writes them on the page dictionary.
+    # PDF/X wants TrimBox or ArtBox, not both: the trim box is the board's finished size.
     canvas.setCropBox((0, 0, mw, mh))
-    canvas.setBleedBox((0, 0, mw, mh))
-    canvas.setTrimBox((b, b, b + page.width, b + page.height))
-    canvas.setArtBox((b, b, b + page.width, b + page.height))
+    canvas.setBleedBox((o - b, o - b, o + page.width + b, o + page.height + b))
+    canvas.setTrimBox((o, o, o + page.width, o + page.height))
 
     # Display list: y down from the trim box's top-left. PDF: y up from the media box's bottom-left.
     def X(x: float) -> float:
-        return x + b
+        return x + o
 
     def Y(y: float) -> float:
-        return mh - b - y
+        return mh - o - y
 
     for item in page.items:
         if isinstance(item, Path):
@@ -87,6 +117,21 @@ def _page(canvas: Canvas, page: Page, fonts: dict[str, str]) -> None:
             _image(canvas, item, X, Y)
         else:
             raise RenderError(f"cannot draw display item of type {type(item).__name__}")
+    if extra:
+        _crop_marks(canvas, (o, o, o + page.width, o + page.height), b)
+
+
+def _crop_marks(canvas: Canvas, trim: tuple[float, float, float, float], bleed: float) -> None:
+    """Hairline marks on the trim lines, from just outside the bleed outward, on every plate."""
+    x0, y0, x1, y1 = trim
+    gap, end = bleed + 1.0, bleed + MARKS_PT  # never inside the bleed, never past the media box
+    canvas.saveState()
+    canvas.setStrokeColor(_REGISTRATION)
+    canvas.setLineWidth(0.25)
+    for x, y, sx, sy in ((x0, y0, -1, -1), (x1, y0, 1, -1), (x0, y1, -1, 1), (x1, y1, 1, 1)):
+        canvas.line(x + sx * gap, y, x + sx * end, y)  # horizontal mark, on the trim line y
+        canvas.line(x, y + sy * gap, x, y + sy * end)
+    canvas.restoreState()
 
 
 def _path(canvas: Canvas, item: Path, X, Y) -> None:  # noqa: ANN001 - coordinate mappers
@@ -147,10 +192,18 @@ def _text(canvas: Canvas, run: GlyphRun, font: str, X, Y) -> None:  # noqa: ANN0
 
 
 def _image(canvas: Canvas, item: Image, X, Y) -> None:  # noqa: ANN001
+    """A picture separated to CMYK through the output profile, flattened onto paper white (pictures sit in
+    white panels): no RGB and no soft mask, so the page stays valid PDF/X-1a as well as X-4."""
+    from ..icc import srgb_to_cmyk_image
+
     try:
-        canvas.drawImage(item.path, X(item.x), Y(item.y + item.h), item.w, item.h, mask="auto")
+        with PILImage.open(item.path) as src:
+            rgba = src.convert("RGBA")
     except OSError as exc:
         raise RenderError(f"cannot read image {item.path}: {exc}") from exc
+    flat = PILImage.new("RGB", rgba.size, (255, 255, 255))
+    flat.paste(rgba, mask=rgba.getchannel("A"))
+    canvas.drawImage(ImageReader(srgb_to_cmyk_image(flat)), X(item.x), Y(item.y + item.h), item.w, item.h)
 
 
 _registered: dict[str, str] = {}
