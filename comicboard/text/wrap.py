@@ -7,6 +7,7 @@ from itertools import accumulate
 
 from ..fonts import FontSet, fontset_for
 from .breaking import SPACES, Break, break_levels, paragraphs
+from .phrases import phrase_bounds
 from .rules import LineRules, rules_for
 
 _EPS = 1e-9
@@ -17,6 +18,10 @@ _LAST_LINE_WEIGHT = 0.5
 _COST_ALLOWED = 0.2
 _COST_CLAUSE = 0.0
 _COST_EMERGENCY = 2.0
+# A break inside a BudouX phrase (携带身|份证): worth about 1.25 em of imbalance between two lines to avoid.
+_COST_MID_PHRASE = 1.6
+# A last line holding one character or only punctuation (a widow): avoided unless it costs a line.
+_COST_WIDOW = 6.0
 _CLAUSE_END = frozenset("，。、；：！？,.;:!?）」』”》")
 
 
@@ -115,11 +120,18 @@ def _candidates(para: str, levels: list[Break], prefix: list[float], max_w: floa
     return cands
 
 
-def _break_cost(para: str, i: int, level: Break) -> float:
+def _break_cost(para: str, i: int, level: Break, phrases: frozenset[int]) -> float:
     if level == Break.EMERGENCY:
         return _COST_EMERGENCY
     before = para[_trim(para, 0, i) - 1]  # the character that ends the line
-    return _COST_CLAUSE if (before in _CLAUSE_END or para[i - 1] in SPACES) else _COST_ALLOWED
+    if before in _CLAUSE_END or para[i - 1] in SPACES:
+        return _COST_CLAUSE
+    return _COST_ALLOWED if (not phrases or i in phrases) else _COST_ALLOWED + _COST_MID_PHRASE
+
+
+def _is_widow(line: str) -> bool:
+    """One character, or punctuation only (，。」 …)."""
+    return len(line) <= 1 or all(ch in _CLAUSE_END or not ch.isalnum() for ch in line)
 
 
 def _layout_paragraph(para: str, offset: int, max_w: float, rules: LineRules, fs: FontSet,
@@ -129,25 +141,31 @@ def _layout_paragraph(para: str, offset: int, max_w: float, rules: LineRules, fs
     levels = break_levels(para, rules)
     prefix = [0.0, *accumulate(fs.advance(ch, role) for ch in para)]
     points = [0, *_candidates(para, levels, prefix, max_w)]  # points[-1] == n
+    # Phrase boundaries only matter when there is a choice to make: skip BudouX when everything fits.
+    phrases = phrase_bounds(para, rules.lang) if prefix[-1] > max_w + _EPS else frozenset()
 
     # A line from points[j] to points[k] ends at trimmed[k] (spaces dropped; every line holds a non-space).
     trimmed = [_trim(para, 0, p) for p in points]
-    costs = [0.0] + [_break_cost(para, p, levels[p]) for p in points[1:-1]] + [0.0]
+    costs = [0.0] + [_break_cost(para, p, levels[p], phrases) for p in points[1:-1]] + [0.0]
 
     # best[k] = (lines, cost, previous point index) for a layout of para[:points[k]] ending in a break.
     inf = float("inf")
     best: list[tuple[float, float, int]] = [(inf, inf, -1)] * len(points)
     best[0] = (0, 0.0, -1)
+    last = len(points) - 1
     for k in range(1, len(points)):
         right = prefix[trimmed[k]]
-        weight = _LAST_LINE_WEIGHT if k == len(points) - 1 else 1.0
+        weight = _LAST_LINE_WEIGHT if k == last else 1.0
         for j in range(k - 1, -1, -1):
             w = right - prefix[points[j]]
             if w > max_w + _EPS and j < k - 1:
                 break  # wider still further back; only a single unit may overflow
             lines_j, cost_j, _ = best[j]
             slack = max(max_w - w, 0.0)
-            cand = (lines_j + 1, cost_j + slack * slack * weight + costs[k], j)
+            extra = costs[k]
+            if k == last and j and _is_widow(para[points[j]:trimmed[k]]):
+                extra += _COST_WIDOW
+            cand = (lines_j + 1, cost_j + slack * slack * weight + extra, j)
             if cand[:2] < best[k][:2]:
                 best[k] = cand
 

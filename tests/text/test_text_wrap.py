@@ -156,7 +156,9 @@ def test_korean_falls_back_to_syllables_and_keeps_punctuation():
 
 def test_strict_keeps_small_kana_off_the_line_start():
     assert text_wrap("すっかりキャッシュ", 4, lang="ja", strict=True) == ["すっかり", "キャッ", "シュ"]
-    assert any(line[0] in "っゃュッ" for line in text_wrap("すっかりキャッシュ", 4, lang="ja"))
+    # Loose rules allow a small kana at line start (BudouX phrases now keep this text whole anyway).
+    assert break_levels("すっかりキャッシュ", rules_for("ja"))[5] == Break.ALLOWED
+    assert break_levels("すっかりキャッシュ", rules_for("ja", strict=True))[5] == Break.NEVER
 
 
 def test_size_scales_the_measure_and_font_can_be_given():
@@ -174,8 +176,17 @@ def test_fits_and_widest_unit():
 
 
 def test_public_facade():
-    assert comicboard.wrap("请携带身份证原件。", 6, lang="zh-Hans") == ["请携带身份", "证原件。"]
+    # BudouX keeps the phrase 携带身份证 whole (v1 gave the more even 请携带身份 / 证原件。).
+    assert comicboard.wrap("请携带身份证原件。", 6, lang="zh-Hans") == ["请携带身份证", "原件。"]
     assert comicboard.wrap("社区办事", 2) == ["社区", "办事"]
+
+
+def test_phrases_are_preferred_only_where_rules_allow_and_lines_stay_even():
+    text = "入党申请人提供学校开具的发展党员政审函"
+    lines = text_wrap(text, 10)
+    assert lines == ["入党申请人提供学校", "开具的发展党员政审函"]
+    assert text_wrap("别急，我们先征求相关部门意见。", 6) == ["别急，我们", "先征求相关", "部门意见。"]
+    assert text_wrap("一二三四五六七", 6) != ["一二三四五六", "七"]  # no widow, phrases or not
 
 
 def test_long_text_is_fast():
