@@ -17,7 +17,7 @@ __version__ = "0.1.0"
 __all__ = [
     "Board", "CastMember", "Category", "Color", "ComicboardError", "FontChoice", "FontError", "LayoutError",
     "Problem", "Procedure", "RenderError", "SpecError", "Speech", "Step",
-    "load", "render", "layout", "wrap", "check", "__version__",
+    "load", "render", "render_many", "layout", "wrap", "check", "__version__",
 ]
 
 
@@ -48,3 +48,13 @@ def check(board):  # noqa: ANN001, ANN201
     from .lint import check as _check
 
     return _check(board)
+
+
+def render_many(template, rows, outdir, executor=None, **options):  # noqa: ANN001, ANN003, ANN201
+    """One board per table row from a `{{column}}` template, on any concurrent.futures.Executor → BatchResult.
+
+    See comicboard.batch.render_many for the options (formats, name, dpi, force, progress).
+    """
+    from .batch import render_many as _render_many
+
+    return _render_many(template, rows, outdir, executor, **options)

@@ -44,7 +44,14 @@ class Template:
 
 def load_template(path: str | os.PathLike[str]) -> Template:
     """Read a spec template (YAML, TOML or JSON); syntax errors name the file, line and column."""
-    doc = read(path)
+    try:
+        doc = read(path)
+    except SpecError as e:
+        lines = Path(path).read_text("utf-8", "replace").splitlines() if e.line else []
+        line = lines[e.line - 1] if e.line and e.line <= len(lines) else ""
+        if re.search(r"""(^|[:\-\[,]\s*)\{\{""", line):
+            e.hint = 'in YAML a value that starts with {{ must be quoted: subtitle: "{{community}}居民办事一图通"'
+        raise
     return Template(doc, Path(path).parent, hashlib.sha256(Path(path).read_bytes()).hexdigest())
 
 

@@ -90,3 +90,10 @@ def test_unknown_format_is_refused(tmp_path, template_file, rows):
 def test_safe_name():
     assert safe_name('a/b\\c:d*?"<>|e. ') == "a_b_c_d_e"
     assert safe_name("和平社区") == "和平社区"
+
+
+def test_cb_render_many_defaults_to_a_process_pool(tmp_path, template_file, rows):
+    import comicboard as cb
+
+    result = cb.render_many(template_file, rows[:1], tmp_path, formats=("pdf",))
+    assert [o.status for o in result.outcomes] == ["made"] and (tmp_path / "工人街社区.pdf").is_file()

@@ -89,3 +89,11 @@ def test_describe_row():
     assert describe_row(3, {"name": "和平社区", "phone": "1"}) == "row 3 (和平社区)"
     assert describe_row(3, {"name": "", "phone": "1"}) == "row 3"
     assert describe_row(2, {"name": "x", "phone": "1"}, "phone") == "row 2 (1)"
+
+
+def test_unquoted_placeholder_at_the_start_of_a_yaml_value_gets_a_hint(tmp_path):
+    p = tmp_path / "t.yaml"
+    p.write_text("board:\n  title: {{community}}办事\ncategories: []\n", encoding="utf-8")
+    with pytest.raises(SpecError) as exc:
+        load_template(p)
+    assert exc.value.file == str(p) and "must be quoted" in exc.value.hint
