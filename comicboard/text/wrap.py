@@ -134,48 +134,73 @@ def _is_widow(line: str) -> bool:
     return len(line) <= 1 or all(ch in _CLAUSE_END or not ch.isalnum() for ch in line)
 
 
+def _advances(fs: FontSet, role: str) -> dict[str, float]:
+    """A per-font, per-role memo of advances: looking them up through the fallback chain dominates otherwise."""
+    memo = _ADVANCES.get((id(fs), role))
+    if memo is None or memo[0] is not fs:
+        memo = _ADVANCES[(id(fs), role)] = (fs, {})
+    return memo[1]
+
+
+_ADVANCES: dict[tuple[int, str], tuple[FontSet, dict[str, float]]] = {}
+
+
 def _layout_paragraph(para: str, offset: int, max_w: float, rules: LineRules, fs: FontSet,
                       role: str) -> list[Line]:
     if para.strip("".join(SPACES)) == "":
         return [Line("", offset, offset, 0.0, False)]
+    memo = _advances(fs, role)
+    adv = [memo[ch] if ch in memo else memo.setdefault(ch, fs.advance(ch, role)) for ch in para]
+    prefix = [0.0, *accumulate(adv)]
+    limit = max_w + _EPS
+    end = _trim(para, 0, len(para))
+    if prefix[end] <= limit:  # fits on one line: no choice to make
+        return [Line(para[:end], offset, offset + end, prefix[end], False)]
     levels = break_levels(para, rules)
-    prefix = [0.0, *accumulate(fs.advance(ch, role) for ch in para)]
     points = [0, *_candidates(para, levels, prefix, max_w)]  # points[-1] == n
-    # Phrase boundaries only matter when there is a choice to make: skip BudouX when everything fits.
-    phrases = phrase_bounds(para, rules.lang) if prefix[-1] > max_w + _EPS else frozenset()
+    phrases = phrase_bounds(para, rules.lang)
 
     # A line from points[j] to points[k] ends at trimmed[k] (spaces dropped; every line holds a non-space).
     trimmed = [_trim(para, 0, p) for p in points]
     costs = [0.0] + [_break_cost(para, p, levels[p], phrases) for p in points[1:-1]] + [0.0]
+    left = [prefix[p] for p in points]
 
-    # best[k] = (lines, cost, previous point index) for a layout of para[:points[k]] ending in a break.
-    inf = float("inf")
-    best: list[tuple[float, float, int]] = [(inf, inf, -1)] * len(points)
-    best[0] = (0, 0.0, -1)
-    last = len(points) - 1
-    for k in range(1, len(points)):
+    # For a layout of para[:points[k]] ending in a break: fewest lines, then least cost, and the previous point.
+    count = len(points)
+    best_lines = [0] * count
+    best_cost = [0.0] * count
+    back = [-1] * count
+    last = count - 1
+    for k in range(1, count):
         right = prefix[trimmed[k]]
         weight = _LAST_LINE_WEIGHT if k == last else 1.0
+        ck = costs[k]
+        bl, bc, bj = 1 << 30, 0.0, -1
         for j in range(k - 1, -1, -1):
-            w = right - prefix[points[j]]
-            if w > max_w + _EPS and j < k - 1:
-                break  # wider still further back; only a single unit may overflow
-            lines_j, cost_j, _ = best[j]
-            slack = max(max_w - w, 0.0)
-            extra = costs[k]
+            w = right - left[j]
+            if w > limit:
+                if j < k - 1:
+                    break  # wider still further back; only a single unit may overflow
+                cost = best_cost[j] + ck
+            else:
+                slack = max_w - w
+                cost = best_cost[j] + slack * slack * weight + ck
+            lines_j = best_lines[j] + 1
+            if lines_j > bl:
+                continue
             if k == last and j and _is_widow(para[points[j]:trimmed[k]]):
-                extra += _COST_WIDOW
-            cand = (lines_j + 1, cost_j + slack * slack * weight + extra, j)
-            if cand[:2] < best[k][:2]:
-                best[k] = cand
+                cost += _COST_WIDOW
+            if lines_j < bl or cost < bc:
+                bl, bc, bj = lines_j, cost, j
+        best_lines[k], best_cost[k], back[k] = bl, bc, bj
 
     lines: list[Line] = []
-    k = len(points) - 1
+    k = last
     while k > 0:
-        j = best[k][2]
+        j = back[k]
         start, end = points[j], trimmed[k]
         w = prefix[end] - prefix[start]
-        lines.append(Line(para[start:end], offset + start, offset + end, w, w > max_w + _EPS))
+        lines.append(Line(para[start:end], offset + start, offset + end, w, w > limit))
         k = j
     lines.reverse()
     return lines
