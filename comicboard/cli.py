@@ -38,6 +38,7 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--marks", action="store_true", help="PDF: crop marks in registration colour outside the bleed")
     r.add_argument("--phone", action="store_true",
                    help="phone images: one 1080-px-wide PNG per procedure plus an index (-o name.png)")
+    r.add_argument("--handout", action="store_true", help="an A4 PDF with one procedure per page (-o name.pdf)")
     lo = sub.add_parser("layout", help="print the board's geometry")
     lo.add_argument("spec")
     lo.add_argument("--json", action="store_true", help="JSON on stdout (the default and only format for now)")
@@ -70,9 +71,9 @@ def _run(args: argparse.Namespace) -> int:
         progress = _Progress(not args.quiet and sys.stderr.isatty())
         progress(f"reading {args.spec}")
         board = load(args.spec)
-        if args.phone:
-            progress(f"writing phone images {args.output}")
-            for path in render(board, args.output, phone=True):
+        if args.phone or args.handout:
+            progress(f"writing {args.output}")
+            for path in render(board, args.output, phone=args.phone, handout=args.handout):
                 print(path)
             return 0
         progress("laying out")

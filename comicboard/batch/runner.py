@@ -18,7 +18,7 @@ from .tables import read_table
 from .template import INCLUDE_COLUMN, PLACEHOLDER, Template, describe_row, fill, load_template, template_from_dict
 
 MANIFEST = ".comicboard-batch.json"
-FORMATS = ("pdf", "png", "phone")
+FORMATS = ("pdf", "png", "phone", "handout")
 _UNSAFE = re.compile(r'[\x00-\x1f/\\:*?"<>|]+')
 
 
@@ -72,7 +72,8 @@ def render_many(template: Template | str | os.PathLike[str] | Mapping, rows: Ite
                 include_column: str = INCLUDE_COLUMN, force: bool = False,
                 progress: Callable[[int, int, Outcome], None] | None = None) -> BatchResult:
     """One board per row of `rows` (a list of mappings or a table file) into `outdir`, named by column `name`
-    (default: the first column). Formats: pdf, png, phone (one PNG per procedure plus an index).
+    (default: the first column). Formats: pdf, png, phone (one PNG per procedure plus an index), handout
+    (an A4 PDF, one procedure per page).
 
     `executor`: any concurrent.futures.Executor (a Dask or Ray executor works too); by default a process
     pool on all cores. A failing row is reported in the result and never stops the others. Rows whose
@@ -164,6 +165,8 @@ def render_row(template: Template, row: Mapping[str, Any], label: str, stem: str
                     files += [str(p) for p in render(lay, f"{stem}.{fmt}", dpi=dpi)]
         if "phone" in formats:
             files += [str(p) for p in render(board, f"{stem}-phone.png", phone=True)]
+        if "handout" in formats:
+            files += [str(p) for p in render(board, f"{stem}-handout.pdf", handout=True)]
         return True, files
     except ComicboardError as exc:
         return False, str(exc)

@@ -52,8 +52,8 @@ def _text(setter: Setter, items: list[Item], kind: str, text: str, x: float, y: 
 
 
 def _procedure_page(board: Board, setter: Setter, cat: Category, proc: Procedure, n: int, width: float, s: float,
-                    problems: list[Problem]) -> PageGeometry:
-    m = 0.8 * s
+                    problems: list[Problem], margin: float | None = None) -> PageGeometry:
+    m = margin if margin is not None else 0.8 * s
     inner = width - 2 * m
     where = f"{cat.name} / {proc.title}"
     items: list[Item] = []
@@ -167,3 +167,35 @@ def _index_page(board: Board, setter: Setter, width: float, s: float) -> PageGeo
         y += 0.3 * s
     y = _footer(board, setter, items, m, y + 0.3 * s, inner, s)
     return _page(width, y + m, m, items)
+
+
+def layout_handout(board: Board, *, size_mm: tuple[float, float] = (210.0, 297.0), s: float = 16.0) -> Layout:
+    """A counter handout: one procedure per A4 page, the phone page's reading order at print size.
+
+    A procedure too tall for the page is set smaller, down to the board's minimum text size.
+    """
+    fonts = fontset_for(board.fonts)
+    check_coverage(iter_texts(board), fonts, board.source)
+    setter = Setter(fonts, board.lang)
+    mm = 72 / 25.4
+    width, height = size_mm[0] * mm, size_mm[1] * mm
+    m = 12 * mm  # print: keep clear of the trim and of printers' unprintable edge
+    pages: list[PageGeometry] = []
+    problems: list[Problem] = []
+    for n, (cat, proc) in enumerate(board.procedures(), 1):
+        size = s
+        while True:
+            found: list[Problem] = []
+            page = _procedure_page(board, setter, cat, proc, n, width, size, found, margin=m)
+            if page.height <= height or size <= board.min_font_size:
+                break
+            size = max(board.min_font_size, size * 0.92)
+        problems.extend(found)
+        if page.height > height + 0.01:
+            problems.append(Problem("error", "handout-too-tall",
+                                    f"procedure {proc.title!r} does not fit one handout page", where=proc.title,
+                                    hint="shorten its texts or split it into two procedures"))
+        page.number, page.height, page.bleed = n, height, 3 * mm
+        page.safe = (m, m, width - 2 * m, height - 2 * m)
+        pages.append(page)
+    return Layout(board, fonts, pages, s, problems)

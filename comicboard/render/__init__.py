@@ -30,18 +30,23 @@ BACKENDS: dict[str, Backend] = {
 
 
 def render(board_or_layout: object, path: str | os.PathLike[str], *, dpi: float = 150, phone: bool = False,
-           **options: object) -> list[Path]:
+           handout: bool = False, **options: object) -> list[Path]:
     """Render a Board, a layout result or a DisplayList to `path`; returns the files written.
 
     A multi-page PNG gives `name-1.png`, `name-2.png`, …; the parent folder is created if missing.
     Files are written to temporaries and moved into place only once every page succeeded.
     `phone=True` (a Board only): 1080-px-wide PNGs, `name-index.png` then `name-01.png`, … one per procedure.
+    `handout=True` (a Board, .pdf): an A4 PDF with one procedure per page.
     """
     target = Path(path)
     if phone:
         from .phone import render_phone
 
         return render_phone(board_or_layout, target, **options)  # type: ignore[arg-type]
+    if handout:
+        from .phone import render_handout
+
+        return render_handout(board_or_layout, target)
     fmt = target.suffix.lower().lstrip(".")
     backend = BACKENDS.get(fmt)
     if backend is None:

@@ -38,3 +38,22 @@ def render_phone(board: object, target: Path, *, width_px: int | None = None) ->
     with atomic_outputs(targets) as temps:
         write(dl, temps, dpi=dpi)
     return targets
+
+
+def render_handout(board: object, target: Path) -> list[Path]:
+    """An A4 PDF with one procedure per page, print-ready like the board (bleed, embedded subset fonts)."""
+    from ..model import Board
+    from ..pagelayout.phone import layout_handout
+    from . import _refuse_errors
+    from .pdf import write
+
+    if not isinstance(board, Board):
+        raise RenderError("a handout is made from a Board", expected="a Board", found=type(board).__name__)
+    if target.suffix.lower() != ".pdf":
+        raise RenderError(f"a handout is a PDF: cannot write {str(target)!r}", expected="a path ending in .pdf",
+                          found=repr(target.suffix))
+    lay = layout_handout(board)
+    _refuse_errors(lay)
+    with atomic_outputs([target]) as temps:
+        write(lay.display, temps, dpi=150)
+    return [target]

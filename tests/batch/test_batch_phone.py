@@ -63,3 +63,20 @@ def test_cli_render_phone(tmp_path, template_file):
 
     assert main(["render", str(template_file), "-o", str(tmp_path / "p.png"), "--phone", "-q"]) == 0
     assert (tmp_path / "p-02.png").is_file()
+
+
+def test_handout_is_an_a4_pdf_with_one_procedure_per_page(tmp_path, template_file, rows):
+    from comicboard.pagelayout.phone import layout_handout
+
+    board = _board(template_file, rows)
+    lay = layout_handout(board)
+    assert len(lay.pages) == 2 and not [p for p in lay.problems if p.severity == "error"]
+    for page in lay.pages:
+        assert (round(page.width), round(page.height)) == (595, 842) and page.bleed > 0
+        sx, sy, sw, sh = page.safe
+        for block in page.text_blocks():
+            for line in block.lines:
+                x, y, w, h = line.bbox
+                assert sx - 0.01 <= x and x + w <= sx + sw + 0.01 and sy - 0.01 <= y and y + h <= sy + sh + 0.01
+    pdf = cb.render(board, tmp_path / "h.pdf", handout=True)[0]
+    assert pdf.read_bytes().startswith(b"%PDF")
