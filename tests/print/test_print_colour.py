@@ -1,0 +1,85 @@
+"""Colour for print: CMYK or grey operators only, ink ≤ 300 %, black text in black ink only; ICC conversions."""
+
+from __future__ import annotations
+
+import io
+
+import pikepdf
+import pytest
+from PIL import Image, ImageCms
+
+import comicboard as cb
+from comicboard import icc
+
+
+def _colour_ops(path):
+    """(operator, operands, fill colour in force) for every colour-setting and text-showing operator."""
+    out = []
+    with pikepdf.open(path) as pdf:
+        for page in pdf.pages:
+            fill, stack = None, []
+            for ins in pikepdf.parse_content_stream(page):
+                op = str(ins.operator)
+                vals = [_num(v) for v in ins.operands] if op not in ("Tj", "TJ") else []
+                if op == "q":
+                    stack.append(fill)
+                elif op == "Q" and stack:
+                    fill = stack.pop()
+                elif op in ("k", "g", "rg", "sc", "scn"):
+                    fill = (op, vals)
+                if op in ("k", "K", "g", "G", "rg", "RG", "cs", "CS", "sc", "scn", "SC", "SCN", "Tj", "TJ"):
+                    out.append((op, vals, fill))
+    return out
+
+
+def _num(v):
+    return str(v) if isinstance(v, pikepdf.Name) else float(v)
+
+
+@pytest.mark.parametrize("flavour", ["4", "1a"])
+def test_only_cmyk_or_grey_and_ink_within_300(pdfs, flavour):
+    ops = _colour_ops(pdfs[flavour])
+    assert ops
+    assert not [o for o in ops if o[0] in ("rg", "RG", "cs", "CS", "sc", "scn", "SC", "SCN")]  # no RGB, no ICC
+    for op, vals, _ in ops:
+        if op in ("k", "K"):
+            assert sum(vals) <= 3.0 + 1e-6, vals
+
+
+def test_black_text_is_black_ink_only(pdfs):
+    text_fills = [fill for op, _, fill in _colour_ops(pdfs["4"]) if op in ("Tj", "TJ")]
+    assert all(f[0] == "k" for f in text_fills)
+    dark = [f[1] for f in text_fills if f[1][3] >= 0.7]
+    assert dark, "the board has black text"
+    assert all(v[:3] == [0, 0, 0] for v in dark), dark
+
+
+def test_rgb_spec_colours_go_through_the_profile():
+    red = cb.Color.parse("#C8102E")
+    assert red.rgb_source == (200, 16, 46)
+    assert red.c < 0.05 and red.m > 0.9 and red.y > 0.6  # a process red, not the naive 0/92/77/22
+    assert sum((red.c, red.m, red.y, red.k)) <= icc.MAX_INK
+    black = cb.Color.parse("#000000")
+    assert (black.c, black.m, black.y, black.k) == (0, 0, 0, 1)  # neutrals: black ink only, never rich black
+    grey = cb.Color.parse("#808080")
+    assert grey.c == grey.m == grey.y == 0 and 0.4 < grey.k < 0.8
+    for hex_ in ("#0000FF", "#00FF00", "#202020", "#3A1F5D", "#112233"):
+        c = cb.Color.parse(hex_)
+        assert c.c + c.m + c.y + c.k <= icc.MAX_INK
+
+
+def test_screen_colours_soft_proof_the_print():
+    red = cb.Color.parse("#C8102E")
+    assert all(abs(a - b) <= 12 for a, b in zip(red.to_rgb(), (200, 16, 46), strict=True))  # round trip
+    assert cb.Color.cmyk(0, 0, 0, 0).to_rgb() == (255, 255, 255)  # paper white stays white
+    assert cb.Color.cmyk(0, 0, 0, 100).to_rgb() == cb.Color.cmyk(0, 0, 0, 100).to_rgb()
+    assert max(cb.Color.cmyk(0, 0, 0, 100).to_rgb()) < 60
+
+
+def test_png_embeds_srgb_and_dpi(board, tmp_path):
+    out = cb.render(board, tmp_path / "b.png", dpi=20)[0]
+    with Image.open(out) as im:
+        assert im.mode == "RGB"
+        assert im.info["dpi"] == pytest.approx((20, 20), abs=0.05)  # PNG stores pixels per metre
+        prof = ImageCms.ImageCmsProfile(io.BytesIO(im.info["icc_profile"]))
+        assert "sRGB" in ImageCms.getProfileDescription(prof)
