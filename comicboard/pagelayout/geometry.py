@@ -79,13 +79,15 @@ class Figure:
     expression: str = "neutral"
     pose: str = "standing"
     mouth: tuple[float, float] = (0.0, 0.0)
+    picture: str | None = None  # the user's own PNG for this cast member, drawn instead of the art
 
     kind: str = "figure"
 
     def to_json(self) -> dict[str, Any]:
         return {"kind": "figure", "bbox": rbox(self.bbox), "who": self.who, "look": self.look,
                 "name": self.name, "head": rbox(self.head), "facing": self.facing,
-                "expression": self.expression, "pose": self.pose}
+                "expression": self.expression, "pose": self.pose,
+                **({"picture": self.picture} if self.picture else {})}
 
 
 @dataclass

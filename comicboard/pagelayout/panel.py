@@ -42,6 +42,7 @@ class PanelPlan:
     fig_h: float
     beside: bool
     bubbles: list[dict] = field(default_factory=list)  # per speech: lines, size, w, h, x (local), y (local)
+    props: tuple[float, float, float, float] | None = None  # local box of the prop icons
     problems: list[str] = field(default_factory=list)
 
 
@@ -56,6 +57,18 @@ def _pad(s: float) -> float:
 
 def _badge_r(s: float) -> float:
     return 0.7 * s
+
+
+PROP_EM = 1.6  # prop icon size in base-size em
+
+
+def props_box(step: Step, width: float, s: float) -> tuple[float, float, float, float] | None:
+    """Where a step's props stand: the panel's top-right corner, opposite the step badge."""
+    n = min(len(step.props), 3)
+    if not n:
+        return None
+    w = n * PROP_EM * s + (n - 1) * 0.2 * s
+    return (width - _pad(s) - w, _pad(s), w, PROP_EM * s)
 
 
 def _expression(sp: Speech | None, who: str) -> str:
@@ -110,7 +123,8 @@ def plan_panel(ctx: PanelContext, step: Step, width: float, s: float) -> PanelPl
     n_fig = len(speakers)
     fig_h = min(3.9 * s, (inner - (n_fig - 1) * 0.3 * s) / (n_fig * FIG_ASPECT))
     beside = False
-    plan = PanelPlan(width, 0.0, s, speeches, speakers, caption_lines, caption_size, caption_h, fig_h, beside)
+    plan = PanelPlan(width, 0.0, s, speeches, speakers, caption_lines, caption_size, caption_h, fig_h, beside,
+                     props=props_box(step, width, s))
 
     beside = _plan_beside(ctx, plan, inner, s)
     above = _plan_above(ctx, plan, inner, s)
@@ -146,6 +160,8 @@ def _plan_beside(ctx: PanelContext, plan: PanelPlan, inner: float, s: float) -> 
     placed: list[tuple[float, float, float, float]] = []
     if not plan.caption_lines:  # the badge sits in the top-left corner
         placed.append((0.0, 0.0, pad + 2 * _badge_r(s) + 0.2 * s, pad + 2 * _badge_r(s) + 0.2 * s))
+    if plan.props is not None:
+        placed.append(plan.props)
     bubbles: list[dict] = []
     count = [0, 0]
     prev_top = pad
@@ -190,6 +206,8 @@ def _plan_above(ctx: PanelContext, plan: PanelPlan, inner: float, s: float) -> d
     gap = 0.35 * s
     blocked: list[tuple[float, float]] = []  # x intervals crossed by the tails of earlier bubbles
     placed: list[tuple[float, float, float, float]] = [] if plan.caption_lines else [badge]
+    if plan.props is not None:
+        placed.append(plan.props)
     bubbles: list[dict] = []
     max_w = inner * (0.86 if n_fig == 1 else 0.74)
     prev_top = pad
@@ -290,7 +308,8 @@ def place_panel(ctx: PanelContext, step: Step, number: int, plan: PanelPlan, x: 
             facing = "right" if i < n_fig / 2 else "left"
         art = draw_figure(fx, fy, fig_w, fig_h, look=member.look, facing=facing, seed_key=who)
         figures[who] = Figure((fx, fy, fig_w, fig_h), who, member.look, member.name, art.head, facing,
-                              _expression(last_speech.get(who), who), "talking", art.mouth)
+                              _expression(last_speech.get(who), who), "talking", art.mouth,
+                              picture=str(member.picture) if member.picture else None)
 
     # Bubbles: keep the planned stack, pushed down by a share of the extra height.
     # Air goes above the bubbles; tails stay short (at most about one line longer than planned).
@@ -313,6 +332,11 @@ def place_panel(ctx: PanelContext, step: Step, number: int, plan: PanelPlan, x: 
         items.append(Bubble(bub_box, sp.who, sp.kind, tip, block, where=f"{where} / {sp.who}"))
     items.extend(figures.values())
 
+    # Props in the top-right corner.
+    if plan.props is not None:
+        px, py, _, ph = plan.props
+        for k, name in enumerate(step.props[:3]):
+            items.append(Shape("icon", (px + k * (ph + 0.2 * s), py, ph, ph), extra={"name": name}))
     # Caption and badge.
     r = _badge_r(s)
     if plan.caption_lines:

@@ -52,6 +52,13 @@ def detail_texts(proc: Procedure, lang: str) -> list[tuple[str, str]]:
     return out
 
 
+def _qr_size(proc: Procedure, details_w: float, s: float) -> float:
+    """Side of the QR code for the procedure's link (0 without one): big enough for a phone to read."""
+    if not proc.url:
+        return 0.0
+    return min(details_w - 0.8 * s, max(5.5 * s, 42.0))  # ≥ 15 mm so an old phone camera still reads it
+
+
 def _gap(s: float) -> float:
     return 0.9 * s  # between panels; holds the sequence arrow
 
@@ -109,7 +116,10 @@ def plan_strip(ctx: PanelContext, cat: Category, proc: Procedure, width: float, 
         lines, _, h = setter.measure(text, details_w - 0.8 * s, detail_size)
         details.append((kind, lines))
         dh += h + 0.25 * s
-    details_h = dh + 0.5 * s if details else 0.0
+    qr = _qr_size(proc, details_w, s)
+    if qr:
+        dh += qr + 0.25 * s
+    details_h = dh + 0.5 * s if (details or qr) else 0.0
     rows: list[list[PanelPlan]] = []
     problems: list[str] = []
     for r in range(rows_n):
@@ -151,7 +161,7 @@ def place_strip(ctx: PanelContext, cat: Category, proc: Procedure, plan: StripPl
                               role="bold", valign="middle", color="ink", where=where))
     body_y = ty + plan.title_h + 0.4 * s
     # Details card.
-    if plan.details:
+    if plan.details or proc.url:
         dx = x + pad
         dy = body_y
         items.append(Shape("details_box", (dx, dy, plan.details_w, plan.details_h), cat.color.hex()))
@@ -162,6 +172,9 @@ def place_strip(ctx: PanelContext, cat: Category, proc: Procedure, plan: StripPl
                                       plan.detail_size, role="bold" if kind == "summary" else "regular",
                                       where=where))
             cy += h + 0.25 * s
+        qr = _qr_size(proc, plan.details_w, s)
+        if qr:
+            items.append(Shape("qr", (dx + (plan.details_w - qr) / 2, cy, qr, qr), extra={"url": proc.url}))
     # Panels.
     if plan.details_below:
         px0, py = x + pad, body_y + plan.details_h + 0.4 * s

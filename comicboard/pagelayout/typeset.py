@@ -43,11 +43,9 @@ class Setter:
             for ch in line:
                 if cur and self.width(cur + ch, size, role) > max_w:
                     # Keep the line-start and line-end rules even here: carry characters over.
-                    keep = len(cur)
-                    while keep > 1 and (ch if keep == len(cur) else cur[keep]) in no_start:
-                        keep -= 1
-                    while keep > 1 and cur[keep - 1] in no_end:
-                        keep -= 1
+                    rest = cur + ch
+                    keep = next((k for k in range(len(cur), 0, -1)
+                                 if rest[k] not in no_start and rest[k - 1] not in no_end), len(cur))
                     out.append(cur[:keep])
                     cur = cur[keep:] + ch
                 else:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..art import badge_paths, bubble_paths, caption_box_paths, draw_figure
-from ..display import DisplayList, GlyphRun, Item, Page, Path, PathPen
+from ..display import DisplayList, GlyphRun, Image, Item, Page, Path, PathPen
 from ..fonts import FontSet
 from ..pagelayout.geometry import Bubble, Figure, Panel, Shape, TextBlock
 from .theme import color
@@ -18,7 +18,8 @@ if TYPE_CHECKING:
 
 # Paint order by kind; items of equal rank keep layout order.
 Z = {"banner": 0, "footer_band": 0, "category_band": 1, "card": 1, "title_bar": 2, "details_box": 2,
-     "number_badge": 3, "panel": 3, "arrow": 3, "figure": 4, "bubble": 5, "caption_box": 5, "badge": 6}
+     "number_badge": 3, "panel": 3, "arrow": 3, "qr": 3, "figure": 4, "icon": 4, "bubble": 5, "caption_box": 5,
+     "badge": 6}
 
 
 def paint(lay: Layout) -> DisplayList:
@@ -60,6 +61,8 @@ def _paint_item(it: object, fonts: FontSet) -> list[Item]:
         return list(text_runs(it, fonts))
     if isinstance(it, Figure):
         x, y, w, h = it.bbox
+        if it.picture:
+            return [Image(it.picture, x, y, w, h)]
         art = draw_figure(x, y, w, h, look=it.look, facing=it.facing, seed_key=it.who,
                           expression=it.expression, pose=it.pose)
         return list(art.paths)
@@ -101,6 +104,15 @@ def _paint_shape(sh: Shape) -> list[Item]:
         return list(badge_paths(x + w / 2, y + h / 2, w / 2, fill, color("paper")))
     if k == "caption_box":
         return list(caption_box_paths(x, y, w, h, color("caption"), color("ink")))
+    if k == "qr":
+        from .qr import qr_paths
+
+        return qr_paths(sh.extra["url"], x, y, w)
+    if k == "icon":
+        from ..art import PROP_NAMES, prop_paths
+
+        name = sh.extra.get("name", "")
+        return list(prop_paths(name if name in PROP_NAMES else "document", x, y, w, h))
     if k == "arrow":
         left = sh.extra.get("direction") == "left"
         cy = y + h / 2

@@ -35,6 +35,8 @@ def check_layout(lay: Layout) -> list[str]:
     errors: list[str] = []
     board: Board = lay.board
     rules = rules_for(board.lang)
+    # Words too wide for their box are cut as a last resort and reported; the cut may break a rule.
+    split = [p.message for p in lay.problems if p.code == "split-word"]
     for page in lay.pages:
         panels = [it for it in page.items if isinstance(it, Panel)]
         bubbles = [it for it in page.items if isinstance(it, Bubble)]
@@ -51,10 +53,12 @@ def check_layout(lay: Layout) -> list[str]:
             for li, ln in enumerate(block.lines):
                 if not inside(ln.bbox, block.bbox):
                     errors.append(f"line {ln.text!r} of {block.kind} leaves its block ({block.where})")
+                if any(ln.text in msg for msg in split):
+                    continue
                 if li > 0 and ln.text and ln.text[0] in rules.no_start:  # rules apply at breaks
                     errors.append(f"line starts with {ln.text[0]!r}: {ln.text!r} in {block.kind}")
                 if li < len(block.lines) - 1 and ln.text and ln.text[-1] in rules.no_end:
-                    errors.append(f"line ends with {ln.text[-1]!r}: {ln.text!r}")
+                    errors.append(f"line ends with {ln.text[-1]!r}: {ln.text!r} in {block.kind}")
         for f in figures:
             if not inside(f.head, f.bbox, 1.0):
                 errors.append(f"head of {f.who} outside its figure")
@@ -108,3 +112,29 @@ def missing_strings(lay: Layout) -> list[str]:
                 wanted.append(step.caption)
                 wanted += [sp.text for sp in step.say]
     return [w for w in wanted if w and w.replace(" ", "").replace("\n", "") not in text]
+
+
+def check_decorations(lay: Layout) -> list[str]:
+    """Icons and QR codes stay inside their panel / card and clear of bubbles and faces."""
+    errors: list[str] = []
+    for page in lay.pages:
+        panels = [it for it in page.items if isinstance(it, Panel)]
+        bubbles = [it for it in page.items if isinstance(it, Bubble)]
+        figures = [it for it in page.items if isinstance(it, Figure)]
+        cards = page.of_kind("card")
+        for icon in page.of_kind("icon"):
+            pan = panel_of(icon, panels)
+            if pan is None or not inside(icon.bbox, pan.bbox):
+                errors.append(f"icon {icon.extra.get('name')} outside its panel")
+            for b in bubbles:
+                if overlap(icon.bbox, b.bbox):
+                    errors.append(f"icon {icon.extra.get('name')} under a bubble: {b.where}")
+            for f in figures:
+                if overlap(icon.bbox, f.head):
+                    errors.append(f"icon {icon.extra.get('name')} covers a face")
+        for qr in page.of_kind("qr"):
+            if not any(inside(qr.bbox, c.bbox) for c in cards):
+                errors.append(f"QR code for {qr.extra.get('url')} outside its procedure card")
+            if qr.bbox[2] < 42 - 0.01:
+                errors.append("QR code smaller than 15 mm")
+    return errors

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 import comicboard as cb
-from tests.layout.invariants import check_layout, missing_strings
+from tests.layout.invariants import check_decorations, check_layout, missing_strings
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
@@ -25,6 +25,16 @@ def test_examples_exist():
 
 def test_invariants(laid_out):
     assert check_layout(laid_out) == []
+    assert check_decorations(laid_out) == []
+
+
+def test_urls_and_props_are_drawn():
+    lay = cb.layout(cb.load(ROOT / "examples" / "gongrenjie.yaml"))
+    urls = {p.url for _, p in lay.board.procedures() if p.url}
+    drawn = {q.extra["url"] for page in lay.pages for q in page.of_kind("qr")}
+    assert urls and drawn == urls
+    n_props = sum(min(len(s.props), 3) for _, p in lay.board.procedures() for s in p.steps)
+    assert n_props and sum(len(page.of_kind("icon")) for page in lay.pages) == n_props
 
 
 def test_every_string_is_shown(laid_out):

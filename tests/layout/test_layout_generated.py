@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import comicboard as cb
-from tests.layout.invariants import check_layout, missing_strings
+from tests.layout.invariants import check_decorations, check_layout, missing_strings
 
 HAN = "请携带身份证原件到社区服务中心办理登记材料审核通过后领取证明文件工作人员居民老年医保社保党员组织关系转接"
 HANT = "請攜帶身分證正本到里辦公處辦理登記資料審核通過後領取證明文件工作人員居民長者健保"
@@ -52,11 +52,13 @@ def boards(draw) -> cb.Board:
                 say = tuple(cb.Speech(draw(st.sampled_from(speakers)), draw(phrases(lang, 2, 28)),
                                       draw(st.sampled_from(["speech", "thought", "shout", "whisper"])))
                             for _ in range(draw(st.integers(0, 3))))
-                steps.append(cb.Step(draw(phrases(lang, 4, 30)), say))
+                props = tuple(draw(st.lists(st.sampled_from(["document", "stamp", "id_card", "phone"]), max_size=3)))
+                steps.append(cb.Step(draw(phrases(lang, 4, 30)), say, props))
             procs.append(cb.Procedure(
                 draw(phrases(lang, 2, 12)), tuple(steps), summary=draw(phrases(lang, 0, 30)),
                 materials=tuple(draw(phrases(lang, 2, 8)) for _ in range(draw(st.integers(0, 3)))),
-                time_limit=draw(st.sampled_from(["", "5", "3"])), phone=draw(st.sampled_from(["", LATIN[0]]))))
+                time_limit=draw(st.sampled_from(["", "5", "3"])), phone=draw(st.sampled_from(["", LATIN[0]])),
+                url=draw(st.sampled_from(["", "https://example.org/p"]))))
         cats.append(cb.Category(draw(phrases(lang, 2, 8)), tuple(procs),
                                 cb.Color.parse(draw(st.sampled_from(["#C8102E", "#1F5F8B", "cmyk(60,0,40,20)"])))))
     return cb.Board(
@@ -78,4 +80,5 @@ def test_unseen_boards_keep_the_invariants(board, tmp_path_factory):
             cb.render(lay, tmp_path_factory.mktemp("out") / "board.pdf")
         return
     assert check_layout(lay) == []
+    assert check_decorations(lay) == []
     assert missing_strings(lay) == []
