@@ -7,11 +7,24 @@ from .fonts import coverage_problems, describe_char, fontset_for
 from .model import Board, iter_texts
 
 LEGIBLE_PT = 8.0  # the spine's floor for any text on a printed board
+# Rule of thumb for reading distance: about 1 mm of character height per 0.35 m, i.e. 8 pt per metre
+# (2.8 mm at 1 m). Elderly readers need at least this; headings should be two to three times larger.
+PT_PER_METRE = 8.0
 
 
 def _overlap(a: tuple[float, ...], b: tuple[float, ...], tol: float = 0.5) -> bool:
     return (a[0] + tol < b[0] + b[2] and b[0] + tol < a[0] + a[2]
             and a[1] + tol < b[1] + b[3] and b[1] + tol < a[1] + a[3])
+
+
+def _panel_box(item, page) -> tuple[float, float, float, float]:  # noqa: ANN001
+    """The panel containing the item's centre (or the item's own box if none)."""
+    cx, cy = item.bbox[0] + item.bbox[2] / 2, item.bbox[1] + item.bbox[3] / 2
+    for p in page.of_kind("panel"):
+        x, y, w, h = p.bbox
+        if x <= cx <= x + w and y <= cy <= y + h:
+            return p.bbox
+    return item.bbox
 
 
 def check(board: Board) -> list[Problem]:
@@ -41,12 +54,25 @@ def check(board: Board) -> list[Problem]:
                                         f"{max(board.min_font_size, floor):.0f} pt",
                                         where=block.where or f"page {page.number}",
                                         hint="shorten the text or use a larger page size"))
+        legible = PT_PER_METRE * board.viewing_distance_m
+        small = [b for b in page.text_blocks() if b.font_size < legible - 0.01]
+        if small and legible > max(board.min_font_size, floor):
+            smallest = min(small, key=lambda b: b.font_size)
+            problems.append(Problem(
+                "warning", "text-too-small-for-distance",
+                f"{len(small)} text block(s) are below {legible:.0f} pt, the legible size at "
+                f"{board.viewing_distance_m:g} m (smallest: {smallest.kind} at {smallest.font_size:.1f} pt)",
+                where=smallest.where or f"page {page.number}",
+                hint="use a larger page, fewer procedures per board, or shorter texts"))
         bubbles = page.of_kind("bubble")
         heads = [(f.head, f.who) for f in page.of_kind("figure")]
         for i, b in enumerate(bubbles):
             for b2 in bubbles[i + 1:]:
                 if _overlap(b.bbox, b2.bbox):
                     problems.append(Problem("error", "bubble-overlap", "two bubbles overlap", where=b.where))
+            if not any(f.who == b.speaker and _overlap(f.bbox, _panel_box(b, page)) for f in page.of_kind("figure")):
+                problems.append(Problem("error", "speaker-not-in-panel", f"{b.speaker} speaks but is not drawn",
+                                        where=b.where))
             for head, who in heads:
                 if _overlap(b.bbox, head):
                     problems.append(Problem("error", "covered-face", f"a bubble covers the face of {who}",

@@ -141,6 +141,8 @@ class Board:
     fonts: FontChoice = field(default_factory=FontChoice)
     min_font_size: float = 8.0  # points; nothing on the board is set smaller
     margin_mm: float = 15.0
+    theme: str = "community"  # a bundled theme name (community, calm) or a .toml file of the same keys
+    viewing_distance_m: float = 1.0  # how far readers stand; `check` warns when text is too small for it
     source: str | None = None  # file the board came from, for messages
 
     def __post_init__(self) -> None:
@@ -166,6 +168,12 @@ class Board:
                             found=f"{w} × {h} mm")
         if not self.categories:
             raise _fail("the board has no categories", "categories")
+        if not self.theme.endswith(".toml"):
+            from .paint.theme import theme_names
+
+            if self.theme not in theme_names():
+                raise _fail(f"unknown theme {self.theme!r}", "board.theme",
+                            expected=" | ".join(theme_names()) + " or a .toml file", found=repr(self.theme))
         if not 4 <= self.min_font_size <= 72:
             raise _fail("min_font_size out of range", "board.min_font_size", expected="4–72 pt",
                         found=str(self.min_font_size))

@@ -11,7 +11,7 @@ from ..art import badge_paths, bubble_paths, caption_box_paths, draw_figure
 from ..display import DisplayList, GlyphRun, Image, Item, Page, Path, PathPen
 from ..fonts import FontSet
 from ..pagelayout.geometry import Bubble, Figure, Panel, Shape, TextBlock
-from .theme import color
+from .theme import Theme, load_theme
 
 if TYPE_CHECKING:
     from ..pagelayout import Layout
@@ -23,21 +23,22 @@ Z = {"banner": 0, "footer_band": 0, "category_band": 1, "card": 1, "title_bar": 
 
 
 def paint(lay: Layout) -> DisplayList:
+    theme = load_theme(lay.board.theme)
     pages = []
     for pg in lay.pages:
         page = Page(pg.width, pg.height, bleed=pg.bleed)
         b = pg.bleed
         page.items.append(Path(tuple(PathPen().rect(-b, -b, pg.width + 2 * b, pg.height + 2 * b).ops),
-                               fill=color("page")))
+                               fill=theme.color("page")))
         ordered = sorted(pg.items, key=lambda it: Z.get(it.kind, 7))
         for it in ordered:
-            page.items.extend(_paint_item(it, lay.fonts))
+            page.items.extend(_paint_item(it, lay.fonts, theme))
         pages.append(page)
     return DisplayList(pages, title=lay.board.title, lang=lay.board.lang)
 
 
-def text_runs(block: TextBlock, fonts: FontSet) -> list[GlyphRun]:
-    col = color(block.color)
+def text_runs(block: TextBlock, fonts: FontSet, theme: Theme) -> list[GlyphRun]:
+    col = theme.color(block.color)
     runs: list[GlyphRun] = []
     for line in block.lines:
         i = 0
@@ -56,9 +57,10 @@ def _stroke_w(box: tuple[float, float, float, float], k: float = 0.012) -> float
     return max(0.6, k * min(box[2], box[3]))
 
 
-def _paint_item(it: object, fonts: FontSet) -> list[Item]:
+def _paint_item(it: object, fonts: FontSet, theme: Theme) -> list[Item]:
+    color = theme.color
     if isinstance(it, TextBlock):
-        return list(text_runs(it, fonts))
+        return list(text_runs(it, fonts, theme))
     if isinstance(it, Figure):
         x, y, w, h = it.bbox
         if it.picture:
@@ -68,20 +70,21 @@ def _paint_item(it: object, fonts: FontSet) -> list[Item]:
         return list(art.paths)
     if isinstance(it, Bubble):
         x, y, w, h = it.bbox
-        lw = max(0.7, it.text.font_size * 0.09)
+        lw = max(0.7, it.text.font_size * theme.lines["bubble"])
         out: list[Item] = list(bubble_paths(it.style, x, y, w, h, it.tail_tip, line_width=lw,
                                             fill=color("bubble"), stroke=color("ink")))
-        return out + list(text_runs(it.text, fonts))
+        return out + list(text_runs(it.text, fonts, theme))
     if isinstance(it, Panel):
         x, y, w, h = it.bbox
         return [Path(tuple(PathPen().round_rect(x, y, w, h, min(w, h) * 0.04).ops), fill=color("paper"),
-                     stroke=color("ink"), stroke_width=_stroke_w(it.bbox, 0.008))]
+                     stroke=color("ink"), stroke_width=_stroke_w(it.bbox, theme.lines["panel"]))]
     if isinstance(it, Shape):
-        return _paint_shape(it)
+        return _paint_shape(it, theme)
     return []
 
 
-def _paint_shape(sh: Shape) -> list[Item]:
+def _paint_shape(sh: Shape, theme: Theme) -> list[Item]:
+    color = theme.color
     x, y, w, h = sh.bbox
     pen = PathPen()
     cat = color(sh.color) if sh.color else color("banner")
@@ -94,7 +97,7 @@ def _paint_shape(sh: Shape) -> list[Item]:
         return [Path(tuple(pen.round_rect(x, y, w, h, h * 0.25).ops), fill=cat)]
     if k == "card":
         return [Path(tuple(pen.round_rect(x, y, w, h, min(w, h) * 0.03).ops), fill=color("card"),
-                     stroke=cat.lighter(0.35), stroke_width=max(0.8, 0.004 * w))]
+                     stroke=cat.lighter(0.35), stroke_width=max(0.8, theme.lines["card"] * w))]
     if k == "title_bar":
         return [Path(tuple(pen.round_rect(x, y, w, h, h * 0.3).ops), fill=cat.lighter(0.82))]
     if k == "details_box":

@@ -1,24 +1,51 @@
-"""Board colours and line weights, defined in CMYK for print (sRGB for screens follows from comicboard.color)."""
+"""Themes: small data files of colours (CMYK, print first) and line weights, chosen by `board.theme`."""
 
 from __future__ import annotations
 
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
 from ..color import Color
+from ..errors import SpecError
 
-THEME: dict[str, Color] = {
-    "ink": Color.cmyk(0, 0, 0, 100),  # text and outlines: solid black ink only (no screen, no rich black)
-    "paper": Color.cmyk(0, 0, 0, 0),
-    "page": Color.cmyk(0, 3, 10, 0),  # warm cream background
-    "banner": Color.cmyk(0, 95, 85, 10),  # community red
-    "accent": Color.cmyk(0, 15, 75, 0),  # gold
-    "card": Color.cmyk(0, 0, 0, 0),
-    "caption": Color.cmyk(0, 4, 28, 0),  # narration boxes: pale yellow
-    "bubble": Color.cmyk(0, 0, 0, 0),
-    "footer": Color.cmyk(0, 95, 85, 35),
-}
+THEME_DIR = Path(__file__).resolve().parent / "themes"
+DEFAULT_THEME = "community"
+COLOR_NAMES = ("ink", "paper", "page", "banner", "accent", "card", "caption", "bubble", "footer")
+LINE_NAMES = ("panel", "bubble", "card")
 
 
-def color(name: str) -> Color:
-    """A theme colour by name, or a '#hex' / 'cmyk()' string as given."""
-    if name in THEME:
-        return THEME[name]
-    return Color.parse(name)
+def theme_names() -> list[str]:
+    return sorted(p.stem for p in THEME_DIR.glob("*.toml"))
+
+
+@dataclass(frozen=True)
+class Theme:
+    name: str
+    colors: dict[str, Color]
+    lines: dict[str, float]
+
+    def color(self, name: str) -> Color:
+        """A theme colour by name, or a '#hex' / 'cmyk()' string as given (category colours)."""
+        if name in self.colors:
+            return self.colors[name]
+        return Color.parse(name)
+
+
+@lru_cache(maxsize=8)
+def load_theme(name_or_path: str = DEFAULT_THEME) -> Theme:
+    """A bundled theme by name, or a .toml file with the same keys."""
+    path = Path(name_or_path) if name_or_path.endswith(".toml") else THEME_DIR / f"{name_or_path}.toml"
+    if not path.is_file():
+        raise SpecError(f"unknown theme {name_or_path!r}", path="board.theme",
+                        expected=" | ".join(theme_names()) + " or a .toml file", found=repr(name_or_path))
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    try:
+        colors = {k: Color.parse(data["colors"][k]) for k in COLOR_NAMES}
+        lines = {k: float(data["lines"][k]) for k in LINE_NAMES}
+    except (KeyError, ValueError, TypeError) as exc:
+        raise SpecError(f"theme file {path} is incomplete or invalid: {exc}", file=str(path),
+                        hint=f"a theme has [colors] {', '.join(COLOR_NAMES)} and [lines] {', '.join(LINE_NAMES)}"
+                        ) from None
+    return Theme(path.stem, colors, lines)

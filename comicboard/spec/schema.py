@@ -34,7 +34,7 @@ from .readers import Document
 # Keys allowed at each level, in the order the docs show them.
 TOP_KEYS = ("board", "cast", "categories", "fonts")
 BOARD_KEYS = ("title", "subtitle", "organization", "size", "orientation", "lang", "direction", "footer",
-              "min_font_size", "margin_mm")
+              "min_font_size", "margin_mm", "theme", "viewing_distance_m")
 CAST_KEYS = ("name", "look", "picture")
 FONT_KEYS = ("regular", "bold", "fallback")
 CATEGORY_KEYS = ("name", "color", "procedures")
@@ -268,6 +268,15 @@ class Builder:
                 raise self.err("margin_mm out of range", at + ("margin_mm",), expected=f"{lo:g}–{hi:g} mm",
                                found=f"{m:g}", hint="print shops usually want 10–20 mm")
             kw["margin_mm"] = m
+        if "theme" in b:
+            theme = self.text(b["theme"], at + ("theme",))
+            kw["theme"] = str(self.file(theme, at + ("theme",), "theme")) if theme.endswith(".toml") else theme
+        if "viewing_distance_m" in b:
+            d = self.number(b["viewing_distance_m"], at + ("viewing_distance_m",), "metres")
+            if not 0.2 <= d <= 50:
+                raise self.err("viewing_distance_m out of range", at + ("viewing_distance_m",),
+                               expected="0.2–50 m", found=f"{d:g}", hint="a board by a door is read from about 1 m")
+            kw["viewing_distance_m"] = d
         return kw
 
     def size(self, value: Any, path: Path_) -> str | tuple[float, float]:
