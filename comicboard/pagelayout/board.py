@@ -49,6 +49,7 @@ class Frame:
 def _header_sizes(board: Board, setter: Setter, width: float, margin: float) -> tuple[float, float, float]:
     avail = width - 2 * margin
     t = min(0.05 * width, 0.85 * avail / max(setter.fonts.width(board.title, "bold"), 1.0))
+    t = max(t, 1.5 * board.min_font_size)  # a very long title wraps rather than shrinking below readable
     sub = min(max(board.min_font_size, 0.42 * t), 0.9 * avail / max(setter.fonts.width(board.subtitle, "bold"), 1))
     org = max(board.min_font_size, 0.3 * t)
     return t, max(sub, board.min_font_size), org
@@ -59,8 +60,12 @@ def make_frame(board: Board, setter: Setter) -> Frame:
     width, height = w_mm * MM, h_mm * MM
     margin = board.margin_mm * MM
     t, sub, org = _header_sizes(board, setter, width, margin)
-    header_h = margin + t * LEADING + (sub * LEADING if board.subtitle else 0) \
-        + (org * LEADING if board.organization else 0) + 0.6 * t
+    avail = width - 2 * margin
+    # As many lines as _header_items will set: long texts wrap at their minimum size instead of overflowing.
+    n_lines = [len(setter.lines_for(text, avail, size, role)) if text else 0
+               for text, size, role in ((board.title, t, "bold"), (board.subtitle, sub, "bold"),
+                                        (board.organization, org, "regular"))]
+    header_h = margin + (n_lines[0] * t + n_lines[1] * sub + n_lines[2] * org) * LEADING + 0.6 * t
     footer_size = max(board.min_font_size, 0.011 * width)
     footer_h = footer_size * LEADING * 2 + margin
     gap = 0.012 * width
@@ -253,7 +258,14 @@ def layout_pages(board: Board, setter: Setter) -> tuple[list[PageGeometry], list
         page = PageGeometry(pi + 1, frame.width, frame.height, frame.bleed,
                             (frame.margin, frame.margin, frame.width - 2 * frame.margin,
                              frame.height - 2 * frame.margin))
-        page.items.extend(_header_items(board, setter, frame))
+        header = _header_items(board, setter, frame)
+        page.items.extend(header)
+        index, fitted = _index_items(board, setter, frame, header)
+        page.items.extend(index)
+        if not fitted and pi == 0 and len(board.procedures()) > 1:
+            problems.append(Problem("warning", "no-index", "the banner has no room for the index of procedures",
+                                    where=board.source or board.title,
+                                    hint="a shorter title or a wider page leaves room beside the title"))
         for ci, col in enumerate(columns):
             x = bx + ci * (col_w + gutter)
             page.items.extend(_column_items(board, setter, col, x, by, col_w, bh, s, ctx_for, lab))
@@ -265,18 +277,6 @@ def layout_pages(board: Board, setter: Setter) -> tuple[list[PageGeometry], list
             f"the board does not fit one page at the minimum text size: it continues on {len(pages)} pages",
             where=board.source or board.title,
             hint="choose a larger size (e.g. A0), fewer procedures per board, or shorter texts"))
-    for u in units:
-        if u.kind == "strip" and u.height > bh + 0.01:
-            problems.append(Problem(
-                "error", "strip-too-tall",
-                f"procedure {u.proc.title!r} needs {u.height:.0f} pt of height even at the minimum text size, "
-                f"more than the {bh:.0f} pt a page has",
-                where=f"{u.cat.name} / {u.proc.title}",
-                hint="use a larger page size, split the procedure into two, or shorten its texts"))
-    for word in dict.fromkeys(setter.split_words):
-        problems.append(Problem("warning", "split-word", f"{word!r} is wider than its box and was split",
-                                where=board.source or board.title,
-                                hint="shorten it, or give it more room (a larger page or fewer steps per strip)"))
     for u in units:
         if u.kind == "strip" and u.height > bh + 0.01:
             problems.append(Problem(
@@ -369,3 +369,47 @@ def _footer_items(board: Board, setter: Setter, frame: Frame, number: int, total
                                                     frame.footer_h - frame.margin), size,
                                   align="center", valign="top", color="paper", where="board footer"))
     return items
+
+
+def _index_items(board: Board, setter: Setter, frame: Frame, header: list[Item]) -> tuple[list[Item], bool]:
+    """A numbered index of all procedures in the banner, beside the centred title (no body space used).
+
+    Entries fill columns left of the title, then right of it. Returns (items, fitted); when the banner
+    has no room for every entry the index is left out and the caller reports it.
+    """
+    from .geometry import TextBlock
+
+    procs = [p for _, p in board.procedures()]
+    texts = [b for b in header if isinstance(b, TextBlock)]
+    if not texts:
+        return [], False
+    block_w = max(ln.bbox[2] for b in texts for ln in b.lines)
+    top = frame.margin
+    bottom = frame.header_h - 0.35 * frame.margin
+    # As large as two columns of entries allow, between the board's minimum and the subtitle's size.
+    size = max(board.min_font_size, min(0.012 * frame.width, (bottom - top) / (-(-len(procs) // 2) * LEADING)))
+    pitch = size * LEADING
+    rows = int((bottom - top) // pitch)
+    gap = 1.5 * size
+    side_w = (frame.width - 2 * frame.margin - block_w) / 2 - gap
+    entries = [f"{i}\u00a0{p.title}" for i, p in enumerate(procs, 1)]
+    col_w = max(setter.width(e, size) for e in entries) + size
+    per_side = int(side_w // col_w)
+    if rows < 1 or per_side < 1 or 2 * per_side * rows < len(entries):
+        return [], False
+    n_cols = max(2, -(-len(entries) // rows))
+    n_cols += n_cols % 2  # as many columns left of the title as right of it
+    per_col = -(-len(entries) // n_cols)
+    items: list[Item] = []
+    half = n_cols // 2
+    for c in range(n_cols):
+        chunk = entries[c * per_col:(c + 1) * per_col]
+        if not chunk:
+            continue
+        if c < half:
+            x = frame.margin + c * col_w
+        else:
+            x = frame.width - frame.margin - (n_cols - c) * col_w
+        box = (x, top, col_w, len(chunk) * pitch)
+        items.append(setter.block("index", chunk, box, size, color="paper", where="board index"))
+    return items, True

@@ -71,3 +71,19 @@ def test_layout_json_contract():
             assert {"speaker", "style", "tail_tip", "lines"} <= set(it)
         if "lines" in it:
             assert all({"text", "bbox"} <= set(ln) for ln in it["lines"])
+
+
+def test_banner_holds_a_numbered_index_of_every_procedure():
+    lay = cb.layout(cb.load(ROOT / "examples" / "gongrenjie.yaml"))
+    page = lay.pages[0]
+    entries = [ln.text for b in page.text_blocks() if b.kind == "index" for ln in b.lines]
+    titles = [p.title for _, p in lay.board.procedures()]
+    assert entries == [f"{i}\u00a0{t}" for i, t in enumerate(titles, 1)]
+    banner = page.of_kind("banner")[0]
+    title = next(b for b in page.text_blocks() if b.kind == "title")
+    for b in page.text_blocks():
+        if b.kind == "index":
+            assert b.bbox[1] + b.bbox[3] <= banner.bbox[1] + banner.bbox[3]
+            for ln in b.lines:  # beside the title, never over it
+                t = title.lines[0].bbox
+                assert ln.bbox[0] + ln.bbox[2] <= t[0] or ln.bbox[0] >= t[0] + t[2]
