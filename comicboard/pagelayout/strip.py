@@ -52,6 +52,22 @@ def detail_texts(proc: Procedure, lang: str) -> list[tuple[str, str]]:
     return out
 
 
+def material_icons(proc: Procedure, lang: str) -> list[str]:
+    """Icon names for a procedure's materials, in order, without repeats (materials with no icon skipped)."""
+    from ..art import icon_for_text
+
+    names: list[str] = []
+    for m in proc.materials:
+        name = icon_for_text(m, lang)
+        if name and name not in names:
+            names.append(name)
+    return names
+
+
+def _icon_size(detail_size: float) -> float:
+    return 2.2 * detail_size
+
+
 def _qr_size(proc: Procedure, details_w: float, s: float) -> float:
     """Side of the QR code for the procedure's link (0 without one): big enough for a phone to read."""
     if not proc.url:
@@ -116,6 +132,8 @@ def plan_strip(ctx: PanelContext, cat: Category, proc: Procedure, width: float, 
         lines, _, h = setter.measure(text, details_w - 0.8 * s, detail_size)
         details.append((kind, lines))
         dh += h + 0.25 * s
+        if kind == "materials" and material_icons(proc, ctx.board.lang):
+            dh += _icon_size(detail_size) + 0.25 * s
     qr = _qr_size(proc, details_w, s)
     if qr:
         dh += qr + 0.25 * s
@@ -172,6 +190,14 @@ def place_strip(ctx: PanelContext, cat: Category, proc: Procedure, plan: StripPl
                                       plan.detail_size, role="bold" if kind == "summary" else "regular",
                                       where=where))
             cy += h + 0.25 * s
+            icons = material_icons(proc, ctx.board.lang) if kind == "materials" else []
+            if icons:  # a row of pictures under the materials: what to bring, at a glance
+                size = _icon_size(plan.detail_size)
+                per_row = max(1, int((plan.details_w - 0.8 * s + 0.3 * size) // (1.3 * size)))
+                for k, name in enumerate(icons[:per_row]):
+                    items.append(Shape("icon", (dx + 0.4 * s + k * 1.3 * size, cy, size, size),
+                                       extra={"name": name, "for": "materials"}))
+                cy += size + 0.25 * s
         qr = _qr_size(proc, plan.details_w, s)
         if qr:
             items.append(Shape("qr", (dx + (plan.details_w - qr) / 2, cy, qr, qr), extra={"url": proc.url}))

@@ -122,7 +122,12 @@ def check_decorations(lay: Layout) -> list[str]:
         bubbles = [it for it in page.items if isinstance(it, Bubble)]
         figures = [it for it in page.items if isinstance(it, Figure)]
         cards = page.of_kind("card")
+        boxes = page.of_kind("details_box")
         for icon in page.of_kind("icon"):
+            if icon.extra.get("for") == "materials":
+                if not any(inside(icon.bbox, d.bbox) for d in boxes):
+                    errors.append(f"materials icon {icon.extra.get('name')} outside its details box")
+                continue
             pan = panel_of(icon, panels)
             if pan is None or not inside(icon.bbox, pan.bbox):
                 errors.append(f"icon {icon.extra.get('name')} outside its panel")

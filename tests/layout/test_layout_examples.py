@@ -34,7 +34,10 @@ def test_urls_and_props_are_drawn():
     drawn = {q.extra["url"] for page in lay.pages for q in page.of_kind("qr")}
     assert urls and drawn == urls
     n_props = sum(min(len(s.props), 3) for _, p in lay.board.procedures() for s in p.steps)
-    assert n_props and sum(len(page.of_kind("icon")) for page in lay.pages) == n_props
+    panel_icons = [i for page in lay.pages for i in page.of_kind("icon") if i.extra.get("for") != "materials"]
+    assert n_props and len(panel_icons) == n_props
+    material_icons = [i for page in lay.pages for i in page.of_kind("icon") if i.extra.get("for") == "materials"]
+    assert any(i.extra["name"] == "id_card" for i in material_icons)
 
 
 def test_every_string_is_shown(laid_out):
