@@ -406,10 +406,8 @@ def _index_items(board: Board, setter: Setter, frame: Frame, header: list[Item])
         chunk = entries[c * per_col:(c + 1) * per_col]
         if not chunk:
             continue
-        if c < half:
-            x = frame.margin + c * col_w
-        else:
-            x = frame.width - frame.margin - (n_cols - c) * col_w
+        # Left of the title, then right of it.
+        x = frame.margin + c * col_w if c < half else frame.width - frame.margin - (n_cols - c) * col_w
         box = (x, top, col_w, len(chunk) * pitch)
         items.append(setter.block("index", chunk, box, size, color="paper", where="board index"))
     return items, True
