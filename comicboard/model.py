@@ -11,6 +11,18 @@ from pathlib import Path
 
 from .color import Color
 from .errors import SpecError
+from .limits import (
+    MAX_BOARD_CHARS,
+    MAX_CAST,
+    MAX_CATEGORIES,
+    MAX_MATERIALS,
+    MAX_PROCEDURES,
+    MAX_PROPS,
+    MAX_SPEECHES,
+    MAX_STEPS,
+    PAGE_MM,
+)
+from .textcheck import check_text
 
 LANGS = ("zh-Hans", "zh-Hant", "ja", "ko")
 LOOKS = ("elder", "adult", "student", "child", "staff")
@@ -31,6 +43,13 @@ def _fail(message: str, path: str, **kw: str) -> SpecError:
     return SpecError(message, path=path, **kw)
 
 
+def _check_count(items: tuple, limit: int, path: str, what: str) -> None:
+    """Refuse more than `limit` items by name: the limit is what bounds layout time and memory."""
+    if len(items) > limit:
+        raise _fail(f"too many {what}: {len(items)}, the limit is {limit}", path, expected=f"at most {limit}",
+                    found=str(len(items)), hint="split the board into several boards (or files)")
+
+
 @dataclass(frozen=True)
 class CastMember:
     """Someone who appears in panels: `key` is how speeches name them."""
@@ -41,6 +60,7 @@ class CastMember:
     picture: Path | None = None  # a user's own PNG, resolved by the loader
 
     def __post_init__(self) -> None:
+        check_text(self.name, f"cast.{self.key}.name")
         if self.look not in LOOKS:
             raise _fail(f"unknown look {self.look!r}", f"cast.{self.key}.look",
                         expected=" | ".join(LOOKS), found=repr(self.look))
@@ -66,6 +86,7 @@ class Speech:
     kind: str = "speech"
 
     def __post_init__(self) -> None:
+        check_text(self.text, "text")
         if self.kind not in SPEECH_KINDS:
             raise _fail(f"unknown speech kind {self.kind!r}", "kind",
                         expected=" | ".join(SPEECH_KINDS), found=repr(self.kind))
@@ -80,6 +101,11 @@ class Step:
     props: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
+        check_text(self.caption, "caption")
+        for i, prop in enumerate(self.props):
+            check_text(prop, f"props[{i}]")
+        _check_count(self.say, MAX_SPEECHES, "say", "speeches in one step")
+        _check_count(self.props, MAX_PROPS, "props", "props in one step")
         if not self.caption.strip():
             raise _fail("empty step caption", "caption", hint="describe the step in a few words")
 
@@ -98,6 +124,12 @@ class Procedure:
     id: str = ""
 
     def __post_init__(self) -> None:
+        for key in ("title", "summary", "time_limit", "location", "phone", "basis", "url", "id"):
+            check_text(getattr(self, key), key)
+        for i, m in enumerate(self.materials):
+            check_text(m, f"materials[{i}]")
+        _check_count(self.steps, MAX_STEPS, "steps", "steps in one procedure")
+        _check_count(self.materials, MAX_MATERIALS, "materials", "materials in one procedure")
         if not self.title.strip():
             raise _fail("empty procedure title", "title")
         if not self.steps:
@@ -111,6 +143,7 @@ class Category:
     color: Color = field(default_factory=lambda: Color.parse("#C8102E"))
 
     def __post_init__(self) -> None:
+        check_text(self.name, "name")
         if not self.name.strip():
             raise _fail("empty category name", "name")
         if not self.procedures:
@@ -146,6 +179,12 @@ class Board:
     source: str | None = None  # file the board came from, for messages
 
     def __post_init__(self) -> None:
+        for key in ("title", "subtitle", "organization", "footer"):
+            check_text(getattr(self, key), f"board.{key}")
+        _check_count(self.categories, MAX_CATEGORIES, "categories", "categories")
+        _check_count(tuple(p for c in self.categories for p in c.procedures), MAX_PROCEDURES, "categories",
+                     "procedures on one board")
+        _check_count(tuple({**default_cast(), **self.cast}), MAX_CAST, "cast", "cast members")
         if not self.title.strip():
             raise _fail("empty board title", "board.title")
         if self.lang not in LANGS:
@@ -163,8 +202,9 @@ class Board:
                             expected="A0–A5, B0–B5 or [width_mm, height_mm]", found=repr(self.size))
         else:
             w, h = self.size
-            if not (50 <= w <= 5000 and 50 <= h <= 5000):
-                raise _fail("page size out of range", "board.size", expected="50–5000 mm per side",
+            lo, hi = PAGE_MM
+            if not (lo <= w <= hi and lo <= h <= hi):
+                raise _fail("page size out of range", "board.size", expected=f"{lo:g}–{hi:g} mm per side",
                             found=f"{w} × {h} mm")
         if not self.categories:
             raise _fail("the board has no categories", "categories")
@@ -190,6 +230,11 @@ class Board:
                                 f"categories[{ci}].procedures[{pi}].steps[{si}].say[{wi}].who",
                                 hint=f"add {sp.who!r} under cast:, or use one of: {', '.join(sorted(cast))}",
                             )
+        total = sum(len(text) for _, text in iter_texts(self))
+        if total > MAX_BOARD_CHARS:
+            raise _fail(f"the board holds {total:,} characters of text, the limit is {MAX_BOARD_CHARS:,}", "board",
+                        expected=f"at most {MAX_BOARD_CHARS:,} characters", found=f"{total:,}",
+                        hint="split the board into several boards, or shorten the texts")
 
     @property
     def page_size_mm(self) -> tuple[float, float]:

@@ -12,12 +12,12 @@ from PIL import ImageChops, ImageDraw, ImageFont
 from ..display import DisplayList, GlyphRun, Image, Page, Path
 from ..errors import RenderError
 from ..icc import SRGB_PROFILE, profile_bytes
+from ..limits import MAX_PIXELS
 from . import geometry
 from .geometry import Subpath
 
 SUPERSAMPLE = 4  # shapes are drawn into 4×4 supersampled masks and box-filtered: 16 coverage levels
 MASK_BUDGET = 4_000_000  # supersampled mask pixels per band; bounds memory for page-sized shapes
-MAX_PIXELS = 250_000_000  # ~750 MB as RGB; A0 at 400 dpi still fits
 WHITE = (255, 255, 255)
 
 

@@ -14,10 +14,8 @@ from typing import Any
 import yaml
 
 from ..errors import SpecError
+from ..limits import MAX_DEPTH, MAX_NODES, MAX_SPEC_BYTES
 from .paths import Path_, format_path
-
-MAX_NODES = 100_000  # a real board holds a few thousand values; more means an alias bomb or a wrong file
-MAX_DEPTH = 50  # a board needs about ten levels; more means a self-referring alias or a wrong file
 
 _Pos = tuple[int | None, int | None]
 
@@ -371,6 +369,10 @@ def read(path: str | Path) -> Document:
                           expected=".yaml, .yml, .toml or .json", found=repr(suffix or Path(path).name),
                           hint="save the spec as YAML (.yaml/.yml), TOML (.toml) or JSON (.json)")
     try:
+        size = Path(path).stat().st_size
+        if size > MAX_SPEC_BYTES:  # refuse before reading: a wrong file (a video, a database) is not parsed
+            raise _file_error(f"the spec file is {size / 1e6:.1f} MB, more than the {MAX_SPEC_BYTES / 1e6:g} MB "
+                              "limit", file, hint="is this the right file? a large board is about 50 kB")
         data = Path(path).read_bytes()
     except FileNotFoundError:
         raise _file_error("spec file not found", file, hint="check the path and the file name") from None

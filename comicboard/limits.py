@@ -1,0 +1,28 @@
+"""Every documented limit in one place: specs beyond them are refused quickly, with the limit named.
+
+The numbers are far above what a real board needs (the Gongrenjie board has 26 procedures of 3–5 steps
+and no text over 60 characters); they exist so a wrong file or a hostile one fails fast instead of eating
+time and memory. README's "Limits" section lists them; keep the two in step.
+"""
+
+from __future__ import annotations
+
+# Spec files
+MAX_SPEC_BYTES = 5_000_000  # a large board is ~50 kB of YAML
+MAX_NODES = 100_000  # values after YAML alias expansion ("billion laughs")
+MAX_DEPTH = 50  # nesting levels; a board needs about ten
+
+# Board contents
+MAX_TEXT_CHARS = 500  # characters in one text field (title, caption, speech, summary, ...)
+MAX_BOARD_CHARS = 50_000  # characters in all texts of one board together
+MAX_CATEGORIES = 50
+MAX_PROCEDURES = 200  # on one board, all categories together
+MAX_STEPS = 20  # per procedure
+MAX_SPEECHES = 8  # per step
+MAX_MATERIALS = 30  # per procedure
+MAX_PROPS = 8  # per step
+MAX_CAST = 50  # cast members, the two defaults included
+
+# Output
+PAGE_MM = (50.0, 5000.0)  # each side of a custom page size, in millimetres
+MAX_PIXELS = 250_000_000  # one PNG page (~750 MB as RGB); A0 at 400 dpi still fits
