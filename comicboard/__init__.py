@@ -21,11 +21,11 @@ __all__ = [
 ]
 
 
-def load(path):  # noqa: ANN001, ANN201 - thin facade, documented in spec.load
-    """Read a board spec (YAML, TOML or JSON) into a `Board`."""
+def load(path, *, allow_outside: bool = False):  # noqa: ANN001, ANN201 - thin facade, documented in spec.load
+    """Read a board spec (YAML, TOML or JSON) into a `Board`; its file paths stay in its folder unless allowed."""
     from .spec import load as _load
 
-    return _load(path)
+    return _load(path, allow_outside=allow_outside)
 
 
 def layout(board):  # noqa: ANN001, ANN201

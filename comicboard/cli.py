@@ -47,6 +47,13 @@ def _parser() -> argparse.ArgumentParser:
     from .batch.command import add_parser
 
     add_parser(sub)
+    for name, sp in sub.choices.items():
+        # --debug also after the subcommand; SUPPRESS keeps a subparser from resetting a --debug given before it.
+        sp.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
+                        help="show the full traceback on errors (for bug reports)")
+        if name in ("render", "layout", "check"):
+            sp.add_argument("--allow-outside-paths", action="store_true",
+                            help="let the spec name fonts and pictures outside its own folder (trusted specs only)")
     return p
 
 
@@ -57,6 +64,8 @@ def main(argv: list[str] | None = None) -> int:
     except ComicboardError as exc:
         if args.debug:
             raise
+        if exc.file is None and getattr(args, "spec", None):
+            exc.file = args.spec  # name the spec the error came from, even for errors raised past the loader
         print(f"comicboard: error: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
@@ -65,7 +74,11 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from . import check, layout, load, render
+    from . import check, layout, render
+    from . import load as _load
+
+    def load(spec: str):  # noqa: ANN202
+        return _load(spec, allow_outside=getattr(args, "allow_outside_paths", False))
 
     if args.command == "render":
         progress = _Progress(not args.quiet and sys.stderr.isatty())

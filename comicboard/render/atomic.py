@@ -8,6 +8,8 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
+from ..errors import RenderError
+
 
 @contextlib.contextmanager
 def atomic_outputs(targets: list[Path]) -> Iterator[list[Path]]:
@@ -17,6 +19,7 @@ def atomic_outputs(targets: list[Path]) -> Iterator[list[Path]]:
     never sees a half-written file and a failed render leaves earlier output untouched.
     """
     temps: list[Path] = []
+    target = targets[0] if targets else Path()
     try:
         for target in targets:
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -28,6 +31,10 @@ def atomic_outputs(targets: list[Path]) -> Iterator[list[Path]]:
         for temp, target in zip(temps, targets, strict=True):
             os.chmod(temp, mode)  # mkstemp makes 0600 files; outputs should look like any other file
             os.replace(temp, target)
+    except OSError as exc:  # a folder where the file should go, a full disk, no permission: the user's to fix
+        raise RenderError(f"cannot write {target}: {exc.strerror or exc}",
+                          hint="check that the output folder exists, is writable and has room, and that the "
+                               "output name is not a folder") from exc
     finally:
         for temp in temps:
             with contextlib.suppress(FileNotFoundError):

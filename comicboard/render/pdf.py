@@ -195,12 +195,9 @@ def _image(canvas: Canvas, item: Image, X, Y) -> None:  # noqa: ANN001
     """A picture separated to CMYK through the output profile, flattened onto paper white (pictures sit in
     white panels): no RGB and no soft mask, so the page stays valid PDF/X-1a as well as X-4."""
     from ..icc import srgb_to_cmyk_image
+    from ..pictures import load_rgba
 
-    try:
-        with PILImage.open(item.path) as src:
-            rgba = src.convert("RGBA")
-    except OSError as exc:
-        raise RenderError(f"cannot read image {item.path}: {exc}") from exc
+    rgba = load_rgba(item.path)
     flat = PILImage.new("RGB", rgba.size, (255, 255, 255))
     flat.paste(rgba, mask=rgba.getchannel("A"))
     canvas.drawImage(ImageReader(srgb_to_cmyk_image(flat)), X(item.x), Y(item.y + item.h), item.w, item.h)

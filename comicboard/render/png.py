@@ -259,9 +259,7 @@ def _paint_image(image: PILImage.Image, item: Image, scale: float) -> None:
     w, h = round((item.x + item.w) * scale) - x0, round((item.y + item.h) * scale) - y0
     if w <= 0 or h <= 0:
         return
-    try:
-        with PILImage.open(item.path) as src:
-            pic = src.convert("RGBA").resize((w, h), PILImage.Resampling.LANCZOS)
-    except OSError as exc:
-        raise RenderError(f"cannot read image {item.path}: {exc}") from exc
+    from ..pictures import load_rgba
+
+    pic = load_rgba(item.path).resize((w, h), PILImage.Resampling.LANCZOS)
     image.paste(pic.convert("RGB"), (x0, y0), pic.getchannel("A"))

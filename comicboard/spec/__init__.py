@@ -13,16 +13,23 @@ from .schema import build
 __all__ = ["from_dict", "load"]
 
 
-def load(path: str | os.PathLike) -> Board:
+def load(path: str | os.PathLike, *, allow_outside: bool = False) -> Board:
     """Load a spec file; the format comes from the suffix (.yaml/.yml, .toml, .json).
 
-    Relative paths inside (fonts, cast pictures) are resolved against the file's folder.
+    Relative paths inside (fonts, cast pictures) are resolved against the file's folder and may not
+    leave it unless `allow_outside` (only for specs you trust).
     Raises SpecError with file, line, column, field path and a hint.
     """
     doc = read(path)
-    return build(doc, Path(path).parent)
+    return build(doc, Path(path).parent, allow_outside=allow_outside)
 
 
-def from_dict(data: Mapping, *, source: str | None = None, base_dir: Path | None = None) -> Board:
-    """Validate a spec given as Python data (same keys as the files); `source` names it in errors."""
-    return build(Document(data, source, "dict"), Path(base_dir) if base_dir is not None else None)
+def from_dict(data: Mapping, *, source: str | None = None, base_dir: Path | None = None,
+              allow_outside: bool = False) -> Board:
+    """Validate a spec given as Python data (same keys as the files); `source` names it in errors.
+
+    File paths resolve against `base_dir` (default: the working folder) and stay inside it unless
+    `allow_outside`.
+    """
+    return build(Document(data, source, "dict"), Path(base_dir) if base_dir is not None else None,
+                 allow_outside=allow_outside)

@@ -109,9 +109,10 @@ def _closest(word: str, options: list[str] | tuple[str, ...]) -> str | None:
 class Builder:
     """Walks one Document; every error it raises names the file, line, column and field path."""
 
-    def __init__(self, doc: Document, base_dir: Path | None) -> None:
+    def __init__(self, doc: Document, base_dir: Path | None, allow_outside: bool = False) -> None:
         self.doc = doc
         self.base_dir = base_dir
+        self.allow_outside = allow_outside  # may paths leave the spec's folder (trusted specs only)?
 
     def err(self, message: str, path: Path_, **kw: Any) -> SpecError:
         return self.doc.error(message, path, **kw)
@@ -218,6 +219,13 @@ class Builder:
         if not exists:
             raise self.err(f"{what} file not found: {p}", path,
                            hint=f"paths are relative to the spec file's folder ({base})")
+        # A shared spec must not make us read files elsewhere (e.g. ../../home/x/.ssh/id_rsa as a "picture");
+        # resolve() follows symlinks, so a link pointing out of the folder is refused too.
+        if not self.allow_outside and not p.resolve().is_relative_to(base.resolve()):
+            raise self.err(f"{what} file is outside the spec's folder: {s}", path,
+                           expected=f"a file inside {base}", found=str(p.resolve()),
+                           hint="copy the file next to the spec, or allow it: --allow-outside-paths "
+                                "(load(..., allow_outside=True))")
         return p
 
     def make(self, cls: type, path: Path_, **kw: Any) -> Any:
@@ -322,6 +330,11 @@ class Builder:
             kw["look"] = self.choice(m["look"], path + ("look",), LOOKS, "look")
         if "picture" in m:
             kw["picture"] = self.file(m["picture"], path + ("picture",), "picture")
+            from ..pictures import picture_problem
+
+            if problem := picture_problem(kw["picture"]):
+                raise self.err(f"picture {kw['picture'].name} {problem}", path + ("picture",),
+                               hint="use a PNG or JPEG picture of a few megapixels")
         return self.make(CastMember, path, **kw)
 
     def fonts(self, value: Any) -> FontChoice:
@@ -424,6 +437,10 @@ def _name(path: Path_) -> str:
     return next((s for s in reversed(path) if isinstance(s, str)), "the spec")
 
 
-def build(doc: Document, base_dir: Path | None = None) -> Board:
-    """Convert a parsed Document into a Board; raises SpecError with file, line, column and path."""
-    return Builder(doc, base_dir).board()
+def build(doc: Document, base_dir: Path | None = None, *, allow_outside: bool = False) -> Board:
+    """Convert a parsed Document into a Board; raises SpecError with file, line, column and path.
+
+    File paths (fonts, pictures, themes) must stay inside `base_dir` (default: the working folder)
+    unless `allow_outside`.
+    """
+    return Builder(doc, base_dir, allow_outside).board()

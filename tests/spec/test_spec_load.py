@@ -105,7 +105,9 @@ def test_null_optional_fields_take_defaults(write):
 def test_font_and_picture_paths_resolve_against_the_spec_folder(write, tmp_path):
     (tmp_path / "fonts").mkdir()
     (tmp_path / "fonts" / "a.otf").write_bytes(b"x")
-    (tmp_path / "zhao.png").write_bytes(b"x")
+    from PIL import Image  # pictures are checked at load time: it must be a real one
+
+    Image.new("RGB", (2, 2)).save(tmp_path / "zhao.png")
     text = BOARD_YAML.replace("  zhao: {name: 赵姐, look: adult}", "  zhao: {name: 赵姐, picture: zhao.png}")
     text += "fonts:\n  regular: fonts/a.otf\n  fallback: fonts/a.otf\n"
     b = load(write("b.yaml", text))
