@@ -43,11 +43,12 @@ def _fail(message: str, path: str, **kw: str) -> SpecError:
     return SpecError(message, path=path, **kw)
 
 
-def _check_count(items: tuple, limit: int, path: str, what: str) -> None:
+def _check_count(items: tuple, limit: int, path: str, what: str,
+                 hint: str = "split the board into several boards (or files)") -> None:
     """Refuse more than `limit` items by name: the limit is what bounds layout time and memory."""
     if len(items) > limit:
         raise _fail(f"too many {what}: {len(items)}, the limit is {limit}", path, expected=f"at most {limit}",
-                    found=str(len(items)), hint="split the board into several boards (or files)")
+                    found=str(len(items)), hint=hint)
 
 
 @dataclass(frozen=True)
@@ -104,7 +105,7 @@ class Step:
         check_text(self.caption, "caption")
         for i, prop in enumerate(self.props):
             check_text(prop, f"props[{i}]")
-        _check_count(self.say, MAX_SPEECHES, "say", "speeches in one step")
+        _check_count(self.say, MAX_SPEECHES, "say", "speeches in one step", "split the talk over two steps")
         _check_count(self.props, MAX_PROPS, "props", "props in one step")
         if not self.caption.strip():
             raise _fail("empty step caption", "caption", hint="describe the step in a few words")
@@ -128,7 +129,8 @@ class Procedure:
             check_text(getattr(self, key), key)
         for i, m in enumerate(self.materials):
             check_text(m, f"materials[{i}]")
-        _check_count(self.steps, MAX_STEPS, "steps", "steps in one procedure")
+        _check_count(self.steps, MAX_STEPS, "steps", "steps in one procedure",
+                     "split the procedure into two (e.g. 'part 1' and 'part 2')")
         _check_count(self.materials, MAX_MATERIALS, "materials", "materials in one procedure")
         if not self.title.strip():
             raise _fail("empty procedure title", "title")

@@ -1,0 +1,59 @@
+"""The command line on bad input: one line naming the file, exit status 2, the traceback only with --debug."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+MINIMAL = ROOT / "examples" / "minimal.yaml"
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "comicboard", *args], capture_output=True, text=True, cwd=ROOT)
+
+
+@pytest.fixture
+def bad_spec(tmp_path) -> Path:
+    spec = tmp_path / "bad.yaml"
+    spec.write_text("board:\n  title: 居住证明\n  lang: chinese\ncategories: []\n", encoding="utf-8")
+    return spec
+
+
+@pytest.mark.parametrize("where", ["before", "after"])
+def test_debug_shows_the_traceback_before_or_after_the_subcommand(bad_spec, tmp_path, where):
+    args = ["render", str(bad_spec), "-o", str(tmp_path / "b.pdf")]
+    r = run(*(["--debug", *args] if where == "before" else [*args, "--debug"]))
+    assert r.returncode != 0 and "Traceback" in r.stderr and "SpecError" in r.stderr
+
+
+def test_without_debug_one_message_naming_file_field_and_hint(bad_spec, tmp_path):
+    r = run("check", str(bad_spec))
+    assert r.returncode == 2 and "Traceback" not in r.stderr
+    first, *rest = r.stderr.strip().splitlines()
+    assert first.startswith(f"comicboard: error: {bad_spec}:3:") and "board.lang" in first
+    assert len(rest) == 1 and "hint:" in rest[0]
+
+
+def test_output_errors_name_the_spec_and_the_output(tmp_path):
+    (tmp_path / "afile").write_text("x")
+    r = run("render", str(MINIMAL), "-o", str(tmp_path / "afile" / "b.pdf"), "-q")
+    assert r.returncode == 2 and "Traceback" not in r.stderr
+    assert str(MINIMAL) in r.stderr and "cannot write" in r.stderr
+
+
+def test_allow_outside_paths_flag(tmp_path):
+    from PIL import Image
+
+    Image.new("RGB", (8, 8), "blue").save(tmp_path / "me.png")
+    (tmp_path / "spec").mkdir()
+    spec = tmp_path / "spec" / "b.yaml"
+    spec.write_text(MINIMAL.read_text(encoding="utf-8").replace(
+        "categories:", "cast:\n  me: {name: 我, picture: ../me.png}\ncategories:"), encoding="utf-8")
+    r = run("layout", str(spec))
+    assert r.returncode == 2 and "outside the spec's folder" in r.stderr and "--allow-outside-paths" in r.stderr
+    r = run("layout", str(spec), "--allow-outside-paths")
+    assert r.returncode == 0, r.stderr

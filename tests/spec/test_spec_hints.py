@@ -1,0 +1,143 @@
+"""The issue's table of typical mistakes, each through a file: the message names the file, the field, the hint.
+
+Also the robustness refusals added with them: refused characters, limits, paths outside the spec's folder.
+"""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from spec_samples import BOARD_YAML
+
+from comicboard import limits
+from comicboard.errors import SpecError
+from comicboard.spec import load
+
+STEP1 = "categories[0].procedures[0].steps[1]"
+
+# name: (file name, source text or bytes, field path or None for syntax errors, line, words in the hint)
+MISTAKES = {
+    "flow mapping broken by ':'": ("b.yaml", BOARD_YAML.replace("text: 别急。", "text: 时间: 8:30"), None, 24,
+                                   "in quotes"),
+    "flow mapping broken by '?'": ("b.yaml", BOARD_YAML.replace("text: 别急。", "text: 什么? 好的"), None, 24,
+                                   "in quotes"),
+    "flow mapping broken by ','": ("b.yaml", BOARD_YAML.replace("text: 别急。", "text: 别急, 我们先看看"),
+                                   f"{STEP1}.say[1].我们先看看", 24, "in quotes"),
+    "tab indentation": ("b.yaml", BOARD_YAML.replace("  subtitle:", "\tsubtitle:"), None, 3, "not tabs"),
+    "unknown key": ("b.yaml", BOARD_YAML.replace("        summary:", "        sumary:"),
+                    "categories[0].procedures[0].sumary", 15, "did you mean 'summary'"),
+    "speaker missing from cast": ("b.yaml", BOARD_YAML.replace("{who: zhao, text", "{who: zhoa, text"),
+                                  f"{STEP1}.say[0].who", 23, "under cast:"),
+    "bad colour": ("b.yaml", BOARD_YAML.replace('"#C8102E"', '"#C8102"'), "categories[0].color", 12, "cmyk("),
+    "unknown page size": ("b.yaml", BOARD_YAML.replace("size: A1", "size: A7"), "board.size", 4, "A0"),
+    "unknown language": ("b.yaml", BOARD_YAML.replace("lang: zh-Hans", "lang: chinese"), "board.lang", 5,
+                         "zh-Hans"),
+    "GBK file": ("b.yaml", BOARD_YAML.encode("gbk"), None, 2, "GBK; save it as UTF-8"),
+    # Unusual text: refused by name, never drawn.
+    "bidi override": ("b.yaml", BOARD_YAML.replace("别急。", '"别急\\u202E。"'), f"{STEP1}.say[1].text", 24,
+                      "delete it"),
+    "control character": ("b.yaml", BOARD_YAML.replace("别急。", '"别急\\a。"'), f"{STEP1}.say[1].text", 24,
+                          "delete it"),
+    "lone surrogate in JSON": ("b.json", '{"board": {"title": "T\\ud800"}, "categories": [\n'
+                               ' {"name": "C", "procedures": [{"title": "P", "steps": ["s"]}]}]}', "board.title", 1,
+                               "delete it"),
+    # Limits: refused quickly, the limit named.
+    "text too long": ("b.yaml", BOARD_YAML.replace("别急。", "急" * (limits.MAX_TEXT_CHARS + 1)),
+                      f"{STEP1}.say[1].text", 24, "shorten"),
+    "too many steps": ("b.yaml", BOARD_YAML.replace("          - 入党申请人提供政审函\n",
+                                                    "          - 入党申请人提供政审函\n" * limits.MAX_STEPS),
+                       "categories[0].procedures[0].steps", 20, "split the procedure"),
+}
+
+
+@pytest.mark.parametrize("name", MISTAKES)
+def test_mistake_names_file_field_and_hint(name, fails):
+    file, source, path, line, hint = MISTAKES[name]
+    err = fails(file, source)
+    text = str(err)
+    assert text.startswith(f"{err.file}:{line}:"), text  # the file, the line, a column
+    assert err.path == path and (path is None or f": {path}: " in text)
+    assert hint in err.hint and f"hint: {err.hint}" in text
+
+
+def test_limits_are_named_in_the_message(fails):
+    err = fails("b.yaml", BOARD_YAML.replace("别急。", "急" * 600))
+    assert str(limits.MAX_TEXT_CHARS) in err.message and "600" in err.found
+
+
+def test_empty_required_text_is_refused(fails):
+    err = fails("b.json", '{"board": {"title": "  "}, "categories": []}')
+    assert err.path == "board.title" and "empty" in err.message
+
+
+def test_huge_spec_file_is_refused_before_reading(write, monkeypatch):
+    monkeypatch.setattr("comicboard.spec.readers.MAX_SPEC_BYTES", 100)
+    with pytest.raises(SpecError, match="limit") as info:
+        load(write("b.yaml", BOARD_YAML))
+    assert "right file" in info.value.hint
+
+
+def _with_picture(path: str) -> str:
+    return BOARD_YAML.replace("  zhao: {name: 赵姐, look: adult}", f"  zhao: {{name: 赵姐, picture: {path}}}")
+
+
+@pytest.fixture
+def picture(tmp_path):
+    from PIL import Image
+
+    outside = tmp_path / "outside.png"
+    Image.new("RGB", (4, 4), "red").save(outside)
+    (tmp_path / "spec").mkdir()
+    return outside
+
+
+@pytest.mark.parametrize("how", ["dotdot", "absolute", "symlink"])
+def test_paths_may_not_leave_the_spec_folder(tmp_path, picture, how):
+    spec_dir = tmp_path / "spec"
+    name = {"dotdot": "../outside.png", "absolute": str(picture), "symlink": "link.png"}[how]
+    if how == "symlink":
+        os.symlink(picture, spec_dir / "link.png")
+    spec = spec_dir / "b.yaml"
+    spec.write_text(_with_picture(name), encoding="utf-8")
+    with pytest.raises(SpecError) as info:
+        load(spec)
+    err = info.value
+    assert err.path == "cast.zhao.picture" and err.line == 8 and "outside the spec's folder" in err.message
+    assert "--allow-outside-paths" in err.hint
+    assert load(spec, allow_outside=True).cast["zhao"].picture.resolve() == picture.resolve()
+
+
+def test_fonts_outside_the_folder_are_refused_too(tmp_path, fails):
+    (tmp_path / "x.ttf").write_bytes(b"x")
+    (tmp_path / "spec").mkdir()
+    spec = tmp_path / "spec" / "b.yaml"
+    spec.write_text(BOARD_YAML + "fonts:\n  fallback: [../x.ttf]\n", encoding="utf-8")
+    with pytest.raises(SpecError, match="outside") as info:
+        load(spec)
+    assert info.value.path == "fonts.fallback[0]"
+
+
+def test_a_picture_that_is_no_picture_is_refused_at_load(tmp_path):
+    (tmp_path / "zhao.png").write_bytes(b"<html>not a picture</html>")
+    spec = tmp_path / "b.yaml"
+    spec.write_text(_with_picture("zhao.png"), encoding="utf-8")
+    with pytest.raises(SpecError, match="zhao.png") as info:
+        load(spec)
+    assert info.value.path == "cast.zhao.picture" and "PNG" in info.value.hint
+
+
+def test_decompression_bomb_picture_is_refused_without_decoding(tmp_path):
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    # A 100 000 × 100 000 PNG header: Pillow's guard must stop it before a single row is decoded.
+    header = struct.pack(">IIBBBBB", 100_000, 100_000, 8, 2, 0, 0, 0)
+    (tmp_path / "bomb.png").write_bytes(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IEND", b""))
+    spec = tmp_path / "b.yaml"
+    spec.write_text(_with_picture("bomb.png"), encoding="utf-8")
+    with pytest.raises(SpecError, match="bomb.png"):
+        load(spec)
