@@ -106,7 +106,7 @@ class Step:
         for i, prop in enumerate(self.props):
             check_text(prop, f"props[{i}]")
         _check_count(self.say, MAX_SPEECHES, "say", "speeches in one step", "split the talk over two steps")
-        _check_count(self.props, MAX_PROPS, "props", "props in one step")
+        _check_count(self.props, MAX_PROPS, "props", "props in one step", "keep the few that matter most")
         if not self.caption.strip():
             raise _fail("empty step caption", "caption", hint="describe the step in a few words")
 
