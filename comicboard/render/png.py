@@ -12,7 +12,7 @@ from PIL import ImageChops, ImageDraw, ImageFont
 from ..display import DisplayList, GlyphRun, Image, Page, Path
 from ..errors import RenderError
 from ..icc import SRGB_PROFILE, profile_bytes
-from ..limits import MAX_PIXELS
+from ..limits import MAX_PIXELS, MIN_DPI
 from . import geometry
 from .geometry import Subpath
 
@@ -28,8 +28,9 @@ def page_pixels(page: Page, dpi: float) -> tuple[int, int]:
 
 def check_size(dl: DisplayList, dpi: float, max_pixels: int = MAX_PIXELS) -> None:
     """Refuse before allocating anything when a page would not fit the raster budget."""
-    if not dpi > 0:
-        raise RenderError("dpi must be positive", found=str(dpi), hint="use e.g. dpi=150")
+    if isinstance(dpi, bool) or not isinstance(dpi, int | float) or not MIN_DPI <= dpi < math.inf:
+        raise RenderError("dpi out of range", expected=f"a number of at least {MIN_DPI}", found=repr(dpi),
+                          hint="use e.g. dpi=150 (phones) or 300 (print)")
     for number, page in enumerate(dl.pages, 1):
         w, h = page_pixels(page, dpi)
         if w * h > max_pixels:

@@ -57,3 +57,10 @@ def test_allow_outside_paths_flag(tmp_path):
     assert r.returncode == 2 and "outside the spec's folder" in r.stderr and "--allow-outside-paths" in r.stderr
     r = run("layout", str(spec), "--allow-outside-paths")
     assert r.returncode == 0, r.stderr
+
+
+@pytest.mark.parametrize("dpi", ["inf", "nan", "0.001", "1e9"])
+def test_bad_dpi_is_refused_before_any_pixel(tmp_path, dpi):
+    r = run("render", str(MINIMAL), "-o", str(tmp_path / "b.png"), "--dpi", dpi, "-q")
+    assert r.returncode == 2 and "Traceback" not in r.stderr and "dpi" in r.stderr
+    assert not list(tmp_path.iterdir())
