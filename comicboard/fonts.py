@@ -6,6 +6,7 @@ read once per file and cached; renderers receive the chosen file path with every
 
 from __future__ import annotations
 
+import struct
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -78,8 +79,12 @@ def load_face(path: str) -> Face:
                 f"{p.name} has PostScript (CFF) outlines, which the PDF backend cannot embed",
                 hint="use a TrueType-outline font (.ttf), or convert it with fontTools' otf2ttf",
             )
-    except TTLibError as exc:
-        raise FontError(f"cannot read font {path}: {exc}", hint="give a .ttf TrueType font file") from None
+    except FontError:
+        raise
+    except (TTLibError, KeyError, ValueError, IndexError, AssertionError, EOFError, OSError, struct.error) as exc:
+        # A damaged or truncated file fails deep inside fontTools in many ways; all mean "not a usable font".
+        raise FontError(f"cannot read font {path}: {exc.__class__.__name__} {exc}",
+                        hint="give a complete .ttf TrueType font file (it may be damaged or cut short)") from None
     return Face(str(p), name, cmap, advances, upem, asc, desc)
 
 

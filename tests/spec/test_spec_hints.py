@@ -141,3 +141,16 @@ def test_decompression_bomb_picture_is_refused_without_decoding(tmp_path):
     spec.write_text(_with_picture("bomb.png"), encoding="utf-8")
     with pytest.raises(SpecError, match="bomb.png"):
         load(spec)
+
+
+@pytest.mark.parametrize("data", [b"x", b"\x00\x01\x00\x00" + b"\x00" * 40], ids=["junk", "no tables"])
+def test_damaged_font_is_a_font_error(tmp_path, data):
+    import comicboard as cb
+
+    (tmp_path / "f.ttf").write_bytes(data)
+    spec = tmp_path / "b.yaml"
+    spec.write_text("board: {title: T, size: A5}\nfonts: {regular: f.ttf}\n"
+                    "categories: [{name: C, procedures: [{title: P, steps: [s]}]}]\n", encoding="utf-8")
+    with pytest.raises(cb.FontError, match="cannot read font") as info:
+        cb.layout(load(spec))
+    assert "damaged" in info.value.hint
