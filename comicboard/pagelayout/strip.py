@@ -208,7 +208,10 @@ def place_strip(ctx: PanelContext, cat: Category, proc: Procedure, plan: StripPl
         px0, py = x + pad + plan.details_w + 0.6 * s, body_y
     gap = _gap(s)
     natural_rows = [max(p.height for p in row) for row in plan.rows]
-    row_extra = extra / len(plan.rows)
+    panels_h = sum(natural_rows) + (len(plan.rows) - 1) * gap
+    # Beside a taller details card, the panels grow to its height rather than leave a gap under them.
+    slack = 0.0 if plan.details_below else max(0.0, plan.details_h - panels_h)
+    row_extra = (extra + slack) / len(plan.rows)
     number = 0
     for row, rh in zip(plan.rows, natural_rows, strict=True):
         h = rh + row_extra
