@@ -10,6 +10,7 @@ LEGIBLE_PT = 8.0  # the spine's floor for any text on a printed board
 # Rule of thumb for reading distance: about 1 mm of character height per 0.35 m, i.e. 8 pt per metre
 # (2.8 mm at 1 m). Elderly readers need at least this; headings should be two to three times larger.
 PT_PER_METRE = 8.0
+SHOP_BLEED_MM = 3.0  # the bleed a print shop's preflight expects at least
 
 
 def _overlap(a: tuple[float, ...], b: tuple[float, ...], tol: float = 0.5) -> bool:
@@ -44,6 +45,12 @@ def check(board: Board) -> list[Problem]:
                                     details={"char": ch}))
     lay = layout(board, check_fonts=False)
     problems.extend(lay.problems)
+    if board.bleed_mm < SHOP_BLEED_MM:
+        problems.append(Problem("warning", "bleed-too-small",
+                                f"the bleed is {board.bleed_mm:g} mm; print shops usually need {SHOP_BLEED_MM:g} mm",
+                                where=board.source or board.title,
+                                hint=f"set bleed_mm: {SHOP_BLEED_MM:g} (or more) under board:, unless the shop "
+                                     "asked for less"))
     floor = max(LEGIBLE_PT, 0.0)
     for page in lay.pages:
         for block in page.text_blocks():

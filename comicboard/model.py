@@ -37,6 +37,7 @@ PAGE_SIZES_MM: dict[str, tuple[float, float]] = {
 }
 
 DEFAULT_CAST_KEYS = ("worker", "resident")
+BLEED_MM = (0.0, 10.0)  # board.bleed_mm: none at all up to a banner's generous 10 mm
 
 
 def _fail(message: str, path: str, **kw: str) -> SpecError:
@@ -176,6 +177,7 @@ class Board:
     fonts: FontChoice = field(default_factory=FontChoice)
     min_font_size: float = 8.0  # points; nothing on the board is set smaller
     margin_mm: float = 15.0
+    bleed_mm: float = 3.0  # background printed past the trim on every side, cut off by the shop
     theme: str = "community"  # a bundled theme name (community, calm) or a .toml file of the same keys
     viewing_distance_m: float = 1.0  # how far readers stand; `check` warns when text is too small for it
     source: str | None = None  # file the board came from, for messages
@@ -216,6 +218,10 @@ class Board:
             if self.theme not in theme_names():
                 raise _fail(f"unknown theme {self.theme!r}", "board.theme",
                             expected=" | ".join(theme_names()) + " or a .toml file", found=repr(self.theme))
+        lo, hi = BLEED_MM
+        if not lo <= self.bleed_mm <= hi:
+            raise _fail("bleed_mm out of range", "board.bleed_mm", expected=f"{lo:g}–{hi:g} mm",
+                        found=f"{self.bleed_mm:g}", hint="print shops usually ask for 3 mm (banners: 5–10 mm)")
         if not 4 <= self.min_font_size <= 72:
             raise _fail("min_font_size out of range", "board.min_font_size", expected="4–72 pt",
                         found=str(self.min_font_size))

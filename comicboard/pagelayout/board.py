@@ -70,7 +70,7 @@ def make_frame(board: Board, setter: Setter) -> Frame:
     footer_h = footer_size * LEADING * 2 + margin
     gap = 0.012 * width
     body = (margin, header_h + gap, width - 2 * margin, height - header_h - footer_h - 2 * gap)
-    return Frame(width, height, 3 * MM, margin, header_h, footer_h, body)
+    return Frame(width, height, board.bleed_mm * MM, margin, header_h, footer_h, body)
 
 
 def _header_lines(setter: Setter, name: str, col_w: float, s: float) -> list[str]:

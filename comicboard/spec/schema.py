@@ -13,6 +13,7 @@ from typing import Any
 from ..color import Color
 from ..errors import SpecError
 from ..model import (
+    BLEED_MM,
     DIRECTIONS,
     LANGS,
     LOOKS,
@@ -34,7 +35,7 @@ from .readers import Document
 # Keys allowed at each level, in the order the docs show them.
 TOP_KEYS = ("board", "cast", "categories", "fonts")
 BOARD_KEYS = ("title", "subtitle", "organization", "size", "orientation", "lang", "direction", "footer",
-              "min_font_size", "margin_mm", "theme", "viewing_distance_m")
+              "min_font_size", "margin_mm", "bleed_mm", "theme", "viewing_distance_m")
 CAST_KEYS = ("name", "look", "picture")
 FONT_KEYS = ("regular", "bold", "fallback")
 CATEGORY_KEYS = ("name", "color", "procedures")
@@ -276,6 +277,13 @@ class Builder:
                 raise self.err("margin_mm out of range", at + ("margin_mm",), expected=f"{lo:g}–{hi:g} mm",
                                found=f"{m:g}", hint="print shops usually want 10–20 mm")
             kw["margin_mm"] = m
+        if "bleed_mm" in b:
+            m = self.number(b["bleed_mm"], at + ("bleed_mm",), "millimetres")
+            lo, hi = BLEED_MM
+            if not lo <= m <= hi:
+                raise self.err("bleed_mm out of range", at + ("bleed_mm",), expected=f"{lo:g}–{hi:g} mm",
+                               found=f"{m:g}", hint="print shops usually ask for 3 mm (banners: 5–10 mm)")
+            kw["bleed_mm"] = m
         if "theme" in b:
             theme = self.text(b["theme"], at + ("theme",))
             kw["theme"] = str(self.file(theme, at + ("theme",), "theme")) if theme.endswith(".toml") else theme
