@@ -18,6 +18,7 @@ from comicboard.art import (
     EXPRESSIONS,
     KINDS,
     LOOKS,
+    POSES,
     badge_paths,
     bubble_paths,
     caption_box_paths,
@@ -32,24 +33,37 @@ RED = Color.parse("#E0245E")
 PAPER = Color(0, 0, 0, 0)
 
 
+def _figure_cell(items: list, x: float, y: float, debug: bool, **kw: str) -> None:
+    frame = PathPen().rect(x, y, 90, 180).ops
+    items.append(Path(tuple(frame), stroke=Color.gray(15), stroke_width=0.5))
+    art = draw_figure(x, y, 90, 180, **kw)
+    items.extend(art.paths)
+    if debug:
+        items.append(Path(tuple(PathPen().rect(*art.head).ops), stroke=RED, stroke_width=0.5))
+        mx, my = art.mouth
+        items.append(Path(tuple(PathPen().ellipse(mx, my, 1.5, 1.5).ops), fill=RED))
+
+
 def _figures(items: list, debug: bool) -> float:
+    """Every look with each expression and four seeds; then every pose, facing both ways, for a few looks."""
     cell_w, cell_h, top = 100.0, 190.0, 20.0
     variants = [(e, "talking" if i % 2 else "standing", "right" if i < 2 else "left", "")
                 for i, e in enumerate(EXPRESSIONS)]
-    variants += [("neutral", "talking", "right", k) for k in ("a", "b", "c", "d")]
+    variants += [("neutral", "talking", "right", k) for k in ("a", "b", "c", "d", "e")]
     for row, look in enumerate(LOOKS):
         for col, (expr, pose, facing, seed) in enumerate(variants):
-            x, y = 10 + col * cell_w, top + row * cell_h
-            frame = PathPen().rect(x, y, 90, 180).ops
-            items.append(Path(tuple(frame), stroke=Color.gray(15), stroke_width=0.5))
-            art = draw_figure(x, y, 90, 180, look=look, facing=facing, seed_key=seed, expression=expr,
-                              pose=pose)
-            items.extend(art.paths)
-            if debug:
-                items.append(Path(tuple(PathPen().rect(*art.head).ops), stroke=RED, stroke_width=0.5))
-                mx, my = art.mouth
-                items.append(Path(tuple(PathPen().ellipse(mx, my, 1.5, 1.5).ops), fill=RED))
-    return top + len(LOOKS) * cell_h
+            _figure_cell(items, 10 + col * cell_w, top + row * cell_h, debug, look=look, facing=facing,
+                         seed_key=seed, expression=expr, pose=pose)
+    top += len(LOOKS) * cell_h + 10
+    pose_rows = [("staff", "worker", "happy"), ("elder_woman", "grandma", "neutral"),
+                 ("elder_man", "grandpa", "surprised"), ("adult_man", "zhang", "neutral"),
+                 ("child", "kid", "happy")]
+    cols = [(p, "right") for p in POSES] + [(p, "left") for p in ("pointing", "holding_document", "waving")]
+    for row, (look, seed, expr) in enumerate(pose_rows):
+        for col, (pose, facing) in enumerate(cols):
+            _figure_cell(items, 10 + col * cell_w, top + row * cell_h, debug, look=look, facing=facing,
+                         seed_key=seed, expression=expr, pose=pose)
+    return top + len(pose_rows) * cell_h
 
 
 def _bubbles(items: list, top: float) -> float:
@@ -97,10 +111,10 @@ def _scene(items: list, top: float) -> float:
     x, y, w, h = 10, top, 460, 300
     items.append(Path(tuple(PathPen().rect(x, y, w, h).ops), fill=Color.parse("#EAF4FB"), stroke=INK,
                       stroke_width=2))
-    a = draw_figure(x + 40, y + 110, 95, 185, look="elder", seed_key="grandpa", expression="worried",
+    a = draw_figure(x + 40, y + 110, 95, 185, look="elder_man", seed_key="grandpa", expression="worried",
                     pose="talking")
     b = draw_figure(x + 300, y + 110, 95, 185, look="staff", facing="left", seed_key="worker",
-                    expression="happy", pose="talking")
+                    expression="happy", pose="holding_document")
     items.extend(a.paths + b.paths)
     items.extend(bubble_paths("speech", x + 20, y + 12, 190, 80, (a.mouth[0] + 12, a.head[1] - 4),
                               line_width=2, fill=PAPER, stroke=INK))

@@ -10,10 +10,18 @@ from dataclasses import dataclass
 from ..color import Color
 from ..display import Path, PathOp, PathPen
 
-LOOKS = ("elder", "adult", "student", "child", "staff")
+# `elder` and `adult` pick a man or a woman from the seed; the `_man`/`_woman` looks choose one deterministically.
+# `elder` with a seed that picks a man draws exactly what `elder_man` draws with that seed (likewise the others).
+LOOKS = ("elder", "elder_man", "elder_woman", "adult", "adult_man", "adult_woman", "student", "child", "staff")
 EXPRESSIONS = ("neutral", "happy", "worried", "surprised")
-POSES = ("standing", "talking")
+POSES = ("standing", "talking", "pointing", "holding_document", "holding_phone", "waving")
 FACINGS = ("right", "left")
+
+# Fills of what a hand can hold: not clothes, so a person's clothes are told apart from them.
+DOCUMENT_COLOR = Color.parse("#FFFDF4")
+PHONE_COLOR = Color.parse("#2F3440")
+PHONE_SCREEN = Color.parse("#BFE3F5")
+HELD_COLORS = frozenset({DOCUMENT_COLOR, PHONE_COLOR, PHONE_SCREEN})
 
 # The figure is designed facing right in a fixed 100 × 200 frame (y down, feet at 197), then scaled
 # uniformly into the caller's box. A fixed frame keeps one person the same size in every pose.
@@ -26,8 +34,10 @@ _SKINS = ("#FCDDC0", "#F8D2AE", "#F2C7A0")
 _DARK_HAIR = ("#2B2A2E", "#3A2A22", "#47322A", "#232A36")
 _GREY_HAIR = ("#F4F4F2", "#DCDCDA", "#C3C6CA", "#E9E3D6")
 _TOPS = {
-    "elder": ("#9C6B4E", "#5B7A99", "#7F6FA6", "#B5563E", "#4F8570", "#A84A5E", "#C49A5A"),
-    "adult": ("#3E7CB1", "#E08A4A", "#5BA37A", "#D4566A", "#8E6BBF", "#E0B43C", "#3FA3A6", "#6C7A89"),
+    "elder_man": ("#9C6B4E", "#5B7A99", "#4F8570", "#C49A5A", "#6E6A5E", "#3F5873"),  # jackets: browns, blues
+    "elder_woman": ("#7F6FA6", "#B5563E", "#A84A5E", "#C7708E", "#9A5FA0", "#D08A5A"),  # cardigans: plum, rose
+    "adult_man": ("#3E7CB1", "#5BA37A", "#6C7A89", "#3FA3A6", "#E08A4A", "#4A5D8C"),
+    "adult_woman": ("#D4566A", "#8E6BBF", "#E0B43C", "#E08A4A", "#3FA3A6", "#E27FA8"),
     "student": ("#2F5DA8", "#23447E", "#B23A48", "#2E7D5B"),
     "child": ("#F2A93B", "#5DB7DE", "#EF6F6C", "#7BC96F", "#F48FB1", "#9C89FF"),
     "staff": ("#FFFFFF", "#DCEAF7", "#F1F1EE"),
@@ -41,9 +51,12 @@ _MOUTH = "#B8453C"
 _CHEEK = "#F6A9A0"
 _SWEAT = "#8CC8F0"
 _CANE = "#8B5A2B"
+_FLATCAPS = ("#8A7560", "#6F7F8C", "#9A8A6A", "#6E7A62")  # muted tweeds for the elder men's caps
 _HAIR_STYLES = {
-    "elder": ("bald", "short", "curly"),
-    "adult": ("short", "bob", "ponytail"),
+    "elder_man": ("bald", "crop", "flatcap"),
+    "elder_woman": ("curly", "perm"),  # curly: set curls with a little top bun; perm: a full cloud of curls
+    "adult_man": ("short", "parted"),
+    "adult_woman": ("bob", "ponytail", "long"),
     "student": ("short", "ponytail"),
     "child": ("cap", "pigtails"),
     "staff": ("short", "bob", "bun"),
@@ -85,6 +98,8 @@ _CHILD = _Body(50, 86, 27, 25.5, 108, 158, 15, 15)  # shorter body, relatively b
 class _Look:
     """Everything the seed decides, resolved once per figure."""
 
+    base: str  # elder, adult, student, child, staff
+    woman: bool
     skin: Color
     hair: Color
     hair_style: str
@@ -95,22 +110,32 @@ class _Look:
     skirt: bool
     glasses: bool
     cane: bool
+    mustache: bool = False
+    tie: bool = False
+    cap: Color | None = None
 
 
 def _resolve(look: str, seed_key: str) -> _Look:
-    # sha256, not hash(): the same cast key must give the same person in every process and run.
-    d = hashlib.sha256(f"comicboard-figure:{look}:{seed_key}".encode()).digest()
+    base, _, gender = look.partition("_")
+    # sha256, not hash(): the same cast key must give the same person in every process and run. The hash
+    # takes the base look, so `elder` that picks a woman is exactly `elder_woman` with the same key.
+    d = hashlib.sha256(f"comicboard-figure:{base}:{seed_key}".encode()).digest()
 
     def pick(i: int, seq: Sequence[str]) -> str:
         return seq[d[i] % len(seq)]
 
-    style = pick(0, _HAIR_STYLES[look])
-    hair = pick(1, _GREY_HAIR if look == "elder" else _DARK_HAIR)
-    top = pick(2, _TOPS[look])
-    bottom = top if look == "student" else pick(3, _BOTTOMS)  # tracksuit: jacket and trousers match
-    skirt = (look == "child" and style == "pigtails") or (
-        look == "adult" and style == "bob" and d[7] % 2 == 0)
+    if base in ("elder", "adult") and not gender:
+        gender = "woman" if d[10] % 2 else "man"
+    key = f"{base}_{gender}" if gender else base
+    style = pick(0, _HAIR_STYLES[key])
+    woman = gender == "woman" or style in ("bob", "ponytail", "pigtails", "bun", "long")
+    hair = pick(1, _GREY_HAIR if base == "elder" else _DARK_HAIR)
+    top = pick(2, _TOPS[key])
+    bottom = top if base == "student" else pick(3, _BOTTOMS)  # tracksuit: jacket and trousers match
+    skirt = (base == "child" and style == "pigtails") or (key == "adult_woman" and d[7] % 2 == 0)
     return _Look(
+        base=base,
+        woman=woman,
         skin=_C(pick(4, _SKINS)),
         hair=_C(hair),
         hair_style=style,
@@ -119,8 +144,11 @@ def _resolve(look: str, seed_key: str) -> _Look:
         shoes=_C(pick(5, _SHOES)),
         accent=_C(pick(6, _ACCENTS)),
         skirt=skirt,
-        glasses=look == "elder" and d[8] % 3 != 0,
-        cane=look == "elder" and style != "curly" and d[9] % 2 == 0,
+        glasses=base == "elder" and d[8] % 3 != 0,
+        cane=base == "elder" and d[9] % 2 == 0,
+        mustache=key == "elder_man" and d[11] % 3 == 0,
+        tie=key == "adult_man" and d[12] % 2 == 0,
+        cap=_C(pick(13, _FLATCAPS)) if style == "flatcap" else None,
     )
 
 
@@ -259,6 +287,26 @@ def _hair_back(cv: _Canvas, b: _Body, lk: _Look) -> None:
     elif st == "curly":
         cx, cy = H(0.0, -1.12)
         cv.add(PathPen().ellipse(cx, cy, 0.3 * b.hrx, 0.26 * b.hry), lk.hair, head=True)
+        pin = PathPen().move(*H(-0.32, -1.2)).line(*H(0.3, -1.02))
+        cv.add(pin, None, lk.accent.darker(0.1), LINE * 0.8, head=True)
+    elif st == "long":
+        pts = [(-1.08, -0.55), (-1.2, 0.2), (-1.22, 0.95), (-1.3, 1.55), (-0.7, 1.62), (0.7, 1.62), (1.3, 1.55),
+               (1.22, 0.95), (1.2, 0.2), (1.08, -0.55), (0.5, -1.08), (-0.5, -1.08)]
+        cv.add(_smooth(PathPen(), [H(*p) for p in pts]), lk.hair, head=True)
+    elif st == "perm":  # a cloud of set curls round the whole head, down to the jaw
+        pts = _curls(math.pi - 0.75, 2 * math.pi + 0.75, 1.24, 1.12, 17)
+        cv.add(_smooth(PathPen(), [H(*p) for p in pts]), lk.hair, head=True)
+
+
+def _curls(t0: float, t1: float, r_out: float, r_in: float, n: int) -> list[Pt]:
+    """Head-unit points on a bumpy arc from angle t0 to t1 (radians, screen y down: 3π/2 is the crown);
+    alternating radii make a Catmull-Rom outline that reads as curls."""
+    pts = []
+    for i in range(n):
+        t = t0 + (t1 - t0) * i / (n - 1)
+        r = r_out if i % 2 == 0 else r_in
+        pts.append((r * math.cos(t), r * math.sin(t)))
+    return pts
 
 
 def _hair_front(cv: _Canvas, b: _Body, lk: _Look) -> None:
@@ -270,7 +318,7 @@ def _hair_front(cv: _Canvas, b: _Body, lk: _Look) -> None:
                (1.0, -0.6), (1.08, -0.16), (1.03, 0.08), (0.9, -0.22), (0.74, -0.46), (0.38, -0.5),
                (-0.05, -0.62), (-0.5, -0.52), (-0.8, -0.3), (-0.9, 0.02)]
         cv.add(_smooth(PathPen(), [H(*p) for p in pts]), lk.hair, head=True)
-    elif st == "bob":
+    elif st in ("bob", "long"):
         pts = [(-1.08, 0.62), (-1.12, -0.3), (-0.84, -0.9), (-0.3, -1.14), (0.3, -1.14), (0.84, -0.9),
                (1.12, -0.3), (1.08, 0.62), (0.9, 0.4), (0.86, -0.2), (0.62, -0.42), (0.15, -0.5),
                (-0.35, -0.38), (-0.72, -0.28), (-0.88, 0.0), (-0.9, 0.42)]
@@ -300,6 +348,35 @@ def _hair_front(cv: _Canvas, b: _Body, lk: _Look) -> None:
                (0.5, -0.48), (0.3, -0.4), (0.05, -0.52), (-0.2, -0.42), (-0.45, -0.52), (-0.7, -0.38),
                (-0.88, -0.2)]
         cv.add(_smooth(PathPen(), [H(*p) for p in pts]), lk.hair, head=True)
+    elif st == "crop":  # short grey back-and-sides with a high, straight hairline
+        pts = [(-1.04, 0.1), (-1.08, -0.38), (-0.86, -0.84), (-0.36, -1.09), (0.22, -1.1), (0.72, -0.92),
+               (1.02, -0.52), (1.05, 0.05), (0.94, -0.12), (0.84, -0.55), (0.6, -0.74), (0.3, -0.66), (0.0, -0.72),
+               (-0.35, -0.66), (-0.65, -0.72), (-0.86, -0.5), (-0.92, 0.0)]
+        cv.add(_smooth(PathPen(), [H(*p) for p in pts]), lk.hair, head=True)
+    elif st == "parted":  # side parting, the fringe swept toward the facing side
+        pts = [(-1.05, 0.05), (-1.1, -0.45), (-0.86, -0.9), (-0.36, -1.14), (0.25, -1.13), (0.76, -0.93),
+               (1.05, -0.52), (1.08, -0.02), (0.96, -0.2), (0.86, -0.44), (0.45, -0.6), (-0.05, -0.7),
+               (-0.42, -0.76), (-0.5, -0.56), (-0.8, -0.4), (-0.91, 0.0)]
+        cv.add(_smooth(PathPen(), [H(*p) for p in pts]), lk.hair, head=True)
+        part = PathPen().move(*H(-0.44, -0.76)).curve(*H(-0.38, -0.9), *H(-0.3, -1.0), *H(-0.22, -1.08))
+        cv.add(part, None, lk.hair.darker(0.45), LINE * 0.6, head=True)
+    elif st == "perm":
+        top = _curls(math.pi + 0.05, 2 * math.pi - 0.05, 1.16, 1.06, 13)
+        line = [(0.95, -0.05), (0.78, -0.42), (0.42, -0.56), (0.12, -0.46), (-0.2, -0.58), (-0.52, -0.46),
+                (-0.8, -0.4), (-0.95, -0.05)]
+        cv.add(_smooth(PathPen(), [H(*p) for p in top + line]), lk.hair, head=True)
+    elif st == "flatcap":  # grey sides under a flat tweed cap with a short peak
+        for s in (-1, 1):
+            pts = [(1.03 * s, 0.12), (1.1 * s, -0.15), (1.04 * s, -0.42), (0.86 * s, -0.4), (0.88 * s, -0.05)]
+            cv.add(_smooth(PathPen(), [H(*p) for p in pts]), lk.hair, head=True)
+        cap = lk.cap or lk.accent
+        crown = [(-1.1, -0.3), (-1.1, -0.74), (-0.74, -1.06), (0.0, -1.12), (0.7, -1.0), (1.08, -0.66),
+                 (1.16, -0.38), (0.9, -0.32), (0.0, -0.38), (-0.8, -0.32)]
+        cv.add(_smooth(PathPen(), [H(*p) for p in crown]), cap, head=True)
+        peak = [(0.35, -0.38), (1.02, -0.46), (1.36, -0.3), (1.26, -0.16), (0.5, -0.22)]
+        cv.add(_smooth(PathPen(), [H(*p) for p in peak]), cap.darker(0.25), head=True)
+        seam = PathPen().move(*H(-0.9, -0.62)).curve(*H(-0.4, -0.8), *H(0.4, -0.8), *H(1.0, -0.5))
+        cv.add(seam, None, cap.darker(0.4), LINE * 0.6, head=True)
     elif st == "bald":
         for s in (-1, 1):
             pts = [(1.02 * s, 0.12), (1.12 * s, -0.15), (1.02 * s, -0.5), (0.86 * s, -0.62), (0.8 * s, -0.35),
@@ -318,7 +395,7 @@ def _head_pt(b: _Body):  # noqa: ANN202 - tiny closure factory
     return lambda u, v: (b.hcx + u * b.hrx, b.hcy + v * b.hry)
 
 
-def _face(cv: _Canvas, b: _Body, expression: str, talking: bool) -> Pt:
+def _face(cv: _Canvas, b: _Body, expression: str, talking: bool, lashes: bool = False) -> Pt:
     """Eyes, brows, cheeks and mouth; returns the mouth point. Features lean toward the facing side."""
     H = _head_pt(b)
     q = b.hrx / 30  # feature scale
@@ -348,6 +425,19 @@ def _face(cv: _Canvas, b: _Body, expression: str, talking: bool) -> Pt:
         for ex, ey in eyes:
             shine.ellipse(ex + 0.9 * q, ey - 1.4 * q, 1.1 * q, 1.2 * q)
         cv.add(shine, _C("#FFFFFF"), None, head=True)
+
+    if lashes:  # a flick at each eye's outer corner
+        pen = PathPen()
+        for i, (ex, ey) in enumerate(eyes):
+            s = -1 if i == 0 else 1
+            if expression == "happy":
+                x0, y0 = ex + s * 3.4 * q, ey + 0.2 * q
+                pen.move(x0, y0).line(x0 + s * 2.4 * q, y0 - 1.2 * q)
+            else:
+                rx = (3.4 if expression == "surprised" else 2.8) * q
+                x0, y0 = ex + s * rx * 0.75, ey - 2.4 * q
+                pen.move(x0, y0).line(x0 + s * 2.4 * q, y0 - 1.8 * q)
+        cv.add(pen, None, ink, LINE * 0.7, head=True)
 
     brows = PathPen()
     for i, (ex, ey) in enumerate(eyes):
@@ -389,16 +479,16 @@ def _face(cv: _Canvas, b: _Body, expression: str, talking: bool) -> Pt:
     return (mx, my + 2.5 * q)
 
 
-def _build(look: str, lk: _Look, expression: str, pose: str) -> tuple[_Canvas, Pt]:
-    b = _CHILD if look == "child" else _ADULT
+def _build(lk: _Look, expression: str, pose: str) -> tuple[_Canvas, Pt]:
+    base = lk.base
+    b = _CHILD if base == "child" else _ADULT
     cv = _Canvas()
-    talking = pose == "talking"
     cx = b.hcx
     sh, hip, tw, bw, fy = b.sh_y, b.hip_y, b.tw, b.bw, b.foot_y
     leg_bot = fy - 9
 
     _hair_back(cv, b, lk)
-    if look == "student":  # backpack peeking out behind the far shoulder
+    if base == "student":  # backpack peeking out behind the far shoulder
         cv.add(PathPen().round_rect(cx - tw - 8, sh + 6, 22, hip - sh - 14, 7), lk.accent)
 
     # legs (trousers, or skirt over bare legs)
@@ -428,30 +518,9 @@ def _build(look: str, lk: _Look, expression: str, pose: str) -> tuple[_Canvas, P
                  (cx + bw + 1, hip - 6), (cx + bw + 9, hip + 22), (cx - bw - 9, hip + 22),
                  (cx - bw - 1, hip - 6)]
     cv.add(_rounded_poly(PathPen(), torso, 6), lk.top)
+    _clothes(cv, b, lk)
 
-    if look == "staff":  # the red vest, open in a V over the shirt, with a name badge
-        vest = [(cx - tw, sh + 9), (cx - tw + 7, sh), (cx - 8, sh), (cx, sh + 28), (cx + 8, sh),
-                (cx + tw - 7, sh), (cx + tw, sh + 9), (cx + bw, hip), (cx - bw, hip)]
-        cv.add(_rounded_poly(PathPen(), vest, 4), _C(_VEST))
-        cv.add(PathPen().round_rect(cx + 6, sh + 26, 9, 6.5, 1.2), _C(_BADGE), OUTLINE, LINE * 0.6)
-        pocket = PathPen().move(cx - 15, sh + 40).line(cx - 6, sh + 40)
-        cv.add(pocket, None, _C(_VEST).darker(0.35), LINE * 0.7)
-    elif look == "student":  # tracksuit: white collar and zip; backpack straps over both shoulders
-        collar = [(cx - 9, sh - 1), (cx + 9, sh - 1), (cx + 4, sh + 8), (cx - 4, sh + 8)]
-        cv.add(_rounded_poly(PathPen(), collar, 2), _C("#FFFFFF"), OUTLINE, LINE * 0.7)
-        cv.add(PathPen().move(cx, sh + 8).line(cx, hip - 2), None, _C("#FFFFFF"), LINE * 0.9)
-        straps = PathPen()
-        for s in (-1, 1):
-            _limb(straps, [(cx + s * (tw - 6), sh + 1), (cx + s * (tw - 5), hip - 20)], 5, 5)
-        cv.add(straps, lk.accent.darker(0.25), OUTLINE, LINE * 0.7)
-    elif look == "elder":  # cardigan: front edge and buttons
-        cv.add(PathPen().move(cx, sh + 4).line(cx, hip - 1), None, OUTLINE, LINE * 0.6)
-        buttons = PathPen()
-        for i in range(3):
-            buttons.ellipse(cx + 3, sh + 16 + i * 14, 1.6, 1.6)
-        cv.add(buttons, lk.top.darker(0.45), None)
-
-    # arms: the far one hangs (holding a cane, maybe); the near one hangs or gestures while talking
+    # arms: the far one hangs (holding a cane, maybe); the near one, on the facing side, makes the pose
     far_hand = (cx - tw - 6, hip - 8)  # hands held a little off the body so arms read as arms
     if lk.cane:
         hx, hy = far_hand
@@ -459,23 +528,12 @@ def _build(look: str, lk: _Look, expression: str, pose: str) -> tuple[_Canvas, P
         cane.line(hx - 3, fy - 1)
         cv.add(cane, None, OUTLINE, 4.6)
         cv.add(_copy(cane), None, _C(_CANE), 2.4)  # brown over a dark stroke: an outlined stick
-    sleeve = lk.top  # staff: the shirt sleeves show outside the sleeveless vest
-    arm_w = 13 if look != "child" else 11
+    arm_w = 13 if base != "child" else 11
     cv.add(_limb(PathPen(), [(cx - tw + 4, sh + 7), (cx - tw - 3, sh + 32), far_hand], arm_w, arm_w - 2.5),
-           sleeve)
+           lk.top)
     cv.add(PathPen().ellipse(far_hand[0], far_hand[1] + 3, 5.8, 6.0), lk.skin)
-    if talking:
-        elbow = (cx + tw + 12, sh + 32)
-        hand = (cx + tw + 20, sh + 12)
-        cv.add(_limb(PathPen(), [(cx + tw - 4, sh + 7), elbow, hand], arm_w, arm_w - 2.5), sleeve)
-        # thumb and palm are separate paths: overlapping subpaths would punch holes under even-odd fill
-        cv.add(PathPen().ellipse(hand[0] - 5, hand[1] - 1, 2.6, 3.6), lk.skin)
-        cv.add(PathPen().ellipse(hand[0] + 0.5, hand[1] - 3.5, 5.6, 6.6), lk.skin)
-    else:
-        near_hand = (cx + tw + 6, hip - 8)
-        near = [(cx + tw - 4, sh + 7), (cx + tw + 3, sh + 32), near_hand]
-        cv.add(_limb(PathPen(), near, arm_w, arm_w - 2.5), sleeve)
-        cv.add(PathPen().ellipse(near_hand[0], near_hand[1] + 3, 5.8, 6.0), lk.skin)
+    front = _Canvas()  # what must show in front of the head: a hand raised beside the face
+    _near_arm(cv, front, b, lk, pose, arm_w)
 
     # head
     H = _head_pt(b)
@@ -486,7 +544,14 @@ def _build(look: str, lk: _Look, expression: str, pose: str) -> tuple[_Canvas, P
     cv.add(ears, lk.skin, head=True)
     cv.add(PathPen().ellipse(b.hcx, b.hcy, b.hrx, b.hry), lk.skin, head=True)
     _hair_front(cv, b, lk)
-    mouth = _face(cv, b, expression, talking)
+    mouth = _face(cv, b, expression, pose != "standing", lashes=lk.woman)
+    if lk.mustache:  # a grey brush over the lip
+        mx, my = H(0.14, 0.5)
+        q = b.hrx / 30
+        pts = [(mx - 7 * q, my - 0.5 * q), (mx - 3 * q, my - 4 * q), (mx, my - 2.8 * q), (mx + 3 * q, my - 4 * q),
+               (mx + 7 * q, my - 0.5 * q), (mx, my - 1.2 * q)]
+        cv.add(_smooth(PathPen(), pts), lk.hair, OUTLINE, LINE * 0.6, head=True)
+        mouth = (mouth[0], mouth[1] + 0.5 * q)
     if lk.glasses:
         g = PathPen()
         r = 6.6 * b.hrx / 30
@@ -498,7 +563,149 @@ def _build(look: str, lk: _Look, expression: str, pose: str) -> tuple[_Canvas, P
         lx, rx_ = lx + r, rx_ - r
         g.move(lx, ly).curve(lx + (rx_ - lx) * 0.3, ly - 2.2, lx + (rx_ - lx) * 0.7, ly - 2.2, rx_, ly)
         cv.add(g, None, _C("#6B4A2B"), LINE * 0.7, head=True)
+    cv.parts.extend(front.parts)
     return cv, mouth
+
+
+def _clothes(cv: _Canvas, b: _Body, lk: _Look) -> None:
+    """What is worn over the torso: the vest, the tracksuit, cardigans and collars, a tie."""
+    cx, sh, hip, tw, bw = b.hcx, b.sh_y, b.hip_y, b.tw, b.bw
+    white = _C("#FFFFFF")
+    if lk.base == "staff":  # the red vest, open in a V over the shirt, with a name badge
+        vest = [(cx - tw, sh + 9), (cx - tw + 7, sh), (cx - 8, sh), (cx, sh + 28), (cx + 8, sh),
+                (cx + tw - 7, sh), (cx + tw, sh + 9), (cx + bw, hip), (cx - bw, hip)]
+        cv.add(_rounded_poly(PathPen(), vest, 4), _C(_VEST))
+        cv.add(PathPen().round_rect(cx + 6, sh + 26, 9, 6.5, 1.2), _C(_BADGE), OUTLINE, LINE * 0.6)
+        pocket = PathPen().move(cx - 15, sh + 40).line(cx - 6, sh + 40)
+        cv.add(pocket, None, _C(_VEST).darker(0.35), LINE * 0.7)
+    elif lk.base == "student":  # tracksuit: white collar and zip; backpack straps over both shoulders
+        collar = [(cx - 9, sh - 1), (cx + 9, sh - 1), (cx + 4, sh + 8), (cx - 4, sh + 8)]
+        cv.add(_rounded_poly(PathPen(), collar, 2), white, OUTLINE, LINE * 0.7)
+        cv.add(PathPen().move(cx, sh + 8).line(cx, hip - 2), None, white, LINE * 0.9)
+        straps = PathPen()
+        for s in (-1, 1):
+            _limb(straps, [(cx + s * (tw - 6), sh + 1), (cx + s * (tw - 5), hip - 20)], 5, 5)
+        cv.add(straps, lk.accent.darker(0.25), OUTLINE, LINE * 0.7)
+    elif lk.base == "elder":  # a buttoned jacket over a pointed shirt collar, or a cardigan over a round one
+        cv.add(PathPen().move(cx, sh + 6).line(cx, hip - 1), None, OUTLINE, LINE * 0.6)
+        buttons = PathPen()
+        for i in range(3):
+            buttons.ellipse(cx + 3, sh + 16 + i * 14, 1.6, 1.6)
+        cv.add(buttons, lk.top.darker(0.45), None)
+        collar = PathPen()
+        if lk.woman:
+            for s in (-1, 1):
+                _smooth(collar, [(cx + s * 0.5, sh - 1), (cx + s * 9, sh - 1.5), (cx + s * 10, sh + 4),
+                                 (cx + s * 5, sh + 8), (cx + s * 0.5, sh + 6)])
+            cv.add(collar, white.darker(0.04), OUTLINE, LINE * 0.6)
+        else:
+            for s in (-1, 1):
+                _rounded_poly(collar, [(cx + s * 0.5, sh - 1), (cx + s * 9, sh - 1.5), (cx + s * 5, sh + 10),
+                                       (cx + s * 0.5, sh + 4)], 1.2)
+            cv.add(collar, white.darker(0.04), OUTLINE, LINE * 0.6)
+            pockets = PathPen()
+            for s in (-1, 1):
+                pockets.move(cx + s * 5, hip - 20).line(cx + s * 14, hip - 20)
+            cv.add(pockets, None, lk.top.darker(0.4), LINE * 0.6)
+    elif lk.tie:  # an office shirt collar and tie
+        collar = PathPen()
+        for s in (-1, 1):
+            _rounded_poly(collar, [(cx + s * 0.5, sh - 1), (cx + s * 9, sh - 1.5), (cx + s * 5, sh + 9),
+                                   (cx + s * 0.5, sh + 4)], 1.2)
+        cv.add(_rounded_poly(PathPen(), [(cx - 3, sh + 3), (cx + 3, sh + 3), (cx + 4.5, sh + 30), (cx, sh + 35),
+                                         (cx - 4.5, sh + 30)], 1.5), lk.accent, OUTLINE, LINE * 0.6)
+        cv.add(collar, white, OUTLINE, LINE * 0.6)
+
+
+def _hand(cv: _Canvas, at: Pt, skin: Color, r: float = 1.0) -> None:
+    cv.add(PathPen().ellipse(at[0], at[1], 5.8 * r, 6.0 * r), skin)
+
+
+def _near_arm(cv: _Canvas, front: _Canvas, b: _Body, lk: _Look, pose: str, arm_w: float) -> None:
+    """The arm on the facing side, with whatever its hand shows or holds; `front` is drawn over the head."""
+    cx, sh, hip, tw = b.hcx, b.sh_y, b.hip_y, b.tw
+    shoulder = (cx + tw - 4, sh + 7)
+    x0 = cx + tw  # the body's facing edge
+    sleeve, skin = lk.top, lk.skin
+
+    def arm(elbow: Pt, hand: Pt) -> None:
+        a1 = math.atan2(elbow[1] - shoulder[1], elbow[0] - shoulder[0])
+        a2 = math.atan2(hand[1] - elbow[1], hand[0] - elbow[0])
+        turn = abs((a2 - a1 + math.pi) % (2 * math.pi) - math.pi)
+        if turn < math.radians(60):
+            cv.add(_limb(PathPen(), [shoulder, elbow, hand], arm_w, arm_w - 2.5), sleeve)
+        else:  # a sharp bend: upper arm and forearm apart, the forearm's round end makes the elbow
+            cv.add(_limb(PathPen(), [shoulder, elbow], arm_w, arm_w - 1), sleeve)
+            cv.add(_limb(PathPen(), [elbow, hand], arm_w - 1, arm_w - 2.5), sleeve)
+
+    if pose == "talking":
+        hand = (x0 + 20, sh + 12)
+        arm((x0 + 12, sh + 32), hand)
+        # thumb and palm are separate paths: overlapping subpaths would punch holes under even-odd fill
+        cv.add(PathPen().ellipse(hand[0] - 5, hand[1] - 1, 2.6, 3.6), skin)
+        cv.add(PathPen().ellipse(hand[0] + 0.5, hand[1] - 3.5, 5.6, 6.6), skin)
+    elif pose == "pointing":  # arm out and a little up toward where the person looks, index finger out
+        hand = (x0 + 14, sh - 4)
+        arm((x0 + 6, sh + 2), hand)
+        ux, uy = 0.93, -0.36  # the finger carries on along the forearm
+        tip = (hand[0] + 11 * ux, hand[1] + 11 * uy)
+        cv.add(_limb(PathPen(), [(hand[0] + 1 * ux, hand[1] + 1 * uy - 1.5), (tip[0], tip[1] - 1.5)], 5.0, 4.4),
+               skin)
+        cv.add(PathPen().ellipse(hand[0], hand[1] + 1, 5.8, 5.6), skin)  # the fist
+        knuckles = PathPen().move(hand[0] + 1.5, hand[1] + 2).curve(hand[0] + 4.5, hand[1] + 2, hand[0] + 5.5,
+                                                                   hand[1] + 4.5, hand[0] + 3.5, hand[1] + 6)
+        cv.add(knuckles, None, OUTLINE, LINE * 0.5)
+    elif pose == "holding_document":  # a sheet held out in front at chest height, gripped at its lower edge
+        hand = (x0 + 7, sh + 30)
+        arm((x0 + 2, sh + 40), hand)
+        dw, dh, tilt = 21.0, 29.0, math.radians(8)
+        pivot = (x0 + 9, sh + 32)  # bottom centre of the sheet
+
+        def sheet(u: float, v: float) -> Pt:  # u across from the bottom centre, v up
+            c, sn = math.cos(tilt), math.sin(tilt)
+            return (pivot[0] + u * c + v * sn, pivot[1] + u * sn - v * c)
+
+        corners = [sheet(-dw / 2, 0), sheet(dw / 2, 0), sheet(dw / 2, dh), sheet(-dw / 2, dh)]
+        cv.add(_rounded_poly(PathPen(), corners, 1.5), DOCUMENT_COLOR, OUTLINE, LINE * 0.8)
+        lines = PathPen()
+        lines.move(*sheet(-6, dh - 5)).line(*sheet(6, dh - 5))
+        for i in range(3):
+            lines.move(*sheet(-7, dh - 11 - 4.5 * i)).line(*sheet(7 - 3 * (i == 2), dh - 11 - 4.5 * i))
+        cv.add(lines, None, _C("#9AA3AE"), LINE * 0.55)
+        sx, sy = sheet(4.5, 4.8)
+        cv.add(PathPen().ellipse(sx, sy, 2.6, 2.6), None, _C("#D7262E"), LINE * 0.5)  # a stamp
+        cv.add(PathPen().ellipse(hand[0], hand[1] + 1, 5.4, 5.6), skin)
+        cv.add(PathPen().ellipse(hand[0] + 2.5, hand[1] - 3.5, 2.4, 3.4), skin)  # thumb over the front
+    elif pose == "holding_phone":  # a phone raised beside the face, screen to the viewer
+        hand = (x0 + 16, sh + 2)
+        arm((x0 + 11, sh + 32), hand)
+        pw, ph = 11.0, 19.0
+        px, py = hand[0] - pw / 2 + 0.5, hand[1] - ph + 2
+        front.add(PathPen().round_rect(px, py, pw, ph, 2.2), PHONE_COLOR, OUTLINE, LINE * 0.7)
+        front.add(PathPen().round_rect(px + 1.6, py + 2.2, pw - 3.2, ph - 5.4, 1.0), PHONE_SCREEN, None)
+        glint = PathPen().move(px + 3, py + 6).line(px + 5.5, py + 3.8)
+        front.add(glint, None, _C("#FFFFFF"), LINE * 0.5)
+        front.add(PathPen().ellipse(hand[0], hand[1] + 1.5, 5.2, 5.0), skin)
+        front.add(PathPen().ellipse(hand[0] - 4.2, hand[1] - 2.5, 2.2, 3.2), skin)  # thumb on the near edge
+    elif pose == "waving":  # arm up high beside the head, open palm to the viewer, motion ticks
+        hand = (x0 + 19, sh - 34)
+        arm((x0 + 13, sh - 8), hand)  # the arm goes behind the head; only the hand shows in front
+        hx, hy = hand
+        k = 1.15
+        palm = [(-3.6, 6.5), (-5.4, 0.5), (-5.6, -5), (-4.4, -10), (-3.0, -6.6), (-1.6, -11.6), (0.1, -7.0),
+                (1.7, -11.6), (3.1, -6.8), (4.5, -10), (5.6, -5), (5.6, 0.5), (3.6, 6.5)]
+        front.add(_limb(PathPen(), [(hx - 3, hy + 2), (hx - 10, hy - 2.5)], 4.6, 4.2), skin)  # thumb
+        front.add(_smooth(PathPen(), [(hx + u * k, hy + v * k) for u, v in palm]), skin)
+        ticks = PathPen()  # two short arcs either side above the fingertips
+        for sx in (-1, 1):
+            tx, ty = hx + sx * 8.5, hy - 17
+            ticks.move(tx - sx * 1.5, ty - 5).curve(tx + sx * 0.8, ty - 2.5, tx + sx * 0.8, ty + 0.5,
+                                                    tx - sx * 0.5, ty + 3)
+        front.add(ticks, None, OUTLINE, LINE * 0.6)
+    else:  # standing
+        hand = (x0 + 6, hip - 8)
+        arm((x0 + 3, sh + 32), hand)
+        cv.add(PathPen().ellipse(hand[0], hand[1] + 3, 5.8, 6.0), skin)
 
 
 def _copy(pen: PathPen) -> PathPen:
@@ -538,7 +745,7 @@ def draw_figure(
             raise ValueError(f"unknown figure {name} {val!r}; use one of {', '.join(allowed)}")
     if w <= 0 or h <= 0:
         raise ValueError(f"figure box must have a positive size, got {w}×{h}")
-    cv, (mx, my) = _build(look, _resolve(look, seed_key), expression, pose)
+    cv, (mx, my) = _build(_resolve(look, seed_key), expression, pose)
 
     s = min(w / FRAME_W, h / FRAME_H)
     ox, oy = x + (w - FRAME_W * s) / 2, y + h - FRAME_H * s
