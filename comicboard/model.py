@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .art.figures import EXPRESSIONS, LOOKS, POSES  # the art defines who can be drawn, and how
 from .color import Color
 from .errors import SpecError
 from .limits import (
@@ -25,7 +26,6 @@ from .limits import (
 from .textcheck import check_text
 
 LANGS = ("zh-Hans", "zh-Hant", "ja", "ko")
-LOOKS = ("elder", "adult", "student", "child", "staff")
 SPEECH_KINDS = ("speech", "thought", "shout", "whisper")
 DIRECTIONS = ("ltr", "rtl")
 ORIENTATIONS = ("portrait", "landscape")
@@ -86,12 +86,19 @@ class Speech:
     who: str
     text: str
     kind: str = "speech"
+    expression: str = ""  # "" = chosen from the text (a question looks worried, a shout surprised)
+    pose: str = ""  # "" = talking
 
     def __post_init__(self) -> None:
         check_text(self.text, "text")
         if self.kind not in SPEECH_KINDS:
             raise _fail(f"unknown speech kind {self.kind!r}", "kind",
                         expected=" | ".join(SPEECH_KINDS), found=repr(self.kind))
+        if self.expression and self.expression not in EXPRESSIONS:
+            raise _fail(f"unknown expression {self.expression!r}", "expression",
+                        expected=" | ".join(EXPRESSIONS), found=repr(self.expression))
+        if self.pose and self.pose not in POSES:
+            raise _fail(f"unknown pose {self.pose!r}", "pose", expected=" | ".join(POSES), found=repr(self.pose))
         if not self.text.strip():
             raise _fail("empty speech text", "text", hint="write what the person says, or remove the line")
 

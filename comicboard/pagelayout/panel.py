@@ -71,7 +71,23 @@ def props_box(step: Step, width: float, s: float) -> tuple[float, float, float, 
     return (width - _pad(s) - w, _pad(s), w, PROP_EM * s)
 
 
+def _pose(sp: Speech | None, step: Step) -> str:
+    """The speaker's pose: as the spec says, else holding what the step is about, else talking."""
+    from ..art import POSES
+
+    if sp is not None and sp.pose:
+        return sp.pose
+    held = {"document": "holding_document", "form": "holding_document", "certificate": "holding_document",
+            "phone": "holding_phone"}
+    for prop in step.props:
+        if held.get(prop) in POSES and sp is not None and sp.who == "worker":
+            return held[prop]
+    return "talking"
+
+
 def _expression(sp: Speech | None, who: str) -> str:
+    if sp is not None and sp.expression:
+        return sp.expression
     if sp is None:
         return "happy" if who == "worker" else "neutral"
     if sp.kind == "shout" or "！" in sp.text or "!" in sp.text:
@@ -308,7 +324,7 @@ def place_panel(ctx: PanelContext, step: Step, number: int, plan: PanelPlan, x: 
             facing = "right" if i < n_fig / 2 else "left"
         art = draw_figure(fx, fy, fig_w, fig_h, look=member.look, facing=facing, seed_key=who)
         figures[who] = Figure((fx, fy, fig_w, fig_h), who, member.look, member.name, art.head, facing,
-                              _expression(last_speech.get(who), who), "talking", art.mouth,
+                              _expression(last_speech.get(who), who), _pose(last_speech.get(who), step), art.mouth,
                               picture=str(member.picture) if member.picture else None)
 
     # Bubbles: keep the planned stack, pushed down by a share of the extra height.

@@ -15,10 +15,12 @@ from ..errors import SpecError
 from ..model import (
     BLEED_MM,
     DIRECTIONS,
+    EXPRESSIONS,
     LANGS,
     LOOKS,
     ORIENTATIONS,
     PAGE_SIZES_MM,
+    POSES,
     SPEECH_KINDS,
     Board,
     CastMember,
@@ -42,7 +44,7 @@ CATEGORY_KEYS = ("name", "color", "procedures")
 PROCEDURE_KEYS = ("title", "summary", "materials", "time_limit", "location", "phone", "basis", "url", "id",
                   "steps")
 STEP_KEYS = ("caption", "say", "props")
-SPEECH_KEYS = ("who", "text", "kind")
+SPEECH_KEYS = ("who", "text", "kind", "expression", "pose")
 
 # Words people reach for instead of ours; offered as "did you mean" when they name a key valid here.
 KEY_ALIASES = {
@@ -437,6 +439,10 @@ class Builder:
         kw: dict[str, Any] = {"who": who, "text": self.nonempty(m["text"], path + ("text",))}
         if "kind" in m:
             kw["kind"] = self.choice(m["kind"], path + ("kind",), SPEECH_KINDS, "speech kind")
+        if "expression" in m:
+            kw["expression"] = self.choice(m["expression"], path + ("expression",), EXPRESSIONS, "expression")
+        if "pose" in m:
+            kw["pose"] = self.choice(m["pose"], path + ("pose",), POSES, "pose")
         return self.make(Speech, path, **kw)
 
 

@@ -24,7 +24,7 @@ CASES = {
     "bad colour": ('"#C8102E"', '"#C8102"', "categories[0].color", 12, "not a colour", "cmyk("),
     "colour eaten by comment": ('"#C8102E"', "#C8102E", "categories[0].color", 12, "colour is empty",
                                 "# starts a comment"),
-    "unknown look": ("look: adult", "look: oldman", "cast.zhao.look", 8, "unknown look 'oldman'",
+    "unknown look": ("look: adult", "look: robot", "cast.zhao.look", 8, "unknown look 'robot'",
                      "use one of: elder"),
     "unknown lang": ("lang: zh-Hans", "lang: zh-CN", "board.lang", 5, "unknown language",
                      "did you mean 'zh-Hans'"),
