@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import math
+from pathlib import Path
+
 from .errors import Problem
 from .fonts import coverage_problems, describe_char, fontset_for
 from .model import Board, iter_texts
@@ -10,7 +13,9 @@ LEGIBLE_PT = 8.0  # the spine's floor for any text on a printed board
 # Rule of thumb for reading distance: about 1 mm of character height per 0.35 m, i.e. 8 pt per metre
 # (2.8 mm at 1 m). Elderly readers need at least this; headings should be two to three times larger.
 PT_PER_METRE = 8.0
+MM = 72 / 25.4
 SHOP_BLEED_MM = 3.0  # the bleed a print shop's preflight expects at least
+PRINT_PPI = 300  # a placed picture below this looks soft or blocky at reading distance
 
 
 def _overlap(a: tuple[float, ...], b: tuple[float, ...], tol: float = 0.5) -> bool:
@@ -26,6 +31,48 @@ def _panel_box(item, page) -> tuple[float, float, float, float]:  # noqa: ANN001
         if x <= cx <= x + w and y <= cy <= y + h:
             return p.bbox
     return item.bbox
+
+
+def picture_ppi(path: str, box_w_pt: float, box_h_pt: float) -> float | None:
+    """Effective resolution of a picture printed into a box of the given size (points), from its header only."""
+    from PIL import Image
+
+    try:
+        with Image.open(path) as im:  # reads the header; nothing is decoded
+            w_px, h_px = im.size
+    except (OSError, ValueError, Image.DecompressionBombError):
+        return None  # the loader names unreadable pictures already
+    if box_w_pt <= 0 or box_h_pt <= 0:
+        return None
+    return min(w_px / (box_w_pt / 72), h_px / (box_h_pt / 72))  # stretched to the box: the poorer axis counts
+
+
+def _picture_resolution(board: Board, lay) -> list[Problem]:  # noqa: ANN001 - a layout result
+    """One warning per cast picture printed below PRINT_PPI, at its largest size on the board."""
+    largest: dict[str, tuple[float, float, str]] = {}  # picture → (w, h, where) of its biggest figure box
+    for page in lay.pages:
+        for fig in page.of_kind("figure"):
+            if not fig.picture:
+                continue
+            w, h, _ = largest.get(fig.picture, (0.0, 0.0, ""))
+            if fig.bbox[2] * fig.bbox[3] > w * h:
+                largest[fig.picture] = (fig.bbox[2], fig.bbox[3], f"page {page.number}")
+    names = {str(m.picture): (key, m.name) for key, m in board.cast.items() if m.picture}
+    problems = []
+    for picture, (w, h, where) in largest.items():
+        ppi = picture_ppi(picture, w, h)
+        if ppi is None or ppi >= PRINT_PPI:
+            continue
+        key, name = names.get(picture, ("?", "?"))
+        need_w, need_h = (math.ceil(v / 72 * PRINT_PPI) for v in (w, h))
+        problems.append(Problem(
+            "warning", "picture-low-resolution",
+            f"the picture of {name} ({key}), {Path(picture).name}, prints at {ppi:.0f} ppi, below {PRINT_PPI} ppi "
+            f"(it is {w / MM:.0f}×{h / MM:.0f} mm on the board)",
+            where=f"cast.{key}.picture ({where})",
+            hint=f"use a picture of at least {need_w}×{need_h} px",
+            details={"picture": picture, "ppi": round(ppi, 1), "who": key}))
+    return problems
 
 
 def check(board: Board) -> list[Problem]:
@@ -51,6 +98,7 @@ def check(board: Board) -> list[Problem]:
                                 where=board.source or board.title,
                                 hint=f"set bleed_mm: {SHOP_BLEED_MM:g} (or more) under board:, unless the shop "
                                      "asked for less"))
+    problems.extend(_picture_resolution(board, lay))
     floor = max(LEGIBLE_PT, 0.0)
     for page in lay.pages:
         for block in page.text_blocks():

@@ -137,7 +137,9 @@ def plan_panel(ctx: PanelContext, step: Step, width: float, s: float) -> PanelPl
         caption_lines, _, th = setter.measure(step.caption, inner - badge_w - 0.5 * s, caption_size)
         caption_h = th + 0.5 * s
     n_fig = len(speakers)
-    fig_h = min(3.9 * s, (inner - (n_fig - 1) * 0.3 * s) / (n_fig * FIG_ASPECT))
+    # People are 3.9 em tall; in a wide panel they grow (up to 5.5 em) so the panel is not a flat sliver.
+    flat_limit = width / 2.6 - caption_h - 2 * pad
+    fig_h = min(max(3.9 * s, min(flat_limit, 5.5 * s)), (inner - (n_fig - 1) * 0.3 * s) / (n_fig * FIG_ASPECT))
     beside = False
     plan = PanelPlan(width, 0.0, s, speeches, speakers, caption_lines, caption_size, caption_h, fig_h, beside,
                      props=props_box(step, width, s))
