@@ -36,7 +36,7 @@ _GREY_HAIR = ("#F4F4F2", "#DCDCDA", "#C3C6CA", "#E9E3D6")
 _TOPS = {
     "elder_man": ("#9C6B4E", "#5B7A99", "#4F8570", "#C49A5A", "#6E6A5E", "#3F5873"),  # jackets: browns, blues
     "elder_woman": ("#7F6FA6", "#B5563E", "#A84A5E", "#C7708E", "#9A5FA0", "#D08A5A"),  # cardigans: plum, rose
-    "adult_man": ("#3E7CB1", "#5BA37A", "#6C7A89", "#3FA3A6", "#E08A4A", "#4A5D8C"),
+    "adult_man": ("#3E7CB1", "#5BA37A", "#6C7A89", "#4A5D8C", "#2E6F73", "#8A6A4A"),
     "adult_woman": ("#D4566A", "#8E6BBF", "#E0B43C", "#E08A4A", "#3FA3A6", "#E27FA8"),
     "student": ("#2F5DA8", "#23447E", "#B23A48", "#2E7D5B"),
     "child": ("#F2A93B", "#5DB7DE", "#EF6F6C", "#7BC96F", "#F48FB1", "#9C89FF"),
@@ -645,8 +645,8 @@ def _near_arm(cv: _Canvas, front: _Canvas, b: _Body, lk: _Look, pose: str, arm_w
         cv.add(PathPen().ellipse(hand[0] - 5, hand[1] - 1, 2.6, 3.6), skin)
         cv.add(PathPen().ellipse(hand[0] + 0.5, hand[1] - 3.5, 5.6, 6.6), skin)
     elif pose == "pointing":  # arm out and a little up toward where the person looks, index finger out
-        hand = (x0 + 14, sh - 4)
-        arm((x0 + 6, sh + 2), hand)
+        hand = (cx + 33, sh - 4)  # as far out as the frame allows, for a small body too
+        arm((cx + 25, sh + 2), hand)
         ux, uy = 0.93, -0.36  # the finger carries on along the forearm
         tip = (hand[0] + 11 * ux, hand[1] + 11 * uy)
         cv.add(_limb(PathPen(), [(hand[0] + 1 * ux, hand[1] + 1 * uy - 1.5), (tip[0], tip[1] - 1.5)], 5.0, 4.4),
