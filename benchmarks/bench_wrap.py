@@ -22,8 +22,8 @@ import statistics
 import sys
 import time
 
-from comicboard.text import break_lines, breaking, phrases, rules_for
-from comicboard.text.wrap import default_fontset
+from comicboard.text import break_lines, phrases, rules_for
+from comicboard.text.wrap import clear_caches, default_fontset
 
 FRAGMENTS = {
     "zh-Hans": ["请携带身份证原件", "到社区服务中心办理", "工作人员审核材料后", "领取证明文件", "咨询电话0311-12345678",
@@ -70,8 +70,7 @@ def violations(lines: list[str], lang: str) -> int:
 
 
 def run_comicboard(items: list[tuple[str, str]], width: float, use_phrases: bool) -> list[list[str]]:
-    breaking._levels.cache_clear()
-    phrases.phrase_bounds.cache_clear()
+    clear_caches()
     saved = phrases.model_for
     if not use_phrases:
         phrases.model_for = lambda lang: None  # noqa: ARG005 - BudouX off for this run
@@ -114,13 +113,17 @@ def run_icu(icu, items: list[tuple[str, str]], width: float, fit: bool) -> list[
     return out
 
 
-def timed(fn, repeat: int) -> tuple[float, object]:
-    times, result = [], None
+def timed(rows: list[tuple[str, object]], repeat: int) -> dict[str, tuple[float, object]]:
+    """Median seconds and last result per engine; the engines take turns in each round, so a busy machine
+    slows them alike and the ratios hold."""
+    times: dict[str, list[float]] = {name: [] for name, _ in rows}
+    results: dict[str, object] = {}
     for _ in range(repeat):
-        t0 = time.perf_counter()
-        result = fn()
-        times.append(time.perf_counter() - t0)
-    return statistics.median(times), result
+        for name, fn in rows:
+            t0 = time.perf_counter()
+            results[name] = fn()
+            times[name].append(time.perf_counter() - t0)
+    return {name: (statistics.median(times[name]), results[name]) for name, _ in rows}
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -145,8 +148,7 @@ def main(argv: list[str] | None = None) -> None:
           f"Python {sys.version.split()[0]}, {os.cpu_count()} CPUs"
           + (f", ICU {icu.ICU_VERSION}" if icu else ", ICU not installed (pip install icukit-pyicu)"))
     print(f"{'engine':<14}{'sentences/s':>12}{'median s':>10}{'lines':>8}{'rule breaks':>13}")
-    for name, fn in rows:
-        secs, result = timed(fn, args.repeat)
+    for name, (secs, result) in timed(rows, args.repeat).items():
         lines = sum(len(r) for r in result)
         bad = sum(violations(r, lang) for r, (lang, _) in zip(result, items, strict=True)) if lines else 0
         print(f"{name:<14}{len(items) / secs:>12,.0f}{secs:>10.3f}{lines or '-':>8}{bad if lines else '-':>13}")

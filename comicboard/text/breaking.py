@@ -93,53 +93,109 @@ def break_levels(text: str, rules: LineRules) -> list[Break]:
     return list(_levels(text, rules))
 
 
-@lru_cache(maxsize=2048)  # fitting asks for the same paragraph at several widths and sizes
+# Per-character facts the tailoring asks about, as bits (one dict lookup per character instead of several
+# Unicode database calls per break).
+_NO_START, _NO_END, _SPACE, _ATTACH, _WIDE, _DIGIT, _LETTER, _ZW, _DASH, _INSEP = (1 << k for k in range(10))
+_SKIP = _SPACE | _ATTACH  # looked through to find the character a line would end with
+# A character none of the tailoring rules single out: between two of these, UAX #14 alone decides.
+_PLAIN_OUT = _NO_START | _NO_END | _SPACE | _ATTACH | _DIGIT | _ZW | _DASH | _INSEP
+
+
+class _Facts(dict):
+    """Character → (tailored UAX #14 class, flag bits) for one set of rules; filled on first sight."""
+
+    def __init__(self, rules: LineRules) -> None:
+        super().__init__()
+        self.resolve = _RESOLVE_STRICT if rules.strict else _RESOLVE_NORMAL
+        self.rules = rules
+
+    def __missing__(self, ch: str) -> tuple[int, int]:
+        if len(self) > 65536:  # random text cannot grow it without bound
+            self.clear()
+        cls = _CLASS_OVERRIDES.get(ch)
+        if cls is None:
+            cls = self.resolve[uax14.raw_class(ord(ch))]
+        r = self.rules
+        flags = ((_NO_START if ch in r.no_start else 0) | (_NO_END if ch in r.no_end else 0)
+                 | (_SPACE if ch in SPACES else 0) | (_ATTACH if _attaches(ch) else 0)
+                 | (_WIDE if _wide(ch) else 0) | (_DIGIT if _digit(ch) else 0) | (_LETTER if _letter(ch) else 0)
+                 | (_ZW if ch == _ZWSP else 0) | (_DASH if ch == _RANGE_DASH else 0)
+                 | (_INSEP if ch in r.inseparable else 0))
+        self[ch] = out = (cls, flags)
+        return out
+
+
+@lru_cache(maxsize=64)
+def _facts(rules: LineRules) -> tuple[dict[str, int], dict[str, int]]:
+    """Two dicts for `rules`: character → class, character → flags (both filled lazily through _Facts)."""
+    facts = _Facts(rules)
+
+    class _Part(dict):
+        def __init__(self, k: int) -> None:
+            super().__init__()
+            self.k = k
+
+        def __missing__(self, ch: str) -> int:
+            if len(self) > 65536:
+                self.clear()
+            self[ch] = v = facts[ch][self.k]
+            return v
+
+    return _Part(0), _Part(1)
+
+
+@lru_cache(maxsize=4096)  # fitting asks for the same paragraph at several widths and sizes
 def _levels(text: str, rules: LineRules) -> tuple[Break, ...]:
     n = len(text)
-    levels = [Break.NEVER] * (n + 1)
+    never, emergency, allowed = Break.NEVER, Break.EMERGENCY, Break.ALLOWED
+    levels = [never] * (n + 1)
     if not n:
         return tuple(levels)
-    levels[n] = Break.ALLOWED
-    cls = uax14.classes(text, _RESOLVE_STRICT if rules.strict else _RESOLVE_NORMAL)
-    for i, ch in enumerate(text):
-        over = _CLASS_OVERRIDES.get(ch)
-        if over is not None:
-            cls[i] = over
+    levels[n] = allowed
+    cls_of, flags_of = _facts(rules)
+    cls = list(map(cls_of.__getitem__, text))
+    fl = list(map(flags_of.__getitem__, text))
     opp = uax14.opportunities(text, cls)
-    no_start, no_end, inseparable = rules.no_start, rules.no_end, rules.inseparable
+    keep_all = rules.keep_all
+    inner = emergency if keep_all else allowed  # the level of an ordinary break between wide characters
     phone_spaces = _phone_spaces(text) if " " in text else ()
-    allowed, emergency = Break.ALLOWED, Break.EMERGENCY
+    fp = fl[0]
     for i in range(1, n):
-        if not opp[i]:
-            continue
-        ch = text[i]
-        if ch in no_start:
+        f = fl[i]
+        prev, fp = fp, f
+        if not opp[i] or f & _NO_START:
             continue  # kinsoku: closing marks never start a line (also after spaces: UAX14 LB13)
-        j = i - 1
-        while j >= 0 and (text[j] in SPACES or _attaches(text[j])):
+        if not (prev | f) & _PLAIN_OUT:
+            if (prev | f) & _WIDE:
+                levels[i] = inner
+            continue  # else inside a word: letters, numbers, URLs, e-mail (UAX14 would break at / and -)
+        j, base = i - 1, prev
+        while base & _SKIP:
             j -= 1
+            if j < 0:
+                break
+            base = fl[j]
         if j < 0:
             continue  # only spaces so far: a break here would leave an empty line
-        base = text[j]
-        if base in no_end:
+        if base & _NO_END:
             continue  # kinsoku: opening marks and prefixes never end a line (UAX14 LB14 OP SP* ×)
-        if j < i - 1 and text[i - 1] in SPACES or text[i - 1] == _ZWSP:
+        if (j < i - 1 and prev & _SPACE) or prev & _ZW:
             levels[i] = emergency if i in phone_spaces else allowed  # between words, in every language
             continue
-        if ch == _RANGE_DASH and text[i + 1:i + 2] != _RANGE_DASH:
+        if f & _DASH and not (i + 1 < n and fl[i + 1] & _DASH):
             continue  # a single range dash stays with what precedes it
-        if base == ch and ch in inseparable:
+        if f & _INSEP and text[j] == text[i]:
             continue  # —— and …… stay whole
-        if not _wide(base) and not _wide(ch):
+        if not (base | f) & _WIDE:
             continue  # inside a word: letters, digits, numbers, URLs, e-mail (UAX14 would break at / and -)
-        if _digit(base) and _digit(ch):
+        if base & f & _DIGIT:
             continue  # full-width digit runs are ideographic to UAX14, but a number is one unit
-        if rules.keep_all:
+        if keep_all:
             levels[i] = emergency  # Korean: inside a word only when the word cannot fit
-        elif _digit(base) and _letter(ch):
+        elif base & _DIGIT and f & _LETTER:
             levels[i] = emergency  # keep a number with its counter, unit or currency (5个, 3月, 100元)
         else:
-            levels[i] = allowed
+            levels[i] = inner
     return tuple(levels)
 
 

@@ -144,6 +144,9 @@ _PRPO = _bits(PR, PO)
 _OPHY = _bits(OP, HY)
 _CMZWJ = _bits(CM, ZWJ)
 _ALHLNU = _bits(AL, HL, NU)
+# Classes that take part in a rule beyond the pair table (LB4–LB10, LB21a, LB25, LB30, LB30a, LB30b) or set
+# state: a gap between two units of other classes, with no state pending, is decided by PAIRS alone.
+_SPECIAL = _bits(BK, CR, LF, NL, SP, ZW, CM, ZWJ, NU, PR, PO, HY, BA, OP, CP, RI, EM)
 
 
 def opportunities(text: str, cls: list[int]) -> bytearray:
@@ -161,12 +164,18 @@ def opportunities(text: str, cls: list[int]) -> bytearray:
     c = cls[0]
     if c in (CM, ZWJ):
         c = AL  # LB10
-    a, a_cp, a2, b = c, ord(text[0]), -1, c  # unit before the gap, its base code point, the one before it,
-    prev_raw = cls[0]                         # and the last unit that was not a space
+    a, a_i, a2, b = c, 0, -1, c  # unit before the gap, where its base is, the unit before it,
+    prev_raw = cls[0]            # and the last unit that was not a space
     num = 1 if c == NU else 0  # LB25 state: 1 inside NU (NU|SY|IS)*, 2 after its closing CL|CP
     ri = 1 if c == RI else 0  # LB30a: regional indicators in the current run
+    special = _SPECIAL
     for i in range(1, n):
         c = cls[i]
+        if not (special >> c) & 1 and not (special >> a) & 1 and prev_raw == a and not num:
+            # Fast path: two ordinary units, no state in play (see _SPECIAL): the pair table decides.
+            out[i] = pairs[a][c]
+            a2, a, b, prev_raw, a_i = a, c, c, c, i
+            continue
         bc = 1 << c
         if bc & _CMZWJ and not (1 << a) & _NO_BASE:  # LB9: the mark joins the unit before it
             prev_raw = c
@@ -196,11 +205,11 @@ def opportunities(text: str, cls: list[int]) -> bytearray:
                 brk = PROHIBITED
             elif c == OP and (1 << a) & _ALHLNU and ord(text[i]) not in _EA_OP_CP:  # LB30
                 brk = PROHIBITED
-            elif a == CP and bc & _ALHLNU and a_cp not in _EA_OP_CP:  # LB30
+            elif a == CP and bc & _ALHLNU and ord(text[a_i]) not in _EA_OP_CP:  # LB30
                 brk = PROHIBITED
             elif a == RI and c == RI and ri % 2:  # LB30a
                 brk = PROHIBITED
-            elif c == EM and a_cp in _PICT_CN:  # LB30b
+            elif c == EM and ord(text[a_i]) in _PICT_CN:  # LB30b
                 brk = PROHIBITED
             else:
                 brk = pairs[a][c]
@@ -209,7 +218,7 @@ def opportunities(text: str, cls: list[int]) -> bytearray:
         if bc & _CMZWJ:
             c = AL
         prev_raw = cls[i]
-        a2, a, a_cp = a, c, ord(text[i])
+        a2, a, a_i = a, c, i
         if c != SP:
             b = c
         if c == NU:

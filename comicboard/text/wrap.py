@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import accumulate
 
 from ..fonts import FontSet, fontset_for
-from .breaking import SPACES, Break, break_levels, paragraphs
-from .phrases import phrase_bounds
+from . import phrases
+from .breaking import SPACES, Break, _levels, break_levels, paragraphs
 from .rules import LineRules, rules_for
 
 _EPS = 1e-9
+_INF = float("inf")
+_SPACE_CHARS = "".join(SPACES)
 # The last line may be shorter than the others: its slack counts this much (1 would balance all lines).
 _LAST_LINE_WEIGHT = 0.5
 # Small costs (em²) that only decide between otherwise equal layouts: prefer breaking after clause
@@ -107,26 +112,13 @@ def _trim(text: str, start: int, end: int) -> int:
     return end
 
 
-def _candidates(para: str, levels: list[Break], prefix: list[float], max_w: float) -> list[int]:
-    """Break positions to consider: every ALLOWED one, and EMERGENCY ones inside units too wide to fit."""
-    allowed = [i for i, lv in enumerate(levels) if lv == Break.ALLOWED]
-    cands: list[int] = []
-    start = 0
-    for cut in allowed:
-        if prefix[_trim(para, start, cut)] - prefix[start] > max_w + _EPS:
-            cands.extend(i for i in range(start + 1, cut) if levels[i] == Break.EMERGENCY)
-        cands.append(cut)
-        start = cut
-    return cands
-
-
-def _break_cost(para: str, i: int, level: Break, phrases: frozenset[int]) -> float:
+def _break_cost(para: str, i: int, level: Break, at_phrase: bool) -> float:
     if level == Break.EMERGENCY:
         return _COST_EMERGENCY
     before = para[_trim(para, 0, i) - 1]  # the character that ends the line
     if before in _CLAUSE_END or para[i - 1] in SPACES:
         return _COST_CLAUSE
-    return _COST_ALLOWED if (not phrases or i in phrases) else _COST_ALLOWED + _COST_MID_PHRASE
+    return _COST_ALLOWED if at_phrase else _COST_ALLOWED + _COST_MID_PHRASE
 
 
 def _is_widow(line: str) -> bool:
@@ -134,73 +126,162 @@ def _is_widow(line: str) -> bool:
     return len(line) <= 1 or all(ch in _CLAUSE_END or not ch.isalnum() for ch in line)
 
 
-def _advances(fs: FontSet, role: str) -> dict[str, float]:
-    """A per-font, per-role memo of advances: looking them up through the fallback chain dominates otherwise."""
-    memo = _ADVANCES.get((id(fs), role))
-    if memo is None or memo[0] is not fs:
-        memo = _ADVANCES[(id(fs), role)] = (fs, {})
-    return memo[1]
+class _Advances(dict):
+    """Character → advance (em) in one font set and role, looked up through the fallback chain once."""
+
+    def __init__(self, fs: FontSet, role: str) -> None:
+        super().__init__()
+        self.fs, self.role = fs, role
+
+    def __missing__(self, ch: str) -> float:
+        if len(self) > 65536:  # random text cannot grow it without bound
+            self.clear()
+        self[ch] = adv = self.fs.advance(ch, self.role)
+        return adv
 
 
-_ADVANCES: dict[tuple[int, str], tuple[FontSet, dict[str, float]]] = {}
+def _advances(fs: FontSet, role: str) -> _Advances:
+    """The advance memo of a font set and role (kept on the font set, so it lives as long as the fonts)."""
+    memos = fs.__dict__.setdefault("_wrap_advances", {})
+    memo = memos.get(role)
+    if memo is None:
+        memo = memos[role] = _Advances(fs, role)
+    return memo
+
+
+_HAS_SPACE = re.compile("[" + re.escape("".join(sorted(SPACES))) + "]").search
+
+
+@lru_cache(maxsize=4096)  # layout asks for the same paragraph at many widths and sizes while it fits a box
+def _prepared(para: str, rules: LineRules, fs: FontSet, role: str) -> tuple:
+    """What line choice needs of a paragraph at any width: advances summed, breaks, phrase memo."""
+    prefix = [0.0, *accumulate(map(_advances(fs, role).__getitem__, para))]
+    spaced = _HAS_SPACE(para) is not None
+    levels = _levels(para, rules)
+    allowed = [i for i, lv in enumerate(levels) if lv == Break.ALLOWED]
+    emergency = Break.EMERGENCY in levels
+    return prefix, spaced, levels, allowed, emergency, {}
+
+
+def clear_caches() -> None:
+    """Forget memoised breaks, phrases and layouts (benchmarks time a cold start with this)."""
+    _levels.cache_clear()
+    _prepared.cache_clear()
+    _layout_cached.cache_clear()
+    phrases.phrase_bounds.cache_clear()
 
 
 def _layout_paragraph(para: str, offset: int, max_w: float, rules: LineRules, fs: FontSet,
                       role: str) -> list[Line]:
-    if para.strip("".join(SPACES)) == "":
+    if not para or (_HAS_SPACE(para) and para.strip(_SPACE_CHARS) == ""):
         return [Line("", offset, offset, 0.0, False)]
-    memo = _advances(fs, role)
-    adv = [memo[ch] if ch in memo else memo.setdefault(ch, fs.advance(ch, role)) for ch in para]
-    prefix = [0.0, *accumulate(adv)]
+    return [Line(para[a:b], offset + a, offset + b, w, o)
+            for a, b, w, o in _layout_cached(para, max_w, rules, fs, role)]
+
+
+@lru_cache(maxsize=8192)
+def _layout_cached(para: str, max_w: float, rules: LineRules, fs: FontSet, role: str) -> tuple:
+    """Lines of one paragraph as (start, end, width, overflow): the fewest lines, then the least cost.
+
+    Greedy runs from both ends give the fewest lines and, for each break, the window of positions that some
+    layout with that many lines can use; costs (evenness, break quality, BudouX phrases) are only computed
+    inside those windows, and none at all when every window holds a single position.
+    """
+    prefix, spaced, levels, allowed, emergency, phrase_memo = _prepared(para, rules, fs, role)
     limit = max_w + _EPS
-    end = _trim(para, 0, len(para))
+    n = len(para)
+    end = _trim(para, 0, n) if spaced else n
     if prefix[end] <= limit:  # fits on one line: no choice to make
-        return [Line(para[:end], offset, offset + end, prefix[end], False)]
-    levels = break_levels(para, rules)
-    points = [0, *_candidates(para, levels, prefix, max_w)]  # points[-1] == n
-    phrases = phrase_bounds(para, rules.lang)
+        return ((0, end, prefix[end], False),)
 
+    # Break positions to consider: every ALLOWED one, and EMERGENCY ones inside units too wide to fit.
+    if emergency:
+        points = [0]
+        start = 0
+        for cut in allowed:
+            if prefix[_trim(para, start, cut) if spaced else cut] - prefix[start] > limit:
+                points.extend(i for i in range(start + 1, cut) if levels[i] == Break.EMERGENCY)
+            points.append(cut)
+            start = cut
+    else:
+        points = [0, *allowed]  # allowed[-1] == n
     # A line from points[j] to points[k] ends at trimmed[k] (spaces dropped; every line holds a non-space).
-    trimmed = [_trim(para, 0, p) for p in points]
-    costs = [0.0] + [_break_cost(para, p, levels[p], phrases) for p in points[1:-1]] + [0.0]
+    trimmed = [_trim(para, 0, p) for p in points] if spaced else points
     left = [prefix[p] for p in points]
+    right = [prefix[t] for t in trimmed]
+    last = len(points) - 1
 
-    # For a layout of para[:points[k]] ending in a break: fewest lines, then least cost, and the previous point.
-    count = len(points)
-    best_lines = [0] * count
-    best_cost = [0.0] * count
-    back = [-1] * count
-    last = count - 1
-    for k in range(1, count):
-        right = prefix[trimmed[k]]
-        weight = _LAST_LINE_WEIGHT if k == last else 1.0
-        ck = costs[k]
-        bl, bc, bj = 1 << 30, 0.0, -1
-        for j in range(k - 1, -1, -1):
-            w = right - left[j]
-            if w > limit:
-                if j < k - 1:
-                    break  # wider still further back; only a single unit may overflow
-                cost = best_cost[j] + ck
+    # Fewest lines: greedy from the start gives the last usable break after m lines (fwd[m]); greedy from the
+    # end, the first break from which the rest fits in r lines (bwd[r]). Both are optimal (widths only grow).
+    fwd = [0]
+    j = 0
+    while j < last:
+        k = bisect_right(right, left[j] + limit, j + 1) - 1
+        while k > j and right[k] - left[j] > limit:
+            k -= 1
+        while k < last and right[k + 1] - left[j] <= limit:
+            k += 1
+        j = max(k, j + 1)  # a unit wider than the line takes a line of its own
+        fwd.append(j)
+    count = len(fwd) - 1
+    bwd = [last]
+    k = last
+    while k > 0:
+        j = bisect_left(left, right[k] - limit, 0, k)
+        while j > 0 and right[k] - left[j - 1] <= limit:
+            j -= 1
+        while j < k and right[k] - left[j] > limit:
+            j += 1
+        k = min(j, k - 1)
+        bwd.append(k)
+    windows = [(0, 0)] + [(max(fwd[m - 1] + 1, bwd[count - m]), fwd[m]) for m in range(1, count)] + [(last, last)]
+
+    at_phrase = None
+    if any(lo < hi for lo, hi in windows):
+        at_phrase = phrases.bound_test(rules.lang)
+    best = [0.0] * (last + 1)
+    back = [0] * (last + 1)
+    for m in range(1, count + 1):
+        plo, phi = windows[m - 1]
+        lo, hi = windows[m]
+        final = m == count
+        weight = _LAST_LINE_WEIGHT if final else 1.0
+        for k in range(lo, hi + 1):
+            if final or lo == hi:
+                ck = 0.0  # the same for every layout
             else:
-                slack = max_w - w
-                cost = best_cost[j] + slack * slack * weight + ck
-            lines_j = best_lines[j] + 1
-            if lines_j > bl:
-                continue
-            if k == last and j and _is_widow(para[points[j]:trimmed[k]]):
-                cost += _COST_WIDOW
-            if lines_j < bl or cost < bc:
-                bl, bc, bj = lines_j, cost, j
-        best_lines[k], best_cost[k], back[k] = bl, bc, bj
+                p = points[k]
+                if at_phrase is None:
+                    ph = True
+                else:
+                    ph = phrase_memo.get(p)
+                    if ph is None:
+                        ph = phrase_memo[p] = at_phrase(para, p)
+                ck = _break_cost(para, p, levels[p], ph)
+            rk = right[k]
+            bc, bj = _INF, -1
+            for j in range(min(k - 1, phi), plo - 1, -1):
+                w = rk - left[j]
+                if w > limit:
+                    if j < k - 1:
+                        break  # wider still further back; only a single unit may overflow
+                    cost = best[j] + ck
+                else:
+                    slack = max_w - w
+                    cost = best[j] + slack * slack * weight + ck
+                if final and j and _is_widow(para[points[j]:trimmed[k]]):
+                    cost += _COST_WIDOW
+                if cost < bc:
+                    bc, bj = cost, j
+            best[k], back[k] = bc, bj
 
-    lines: list[Line] = []
+    lines = []
     k = last
     while k > 0:
         j = back[k]
-        start, end = points[j], trimmed[k]
-        w = prefix[end] - prefix[start]
-        lines.append(Line(para[start:end], offset + start, offset + end, w, w > limit))
+        a, b = points[j], trimmed[k]
+        w = prefix[b] - prefix[a]
+        lines.append((a, b, w, w > limit))
         k = j
     lines.reverse()
-    return lines
+    return tuple(lines)
