@@ -45,6 +45,7 @@ _TOPS = {
 _BOTTOMS = ("#3A4A63", "#4B4B55", "#2F3B4C", "#5E5046", "#38506B", "#6B7280")
 _SHOES = ("#3A3A3A", "#5C4033", "#2E3B55", "#6B3E2E")
 _ACCENTS = ("#E94F37", "#F2C14E", "#3BB273", "#4D9DE0", "#E15A97", "#7768AE")  # caps, backpacks, ties
+_TIES = ("#C8102E", "#1F3A68", "#8B1E3F", "#D4A017")  # dark or bright enough to show on any shirt
 _VEST = "#D7262E"  # community-worker red, fixed so staff read as staff at a glance
 _BADGE = "#F7C948"
 _MOUTH = "#B8453C"
@@ -111,7 +112,7 @@ class _Look:
     glasses: bool
     cane: bool
     mustache: bool = False
-    tie: bool = False
+    tie: Color | None = None
     cap: Color | None = None
 
 
@@ -147,7 +148,7 @@ def _resolve(look: str, seed_key: str) -> _Look:
         glasses=base == "elder" and d[8] % 3 != 0,
         cane=base == "elder" and d[9] % 2 == 0,
         mustache=key == "elder_man" and d[11] % 3 == 0,
-        tie=key == "adult_man" and d[12] % 2 == 0,
+        tie=_C(pick(14, _TIES)) if key == "adult_man" and d[12] % 2 == 0 else None,
         cap=_C(pick(13, _FLATCAPS)) if style == "flatcap" else None,
     )
 
@@ -607,13 +608,13 @@ def _clothes(cv: _Canvas, b: _Body, lk: _Look) -> None:
             for s in (-1, 1):
                 pockets.move(cx + s * 5, hip - 20).line(cx + s * 14, hip - 20)
             cv.add(pockets, None, lk.top.darker(0.4), LINE * 0.6)
-    elif lk.tie:  # an office shirt collar and tie
+    elif lk.tie is not None:  # an office shirt collar and tie
         collar = PathPen()
         for s in (-1, 1):
             _rounded_poly(collar, [(cx + s * 0.5, sh - 1), (cx + s * 9, sh - 1.5), (cx + s * 5, sh + 9),
                                    (cx + s * 0.5, sh + 4)], 1.2)
         cv.add(_rounded_poly(PathPen(), [(cx - 3, sh + 3), (cx + 3, sh + 3), (cx + 4.5, sh + 30), (cx, sh + 35),
-                                         (cx - 4.5, sh + 30)], 1.5), lk.accent, OUTLINE, LINE * 0.6)
+                                         (cx - 4.5, sh + 30)], 1.5), lk.tie, OUTLINE, LINE * 0.6)
         cv.add(collar, white, OUTLINE, LINE * 0.6)
 
 
