@@ -1,14 +1,20 @@
-"""Paint display-list pages into anti-aliased sRGB PNGs (ICC profile embedded) with Pillow alone (trim box only)."""
+"""Paint display-list pages into anti-aliased sRGB PNGs (ICC profile embedded) with Pillow alone (trim box only).
+
+The same painter works in ink: `render_page(page, dpi, mode="CMYK")` paints the display list's CMYK values as they
+are (100 % K text stays black ink only) for the TIFF backend; only placed pictures go through the output profile.
+"""
 
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path as FilePath
 
 from PIL import Image as PILImage
 from PIL import ImageChops, ImageDraw, ImageFont
 
+from ..color import Color
 from ..display import DisplayList, GlyphRun, Image, Page, Path
 from ..errors import RenderError
 from ..icc import SRGB_PROFILE, profile_bytes
@@ -18,7 +24,10 @@ from .geometry import Subpath
 
 SUPERSAMPLE = 4  # shapes are drawn into 4×4 supersampled masks and box-filtered: 16 coverage levels
 MASK_BUDGET = 4_000_000  # supersampled mask pixels per band; bounds memory for page-sized shapes
+# Beyond the page image: one mask band and its reduction, glyph masks, a resized picture, the encoder's rows.
+WORKING_BYTES = 64_000_000
 WHITE = (255, 255, 255)
+PAPER = {"RGB": WHITE, "CMYK": (0, 0, 0, 0)}  # paper white: full light, or no ink
 
 
 def page_pixels(page: Page, dpi: float) -> tuple[int, int]:
@@ -26,20 +35,48 @@ def page_pixels(page: Page, dpi: float) -> tuple[int, int]:
     return max(1, round(page.width / 72 * dpi)), max(1, round(page.height / 72 * dpi))
 
 
-def check_size(dl: DisplayList, dpi: float, max_pixels: int = MAX_PIXELS) -> None:
-    """Refuse before allocating anything when a page would not fit the raster budget."""
+def memory_estimate(w: int, h: int, channels: int = 3) -> int:
+    """Bytes a page render needs at its peak: the page image plus bounded working buffers (masks, glyphs)."""
+    return w * h * channels + WORKING_BYTES
+
+
+def available_memory() -> int | None:
+    """MemAvailable from /proc/meminfo in bytes, or None where there is no such file (macOS, Windows)."""
+    try:
+        with open("/proc/meminfo", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("MemAvailable:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        return None
+    return None
+
+
+def check_size(dl: DisplayList, dpi: float, max_pixels: int = MAX_PIXELS, channels: int = 3) -> None:
+    """Refuse before allocating anything when a page would not fit the raster budget or the memory at hand."""
     if isinstance(dpi, bool) or not isinstance(dpi, int | float) or not MIN_DPI <= dpi < math.inf:
         raise RenderError("dpi out of range", expected=f"a number of at least {MIN_DPI}", found=repr(dpi),
                           hint="use e.g. dpi=150 (phones) or 300 (print)")
+    free = None
     for number, page in enumerate(dl.pages, 1):
         w, h = page_pixels(page, dpi)
         if w * h > max_pixels:
             fit = int(dpi * math.sqrt(max_pixels / (w * h)))
             raise RenderError(
                 f"page {number} would be {w}×{h} px ({w * h / 1e6:.0f} megapixels, about "
-                f"{w * h * 3 / 1e9:.1f} GB in memory) at {dpi:g} dpi; "
+                f"{w * h * channels / 1e9:.1f} GB in memory) at {dpi:g} dpi; "
                 f"the limit is {max_pixels / 1e6:.0f} megapixels",
                 hint=f"use dpi={fit} or lower, or render a PDF for print",
+            )
+        need = memory_estimate(w, h, channels)
+        free = available_memory() if free is None else free  # read once, and only for a page worth checking
+        if free is not None and need > free:
+            fit = int(dpi * math.sqrt(max(free - WORKING_BYTES, 0) / (w * h * channels)))
+            raise RenderError(
+                f"page {number} would need about {need / 1e6:,.0f} MB of memory ({w}×{h} px at {dpi:g} dpi); "
+                f"{free / 1e6:,.0f} MB are available",
+                hint=(f"use dpi={fit} or lower, " if fit >= MIN_DPI else "")
+                + "render a PDF for print, or close other programs",
             )
 
 
@@ -54,16 +91,19 @@ def write(dl: DisplayList, paths: list[FilePath], *, dpi: float = 150, max_pixel
         image.close()  # one page image alive at a time
 
 
-def render_page(page: Page, dpi: float) -> PILImage.Image:
-    """One page as an RGB image; items painted in order onto paper white."""
+def render_page(page: Page, dpi: float, mode: str = "RGB") -> PILImage.Image:
+    """One page as an RGB image (or CMYK, in ink values); items painted in order onto paper white."""
+    if mode not in PAPER:
+        raise RenderError(f"cannot paint in mode {mode!r}", expected="'RGB' or 'CMYK'")
     scale = dpi / 72
-    image = PILImage.new("RGB", page_pixels(page, dpi), WHITE)
+    ink = _rgb if mode == "RGB" else _cmyk
+    image = PILImage.new(mode, page_pixels(page, dpi), PAPER[mode])
     glyphs: GlyphCache = {}  # per page, so memory stays bounded by the page's own character set
     for item in page.items:
         if isinstance(item, Path):
-            _paint_path(image, item, scale)
+            _paint_path(image, item, scale, ink)
         elif isinstance(item, GlyphRun):
-            _paint_text(image, item, scale, glyphs)
+            _paint_text(image, item, scale, glyphs, ink)
         elif isinstance(item, Image):
             _paint_image(image, item, scale)
         else:
@@ -71,21 +111,33 @@ def render_page(page: Page, dpi: float) -> PILImage.Image:
     return image
 
 
+Pixel = tuple[int, ...]  # RGB or CMYK, 0..255 per channel
+Ink = Callable[[Color], Pixel]
+
+
+def _rgb(color: Color) -> Pixel:
+    return color.to_rgb()
+
+
+def _cmyk(color: Color) -> Pixel:
+    return tuple(round(255 * min(1.0, max(0.0, v))) for v in (color.c, color.m, color.y, color.k))
+
+
 # --- shapes -------------------------------------------------------------------------------------------
 
 
-def _paint_path(image: PILImage.Image, item: Path, scale: float) -> None:
+def _paint_path(image: PILImage.Image, item: Path, scale: float, ink: Ink = _rgb) -> None:
     subpaths = geometry.flatten(item.ops, scale)
     if not subpaths:
         return
     if item.fill is not None:
         rect = geometry.axis_rect(subpaths)
         if rect is not None:
-            _fill_rect(image, rect, item.fill.to_rgb())
+            _fill_rect(image, rect, ink(item.fill))
         else:
             closed = [Subpath(s.points, True) for s in subpaths if len(s.points) >= 3]
             if closed:
-                _paint_mask(image, closed, item.fill.to_rgb(), stroke_px=0.0, caps=False)
+                _paint_mask(image, closed, ink(item.fill), stroke_px=0.0, caps=False)
     if item.stroke is not None and item.stroke_width > 0:
         lines = subpaths
         if item.dash is not None:
@@ -93,14 +145,11 @@ def _paint_path(image: PILImage.Image, item: Path, scale: float) -> None:
         # Hairlines stay visible: never thinner than half a device pixel.
         width = max(item.stroke_width * scale, 0.5)
         if lines:
-            _paint_mask(image, lines, item.stroke.to_rgb(), stroke_px=width, caps=item.round_joins)
+            _paint_mask(image, lines, ink(item.stroke), stroke_px=width, caps=item.round_joins)
 
 
 Box = tuple[float, float, float, float]
-RGB = tuple[int, int, int]
-
-
-def _fill_rect(image: PILImage.Image, rect: Box, rgb: RGB) -> None:
+def _fill_rect(image: PILImage.Image, rect: Box, rgb: Pixel) -> None:
     """An axis-aligned rectangle with exact area coverage on its edges: no mask larger than one pixel row."""
     W, H = image.size
     x0, y0, x1, y1 = max(rect[0], 0.0), max(rect[1], 0.0), min(rect[2], float(W)), min(rect[3], float(H))
@@ -132,7 +181,7 @@ def _spans(a: float, b: float) -> list[tuple[int, int, float]]:
     return spans
 
 
-def _paint_mask(image: PILImage.Image, subpaths: list[Subpath], rgb: tuple[int, int, int],
+def _paint_mask(image: PILImage.Image, subpaths: list[Subpath], rgb: Pixel,
                 *, stroke_px: float, caps: bool) -> None:
     """Fill (even-odd) or stroke polylines through supersampled coverage masks, band by band."""
     ss = SUPERSAMPLE
@@ -218,7 +267,8 @@ def _font(path: str, size_px: float) -> ImageFont.FreeTypeFont:
 GlyphCache = dict[tuple[ImageFont.FreeTypeFont, str], tuple[PILImage.Image, int, int] | None]
 
 
-def _paint_text(image: PILImage.Image, run: GlyphRun, scale: float, cache: GlyphCache) -> None:
+def _paint_text(image: PILImage.Image, run: GlyphRun, scale: float, cache: GlyphCache,
+                ink: Ink = _rgb) -> None:
     """Each glyph at its own x on the baseline. Pillow puts glyph bitmaps on whole pixels anyway (a
     fractional origin is rounded), so origins are rounded here and each glyph is rasterised once per page."""
     if len(run.xs) != len(run.text):
@@ -227,7 +277,7 @@ def _paint_text(image: PILImage.Image, run: GlyphRun, scale: float, cache: Glyph
                           hint="a display-list bug: layout must give one x per character")
     # Size quantised to 1/64 px (FreeType's own unit) so the cache is not defeated by float noise.
     font = _font(run.font, round(run.size * scale * 64) / 64)
-    rgb = run.color.to_rgb()
+    rgb = ink(run.color)
     y = math.floor(run.baseline * scale + 0.5)
     for ch, x in zip(run.text, run.xs, strict=True):
         if ch.isspace():
@@ -263,4 +313,9 @@ def _paint_image(image: PILImage.Image, item: Image, scale: float) -> None:
     from ..pictures import load_rgba
 
     pic = load_rgba(item.path).resize((w, h), PILImage.Resampling.LANCZOS)
-    image.paste(pic.convert("RGB"), (x0, y0), pic.getchannel("A"))
+    if image.mode == "CMYK":  # separated through the output profile, as the PDF places it
+        from ..icc import srgb_to_cmyk_image
+
+        image.paste(srgb_to_cmyk_image(pic), (x0, y0), pic.getchannel("A"))
+    else:
+        image.paste(pic.convert("RGB"), (x0, y0), pic.getchannel("A"))
