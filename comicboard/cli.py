@@ -37,6 +37,10 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--pdfx", choices=["4", "1a", "none"], default=None,
                    help="PDF standard: PDF/X-4 (default), PDF/X-1a:2003 for older RIPs, or none (plain PDF)")
     r.add_argument("--marks", action="store_true", help="PDF: crop marks in registration colour outside the bleed")
+    r.add_argument("--tile", metavar="SHEET", default=None,
+                   help="PDF: split the board over office-printer sheets (A4 or A3) with overlap and alignment marks")
+    r.add_argument("--tile-overlap", metavar="MM", type=float, default=None,
+                   help="with --tile: millimetres the sheets share (default 10)")
     r.add_argument("--phone", action="store_true",
                    help="phone images: one 1080-px-wide PNG per procedure plus an index (-o name.png)")
     r.add_argument("--handout", action="store_true", help="an A4 PDF with one procedure per page (-o name.pdf)")
@@ -104,7 +108,8 @@ def _run(args: argparse.Namespace) -> int:
             return 2
         progress(f"writing {args.output}")
         # Print options go only where given or where they apply, so a PNG with --marks is refused by name.
-        opts = {k: v for k, v in (("pdfx", args.pdfx), ("marks", args.marks or None)) if v is not None}
+        opts = {k: v for k, v in (("pdfx", args.pdfx), ("marks", args.marks or None), ("tile", args.tile),
+                                  ("tile_overlap_mm", args.tile_overlap)) if v is not None}
         paths = render(lay, args.output, dpi=args.dpi, **opts)
         for path in paths:
             print(path)

@@ -24,7 +24,8 @@ class Backend:
 
 
 BACKENDS: dict[str, Backend] = {
-    "pdf": Backend("comicboard.render.pdf", per_page=False, options=frozenset({"pdfx", "marks"})),
+    "pdf": Backend("comicboard.render.pdf", per_page=False,
+                   options=frozenset({"pdfx", "marks", "tile", "tile_overlap_mm"})),
     "png": Backend("comicboard.render.png", per_page=True, options=frozenset({"max_pixels"})),
     "tif": Backend("comicboard.render.tiff", per_page=True, options=frozenset({"max_pixels", "compression"})),
     "tiff": Backend("comicboard.render.tiff", per_page=True, options=frozenset({"max_pixels", "compression"})),

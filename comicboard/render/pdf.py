@@ -29,13 +29,30 @@ _REGISTRATION = CMYKColorSep(1, 1, 1, 1, spotName="All")  # prints on every plat
 
 
 def write(dl: DisplayList, paths: list[FilePath], *, pdfx: str | None = "4", marks: bool = False,
-          **_: object) -> None:
-    """Backend entry point: the whole display list goes to paths[0] (dpi does not apply to PDF)."""
+          tile: str | None = None, tile_overlap_mm: float | None = None, **_: object) -> None:
+    """Backend entry point: the whole display list goes to paths[0] (dpi does not apply to PDF).
+
+    `tile="A4"` (or A3, …) writes office-printer sheets instead: see tile.py (a plain PDF; no pdfx, no marks).
+    """
+    if tile is not None:
+        from .tile import write_tiles
+
+        if marks:
+            raise RenderError("crop marks do not apply to tiled sheets", hint="drop --marks; the sheets carry "
+                              "their own cut and alignment marks")
+        write_tiles(dl, paths[0], sheet=tile, overlap_mm=10.0 if tile_overlap_mm is None else tile_overlap_mm)
+        return
+    if tile_overlap_mm is not None:
+        raise RenderError("a tile overlap needs tiling", hint="add --tile A4 (tile='A4'), or drop the overlap")
     render_pdf(dl, paths[0], pdfx=pdfx, marks=marks)
 
 
-def render_pdf(dl: DisplayList, path: str | FilePath, *, pdfx: str | None = "4", marks: bool = False) -> None:
-    """Write `dl` to `path`: one PDF page per display-list page, media box = trim box + bleed (+ marks)."""
+def render_pdf(dl: DisplayList, path: str | FilePath | io.BytesIO, *, pdfx: str | None = "4",
+               marks: bool = False) -> None:
+    """Write `dl` to `path`: one PDF page per display-list page, media box = trim box + bleed (+ marks).
+
+    `path` may be a BytesIO (plain PDFs only: pdfx=None), which tiling uses to place the pages on sheets.
+    """
     pdfx = None if pdfx in (None, "", "none") else str(pdfx).lower().removeprefix("x").removeprefix("-")
     if pdfx is not None:
         from .pdfx import VERSIONS
@@ -44,6 +61,8 @@ def render_pdf(dl: DisplayList, path: str | FilePath, *, pdfx: str | None = "4",
             raise RenderError(f"unknown PDF/X version {pdfx!r}", expected="'4' (default), '1a' or None")
     if not dl.pages:
         raise RenderError("the display list has no pages", hint="a board needs at least one page")
+    if isinstance(path, io.BytesIO) and pdfx:
+        raise RenderError("PDF/X goes to a file, not to memory", hint="pass pdfx=None with a BytesIO")
     runs = (item for page in dl.pages for item in page.items if isinstance(item, GlyphRun))
     fonts = {run.font: _register(run.font) for run in runs}
     # reportlab starts every page with Helvetica selected, which puts an unembedded standard font in
@@ -51,7 +70,7 @@ def render_pdf(dl: DisplayList, path: str | FilePath, *, pdfx: str | None = "4",
     initial = next(iter(fonts.values()), None) or _register(_fallback_font())
     first = dl.pages[0]
     extra = MARKS_PT if marks else 0.0
-    out: io.BytesIO | str = io.BytesIO() if pdfx else str(path)
+    out: io.BytesIO | str = io.BytesIO() if pdfx or isinstance(path, io.BytesIO) else str(path)
     canvas = Canvas(
         out,
         pagesize=_media(first, extra),
@@ -76,6 +95,10 @@ def render_pdf(dl: DisplayList, path: str | FilePath, *, pdfx: str | None = "4",
         raise RenderError(f"cannot write {path}: {exc}") from exc
     finally:
         rl_config.useA85 = a85
+    if isinstance(path, io.BytesIO):
+        assert isinstance(out, io.BytesIO)
+        path.write(out.getvalue())
+        return
     if pdfx:
         from .pdfx import finish
 
