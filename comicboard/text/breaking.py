@@ -144,13 +144,19 @@ def _facts(rules: LineRules) -> tuple[dict[str, int], dict[str, int]]:
     return _Part(0), _Part(1)
 
 
-@lru_cache(maxsize=4096)  # fitting asks for the same paragraph at several widths and sizes
 def _levels(text: str, rules: LineRules) -> tuple[Break, ...]:
+    return _breaks(text, rules)[0]
+
+
+@lru_cache(maxsize=4096)  # fitting asks for the same paragraph at several widths and sizes
+def _breaks(text: str, rules: LineRules) -> tuple[tuple[Break, ...], list[int], bool]:
+    """Break levels of a paragraph, the positions that are ALLOWED (ending with len(text)), and whether any
+    position is EMERGENCY."""
     n = len(text)
     never, emergency, allowed = Break.NEVER, Break.EMERGENCY, Break.ALLOWED
     levels = [never] * (n + 1)
     if not n:
-        return tuple(levels)
+        return tuple(levels), [], False
     levels[n] = allowed
     cls_of, flags_of = _facts(rules)
     cls = list(map(cls_of.__getitem__, text))
@@ -160,10 +166,9 @@ def _levels(text: str, rules: LineRules) -> tuple[Break, ...]:
     inner = emergency if keep_all else allowed  # the level of an ordinary break between wide characters
     phone_spaces = _phone_spaces(text) if " " in text else ()
     fp = fl[0]
-    for i in range(1, n):
-        f = fl[i]
+    for i, f, o in zip(range(1, n), fl[1:], opp[1:n], strict=True):
         prev, fp = fp, f
-        if not opp[i] or f & _NO_START:
+        if not o or f & _NO_START:
             continue  # kinsoku: closing marks never start a line (also after spaces: UAX14 LB13)
         if not (prev | f) & _PLAIN_OUT:
             if (prev | f) & _WIDE:
@@ -196,7 +201,7 @@ def _levels(text: str, rules: LineRules) -> tuple[Break, ...]:
             levels[i] = emergency  # keep a number with its counter, unit or currency (5个, 3月, 100元)
         else:
             levels[i] = inner
-    return tuple(levels)
+    return tuple(levels), [i for i, lv in enumerate(levels) if lv is allowed], emergency in levels
 
 
 def _phone_spaces(text: str) -> set[int]:

@@ -6,8 +6,8 @@ boundaries are only preferences: `wrap` uses them to rank the breaks the rules a
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from functools import cache, lru_cache
+from itertools import repeat
 from typing import Any
 
 _LOADERS = {"zh-hans": "load_default_simplified_chinese_parser", "zh-hant": "load_default_traditional_chinese_parser",
@@ -49,37 +49,68 @@ def phrase_bounds(text: str, lang: str) -> frozenset[int]:
     return frozenset(out)
 
 
-def bound_test(lang: str) -> Callable[[str, int], bool] | None:
-    """A test `at(text, i)`: whether a phrase boundary falls at offset i (0 < i < len(text)); None without a model.
+def bounds_at(text: str, lang: str, offsets: list[int]) -> list[bool] | None:
+    """For each of `offsets` (ascending, 0 < i < len(text)): whether a phrase boundary falls there; None when
+    the language has no model.
 
-    The same decision as `phrase_bounds`, scored at one offset only: line choice asks about the few offsets
-    where a line could end, not about every character.
+    The same decisions as `phrase_bounds`, scored only where asked: line choice asks about the few offsets
+    where a line could end, not about every character. BudouX scores an offset from the characters 3 before
+    to 3 after it, so only that stretch of the text is looked up (in C loops, once per n-gram).
     """
     model = model_for(lang)
-    return None if model is None else _scorer(model)
+    if model is None:
+        return None
+    (uni, z6), (bi, z3), (tri, z4), base = _tables(model)
+    out: list[bool] = []
+    k, count = 0, len(offsets)
+    while k < count:  # a stretch of nearby offsets at a time
+        e = k + 1
+        while e < count and offsets[e] - offsets[e - 1] <= 6:
+            e += 1
+        if e == k + 1:  # a lone offset: look its 13 features up directly
+            i = offsets[k]
+            u = [uni.get(ch, z6) for ch in text[max(i - 3, 0):i + 3]]
+            if i < 3:
+                u[:0] = (z6,) * (3 - i)
+            u.extend((z6,) * (6 - len(u)))
+            t2, t3 = text[i - 2:i + 1] if i > 1 else "", text[i - 1:i + 2]
+            out.append(base + u[0][0] + u[1][1] + u[2][2] + u[3][3] + u[4][4] + u[5][5]
+                       + (bi.get(t2[:2], z3)[0] + tri.get(t2, z4)[1] if i > 1 else 0)
+                       + bi.get(t3[:2], z3)[1] + bi.get(text[i:i + 2], z3)[2]
+                       + (tri.get(text[i - 3:i], z4)[0] if i > 2 else 0)
+                       + tri.get(t3, z4)[2] + tri.get(text[i:i + 3], z4)[3] > 0)
+            k = e
+            continue
+        lo = max(offsets[k] - 3, 0)
+        sub = text[lo:offsets[e - 1] + 3]  # features past either end of the text count 0, as the parser skips them
+        n = len(sub)
+        us = [z6, z6, z6, *map(uni.get, sub, repeat(z6)), z6, z6, z6]
+        bs = [z3, z3, *map(bi.get, map(sub.__getitem__, map(slice, range(n), range(2, n + 1))), repeat(z3)), z3]
+        ts = [z4, z4, z4, *map(tri.get, map(sub.__getitem__, map(slice, range(n), range(3, n + 1))), repeat(z4)),
+              z4, z4, z4]
+        for i in offsets[k:e]:
+            # Unigrams 3 before … 2 after the boundary, bigrams 2 before … at it, trigrams 3 before … at it;
+            # the lists are padded so index i is the first feature of offset i.
+            i -= lo
+            out.append(base + us[i][0] + us[i + 1][1] + us[i + 2][2] + us[i + 3][3] + us[i + 4][4] + us[i + 5][5]
+                       + bs[i][0] + bs[i + 1][1] + bs[i + 2][2]
+                       + ts[i][0] + ts[i + 1][1] + ts[i + 2][2] + ts[i + 3][3] > 0)
+        k = e
+    return out
 
 
 @cache
-def _scorer(model: str) -> Callable[[str, int], bool]:
-    # BudouX's features (budoux.Parser.parse): unigrams at offsets -3…+2, bigrams -2…+1, trigrams -3…+2
-    # around the boundary; the scores are integers, so the sum is exact in any order.
+def _tables(model: str) -> tuple:
+    """BudouX's feature scores regrouped by n-gram: unigram → its 6 scores (UW1…UW6 as it sits 3 before … 2
+    after the boundary), bigram → 3 (BW1…BW3), trigram → 4 (TW1…TW4); plus the base score. The scores are
+    integers, so sums are exact in any order."""
     m = _parser(model).model
-    uw1, uw2, uw3, uw4, uw5, uw6, bw1, bw2, bw3, tw1, tw2, tw3, tw4 = (
-        m.get(k, {}).get for k in ("UW1", "UW2", "UW3", "UW4", "UW5", "UW6", "BW1", "BW2", "BW3",
-                                   "TW1", "TW2", "TW3", "TW4"))
     base = -sum(sum(g.values()) for g in m.values()) * 0.5
 
-    def at(s: str, i: int) -> bool:
-        n = len(s)
-        score = base + uw3(s[i - 1], 0) + uw4(s[i], 0) + bw2(s[i - 1:i + 1], 0)
-        if i > 1:
-            score += uw2(s[i - 2], 0) + bw1(s[i - 2:i], 0) + tw2(s[i - 2:i + 1], 0)
-            if i > 2:
-                score += uw1(s[i - 3], 0) + tw1(s[i - 3:i], 0)
-        if i + 1 < n:
-            score += uw5(s[i + 1], 0) + bw3(s[i:i + 2], 0) + tw3(s[i - 1:i + 2], 0)
-            if i + 2 < n:
-                score += uw6(s[i + 2], 0) + tw4(s[i:i + 3], 0)
-        return score > 0
+    def group(names: list[str]) -> tuple[dict[str, tuple[int, ...]], tuple[int, ...]]:
+        feats = [m.get(k, {}) for k in names]
+        keys = set().union(*feats)
+        return {key: tuple(f.get(key, 0) for f in feats) for key in keys}, (0,) * len(names)
 
-    return at
+    return (group(["UW1", "UW2", "UW3", "UW4", "UW5", "UW6"]), group(["BW1", "BW2", "BW3"]),
+            group(["TW1", "TW2", "TW3", "TW4"]), base)

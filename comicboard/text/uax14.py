@@ -169,9 +169,9 @@ def opportunities(text: str, cls: list[int]) -> bytearray:
     num = 1 if c == NU else 0  # LB25 state: 1 inside NU (NU|SY|IS)*, 2 after its closing CL|CP
     ri = 1 if c == RI else 0  # LB30a: regional indicators in the current run
     special = _SPECIAL
-    for i in range(1, n):
-        c = cls[i]
-        if not (special >> c) & 1 and not (special >> a) & 1 and prev_raw == a and not num:
+    plain = not (special >> a) & 1 and prev_raw == a and not num  # no rule beyond the pair table pending
+    for i, c in enumerate(cls[1:n], 1):
+        if plain and not (special >> c) & 1:
             # Fast path: two ordinary units, no state in play (see _SPECIAL): the pair table decides.
             out[i] = pairs[a][c]
             a2, a, b, prev_raw, a_i = a, c, c, c, i
@@ -179,6 +179,7 @@ def opportunities(text: str, cls: list[int]) -> bytearray:
         bc = 1 << c
         if bc & _CMZWJ and not (1 << a) & _NO_BASE:  # LB9: the mark joins the unit before it
             prev_raw = c
+            plain = False
             continue
         if (1 << a) & _HARD:
             brk = PROHIBITED if (a == CR and c == LF) else MANDATORY  # LB4, LB5
@@ -230,6 +231,7 @@ def opportunities(text: str, cls: list[int]) -> bytearray:
         else:
             num = 0
         ri = ri + 1 if c == RI else 0
+        plain = not (special >> c) & 1 and prev_raw == c and not num
     return out
 
 

@@ -10,7 +10,7 @@ from itertools import accumulate
 
 from ..fonts import FontSet, fontset_for
 from . import phrases
-from .breaking import SPACES, Break, _levels, break_levels, paragraphs
+from .breaking import SPACES, Break, _breaks, break_levels, paragraphs
 from .rules import LineRules, rules_for
 
 _EPS = 1e-9
@@ -43,7 +43,13 @@ class Line:
 
 def default_fontset() -> FontSet:
     """The bundled font family (loaded once, shared)."""
-    return fontset_for(None)
+    global _DEFAULT_FONTSET
+    if _DEFAULT_FONTSET is None:
+        _DEFAULT_FONTSET = fontset_for(None)
+    return _DEFAULT_FONTSET
+
+
+_DEFAULT_FONTSET: FontSet | None = None
 
 
 def line_width(line: str, fontset: FontSet, role: str = "regular") -> float:
@@ -58,19 +64,25 @@ def layout_lines(text: str, max_width_em: float, *, lang: str = "zh-Hans", fonts
     Newlines force breaks. A unit that cannot be broken and is wider than the measure gets a line of its
     own and overflows (`Line.overflow`); no other line is wider than the measure.
     """
-    fs = fontset or default_fontset()
-    rules = rules_for(lang, strict=strict)
-    out: list[Line] = []
-    for offset, para in paragraphs(text):
-        out.extend(_layout_paragraph(para, offset, max_width_em, rules, fs, role))
-    return out
+    spans = _spans(text, max_width_em, rules_for(lang, strict=strict), fontset or default_fontset(), role)
+    return [Line(text[a:b], a, b, w, o) for a, b, w, o in spans]
 
 
 def break_lines(text: str, max_width_em: float, *, lang: str = "zh-Hans", fontset: FontSet | None = None,
                 role: str = "regular", strict: bool = False) -> list[str]:
     """The lines of `text` at a measure of `max_width_em` (em at size 1); see `layout_lines`."""
-    return [ln.text for ln in layout_lines(text, max_width_em, lang=lang, fontset=fontset, role=role,
-                                           strict=strict)]
+    spans = _spans(text, max_width_em, rules_for(lang, strict=strict), fontset or default_fontset(), role)
+    return [text[a:b] for a, b, _, _ in spans]
+
+
+def _spans(text: str, max_w: float, rules: LineRules, fs: FontSet, role: str) -> tuple:
+    """(start, end, width, overflow) of each line of `text`; paragraphs are laid out independently."""
+    if not _HAS_NEWLINE(text):
+        return _layout_cached(text, max_w, rules, fs, role)
+    out: list[tuple[int, int, float, bool]] = []
+    for offset, para in paragraphs(text):
+        out.extend((a + offset, b + offset, w, o) for a, b, w, o in _layout_cached(para, max_w, rules, fs, role))
+    return tuple(out)
 
 
 def fits_lines(text: str, max_width_em: float, max_lines: int, *, lang: str = "zh-Hans",
@@ -112,20 +124,6 @@ def _trim(text: str, start: int, end: int) -> int:
     return end
 
 
-def _break_cost(para: str, i: int, level: Break, at_phrase: bool) -> float:
-    if level == Break.EMERGENCY:
-        return _COST_EMERGENCY
-    before = para[_trim(para, 0, i) - 1]  # the character that ends the line
-    if before in _CLAUSE_END or para[i - 1] in SPACES:
-        return _COST_CLAUSE
-    return _COST_ALLOWED if at_phrase else _COST_ALLOWED + _COST_MID_PHRASE
-
-
-def _is_widow(line: str) -> bool:
-    """One character, or punctuation only (，。」 …)."""
-    return len(line) <= 1 or all(ch in _CLAUSE_END or not ch.isalnum() for ch in line)
-
-
 class _Advances(dict):
     """Character → advance (em) in one font set and role, looked up through the fallback chain once."""
 
@@ -150,33 +148,60 @@ def _advances(fs: FontSet, role: str) -> _Advances:
 
 
 _HAS_SPACE = re.compile("[" + re.escape("".join(sorted(SPACES))) + "]").search
+_HAS_NEWLINE = re.compile("[\n\r\x0b\x0c\x85\u2028\u2029]").search  # see breaking.paragraphs
+_HAS_ALNUM = re.compile(r"[^\W_]").search  # str.isalnum, character by character
 
 
 @lru_cache(maxsize=4096)  # layout asks for the same paragraph at many widths and sizes while it fits a box
 def _prepared(para: str, rules: LineRules, fs: FontSet, role: str) -> tuple:
-    """What line choice needs of a paragraph at any width: advances summed, breaks, phrase memo."""
+    """What line choice needs of a paragraph at any width: advances summed, breaks, a phrase memo."""
     prefix = [0.0, *accumulate(map(_advances(fs, role).__getitem__, para))]
     spaced = _HAS_SPACE(para) is not None
-    levels = _levels(para, rules)
-    allowed = [i for i, lv in enumerate(levels) if lv == Break.ALLOWED]
-    emergency = Break.EMERGENCY in levels
-    return prefix, spaced, levels, allowed, emergency, {}
+    levels, allowed, emergency = _breaks(para, rules)
+    return prefix, spaced, levels, allowed, emergency, _Phrases(para, rules.lang)
+
+
+class _Phrases:
+    """Which offsets of a paragraph fall between BudouX phrases: asked lazily, a stretch at a time, and kept."""
+
+    __slots__ = ("lang", "memo", "text")
+
+    def __init__(self, text: str, lang: str) -> None:
+        self.text, self.lang, self.memo = text, lang, {}
+
+    def ask(self, offsets: list[int]) -> dict[int, bool]:
+        """Make sure `offsets` (ascending) are known; returns the memo (offset → at a phrase boundary)."""
+        memo = self.memo
+        todo = [i for i in offsets if i not in memo]
+        if todo:
+            found = phrases.bounds_at(self.text, self.lang, todo)
+            memo.update(zip(todo, found or [True] * len(todo), strict=True))  # no model: no preference
+        return memo
+
+
+def _cheapest(into: list[list[tuple[int, float]]], break_cost: list[float], last: int) -> list[int]:
+    """For each position, the previous break of the cheapest way to reach it (positions in order)."""
+    best = [0.0] * (last + 1)
+    back = [0] * (last + 1)
+    for k in range(1, last + 1):
+        moves = into[k]
+        if not moves:
+            continue
+        bc, bj = _INF, -1
+        for j, cost in moves:
+            cost += best[j]
+            if cost < bc:
+                bc, bj = cost, j
+        best[k], back[k] = bc + break_cost[k], bj
+    return back
 
 
 def clear_caches() -> None:
     """Forget memoised breaks, phrases and layouts (benchmarks time a cold start with this)."""
-    _levels.cache_clear()
+    _breaks.cache_clear()
     _prepared.cache_clear()
     _layout_cached.cache_clear()
     phrases.phrase_bounds.cache_clear()
-
-
-def _layout_paragraph(para: str, offset: int, max_w: float, rules: LineRules, fs: FontSet,
-                      role: str) -> list[Line]:
-    if not para or (_HAS_SPACE(para) and para.strip(_SPACE_CHARS) == ""):
-        return [Line("", offset, offset, 0.0, False)]
-    return [Line(para[a:b], offset + a, offset + b, w, o)
-            for a, b, w, o in _layout_cached(para, max_w, rules, fs, role)]
 
 
 @lru_cache(maxsize=8192)
@@ -187,6 +212,8 @@ def _layout_cached(para: str, max_w: float, rules: LineRules, fs: FontSet, role:
     layout with that many lines can use; costs (evenness, break quality, BudouX phrases) are only computed
     inside those windows, and none at all when every window holds a single position.
     """
+    if not para or (_HAS_SPACE(para) and para.strip(_SPACE_CHARS) == ""):
+        return ((0, 0, 0.0, False),)
     prefix, spaced, levels, allowed, emergency, phrase_memo = _prepared(para, rules, fs, role)
     limit = max_w + _EPS
     n = len(para)
@@ -200,7 +227,7 @@ def _layout_cached(para: str, max_w: float, rules: LineRules, fs: FontSet, role:
         start = 0
         for cut in allowed:
             if prefix[_trim(para, start, cut) if spaced else cut] - prefix[start] > limit:
-                points.extend(i for i in range(start + 1, cut) if levels[i] == Break.EMERGENCY)
+                points.extend(i for i in range(start + 1, cut) if levels[i] is Break.EMERGENCY)
             points.append(cut)
             start = cut
     else:
@@ -208,7 +235,7 @@ def _layout_cached(para: str, max_w: float, rules: LineRules, fs: FontSet, role:
     # A line from points[j] to points[k] ends at trimmed[k] (spaces dropped; every line holds a non-space).
     trimmed = [_trim(para, 0, p) for p in points] if spaced else points
     left = [prefix[p] for p in points]
-    right = [prefix[t] for t in trimmed]
+    right = [prefix[t] for t in trimmed] if spaced else left
     last = len(points) - 1
 
     # Fewest lines: greedy from the start gives the last usable break after m lines (fwd[m]); greedy from the
@@ -221,7 +248,7 @@ def _layout_cached(para: str, max_w: float, rules: LineRules, fs: FontSet, role:
             k -= 1
         while k < last and right[k + 1] - left[j] <= limit:
             k += 1
-        j = max(k, j + 1)  # a unit wider than the line takes a line of its own
+        j = k if k > j else j + 1  # a unit wider than the line takes a line of its own
         fwd.append(j)
     count = len(fwd) - 1
     bwd = [last]
@@ -232,48 +259,82 @@ def _layout_cached(para: str, max_w: float, rules: LineRules, fs: FontSet, role:
             j -= 1
         while j < k and right[k] - left[j] > limit:
             j += 1
-        k = min(j, k - 1)
+        k = j if j < k else k - 1
         bwd.append(k)
-    windows = [(0, 0)] + [(max(fwd[m - 1] + 1, bwd[count - m]), fwd[m]) for m in range(1, count)] + [(last, last)]
+    windows = [(0, 0)]
+    for m in range(1, count):
+        lo = bwd[count - m]
+        windows.append((lo if lo > fwd[m - 1] else fwd[m - 1] + 1, fwd[m]))
+    windows.append((last, last))
 
-    at_phrase = None
-    if any(lo < hi for lo, hi in windows):
-        at_phrase = phrases.bound_test(rules.lang)
-    best = [0.0] * (last + 1)
-    back = [0] * (last + 1)
+    # Every line that a layout with the fewest lines can hold, into each window position: its cost from
+    # evenness (slack²; the last line's slack counts less) and widows. Break costs come on top, per position.
+    into: list[list[tuple[int, float]]] = [[] for _ in range(last + 1)]
     for m in range(1, count + 1):
         plo, phi = windows[m - 1]
         lo, hi = windows[m]
         final = m == count
         weight = _LAST_LINE_WEIGHT if final else 1.0
         for k in range(lo, hi + 1):
-            if final or lo == hi:
-                ck = 0.0  # the same for every layout
-            else:
-                p = points[k]
-                if at_phrase is None:
-                    ph = True
-                else:
-                    ph = phrase_memo.get(p)
-                    if ph is None:
-                        ph = phrase_memo[p] = at_phrase(para, p)
-                ck = _break_cost(para, p, levels[p], ph)
             rk = right[k]
-            bc, bj = _INF, -1
-            for j in range(min(k - 1, phi), plo - 1, -1):
+            moves = into[k]
+            for j in range(k - 1 if k - 1 < phi else phi, plo - 1, -1):
                 w = rk - left[j]
                 if w > limit:
                     if j < k - 1:
                         break  # wider still further back; only a single unit may overflow
-                    cost = best[j] + ck
+                    cost = 0.0
                 else:
                     slack = max_w - w
-                    cost = best[j] + slack * slack * weight + ck
-                if final and j and _is_widow(para[points[j]:trimmed[k]]):
-                    cost += _COST_WIDOW
-                if cost < bc:
-                    bc, bj = cost, j
-            best[k], back[k] = bc, bj
+                    cost = slack * slack * weight
+                if final and j and (trimmed[k] - points[j] <= 1 or not _HAS_ALNUM(para, points[j], trimmed[k])):
+                    cost += _COST_WIDOW  # one character, or punctuation only (，。」 …), alone on the last line
+                moves.append((j, cost))
+
+    # Break costs: none after clause punctuation or at spaces, more for a last-resort break (number + counter,
+    # Korean syllables), more inside a BudouX phrase (携带身|份证). A forced position costs the same in every
+    # layout, so only positions in windows with a choice are priced.
+    break_cost = [0.0] * (last + 1)
+    ask: dict[int, list[int]] = {}  # positions whose cost depends on the phrases → all such of their window
+    for lo, hi in windows[1:-1]:
+        if lo < hi:
+            group: list[int] = []
+            for k in range(lo, hi + 1):
+                p, t = points[k], trimmed[k]
+                if levels[p] is Break.EMERGENCY:
+                    break_cost[k] = _COST_EMERGENCY
+                elif t == p and para[t - 1] not in _CLAUSE_END:
+                    break_cost[k] = _COST_ALLOWED
+                    group.append(k)
+                    ask[k] = group
+    if not ask or phrases.model_for(rules.lang) is None:
+        back = _cheapest(into, break_cost, last)
+    else:
+        # Phrases are looked up lazily: first assume every position not yet looked up is at a phrase
+        # boundary; when the cheapest layout then breaks only at boundaries, it is the cheapest for real
+        # (the others can only cost more). Otherwise price the breaks it made inside phrases, and choose again.
+        memo = phrase_memo.memo
+        for k in ask:
+            if memo.get(points[k]) is False:
+                break_cost[k] += _COST_MID_PHRASE
+        back = _cheapest(into, break_cost, last)
+        while True:
+            todo = []
+            k = back[last]
+            while k > 0:
+                if k in ask and points[k] not in memo:
+                    todo.append(k)
+                k = back[k]
+            if not todo:
+                break
+            todo.reverse()
+            phrase_memo.ask([points[k] for k in todo])
+            inside = [k for k in todo if not memo[points[k]]]
+            if not inside:
+                break
+            for r in inside:
+                break_cost[r] += _COST_MID_PHRASE
+            back = _cheapest(into, break_cost, last)
 
     lines = []
     k = last
