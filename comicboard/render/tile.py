@@ -171,18 +171,21 @@ def _draw_sheet(canvas: Canvas, plan: TilePlan, tile: Tile, font: str, page: int
     # The sheet's number, big enough to sort a pile of sheets, then the title and the grid map.
     label = _label(tile, page)
     canvas.setFont(font, 11)
-    base = m * 0.35
-    canvas.drawString(m, base, label)
+    base = 5 * MM  # above the 3–5 mm most office printers cannot reach; the text stays inside the margin
+    canvas.drawString(m + 2 * MM, base, label)  # clear of the corner's cut mark
     canvas.setFont(font, 7)
     n = (tile.row - 1) * tile.cols + tile.col
-    canvas.drawString(m + canvas.stringWidth(label, font, 11) + 3 * MM, base,
+    canvas.drawString(m + canvas.stringWidth(label, font, 11) + 5 * MM, base,
                       f"{n}/{tile.rows * tile.cols} · {title}"[:80])
-    cell = min((m - 3 * MM) / tile.rows, 4 * MM)
-    gx, gy = W - m - tile.cols * cell, base
+    # The map: one cell per sheet, this one filled, 4 mm high between the label's baseline and the board.
+    cell_h, cell_w = 4 * MM / tile.rows, min(3 * MM, 40 * MM / tile.cols)
+    gx, gy = W - m - 2 * MM - tile.cols * cell_w, base
+    canvas.setLineWidth(0.2)
     for rr in range(tile.rows):
         for cc in range(tile.cols):
             here = (rr + 1, cc + 1) == (tile.row, tile.col)
-            canvas.rect(gx + cc * cell, gy + (tile.rows - 1 - rr) * cell, cell, cell, stroke=1, fill=int(here))
+            canvas.rect(gx + cc * cell_w, gy + (tile.rows - 1 - rr) * cell_h, cell_w, cell_h, stroke=1,
+                        fill=int(here))
 
 
 def _assemble(board: io.BytesIO, furniture: io.BytesIO, plans: list[TilePlan], dl: DisplayList,
