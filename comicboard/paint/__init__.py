@@ -53,6 +53,17 @@ def text_runs(block: TextBlock, fonts: FontSet, theme: Theme) -> list[GlyphRun]:
     return runs
 
 
+def _fit_picture(path: str, x: float, y: float, w: float, h: float) -> tuple[float, float, float, float]:
+    """A cast picture kept in proportion inside the figure box, standing on its bottom edge, centred."""
+    from PIL import Image as PILImage
+
+    with PILImage.open(path) as im:  # reads the header only
+        iw, ih = im.size
+    scale = min(w / iw, h / ih)
+    pw, ph = iw * scale, ih * scale
+    return x + (w - pw) / 2, y + h - ph, pw, ph
+
+
 def _stroke_w(box: tuple[float, float, float, float], k: float = 0.012) -> float:
     return max(0.6, k * min(box[2], box[3]))
 
@@ -64,7 +75,7 @@ def _paint_item(it: object, fonts: FontSet, theme: Theme) -> list[Item]:
     if isinstance(it, Figure):
         x, y, w, h = it.bbox
         if it.picture:
-            return [Image(it.picture, x, y, w, h)]
+            return [Image(it.picture, *_fit_picture(it.picture, x, y, w, h))]
         art = draw_figure(x, y, w, h, look=it.look, facing=it.facing, seed_key=it.who,
                           expression=it.expression, pose=it.pose)
         return list(art.paths)
