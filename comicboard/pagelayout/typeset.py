@@ -1,6 +1,7 @@
 """Set text into lines once: break with the text engine, then fix every character's pen position.
 
-Everything that draws text later (both renderers) uses these positions unchanged.
+Everything that draws text later (both renderers) uses these positions unchanged. Widths and positions come
+from `text.spacing` (punctuation compression, CJK–Latin gaps), so layout and both renderers agree.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from dataclasses import dataclass, field
 
 from ..fonts import FontSet
 from ..text import break_lines, rules_for
+from ..text.spacing import set_line
 from .geometry import Box, Line, TextBlock
 
 LEADING = 1.3  # line pitch as a multiple of the font size
@@ -34,27 +36,33 @@ class Setter:
             return lines
         out: list[str] = []
         for line in lines:
-            if self.width(line, size, role) <= max_w + 0.01 or len(line) < 2:
+            if self.tight_width(line, size, role) <= max_w + 0.01 or len(line) < 2:
                 out.append(line)
                 continue
             self.split_words.append(line)
             no_start, no_end = rules_for(self.lang).no_start, rules_for(self.lang).no_end
             cur = ""
             for ch in line:
-                if cur and self.width(cur + ch, size, role) > max_w:
+                if cur and self.tight_width(cur + ch, size, role) > max_w:
                     # Keep the line-start and line-end rules even here: carry characters over.
                     rest = cur + ch
                     keep = next((k for k in range(len(cur), 0, -1)
                                  if rest[k] not in no_start and rest[k - 1] not in no_end), len(cur))
-                    out.append(cur[:keep])
-                    cur = cur[keep:] + ch
+                    out.append(cur[:keep].rstrip(" ") or cur[:keep])
+                    cur = (cur[keep:] + ch).lstrip(" ")  # spaces at a break are dropped, as everywhere
                 else:
                     cur += ch
-            out.append(cur)
+            if cur:
+                out.append(cur)
         return out
 
     def width(self, text: str, size: float, role: str = "regular") -> float:
-        return self.fonts.width(text.rstrip(" "), role) * size
+        """Width of one set line: punctuation compressed, CJK–Latin gaps in full (see `text.spacing`)."""
+        return set_line(text.rstrip(" "), lang=self.lang, fontset=self.fonts, role=role, size=size).width
+
+    def tight_width(self, text: str, size: float, role: str = "regular") -> float:
+        """The least width of one set line (its CJK–Latin gaps may shrink to nothing): whether it fits."""
+        return set_line(text.rstrip(" "), lang=self.lang, fontset=self.fonts, role=role, size=size).tight
 
     def widest(self, lines: list[str], size: float, role: str = "regular") -> float:
         return max((self.width(ln, size, role) for ln in lines), default=0.0)
@@ -63,7 +71,10 @@ class Setter:
                 split: bool = True) -> tuple[list[str], float, float]:
         """Lines, their widest width, and the block height, for `text` in a column `max_w` wide."""
         lines = self.lines_for(text, max_w, size, role, split)
-        return lines, self.widest(lines, size, role), len(lines) * size * LEADING
+        # A line set in full may be wider than the column only by its CJK–Latin gaps, which `block` shrinks.
+        widest = max((min(self.width(ln, size, role), max(max_w, self.tight_width(ln, size, role)))
+                      for ln in lines), default=0.0)
+        return lines, widest, len(lines) * size * LEADING
 
     def block(self, kind: str, lines: list[str], box: Box, size: float, *, role: str = "regular",
               align: str = "left", valign: str = "top", color: str = "ink", where: str = "") -> TextBlock:
@@ -79,7 +90,10 @@ class Setter:
         out: list[Line] = []
         for i, text in enumerate(lines):
             text = text.rstrip(" ")
-            lw = self.width(text, size, role)
+            # Gaps shrink if the box is narrower than the line set in full (it never is narrower than `tight`
+            # for a line that `lines_for` broke to this width).
+            setl = set_line(text, lang=self.lang, fontset=self.fonts, role=role, size=size, max_width=w)
+            lw = setl.width
             if align == "center":
                 lx = x0 + (w - lw) / 2
             elif align == "right":
@@ -88,11 +102,7 @@ class Setter:
                 lx = x0
             lx = max(lx, x0)
             ly = top + i * pitch
-            xs: list[float] = []
-            pen = lx
-            for ch in text:
-                xs.append(pen)
-                pen += self.fonts.advance(ch, role) * size
+            xs = [lx + x for x in setl.xs]
             baseline = ly + (pitch - size) / 2 + asc * size
             out.append(Line(text, (lx, ly, lw, pitch), baseline, tuple(xs)))
         return TextBlock(kind, box, size, out, role=role, color=color, where=where)
