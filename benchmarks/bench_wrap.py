@@ -4,6 +4,8 @@ numbers, phone numbers, URLs and Latin words) wrapped at a width of 10 em, besid
 Reports sentences per second (median of N runs, caches cleared before each run) for
   * comicboard      `comicboard.text.break_lines` (UAX #14 + CJK rules + BudouX phrases + balanced lines);
   * comicboard-v    the same without BudouX (phrases off): what the rules and line choice cost alone;
+  * cb-warm         comicboard at another width with the breaks and phrases of each sentence already known:
+                    what layout pays when its size search asks for the same text again (caches not cleared);
   * icu-breaks      ICU `BreakIterator.createLineInstance` boundaries only (no fitting);
   * icu-greedy      ICU boundaries + greedy fitting with the same glyph advances (a complete wrap);
 and, for each wrap, how many lines break a rule that comicboard enforces (a line starting with a closing mark,
@@ -139,7 +141,8 @@ def main(argv: list[str] | None = None) -> None:
         phrases.phrase_bounds("预热预热", lang)
 
     rows = [("comicboard", lambda: run_comicboard(items, args.width, True)),
-            ("comicboard-v", lambda: run_comicboard(items, args.width, False))]
+            ("comicboard-v", lambda: run_comicboard(items, args.width, False)),
+            ("cb-warm", lambda: [break_lines(text, args.width + 0.5, lang=lang) for lang, text in items])]
     icu = icu_module()
     if icu is not None:
         rows += [("icu-breaks", lambda: run_icu(icu, items, args.width, False)),
@@ -147,11 +150,15 @@ def main(argv: list[str] | None = None) -> None:
     print(f"{len(items)} sentences ({', '.join(FRAGMENTS)}), width {args.width:g} em, median of {args.repeat} runs; "
           f"Python {sys.version.split()[0]}, {os.cpu_count()} CPUs"
           + (f", ICU {icu.ICU_VERSION}" if icu else ", ICU not installed (pip install icukit-pyicu)"))
-    print(f"{'engine':<14}{'sentences/s':>12}{'median s':>10}{'lines':>8}{'rule breaks':>13}")
-    for name, (secs, result) in timed(rows, args.repeat).items():
+    print(f"{'engine':<14}{'sentences/s':>12}{'median s':>10}{'lines':>8}{'rule breaks':>13}{'× icu-greedy':>14}")
+    results = timed(rows, args.repeat)
+    ref = results.get("icu-greedy", (None,))[0]
+    for name, (secs, result) in results.items():
         lines = sum(len(r) for r in result)
         bad = sum(violations(r, lang) for r, (lang, _) in zip(result, items, strict=True)) if lines else 0
-        print(f"{name:<14}{len(items) / secs:>12,.0f}{secs:>10.3f}{lines or '-':>8}{bad if lines else '-':>13}")
+        speed = f"{ref / secs:.2f}" if ref else "-"
+        print(f"{name:<14}{len(items) / secs:>12,.0f}{secs:>10.3f}{lines or '-':>8}{bad if lines else '-':>13}"
+              f"{speed:>14}")
 
 
 if __name__ == "__main__":
