@@ -13,6 +13,7 @@ from . import Layout
 from .geometry import Item, PageGeometry, Shape
 from .labels import labels
 from .panel import PanelContext, place_panel, plan_panel
+from .strip import material_icons
 from .typeset import LEADING, Setter
 
 PHONE_WIDTH_PT = 360.0  # 5 in: 1080 px at 216 dpi
@@ -109,6 +110,18 @@ def _procedure_page(board: Board, setter: Setter, cat: Category, proc: Procedure
         for kind, text, role in rows:
             y = _text(setter, items, kind, text, m + 0.6 * s, y, inner - 1.2 * s, s, role=role, where=where)
             y += 0.2 * s
+            if kind == "materials" and role == "bold":  # pictures of what to bring, under the heading
+                icons = material_icons(proc, board.lang)
+                size = 2.2 * s
+                for k, name in enumerate(icons[:max(1, int((inner - 1.2 * s) // (1.3 * size)))]):
+                    items.append(Shape("icon", (m + 0.6 * s + k * 1.3 * size, y, size, size),
+                                       extra={"name": name, "for": "materials"}))
+                if icons:
+                    y += size + 0.3 * s
+        if proc.url:  # big enough to scan from another phone's screen
+            qr = min(inner * 0.45, 9 * s)
+            items.append(Shape("qr", (m + (inner - qr) / 2, y, qr, qr), extra={"url": proc.url}))
+            y += qr + 0.3 * s
         y += 0.3 * s
         items.insert(0, Shape("details_box", (m, box_y, inner, y - box_y), colour))
         y += 0.5 * s

@@ -80,3 +80,19 @@ def test_handout_is_an_a4_pdf_with_one_procedure_per_page(tmp_path, template_fil
                 assert sx - 0.01 <= x and x + w <= sx + sw + 0.01 and sy - 0.01 <= y and y + h <= sy + sh + 0.01
     pdf = cb.render(board, tmp_path / "h.pdf", handout=True)[0]
     assert pdf.read_bytes().startswith(b"%PDF")
+
+
+def test_phone_pages_carry_the_qr_code_and_material_icons():
+    from pathlib import Path
+
+    board = cb.load(Path(__file__).resolve().parents[2] / "examples" / "gongrenjie.yaml")
+    lay = layout_phone(board)
+    _, *pages = lay.pages
+    procs = [p for _, p in board.procedures()]
+    for proc, page in zip(procs, pages, strict=True):
+        qrs = page.of_kind("qr")
+        assert [q.extra["url"] for q in qrs] == ([proc.url] if proc.url else [])
+        for q in qrs:
+            assert q.bbox[2] >= 42  # at least 15 mm at print scale: big on a phone screen
+            assert q.bbox[0] >= 0 and q.bbox[0] + q.bbox[2] <= page.width
+    assert any(i.extra.get("for") == "materials" for page in pages for i in page.of_kind("icon"))
