@@ -60,6 +60,7 @@ def _badge_r(s: float) -> float:
 
 
 PROP_EM = 1.6  # prop icon size in base-size em
+MAX_BUBBLE_SHARE = 0.62  # widest bubble as a share of the panel width: a bubble takes at most about half
 
 
 def props_box(step: Step, width: float, s: float) -> tuple[float, float, float, float] | None:
@@ -187,7 +188,8 @@ def _plan_beside(ctx: PanelContext, plan: PanelPlan, inner: float, s: float) -> 
         side = plan.speakers.index(sp.who)
         indent = 1.1 * s * count[side]
         count[side] += 1
-        avail = col_w - indent - (0.8 * s if n_fig == 2 else 0.0)
+        # At most ~0.6 of the panel's width, so no bubble takes over half the panel.
+        avail = min(col_w - indent - (0.8 * s if n_fig == 2 else 0.0), MAX_BUBBLE_SHARE * plan.width)
         if avail < 4.5 * s:
             return None
         bub = _bubble_for(ctx.setter, sp, avail, s, ctx.min_size)
@@ -227,7 +229,7 @@ def _plan_above(ctx: PanelContext, plan: PanelPlan, inner: float, s: float) -> d
     if plan.props is not None:
         placed.append(plan.props)
     bubbles: list[dict] = []
-    max_w = inner * (0.86 if n_fig == 1 else 0.74)
+    max_w = min(inner * (0.86 if n_fig == 1 else 0.74), MAX_BUBBLE_SHARE * width)
     prev_top = pad
     for sp in plan.speeches:
         cx = centres[plan.speakers.index(sp.who)]

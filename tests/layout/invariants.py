@@ -143,3 +143,39 @@ def check_decorations(lay: Layout) -> list[str]:
             if qr.bbox[2] < 42 - 0.01:
                 errors.append("QR code smaller than 15 mm")
     return errors
+
+
+def _segments_cross(p1, p2, q1, q2) -> bool:  # noqa: ANN001
+    def orient(a, b, c) -> float:  # noqa: ANN001
+        return (b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0])
+
+    return orient(p1, p2, q1) * orient(p1, p2, q2) < 0 and orient(q1, q2, p1) * orient(q1, q2, p2) < 0
+
+
+def _tail(b: Bubble) -> tuple[tuple[float, float], tuple[float, float]]:
+    """A tail as the segment from the bubble's edge nearest the tip to the tip."""
+    x, y, w, h = b.bbox
+    tx, ty = b.tail_tip
+    return (min(max(tx, x), x + w), min(max(ty, y), y + h)), (tx, ty)
+
+
+def check_composition(lay: Layout) -> list[str]:
+    """Comic composition: a bubble takes at most about half its panel; tails never cross each other."""
+    errors: list[str] = []
+    for page in lay.pages:
+        panels = [it for it in page.items if isinstance(it, Panel)]
+        bubbles = [it for it in page.items if isinstance(it, Bubble)]
+        by_panel: dict[int, list[Bubble]] = {}
+        for b in bubbles:
+            pan = panel_of(b, panels)
+            if pan is None:
+                continue
+            by_panel.setdefault(id(pan), []).append(b)
+            if b.bbox[2] * b.bbox[3] > 0.55 * pan.bbox[2] * pan.bbox[3]:
+                errors.append(f"bubble takes more than half its panel: {b.where}")
+        for group in by_panel.values():
+            for i, a in enumerate(group):
+                for b in group[i + 1:]:
+                    if _segments_cross(*_tail(a), *_tail(b)):
+                        errors.append(f"tails cross: {a.where} / {b.where}")
+    return errors
