@@ -151,11 +151,18 @@ class Category:
     name: str
     procedures: tuple[Procedure, ...]
     color: Color = field(default_factory=lambda: Color.parse("#C8102E"))
+    icon: str = ""  # shown in the category band; "" = chosen from the name, else an office building
 
     def __post_init__(self) -> None:
         check_text(self.name, "name")
         if not self.name.strip():
             raise _fail("empty category name", "name")
+        if self.icon:
+            from .art import PROP_NAMES
+
+            if self.icon not in PROP_NAMES:
+                raise _fail(f"unknown icon {self.icon!r}", "icon", expected=" | ".join(PROP_NAMES),
+                            found=repr(self.icon))
         if not self.procedures:
             raise _fail(f"category {self.name!r} has no procedures", "procedures")
 

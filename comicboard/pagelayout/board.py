@@ -74,7 +74,7 @@ def make_frame(board: Board, setter: Setter) -> Frame:
 
 
 def _header_lines(setter: Setter, name: str, col_w: float, s: float) -> list[str]:
-    return setter.lines_for(name, col_w - 1.2 * s, 1.45 * s, "bold")
+    return setter.lines_for(name, col_w - 1.6 * s - 1.7 * s, 1.45 * s, "bold")  # beside the band's icon
 
 
 def _category_header_h(n_lines: int, s: float) -> float:
@@ -329,10 +329,20 @@ def _category_header(setter: Setter, u: Unit, x: float, y: float, w: float, s: f
     name = u.cat.name + (lab["continued"] if u.continued else "")
     band = Shape("category_band", (x, y, w, u.height), u.cat.color.hex(),
                  extra={"category": u.cat.name, "continued": u.continued})
+    icon = category_icon(u.cat, setter.lang)
+    isz = 1.7 * s
     lines = _header_lines(setter, name, w, s)
-    text = setter.block("category", lines, (x + 0.6 * s, y, w - 1.2 * s, u.height), size, role="bold",
-                        valign="middle", color="paper", where=u.cat.name)
-    return [band, text]
+    text = setter.block("category", lines, (x + 0.6 * s + isz + 0.4 * s, y, w - 1.6 * s - isz, u.height), size,
+                        role="bold", valign="middle", color="paper", where=u.cat.name)
+    mark = Shape("icon", (x + 0.6 * s, y + (u.height - isz) / 2, isz, isz), extra={"name": icon, "for": "category"})
+    return [band, mark, text]
+
+
+def category_icon(cat: Category, lang: str) -> str:
+    """The icon of a category band: as the spec says, else one matching its name, else an office."""
+    from ..art import icon_for_text
+
+    return cat.icon or icon_for_text(cat.name, lang) or "building"
 
 
 def _header_items(board: Board, setter: Setter, frame: Frame) -> list[Item]:

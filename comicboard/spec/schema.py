@@ -40,7 +40,7 @@ BOARD_KEYS = ("title", "subtitle", "organization", "size", "orientation", "lang"
               "min_font_size", "margin_mm", "bleed_mm", "theme", "viewing_distance_m")
 CAST_KEYS = ("name", "look", "picture")
 FONT_KEYS = ("regular", "bold", "fallback")
-CATEGORY_KEYS = ("name", "color", "procedures")
+CATEGORY_KEYS = ("name", "color", "icon", "procedures")
 PROCEDURE_KEYS = ("title", "summary", "materials", "time_limit", "location", "phone", "basis", "url", "id",
                   "steps")
 STEP_KEYS = ("caption", "say", "props")
@@ -371,6 +371,10 @@ class Builder:
         kw: dict[str, Any] = {"name": self.nonempty(c["name"], path + ("name",))}
         if "color" in c:
             kw["color"] = self.color(c["color"], path + ("color",))
+        if "icon" in c:
+            from ..art import PROP_NAMES
+
+            kw["icon"] = self.choice(c["icon"], path + ("icon",), PROP_NAMES, "icon")
         procs = self.nonempty_list(c["procedures"], path + ("procedures",), "procedures",
                                    "add at least one procedure, with title: and steps:")
         kw["procedures"] = tuple(self.procedure(p, path + ("procedures", i), cast)

@@ -123,7 +123,12 @@ def check_decorations(lay: Layout) -> list[str]:
         figures = [it for it in page.items if isinstance(it, Figure)]
         cards = page.of_kind("card")
         boxes = page.of_kind("details_box")
+        bands = page.of_kind("category_band")
         for icon in page.of_kind("icon"):
+            if icon.extra.get("for") == "category":
+                if not any(inside(icon.bbox, b.bbox) for b in bands):
+                    errors.append(f"category icon {icon.extra.get('name')} outside its band")
+                continue
             if icon.extra.get("for") == "materials":
                 if not any(inside(icon.bbox, d.bbox) for d in boxes):
                     errors.append(f"materials icon {icon.extra.get('name')} outside its details box")

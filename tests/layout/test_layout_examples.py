@@ -35,7 +35,7 @@ def test_urls_and_props_are_drawn():
     drawn = {q.extra["url"] for page in lay.pages for q in page.of_kind("qr")}
     assert urls and drawn == urls
     n_props = sum(min(len(s.props), 3) for _, p in lay.board.procedures() for s in p.steps)
-    panel_icons = [i for page in lay.pages for i in page.of_kind("icon") if i.extra.get("for") != "materials"]
+    panel_icons = [i for page in lay.pages for i in page.of_kind("icon") if i.extra.get("for") is None]
     assert n_props and len(panel_icons) == n_props
     material_icons = [i for page in lay.pages for i in page.of_kind("icon") if i.extra.get("for") == "materials"]
     assert any(i.extra["name"] == "id_card" for i in material_icons)
@@ -91,3 +91,11 @@ def test_banner_holds_a_numbered_index_of_every_procedure():
             for ln in b.lines:  # beside the title, never over it
                 t = title.lines[0].bbox
                 assert ln.bbox[0] + ln.bbox[2] <= t[0] or ln.bbox[0] >= t[0] + t[2]
+
+
+def test_every_category_band_has_an_icon():
+    lay = cb.layout(cb.load(ROOT / "examples" / "gongrenjie.yaml"))
+    for page in lay.pages:
+        bands = page.of_kind("category_band")
+        icons = [i for i in page.of_kind("icon") if i.extra.get("for") == "category"]
+        assert bands and len(icons) == len(bands)
