@@ -126,14 +126,33 @@ def _cmyk(color: Color) -> Pixel:
 # --- shapes -------------------------------------------------------------------------------------------
 
 
+def _disjoint_rects(subpaths: list[Subpath]) -> list[tuple[float, float, float, float]] | None:
+    """The outline as axis-aligned rectangles when every subpath is one and none overlap, else None.
+
+    Overlapping rectangles would cut holes under the even-odd rule, so those take the general path.
+    """
+    rects = [geometry.axis_rect([sp]) for sp in subpaths]
+    if any(r is None for r in rects):
+        return None
+    ordered = sorted(rects)  # type: ignore[type-var]
+    for i, (_x0, y0, x1, y1) in enumerate(ordered):
+        for a0, b0, _a1, b1 in ordered[i + 1:]:
+            if a0 >= x1:
+                break  # sorted by left edge: nothing further right can overlap
+            if b0 < y1 and y0 < b1:
+                return None
+    return rects  # type: ignore[return-value]
+
+
 def _paint_path(image: PILImage.Image, item: Path, scale: float, ink: Ink = _rgb) -> None:
     subpaths = geometry.flatten(item.ops, scale)
     if not subpaths:
         return
     if item.fill is not None:
-        rect = geometry.axis_rect(subpaths)
-        if rect is not None:
-            _fill_rect(image, rect, ink(item.fill))
+        rects = _disjoint_rects(subpaths)
+        if rects is not None:  # one rectangle, or many that never overlap (a QR code): exact, no mask
+            for rect in rects:
+                _fill_rect(image, rect, ink(item.fill))
         else:
             closed = [Subpath(s.points, True) for s in subpaths if len(s.points) >= 3]
             if closed:
