@@ -206,6 +206,17 @@ def _paint_mask(image: PILImage.Image, subpaths: list[Subpath], rgb: Pixel,
     ss = SUPERSAMPLE
     W, H = image.size
     pad = stroke_px / 2 + 1
+    box = geometry.bounds(subpaths)
+    assert box is not None
+    bx0, by0 = max(0, math.floor(box[0] - pad)), max(0, math.floor(box[1] - pad))
+    bx1, by1 = min(W, math.ceil(box[2] + pad)), min(H, math.ceil(box[3] + pad))
+    if bx1 <= bx0 or by1 <= by0:
+        return
+    if (bx1 - bx0) * (by1 - by0) * ss * ss <= MASK_BUDGET:
+        # Small shapes (most of a board: faces, hands, icons) fit one mask: no band bookkeeping needed.
+        mask = _band_mask(subpaths, bx0, by0, bx1 - bx0, by1 - by0, stroke_px, caps)
+        image.paste(rgb, (bx0, by0, bx1, by1), mask)
+        return
     # Segments with their padded bounding boxes, to skip empty bands and narrow the others.
     segs = []
     for sp in subpaths:
@@ -214,12 +225,6 @@ def _paint_mask(image: PILImage.Image, subpaths: list[Subpath], rgb: Pixel,
             pts = pts * 2
         for (ax, ay), (bx, by) in zip(pts, pts[1:], strict=False):
             segs.append((min(ax, bx) - pad, min(ay, by) - pad, max(ax, bx) + pad, max(ay, by) + pad))
-    box = geometry.bounds(subpaths)
-    assert box is not None
-    bx0, by0 = max(0, math.floor(box[0] - pad)), max(0, math.floor(box[1] - pad))
-    bx1, by1 = min(W, math.ceil(box[2] + pad)), min(H, math.ceil(box[3] + pad))
-    if bx1 <= bx0 or by1 <= by0:
-        return
     band_h = max(8, MASK_BUDGET // ((bx1 - bx0) * ss * ss))
     for top in range(by0, by1, band_h):
         bottom = min(by1, top + band_h)
