@@ -11,7 +11,7 @@ from ..display import PathOp
 Point = tuple[float, float]
 
 # Largest distance (in device pixels) a flattened curve may stray from the true curve.
-FLATNESS_PX = 0.1
+FLATNESS_PX = 0.2  # device pixels; masks are 4× supersampled, so this is under a subpixel of error
 MAX_CURVE_SEGMENTS = 256
 
 
