@@ -43,6 +43,7 @@ class PanelPlan:
     beside: bool
     bubbles: list[dict] = field(default_factory=list)  # per speech: lines, size, w, h, x (local), y (local)
     props: tuple[float, float, float, float] | None = None  # local box of the prop icons
+    share: float = 1.0  # widest bubble as a share of the panel width
     problems: list[str] = field(default_factory=list)
 
 
@@ -60,7 +61,8 @@ def _badge_r(s: float) -> float:
 
 
 PROP_EM = 1.6  # prop icon size in base-size em
-MAX_BUBBLE_SHARE = 0.62  # widest bubble as a share of the panel width: a bubble takes at most about half
+MAX_BUBBLE_SHARE = 0.62  # widest bubble as a share of the panel width, when a bubble would fill over half
+MAX_BUBBLE_AREA = 0.5  # a bubble takes at most about half its panel
 
 
 def props_box(step: Step, width: float, s: float) -> tuple[float, float, float, float] | None:
@@ -145,15 +147,15 @@ def plan_panel(ctx: PanelContext, step: Step, width: float, s: float) -> PanelPl
     plan = PanelPlan(width, 0.0, s, speeches, speakers, caption_lines, caption_size, caption_h, fig_h, beside,
                      props=props_box(step, width, s))
 
-    beside = _plan_beside(ctx, plan, inner, s)
-    above = _plan_above(ctx, plan, inner, s)
-    if beside is not None and beside["height"] < above["height"] * 1.05:
-        plan.beside = True
-        plan.bubbles = beside["bubbles"]
-        plan.height = beside["height"]
-    else:
-        plan.bubbles = above["bubbles"]
-        plan.height = above["height"]
+    for share in (1.0, MAX_BUBBLE_SHARE):  # narrower bubbles only when one would fill over half the panel
+        plan.share = share
+        beside = _plan_beside(ctx, plan, inner, s)
+        above = _plan_above(ctx, plan, inner, s)
+        chosen = beside if beside is not None and beside["height"] < above["height"] * 1.05 else above
+        plan.beside = chosen is beside
+        plan.bubbles, plan.height = chosen["bubbles"], chosen["height"]
+        if max(b["w"] * b["h"] for b in plan.bubbles) <= MAX_BUBBLE_AREA * width * plan.height:
+            break
     plan.problems = [f"the speech of {sp.who!r} does not fit its bubble"
                      for sp, b in zip(speeches, plan.bubbles, strict=True) if b["overflow"]]
     return plan
@@ -189,7 +191,7 @@ def _plan_beside(ctx: PanelContext, plan: PanelPlan, inner: float, s: float) -> 
         indent = 1.1 * s * count[side]
         count[side] += 1
         # At most ~0.6 of the panel's width, so no bubble takes over half the panel.
-        avail = min(col_w - indent - (0.8 * s if n_fig == 2 else 0.0), MAX_BUBBLE_SHARE * plan.width)
+        avail = min(col_w - indent - (0.8 * s if n_fig == 2 else 0.0), plan.share * plan.width)
         if avail < 4.5 * s:
             return None
         bub = _bubble_for(ctx.setter, sp, avail, s, ctx.min_size)
@@ -229,7 +231,7 @@ def _plan_above(ctx: PanelContext, plan: PanelPlan, inner: float, s: float) -> d
     if plan.props is not None:
         placed.append(plan.props)
     bubbles: list[dict] = []
-    max_w = min(inner * (0.86 if n_fig == 1 else 0.74), MAX_BUBBLE_SHARE * width)
+    max_w = min(inner * (0.86 if n_fig == 1 else 0.74), plan.share * width)
     prev_top = pad
     for sp in plan.speeches:
         cx = centres[plan.speakers.index(sp.who)]
