@@ -35,13 +35,12 @@ def _panel_box(item, page) -> tuple[float, float, float, float]:  # noqa: ANN001
 
 def picture_ppi(path: str, box_w_pt: float, box_h_pt: float) -> float | None:
     """Effective resolution of a picture printed into a box of the given size (points), from its header only."""
-    from PIL import Image
+    from .pictures import picture_size
 
-    try:
-        with Image.open(path) as im:  # reads the header; nothing is decoded
-            w_px, h_px = im.size
-    except (OSError, ValueError, Image.DecompressionBombError):
+    size = picture_size(path)
+    if size is None:
         return None  # the loader names unreadable pictures already
+    w_px, h_px = size
     if box_w_pt <= 0 or box_h_pt <= 0:
         return None
     return min(w_px / (box_w_pt / 72), h_px / (box_h_pt / 72))  # stretched to the box: the poorer axis counts

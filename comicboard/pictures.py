@@ -31,6 +31,17 @@ def picture_problem(path: str | Path) -> str | None:
     return None
 
 
+def picture_size(path: str | Path) -> tuple[int, int] | None:
+    """(width, height) in pixels from the file's header (nothing is decoded), or None if unreadable."""
+    from PIL import Image
+
+    try:
+        with Image.open(path) as im:
+            return im.size
+    except (OSError, ValueError, Image.DecompressionBombError):
+        return None
+
+
 def load_rgba(path: str | Path):  # noqa: ANN201 - a PIL.Image.Image; PIL is imported lazily
     """The picture decoded as RGBA, or RenderError naming the file (checked first: no bomb is decoded)."""
     from PIL import Image

@@ -196,13 +196,7 @@ def _plan_beside(ctx: PanelContext, plan: PanelPlan, inner: float, s: float) -> 
             return None
         bub = _bubble_for(ctx.setter, sp, avail, s, ctx.min_size)
         bx = left + indent if side == 0 else right - indent - bub["w"]
-        by = prev_top
-        moved = True
-        while moved:
-            moved = False
-            for px, py, pw, ph in placed:
-                if bx < px + pw + gap and px < bx + bub["w"] + gap and by < py + ph + gap and py < by + bub["h"]:
-                    by, moved = py + ph + gap, True
+        by = _drop_below(bx, prev_top, bub["w"], bub["h"], placed, gap)
         bub["x"], bub["y"], bub["side"] = bx, by, side
         placed.append((bx, by, bub["w"], bub["h"]))
         bubbles.append(bub)
@@ -245,14 +239,7 @@ def _plan_above(ctx: PanelContext, plan: PanelPlan, inner: float, s: float) -> d
                 continue
             bub = _bubble_for(ctx.setter, sp, avail, s, ctx.min_size)
             bx = min(max(cx - bub["w"] / 2, a), b - bub["w"])
-            by = prev_top
-            moved = True
-            while moved:  # drop below anything it would overlap
-                moved = False
-                for px, py, pw, ph in placed:
-                    if bx < px + pw + gap and px < bx + bub["w"] + gap and by < py + ph + gap and py < by + bub["h"]:
-                        by = py + ph + gap
-                        moved = True
+            by = _drop_below(bx, prev_top, bub["w"], bub["h"], placed, gap)
             key = (by + bub["h"], -bub["w"])
             if best is None or key < best[0]:
                 best = (key, bub, bx, by)
@@ -271,6 +258,18 @@ def _plan_above(ctx: PanelContext, plan: PanelPlan, inner: float, s: float) -> d
     fig_top = max(stack_bottom + tail_room, pad)
     height = fig_top + plan.fig_h + plan.caption_h + (0.3 * s if plan.caption_h else 0) + pad
     return {"bubbles": bubbles, "height": height}
+
+
+def _drop_below(x: float, y: float, w: float, h: float, placed: list[tuple[float, float, float, float]],
+                gap: float) -> float:
+    """The highest y ≥ `y` at which a w×h box at `x` clears every placed box by `gap`."""
+    moved = True
+    while moved:
+        moved = False
+        for px, py, pw, ph in placed:
+            if x < px + pw + gap and px < x + w + gap and y < py + ph + gap and py < y + h:
+                y, moved = py + ph + gap, True
+    return y
 
 
 def _dist(x: float, iv: tuple[float, float]) -> float:

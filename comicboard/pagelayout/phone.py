@@ -13,7 +13,7 @@ from . import Layout
 from .geometry import Item, PageGeometry, Shape
 from .labels import labels
 from .panel import PanelContext, place_panel, plan_panel
-from .strip import material_icons
+from .strip import icon_row, material_icons
 from .typeset import LEADING, Setter
 
 PHONE_WIDTH_PT = 360.0  # 5 in: 1080 px at 216 dpi
@@ -113,9 +113,7 @@ def _procedure_page(board: Board, setter: Setter, cat: Category, proc: Procedure
             if kind == "materials" and role == "bold":  # pictures of what to bring, under the heading
                 icons = material_icons(proc, board.lang)
                 size = 2.2 * s
-                for k, name in enumerate(icons[:max(1, int((inner - 1.2 * s) // (1.3 * size)))]):
-                    items.append(Shape("icon", (m + 0.6 * s + k * 1.3 * size, y, size, size),
-                                       extra={"name": name, "for": "materials"}))
+                items.extend(icon_row(icons, m + 0.6 * s, y, inner - 1.2 * s, size))
                 if icons:
                     y += size + 0.3 * s
         if proc.url:  # big enough to scan from another phone's screen

@@ -64,6 +64,13 @@ def material_icons(proc: Procedure, lang: str) -> list[str]:
     return names
 
 
+def icon_row(names: list[str], x: float, y: float, width: float, size: float) -> list[Shape]:
+    """Material icons side by side from (x, y), as many as fit `width` (each `size` square, 0.3·size apart)."""
+    fit = max(1, int((width + 0.3 * size) // (1.3 * size)))
+    return [Shape("icon", (x + k * 1.3 * size, y, size, size), extra={"name": name, "for": "materials"})
+            for k, name in enumerate(names[:fit])]
+
+
 def _icon_size(detail_size: float) -> float:
     return 2.2 * detail_size
 
@@ -193,10 +200,7 @@ def place_strip(ctx: PanelContext, cat: Category, proc: Procedure, plan: StripPl
             icons = material_icons(proc, ctx.board.lang) if kind == "materials" else []
             if icons:  # a row of pictures under the materials: what to bring, at a glance
                 size = _icon_size(plan.detail_size)
-                per_row = max(1, int((plan.details_w - 0.8 * s + 0.3 * size) // (1.3 * size)))
-                for k, name in enumerate(icons[:per_row]):
-                    items.append(Shape("icon", (dx + 0.4 * s + k * 1.3 * size, cy, size, size),
-                                       extra={"name": name, "for": "materials"}))
+                items.extend(icon_row(icons, dx + 0.4 * s, cy, plan.details_w - 0.8 * s, size))
                 cy += size + 0.25 * s
         qr = _qr_size(proc, plan.details_w, s)
         if qr:

@@ -55,10 +55,12 @@ def text_runs(block: TextBlock, fonts: FontSet, theme: Theme) -> list[GlyphRun]:
 
 def _fit_picture(path: str, x: float, y: float, w: float, h: float) -> tuple[float, float, float, float]:
     """A cast picture kept in proportion inside the figure box, standing on its bottom edge, centred."""
-    from PIL import Image as PILImage
+    from ..pictures import picture_size
 
-    with PILImage.open(path) as im:  # reads the header only
-        iw, ih = im.size
+    size = picture_size(path)
+    if size is None:  # the loader refuses unreadable pictures; fill the box rather than fail here
+        return x, y, w, h
+    iw, ih = size
     scale = min(w / iw, h / ih)
     pw, ph = iw * scale, ih * scale
     return x + (w - pw) / 2, y + h - ph, pw, ph
