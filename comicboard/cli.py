@@ -96,16 +96,9 @@ def _run(args: argparse.Namespace) -> int:
             return 0
         progress("laying out")
         lay = layout(board)
-        errors = [p for p in lay.problems if p.severity == "error"]
-        for p in lay.problems:
+        for p in lay.problems:  # errors stop the render itself (LayoutError, listing them); warnings go here
             if p.severity != "error":
                 print(f"comicboard: {p}", file=sys.stderr)
-        if errors:
-            for p in errors:
-                print(f"comicboard: {p}", file=sys.stderr)
-            print("comicboard: error: not rendered; fix the problems above (`comicboard check` lists them)",
-                  file=sys.stderr)
-            return 2
         progress(f"writing {args.output}")
         # Print options go only where given or where they apply, so a PNG with --marks is refused by name.
         opts = {k: v for k, v in (("pdfx", args.pdfx), ("marks", args.marks or None), ("tile", args.tile),
