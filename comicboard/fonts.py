@@ -55,6 +55,82 @@ class Face:
             return 0.0
         return self.advances[g] / self.units_per_em
 
+    def ink(self, ch: str) -> tuple[float, float, float, float] | None:
+        """The ink box of `ch`'s glyph in em (x from the pen position, y up from the baseline): xmin, ymin,
+        xmax, ymax; None for a blank glyph or a character the face lacks. Where a mark sits in its em box
+        (low left in GB and JIS fonts, centred in Taiwanese ones) is read from here, not assumed."""
+        g = self.cmap.get(ord(ch))
+        return None if g is None else _glyph_bounds(self.path, g)
+
+    def vertical_form(self, ch: str) -> str | None:
+        """The character of `ch`'s vertical form (its `vert` substitute, e.g. 。→︒) when the face maps one
+        to a code point; None when `ch` stays as it is in vertical text."""
+        g = self.cmap.get(ord(ch))
+        if g is None:
+            return None
+        sub = _vert_map(self.path).get(g)
+        return _reverse_cmap(self.path).get(sub) if sub else None
+
+    def vertical_glyph(self, ch: str) -> str | None:
+        """The name of `ch`'s vertical glyph (`vert`), whether or not it has a code point of its own."""
+        g = self.cmap.get(ord(ch))
+        return None if g is None else _vert_map(self.path).get(g)
+
+    def draw_glyph(self, glyph: str, pen: object) -> None:
+        """Draw a glyph's outline (font units, y up) into a fontTools-style pen."""
+        _ttfont(self.path).getGlyphSet()[glyph].draw(pen)
+
+
+@lru_cache(maxsize=8)
+def _ttfont(path: str):  # noqa: ANN202 - fontTools' TTFont, imported lazily
+    from fontTools.ttLib import TTFont
+
+    return TTFont(path, lazy=True, fontNumber=0)
+
+
+@lru_cache(maxsize=4096)
+def _glyph_bounds(path: str, glyph: str) -> tuple[float, float, float, float] | None:
+    from fontTools.pens.boundsPen import BoundsPen
+
+    tt = _ttfont(path)
+    pen = BoundsPen(tt.getGlyphSet())
+    tt.getGlyphSet()[glyph].draw(pen)
+    if pen.bounds is None:
+        return None
+    upem = tt["head"].unitsPerEm
+    return tuple(v / upem for v in pen.bounds)  # type: ignore[return-value]
+
+
+@lru_cache(maxsize=8)
+def _vert_map(path: str) -> dict[str, str]:
+    """Glyph → vertical glyph from the face's `vert` (or `vrt2`) single substitutions."""
+    tt = _ttfont(path)
+    out: dict[str, str] = {}
+    if "GSUB" not in tt:
+        return out
+    gsub = tt["GSUB"].table
+    if gsub.FeatureList is None or gsub.LookupList is None:
+        return out
+    for rec in gsub.FeatureList.FeatureRecord:
+        if rec.FeatureTag not in ("vert", "vrt2"):
+            continue
+        for index in rec.Feature.LookupListIndex:
+            lookup = gsub.LookupList.Lookup[index]
+            for sub in lookup.SubTable:
+                sub = getattr(sub, "ExtSubTable", sub)  # extension lookups wrap the real one
+                for src, dst in (getattr(sub, "mapping", None) or {}).items():
+                    out.setdefault(src, dst)
+    return out
+
+
+@lru_cache(maxsize=8)
+def _reverse_cmap(path: str) -> dict[str, str]:
+    """Glyph → the character that maps to it (the lowest code point when several do)."""
+    out: dict[str, str] = {}
+    for cp, g in sorted(load_face(path).cmap.items(), reverse=True):
+        out[g] = chr(cp)
+    return out
+
 
 @lru_cache(maxsize=16)
 def load_face(path: str) -> Face:

@@ -28,6 +28,7 @@ class Line:
     bbox: Box
     baseline: float
     xs: tuple[float, ...]
+    dys: tuple[float, ...] = ()  # per character, its glyph's offset down from the baseline (empty: none moves)
 
     def to_json(self) -> dict[str, Any]:
         return {"text": self.text, "bbox": rbox(self.bbox)}

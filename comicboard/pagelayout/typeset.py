@@ -104,5 +104,5 @@ class Setter:
             ly = top + i * pitch
             xs = [lx + x for x in setl.xs]
             baseline = ly + (pitch - size) / 2 + asc * size
-            out.append(Line(text, (lx, ly, lw, pitch), baseline, tuple(xs)))
+            out.append(Line(text, (lx, ly, lw, pitch), baseline, tuple(xs), setl.dys))
         return TextBlock(kind, box, size, out, role=role, color=color, where=where)

@@ -5,6 +5,7 @@ Painting never measures or breaks text: it turns each set line into glyph runs a
 
 from __future__ import annotations
 
+from itertools import groupby
 from typing import TYPE_CHECKING
 
 from ..art import badge_paths, bubble_paths, caption_box_paths, draw_figure
@@ -42,14 +43,17 @@ def text_runs(block: TextBlock, fonts: FontSet, theme: Theme) -> list[GlyphRun]:
     runs: list[GlyphRun] = []
     for line in block.lines:
         i = 0
+        dys = line.dys or (0.0,) * len(line.text)
         for face, chunk in fonts.runs(line.text, block.role):
-            xs = line.xs[i:i + len(chunk)]
+            xs, ds = line.xs[i:i + len(chunk)], dys[i:i + len(chunk)]
             i += len(chunk)
-            # Spaces carry no ink; dropping them keeps runs short and the PDF text clean.
-            keep = [(c, x) for c, x in zip(chunk, xs, strict=True) if not c.isspace()] if chunk.strip() else []
-            if keep:
-                runs.append(GlyphRun("".join(c for c, _ in keep), tuple(x for _, x in keep), line.baseline,
-                                     face.path, block.font_size, col))
+            # Spaces carry no ink; dropping them keeps runs short and the PDF text clean. A glyph moved off the
+            # baseline (a centred 。) starts a run of its own on its own baseline.
+            keep = [(c, x, d) for c, x, d in zip(chunk, xs, ds, strict=True) if not c.isspace()]
+            for _, group in groupby(keep, key=lambda k: k[2]):
+                part = list(group)
+                runs.append(GlyphRun("".join(c for c, _, _ in part), tuple(x for _, x, _ in part),
+                                     line.baseline + part[0][2], face.path, block.font_size, col))
     return runs
 
 

@@ -5,9 +5,12 @@ Punctuation (clreq §3.1.6 / GB/T 15834-2011 §5, jlreq §3.1.4–3.1.6 "punctua
     end that blank is dropped (the mark is set in ½ em), and between two adjacent marks one of the two
     blanks facing each other, or the blank between them, is dropped (。」 and ）、 take 1.5 em, not 2);
   * an opening bracket at the line start loses its leading ½ em blank (its glyph moves left by ½ em);
-  * which half is blank follows the language: brackets have their ink on the inside in every CJK style;
-    the stops and commas 。，、．：；！？ sit low left in zh-Hans (GB) fonts, but are centred in zh-Hant and
-    ja, so they are only trimmed in zh-Hans.
+  * which half is blank is read from the glyph's outline (`Face.ink`), not assumed: brackets have their ink
+    on the inside; stops and commas sit low left in GB and JIS fonts.
+  * where a mark should sit follows the language: zh-Hans sets 。，、．：；！？ low left (GB/T 15834-2011 §5),
+    ja sets 。、，． low left but ！？：； centred (jlreq §3.1.4, cl-04/cl-05), zh-Hant centres all of them in
+    the em box (Taiwan MOE 重訂標點符號手冊). A mark the font draws elsewhere is moved there (its glyph shifts
+    right or up); a centred mark has no blank half, so nothing is trimmed from it.
 Spacing (clreq §3.2.2, jlreq §3.2.3 "spacing between Japanese and Western characters"): ¼ em between a CJK
 character and a Latin letter or digit next to it, none at the line edges or beside full-width punctuation.
 
@@ -44,13 +47,19 @@ class SetLine:
     advances: tuple[float, ...]
     width: float
     tight: float  # the width with the CJK–Latin gaps shrunk to nothing: the least the line can take
+    dys: tuple[float, ...] = ()  # per character, how far its glyph moves down from the baseline (empty: none)
 
 
-def _stops_trim(lang: str) -> bool:
+# Marks a language centres in the em box (see the module docstring); the rest of STOPS sit low left.
+_CENTRED = {"zh-Hant": STOPS, "ja": frozenset("：；！？")}
+_SMALL_MARK = 0.45  # em: a mark lower than this (。，、．) is also centred vertically when centred
+
+
+def _lang_key(lang: str) -> str:
     parts = lang.replace("_", "-").lower().split("-")
-    if parts[0] != "zh":
-        return False  # ja, ko: centred marks
-    return not ("hant" in parts or any(p in ("tw", "hk", "mo") for p in parts))
+    if parts[0] == "zh":
+        return "zh-Hant" if ("hant" in parts or any(p in ("tw", "hk", "mo") for p in parts)) else "zh-Hans"
+    return {"ja": "ja", "ko": "ko"}.get(parts[0], lang)
 
 
 @lru_cache(maxsize=8192)
@@ -62,22 +71,50 @@ def _kind(ch: str) -> int:
 
 
 @lru_cache(maxsize=4096)
+def _mark(ch: str, lang: str, fontset: FontSet, role: str) -> tuple[int, float, float]:
+    """For a full-width bracket or stop: which half of its em box is blank (-1 left, 1 right, 0 none), and how
+    far its glyph moves right and up (em) to sit where the language puts it."""
+    face = fontset.face_for(ch, role)
+    ink = face.ink(ch) if face else None
+    if ink is None:  # no outline to read: the conventional positions
+        return (-1 if ch in OPENING else 1 if ch in CLOSING or (ch in STOPS and lang == "zh-Hans") else 0), 0.0, 0.0
+    x0, y0, x1, y1 = ink
+    cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+    dx = dy = 0.0
+    if ch in _CENTRED.get(lang, ()):
+        if abs(cx - HALF) > 0.1:
+            dx = HALF - cx
+            if y1 - y0 < _SMALL_MARK:  # 。，、． set low: lift to the middle of the em box as well
+                dy = (face.ascender + face.descender) / 2 - cy
+        return 0, dx, dy
+    if ch in STOPS and x0 >= 0.3 and x1 <= 0.7:  # a centred mark where the language wants it low left
+        dx = 0.25 - cx
+        x0, x1 = x0 + dx, x1 + dx
+    if x1 <= HALF + 0.05:
+        return 1, dx, dy
+    if x0 >= HALF - 0.05:
+        return -1, dx, dy
+    return 0, dx, dy
+
+
+@lru_cache(maxsize=4096)
 def _natural(line: str, lang: str, fontset: FontSet, role: str) -> tuple[tuple[float, ...], tuple[float, ...],
-                                                                       tuple[float, ...]]:
-    """At size 1: each character's glyph shift (≤ 0), its advance after punctuation compression, and the
-    ¼ em gap after it (before the next character)."""
+                                                                       tuple[float, ...], tuple[float, ...]]:
+    """At size 1: each character's glyph shift, its advance after punctuation compression, the ¼ em gap after
+    it (before the next character), and how far its glyph moves up (empty when none does)."""
     n = len(line)
     adv = [fontset.advance(ch, role) for ch in line]
-    stops = _stops_trim(lang)
-    # Which half of each full-width mark is blank: -1 left (opening), 1 right (closing, GB stops), 0 none.
+    key = _lang_key(lang)
+    # Which half of each full-width mark is blank: -1 left (opening), 1 right (closing, low-left stops), 0 none.
     blank = [0] * n
-    for i, ch in enumerate(line):
-        if abs(adv[i] - 1.0) <= _FULL_WIDTH_TOLERANCE:
-            if ch in OPENING:
-                blank[i] = -1
-            elif ch in CLOSING or (stops and ch in STOPS):
-                blank[i] = 1
     shift = [0.0] * n
+    lift: list[float] = []
+    for i, ch in enumerate(line):
+        if (ch in OPENING or ch in CLOSING or ch in STOPS) and abs(adv[i] - 1.0) <= _FULL_WIDTH_TOLERANCE:
+            blank[i], shift[i], up = _mark(ch, key, fontset, role)
+            if up:
+                lift = lift or [0.0] * n
+                lift[i] = up
     trimmed = [False] * n
     for i in range(n - 1):
         a, b = blank[i], blank[i + 1]
@@ -99,14 +136,14 @@ def _natural(line: str, lang: str, fontset: FontSet, role: str) -> tuple[tuple[f
     for i in range(n - 1):
         if kinds[i] and kinds[i + 1] and kinds[i] != kinds[i + 1]:
             gaps[i] = LATIN_GAP
-    return tuple(shift), tuple(adv), tuple(gaps)
+    return tuple(shift), tuple(adv), tuple(gaps), tuple(lift)
 
 
 def set_line(line: str, *, lang: str, fontset: FontSet, role: str = "regular", size: float = 1.0,
              max_width: float | None = None) -> SetLine:
     """Set one line (already broken; trailing spaces are the caller's to drop): glyph origins, advances and
     width in the units of `size`. With `max_width`, the CJK–Latin gaps shrink as far as needed to fit it."""
-    shift, adv, gaps = _natural(line, lang, fontset, role)
+    shift, adv, gaps, lift = _natural(line, lang, fontset, role)
     base = sum(adv)
     room = sum(gaps)
     scale = 1.0
@@ -120,7 +157,7 @@ def set_line(line: str, *, lang: str, fontset: FontSet, role: str = "regular", s
         a = a + g * scale
         advances.append(a * size)
         pen += a
-    return SetLine(tuple(xs), tuple(advances), pen * size, base * size)
+    return SetLine(tuple(xs), tuple(advances), pen * size, base * size, tuple(-u * size for u in lift))
 
 
 def advances(line: str, *, lang: str, fontset: FontSet, role: str = "regular", size: float = 1.0) -> list[float]:

@@ -24,8 +24,30 @@ def widths(text: str, lang: str = "zh-Hans") -> list[float]:
 
 def test_line_end_punctuation_is_set_in_half_an_em():
     assert widths("原件。") == pytest.approx([1, 1, 0.5])
-    assert widths("原件。", "ja") == pytest.approx([1, 1, 1])  # ja and zh-Hant centre 。: nothing to trim
+    assert widths("原件。", "ja") == pytest.approx([1, 1, 0.5])  # JIS sets 。 low left too (jlreq cl-06)
+    assert widths("原件。", "zh-Hant") == pytest.approx([1, 1, 1])  # centred: no blank half to trim
+    assert widths("原件！", "ja") == pytest.approx([1, 1, 1])  # jlreq cl-04: ！ is centred
     assert widths("原件」", "ja") == pytest.approx([1, 1, 0.5])  # brackets have a blank half in every style
+
+
+def test_marks_sit_where_the_language_puts_them():
+    def ink_centre(text, lang, i):
+        line = set_line(text, lang=lang, fontset=FS, size=1)
+        x0, y0, x1, y1 = FS.main().ink(text[i])
+        dy = line.dys[i] if line.dys else 0.0
+        pen = sum(line.advances[:i])
+        return (line.xs[i] + (x0 + x1) / 2 - pen), (y0 + y1) / 2 - dy  # in its em box, y up from the baseline
+
+    face = FS.main()
+    middle = (face.ascender + face.descender) / 2
+    cx, cy = ink_centre("好。好", "zh-Hant", 1)  # Taiwan: centred in the em box, both ways
+    assert cx == pytest.approx(0.5, abs=0.02) and cy == pytest.approx(middle, abs=0.02)
+    cx, cy = ink_centre("好。好", "zh-Hans", 1)  # GB: low left, as the font draws it
+    assert cx < 0.4 and cy < 0.2
+    cx, _ = ink_centre("好！好", "ja", 1)  # jlreq: ！ centred, 。 low left
+    assert cx == pytest.approx(0.5, abs=0.02)
+    assert ink_centre("好。好", "ja", 1)[0] < 0.4
+    assert set_line("好好", lang="zh-Hant", fontset=FS).dys == ()  # nothing moved: nothing recorded
 
 
 def test_adjacent_punctuation_takes_one_and_a_half_em():
@@ -64,11 +86,13 @@ def test_set_lines_never_grow_but_by_gaps_and_positions_run_forward(text, lang, 
     assert line.width <= line.tight + 0.25 * size * len(text) + 1e-9
     assert sum(line.advances) == pytest.approx(line.width)
     pen = 0.0
-    for x, adv in zip(line.xs, line.advances, strict=True):
+    for ch, x, adv in zip(text, line.xs, line.advances, strict=True):
         assert adv >= -1e-9
-        assert pen - 0.5 * size - 1e-9 <= x <= pen + 1e-9  # drawn at the pen, or ½ em left of it
+        assert pen - 0.5 * size - 1e-9 <= x <= pen + 0.5 * size + 1e-9  # moved at most ½ em either way
+        ink = FS.face_for(ch).ink(ch)
+        if ink is not None and adv > 0:  # the ink stays in the room the character was given
+            assert pen - 0.1 * size <= x + ink[0] * size and x + ink[2] * size <= pen + adv + 0.1 * size, ch
         pen += adv
-    assert list(line.xs) == sorted(line.xs)
 
 
 @settings(max_examples=150, deadline=None)
