@@ -366,7 +366,8 @@ def place_panel(ctx: PanelContext, step: Step, number: int, plan: PanelPlan, x: 
         text_x = pad + 2 * r + 0.45 * s
         block = ctx.setter.block("caption", plan.caption_lines,
                                  (text_x, cap_top + 0.25 * s, inner - (text_x - pad) - 0.25 * s,
-                                  plan.caption_h - 0.5 * s), plan.caption_size, valign="middle", where=where)
+                                  plan.caption_h - 0.5 * s), plan.caption_size, valign="middle", where=where,
+                                 align="justify", source=step.caption)
         items.append(block)
         badge_c = (pad + 0.2 * s + r, cap_top + plan.caption_h / 2)
     else:

@@ -48,7 +48,8 @@ def _text(setter: Setter, items: list[Item], kind: str, text: str, x: float, y: 
     """Break and place `text`; returns the y below it."""
     lines = setter.lines_for(text, w, size, role)
     h = len(lines) * size * LEADING
-    items.append(setter.block(kind, lines, (x, y, w, h), size, role=role, align=align, color=color, where=where))
+    items.append(setter.block(kind, lines, (x, y, w, h), size, role=role, align=align, color=color, where=where,
+                              source=text))
     return y + h
 
 
@@ -108,7 +109,8 @@ def _procedure_page(board: Board, setter: Setter, cat: Category, proc: Procedure
         box_y = y
         y += 0.5 * s
         for kind, text, role in rows:
-            y = _text(setter, items, kind, text, m + 0.6 * s, y, inner - 1.2 * s, s, role=role, where=where)
+            y = _text(setter, items, kind, text, m + 0.6 * s, y, inner - 1.2 * s, s, role=role, where=where,
+                      align="justify")
             y += 0.2 * s
             if kind == "materials" and role == "bold":  # pictures of what to bring, under the heading
                 icons = material_icons(proc, board.lang)

@@ -195,7 +195,7 @@ def place_strip(ctx: PanelContext, cat: Category, proc: Procedure, plan: StripPl
             h = len(lines) * plan.detail_size * LEADING
             items.append(setter.block(kind, lines, (dx + 0.4 * s, cy, plan.details_w - 0.8 * s, h),
                                       plan.detail_size, role="bold" if kind == "summary" else "regular",
-                                      where=where))
+                                      where=where, align="justify"))
             cy += h + 0.25 * s
             icons = material_icons(proc, ctx.board.lang) if kind == "materials" else []
             if icons:  # a row of pictures under the materials: what to bring, at a glance

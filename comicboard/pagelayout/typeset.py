@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from ..fonts import FontSet
 from ..text import break_lines, rules_for
-from ..text.spacing import set_line
+from ..text.spacing import justify, set_line
 from .geometry import Box, Line, TextBlock
 
 LEADING = 1.3  # line pitch as a multiple of the font size
@@ -77,8 +77,14 @@ class Setter:
         return lines, widest, len(lines) * size * LEADING
 
     def block(self, kind: str, lines: list[str], box: Box, size: float, *, role: str = "regular",
-              align: str = "left", valign: str = "top", color: str = "ink", where: str = "") -> TextBlock:
-        """Place already-broken `lines` in `box`; returns a TextBlock whose lines lie inside the box."""
+              align: str = "left", valign: str = "top", color: str = "ink", where: str = "",
+              source: str | None = None) -> TextBlock:
+        """Place already-broken `lines` in `box`; returns a TextBlock whose lines lie inside the box.
+
+        `align` is left, center, right or justify (every line but the last of each paragraph of `source`, the
+        text the lines were broken from, stretched to the box: see `text.spacing.justify`).
+        """
+        ends = _paragraph_ends(source, lines) if align == "justify" else set()
         x0, y0, w, h = box
         pitch = size * LEADING
         total = len(lines) * pitch
@@ -93,6 +99,8 @@ class Setter:
             # Gaps shrink if the box is narrower than the line set in full (it never is narrower than `tight`
             # for a line that `lines_for` broke to this width).
             setl = set_line(text, lang=self.lang, fontset=self.fonts, role=role, size=size, max_width=w)
+            if align == "justify" and i < len(lines) - 1 and i not in ends:
+                setl = justify(text, setl, w, lang=self.lang, fontset=self.fonts, role=role, size=size)
             lw = setl.width
             if align == "center":
                 lx = x0 + (w - lw) / 2
@@ -106,3 +114,24 @@ class Setter:
             baseline = ly + (pitch - size) / 2 + asc * size
             out.append(Line(text, (lx, ly, lw, pitch), baseline, tuple(xs), setl.dys))
         return TextBlock(kind, box, size, out, role=role, color=color, where=where)
+
+
+def _paragraph_ends(source: str | None, lines: list[str]) -> set[int]:
+    """Indexes of the lines that end a paragraph of `source` (a newline follows them): they stay ragged."""
+    if not source:
+        return set()
+    ends: set[int] = set()
+    pos = 0
+    for i, line in enumerate(lines):
+        line = line.rstrip(" ")
+        found = source.find(line, pos)
+        if found < 0:
+            return ends
+        pos = found + len(line)
+        rest = source[pos:pos + 8].lstrip(" ")
+        if rest[:1] in _NEWLINES and rest:
+            ends.add(i)
+    return ends
+
+
+_NEWLINES = frozenset("\r\n\x0b\x0c\x85\u2028\u2029")  # mandatory breaks, as in text.breaking

@@ -11,6 +11,12 @@ Punctuation (clreq §3.1.6 / GB/T 15834-2011 §5, jlreq §3.1.4–3.1.6 "punctua
     ja sets 。、，． low left but ！？：； centred (jlreq §3.1.4, cl-04/cl-05), zh-Hant centres all of them in
     the em box (Taiwan MOE 重訂標點符號手冊). A mark the font draws elsewhere is moved there (its glyph shifts
     right or up); a centred mark has no blank half, so nothing is trimmed from it.
+Justification (clreq §3.7 "line adjustment" / 行内调整; jlreq §3.8 "line adjustment"), for captions and
+details text, never for speech bubbles (comics letter those centred and ragged): a line that is not the last
+of its paragraph is stretched to the measure, first in its CJK–Latin gaps (¼ em up to ½ em) and word spaces
+(up to ½ em more), then evenly between characters where the line could have been broken; never inside an
+unbreakable run (a Latin word, a number, 。」, ——). Each gap grows at most ½ em; a line that would need more
+stays ragged rather than look gappy.
 Spacing (clreq §3.2.2, jlreq §3.2.3 "spacing between Japanese and Western characters"): ¼ em between a CJK
 character and a Latin letter or digit next to it, none at the line edges or beside full-width punctuation.
 
@@ -158,6 +164,51 @@ def set_line(line: str, *, lang: str, fontset: FontSet, role: str = "regular", s
         advances.append(a * size)
         pen += a
     return SetLine(tuple(xs), tuple(advances), pen * size, base * size, tuple(-u * size for u in lift))
+
+
+_MAX_WORD_STRETCH = 0.5  # em a word space or CJK–Latin gap may grow when justifying
+_MAX_CHAR_STRETCH = 0.5  # em any one inter-character gap may grow
+
+
+def justify(line: str, setl: SetLine, width: float, *, lang: str, fontset: FontSet, role: str = "regular",
+            size: float = 1.0) -> SetLine:
+    """`setl` (the set `line`) stretched to `width` by the priorities above; as it is when it is already that
+    wide, or has nowhere to stretch."""
+    slack = width - setl.width
+    n = len(line)
+    if slack <= 1e-6 or n < 2:
+        return setl
+    from .breaking import Break, break_levels
+    from .rules import rules_for
+
+    _, _, gaps, _ = _natural(line, lang, fontset, role)
+    extra = [0.0] * n  # added after character i (before i + 1), in the units of size
+    # 1. CJK–Latin gaps and word spaces.
+    words = [i for i in range(n - 1) if gaps[i] or line[i] == " "]
+    if words:
+        each = min(slack / len(words), _MAX_WORD_STRETCH * size)
+        for i in words:
+            extra[i] += each
+        slack -= each * len(words)
+    # 2. Between characters, only where a break is allowed (so never inside a word, a number, 。」 or ——).
+    if slack > 1e-6:
+        levels = break_levels(line, rules_for(lang))
+        spots = [i - 1 for i in range(1, n) if levels[i] == Break.ALLOWED and line[i - 1] != " " and line[i] != " "
+                 and not gaps[i - 1]]
+        if spots:
+            each = min(slack / len(spots), _MAX_CHAR_STRETCH * size)
+            for i in spots:
+                extra[i] += each
+    if not any(extra):
+        return setl
+    xs: list[float] = []
+    adv: list[float] = []
+    moved = 0.0
+    for x, a, e in zip(setl.xs, setl.advances, extra, strict=True):
+        xs.append(x + moved)
+        adv.append(a + e)
+        moved += e
+    return SetLine(tuple(xs), tuple(adv), setl.width + moved, setl.tight, setl.dys)
 
 
 def advances(line: str, *, lang: str, fontset: FontSet, role: str = "regular", size: float = 1.0) -> list[float]:
