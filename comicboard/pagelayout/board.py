@@ -11,7 +11,7 @@ import math
 from dataclasses import dataclass
 
 from ..errors import Problem
-from ..model import Board, Category, Procedure
+from ..model import Board, Category, Procedure, iter_texts
 from .geometry import Box, Item, PageGeometry, Shape
 from .labels import labels
 from .panel import PanelContext
@@ -285,10 +285,7 @@ def layout_pages(board: Board, setter: Setter) -> tuple[list[PageGeometry], list
                 f"more than the {bh:.0f} pt a page has",
                 where=f"{u.cat.name} / {u.proc.title}",
                 hint="use a larger page size, split the procedure into two, or shorten its texts"))
-    for word in dict.fromkeys(setter.split_words):
-        problems.append(Problem("warning", "split-word", f"{word!r} is wider than its box and was split",
-                                where=board.source or board.title,
-                                hint="shorten it, or give it more room (a larger page or fewer steps per strip)"))
+    problems.extend(split_problems(board, setter.split_words, board.source or board.title))
     for u in units:
         if u.plan:
             for msg in u.plan.problems:
@@ -421,3 +418,23 @@ def _index_items(board: Board, setter: Setter, frame: Frame, header: list[Item])
         box = (x, top, col_w, len(chunk) * pitch)
         items.append(setter.block("index", chunk, box, size, color="paper", where="board index"))
     return items, True
+
+
+def split_problems(board: Board, split: list[tuple[str, float, float]], fallback: str) -> list[Problem]:
+    """An overflow warning per word that had to be cut: where it is (procedure, step, speaker), the size it
+    was set at, and the size at which it would fit whole."""
+    texts = iter_texts(board)
+    worst: dict[str, tuple[float, float]] = {}
+    for word, size, fits in split:
+        if word not in worst or fits < worst[word][1]:
+            worst[word] = (size, fits)
+    out = []
+    for word, (size, fits) in worst.items():
+        where = next((w for w, text in texts if word in text), fallback)
+        out.append(Problem(
+            "warning", "split-word",
+            f"overflow: {word!r} is wider than its box at {size:.1f} pt and was broken inside; it would fit whole "
+            f"at {fits:.1f} pt", where=where,
+            hint="shorten it, add a space or punctuation where it may break, or give it more room "
+                 "(a larger page, or fewer steps per strip)"))
+    return out

@@ -10,6 +10,7 @@ from ..errors import Problem
 from ..fonts import check_coverage, fontset_for
 from ..model import Board, Category, Procedure, iter_texts
 from . import Layout
+from .board import split_problems
 from .geometry import Item, PageGeometry, Shape
 from .labels import labels
 from .panel import PanelContext, place_panel, plan_panel
@@ -33,6 +34,7 @@ def layout_phone(board: Board, *, width: float = PHONE_WIDTH_PT, s: float = BASE
     pages = [_index_page(board, setter, width, s)]
     for n, (cat, proc) in enumerate(board.procedures(), 1):
         pages.append(_procedure_page(board, setter, cat, proc, n, width, s, problems))
+    problems.extend(split_problems(board, setter.split_words, board.source or board.title))
     for i, page in enumerate(pages, 1):
         page.number = i
     return Layout(board, fonts, pages, s, problems)

@@ -22,7 +22,8 @@ class Setter:
 
     fonts: FontSet
     lang: str
-    split_words: list[str] = field(default_factory=list)  # unbreakable runs that had to be split
+    # Unbreakable runs that had to be split: (run, size it was set at, largest size at which it would fit whole).
+    split_words: list[tuple[str, float, float]] = field(default_factory=list)
 
     def lines_for(self, text: str, max_w: float, size: float, role: str = "regular",
                   split: bool = True) -> list[str]:
@@ -39,7 +40,7 @@ class Setter:
             if self.tight_width(line, size, role) <= max_w + 0.01 or len(line) < 2:
                 out.append(line)
                 continue
-            self.split_words.append(line)
+            self.split_words.append((line, size, size * max_w / max(self.tight_width(line, size, role), 1e-6)))
             no_start, no_end = rules_for(self.lang).no_start, rules_for(self.lang).no_end
             cur = ""
             for ch in line:
