@@ -62,6 +62,10 @@ class Face:
         g = self.cmap.get(ord(ch))
         return None if g is None else _glyph_bounds(self.path, g)
 
+    def glyph_ink(self, glyph: str) -> tuple[float, float, float, float] | None:
+        """The ink box of a glyph named directly (a vertical form with no code point); see `ink`."""
+        return _glyph_bounds(self.path, glyph)
+
     def vertical_form(self, ch: str) -> str | None:
         """The character of `ch`'s vertical form (its `vert` substitute, e.g. 。→︒) when the face maps one
         to a code point; None when `ch` stays as it is in vertical text."""

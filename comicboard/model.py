@@ -28,6 +28,8 @@ from .textcheck import check_text
 LANGS = ("zh-Hans", "zh-Hant", "ja", "ko")
 SPEECH_KINDS = ("speech", "thought", "shout", "whisper")
 DIRECTIONS = ("ltr", "rtl")
+# Writing mode of procedure titles and captions; bubbles stay horizontal, centred as comics letter them.
+WRITINGS = ("horizontal", "vertical")
 ORIENTATIONS = ("portrait", "landscape")
 
 # ISO 216 sizes in mm (portrait): A and B series.
@@ -187,6 +189,7 @@ class Board:
     orientation: str = "portrait"
     lang: str = "zh-Hans"
     direction: str = "ltr"
+    writing: str = "horizontal"  # vertical: procedure titles and captions set top to bottom (tategaki)
     cast: dict[str, CastMember] = field(default_factory=dict)
     fonts: FontChoice = field(default_factory=FontChoice)
     min_font_size: float = 8.0  # points; nothing on the board is set smaller
@@ -211,6 +214,9 @@ class Board:
         if self.direction not in DIRECTIONS:
             raise _fail(f"unknown direction {self.direction!r}", "board.direction",
                         expected=" | ".join(DIRECTIONS), found=repr(self.direction))
+        if self.writing not in WRITINGS:
+            raise _fail(f"unknown writing mode {self.writing!r}", "board.writing", expected=" | ".join(WRITINGS),
+                        found=repr(self.writing))
         if self.orientation not in ORIENTATIONS:
             raise _fail(f"unknown orientation {self.orientation!r}", "board.orientation",
                         expected=" | ".join(ORIENTATIONS), found=repr(self.orientation))

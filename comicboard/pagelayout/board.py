@@ -176,7 +176,7 @@ def _proportion_score(units: list[Unit]) -> float:
     ratios = []
     for u in units:
         if u.plan:
-            for row in u.plan.rows:
+            for row in u.plan.body.rows:
                 for p in row:
                     ratios.append(p.width / max(p.height, 1e-6))
     if not ratios:

@@ -29,6 +29,9 @@ class Line:
     baseline: float
     xs: tuple[float, ...]
     dys: tuple[float, ...] = ()  # per character, its glyph's offset down from the baseline (empty: none moves)
+    # A vertical line (a column): what is drawn down it, each (mode, draw, y from the column top, shift); see
+    # text.vertical.Cell. Relative to bbox, so moving the box moves the column.
+    cells: tuple[tuple[str, str, float, float], ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         return {"text": self.text, "bbox": rbox(self.bbox)}
@@ -45,12 +48,15 @@ class TextBlock:
     role: str = "regular"
     color: str = "ink"  # a theme colour name, resolved when painting
     where: str = ""  # human label: category / procedure / step / speaker
+    writing: str = "horizontal"  # or vertical: lines are columns, read top to bottom, right to left
 
     def to_json(self) -> dict[str, Any]:
         d: dict[str, Any] = {"kind": self.kind, "bbox": rbox(self.bbox), "font_size": r2(self.font_size),
                              "lines": [ln.to_json() for ln in self.lines]}
         if self.where:
             d["where"] = self.where
+        if self.writing != "horizontal":
+            d["writing"] = self.writing
         return d
 
 

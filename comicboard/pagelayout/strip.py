@@ -13,19 +13,15 @@ from ..model import Category, Procedure
 from .geometry import Item, Shape
 from .labels import labels
 from .panel import PanelContext, PanelPlan, place_panel, plan_panel
-from .typeset import LEADING, Setter
+from .typeset import LEADING, Setter, columns_for, vertical_block
 
 PANEL_MIN_EM = 7.5  # narrowest panel, in base-size em
 
 
 @dataclass
-class StripPlan:
-    width: float
-    s: float
-    height: float
-    title_lines: list[str]
-    title_size: float
-    title_h: float
+class StripBody:
+    """The part of a strip beside or under its title: the details card and the rows of panels."""
+
     details: list[tuple[str, list[str]]]  # (kind, lines)
     detail_size: float
     details_w: float
@@ -35,6 +31,23 @@ class StripPlan:
     panel_w: float
     rows: list[list[PanelPlan]]
     problems: list[str]
+    height: float
+
+
+@dataclass
+class StripPlan:
+    width: float
+    s: float
+    height: float
+    title_lines: list[str]  # lines, or columns when the title is vertical
+    title_size: float
+    title_h: float
+    body: StripBody
+    bar_w: float = 0.0  # width of a vertical title bar down the strip's side (0: the title is a bar on top)
+
+    @property
+    def problems(self) -> list[str]:
+        return self.body.problems
 
 
 def detail_texts(proc: Procedure, lang: str) -> list[tuple[str, str]]:
@@ -116,9 +129,39 @@ def plan_strip(ctx: PanelContext, cat: Category, proc: Procedure, width: float, 
     pad = 0.5 * s
     inner = width - 2 * pad
     title_size = 1.3 * s
-    num_w = 2.2 * s
-    title_lines, _, th = setter.measure(proc.title, inner - num_w, title_size, role="bold")
-    title_h = max(th, 1.8 * s) + 0.4 * s
+    if ctx.board.writing != "vertical":
+        title_lines, _, th = setter.measure(proc.title, inner - 2.2 * s, title_size, role="bold")
+        title_h = max(th, 1.8 * s) + 0.4 * s
+        body = _plan_body(ctx, proc, inner, s)
+        height = pad + title_h + 0.4 * s + body.height + pad
+        return StripPlan(width, s, height, title_lines, title_size, title_h, body)
+    # Vertical title: a bar down the strip's side, the number badge on top, the title in columns under it.
+    # Its columns fit the body's height; a second column widens the bar, so the body is planned again.
+    ncols = 1
+    for _ in range(3):
+        bar_w = _bar_width(ncols, title_size, s)
+        body = _plan_body(ctx, proc, inner - bar_w - 0.4 * s, s)
+        room = max(body.height - _BADGE_EM * s - 0.6 * s, 4 * title_size)
+        title_lines = columns_for(setter, proc.title, room, title_size, role="bold")
+        if len(title_lines) <= ncols:
+            break
+        ncols = len(title_lines)
+    title_len = max(setter.column_length(c, title_size, "bold") for c in title_lines)
+    title_h = _BADGE_EM * s + title_len + 0.6 * s  # the bar's natural height
+    height = pad + max(body.height, title_h) + pad
+    return StripPlan(width, s, height, title_lines, title_size, title_h, body, bar_w=_bar_width(ncols, title_size, s))
+
+
+_BADGE_EM = 2.2  # room for the number badge at the top of a vertical title bar
+
+
+def _bar_width(ncols: int, title_size: float, s: float) -> float:
+    return max(_BADGE_EM * s, ncols * title_size * LEADING + 0.6 * s)
+
+
+def _plan_body(ctx: PanelContext, proc: Procedure, inner: float, s: float) -> StripBody:
+    """The details card and the panels, in a body `inner` points wide."""
+    setter: Setter = ctx.setter
     detail_size = max(ctx.min_size, 0.85 * s)
     n = len(proc.steps)
     gap = _gap(s)
@@ -155,10 +198,9 @@ def plan_strip(ctx: PanelContext, cat: Category, proc: Procedure, width: float, 
         for p in row:
             problems.extend(p.problems)
     panels_h = sum(max(p.height for p in row) for row in rows) + (rows_n - 1) * gap
-    body = details_h + 0.4 * s + panels_h if details_below else max(details_h, panels_h)
-    height = pad + title_h + 0.4 * s + body + pad
-    return StripPlan(width, s, height, title_lines, title_size, title_h, details, detail_size, details_w,
-                     details_h, details_below, per_row, panel_w, rows, problems)
+    height = details_h + 0.4 * s + panels_h if details_below else max(details_h, panels_h)
+    return StripBody(details, detail_size, details_w, details_h, details_below, per_row, panel_w, rows, problems,
+                     height)
 
 
 def place_strip(ctx: PanelContext, cat: Category, proc: Procedure, plan: StripPlan, x: float, y: float,
@@ -171,53 +213,71 @@ def place_strip(ctx: PanelContext, cat: Category, proc: Procedure, plan: StripPl
     where = f"{cat.name} / {proc.title}"
     items: list[Item] = [Shape("card", (x, y, plan.width, height), cat.color.hex(),
                                extra={"procedure": proc.title, "procedure_number": ctx.procedure_number})]
-    # Title bar: number badge and title.
-    ty = y + pad
-    items.append(Shape("title_bar", (x + pad, ty, inner, plan.title_h), cat.color.hex()))
     r = 0.8 * s
-    items.append(Shape("number_badge", (x + pad + 0.3 * s, ty + plan.title_h / 2 - r, 2 * r, 2 * r),
-                       cat.color.hex(), extra={"number": ctx.procedure_number}))
-    items.append(setter.block("procedure_number", [str(ctx.procedure_number)],
-                              (x + pad + 0.3 * s, ty + plan.title_h / 2 - 0.7 * s, 2 * r, 1.4 * s),
-                              round(1.05 * s, 2), role="bold", align="center", color="paper", where=where))
-    tx = x + pad + 2.2 * s
-    items.append(setter.block("procedure_title", plan.title_lines,
-                              (tx, ty, x + pad + inner - tx, plan.title_h), plan.title_size,
-                              role="bold", valign="middle", color="ink", where=where))
-    body_y = ty + plan.title_h + 0.4 * s
+    ty = y + pad
+    if plan.bar_w:
+        # Vertical title bar down the side: badge on top, columns under it, the body beside it.
+        bar_h = height - 2 * pad
+        items.append(Shape("title_bar", (x + pad, ty, plan.bar_w, bar_h), cat.color.hex()))
+        bx = x + pad + (plan.bar_w - 2 * r) / 2
+        items.append(Shape("number_badge", (bx, ty + 0.3 * s, 2 * r, 2 * r), cat.color.hex(),
+                           extra={"number": ctx.procedure_number}))
+        items.append(setter.block("procedure_number", [str(ctx.procedure_number)], (bx, ty + 0.3 * s + r - 0.7 * s,
+                                  2 * r, 1.4 * s), round(1.05 * s, 2), role="bold", align="center", color="paper",
+                                  where=where))
+        top = ty + _BADGE_EM * s
+        items.append(vertical_block(setter, "procedure_title", plan.title_lines,
+                                    (x + pad + 0.3 * s, top, plan.bar_w - 0.6 * s, bar_h - _BADGE_EM * s - 0.3 * s),
+                                    plan.title_size, role="bold", where=where))
+        body_x, body_y = x + pad + plan.bar_w + 0.4 * s, ty
+        extra = max(0.0, height - 2 * pad - plan.body.height)
+    else:
+        # Title bar: number badge and title.
+        items.append(Shape("title_bar", (x + pad, ty, inner, plan.title_h), cat.color.hex()))
+        items.append(Shape("number_badge", (x + pad + 0.3 * s, ty + plan.title_h / 2 - r, 2 * r, 2 * r),
+                           cat.color.hex(), extra={"number": ctx.procedure_number}))
+        items.append(setter.block("procedure_number", [str(ctx.procedure_number)],
+                                  (x + pad + 0.3 * s, ty + plan.title_h / 2 - 0.7 * s, 2 * r, 1.4 * s),
+                                  round(1.05 * s, 2), role="bold", align="center", color="paper", where=where))
+        tx = x + pad + 2.2 * s
+        items.append(setter.block("procedure_title", plan.title_lines,
+                                  (tx, ty, x + pad + inner - tx, plan.title_h), plan.title_size,
+                                  role="bold", valign="middle", color="ink", where=where))
+        body_x, body_y = x + pad, ty + plan.title_h + 0.4 * s
+    body = plan.body
     # Details card.
-    if plan.details or proc.url:
-        dx = x + pad
+    if body.details or proc.url:
+        dx = body_x
         dy = body_y
-        items.append(Shape("details_box", (dx, dy, plan.details_w, plan.details_h), cat.color.hex()))
+        items.append(Shape("details_box", (dx, dy, body.details_w, body.details_h), cat.color.hex()))
         cy = dy + 0.25 * s
-        for kind, lines in plan.details:
-            h = len(lines) * plan.detail_size * LEADING
-            items.append(setter.block(kind, lines, (dx + 0.4 * s, cy, plan.details_w - 0.8 * s, h),
-                                      plan.detail_size, role="bold" if kind == "summary" else "regular",
+        for kind, lines in body.details:
+            h = len(lines) * body.detail_size * LEADING
+            items.append(setter.block(kind, lines, (dx + 0.4 * s, cy, body.details_w - 0.8 * s, h),
+                                      body.detail_size, role="bold" if kind == "summary" else "regular",
                                       where=where, align="justify"))
             cy += h + 0.25 * s
             icons = material_icons(proc, ctx.board.lang) if kind == "materials" else []
             if icons:  # a row of pictures under the materials: what to bring, at a glance
-                size = _icon_size(plan.detail_size)
-                items.extend(icon_row(icons, dx + 0.4 * s, cy, plan.details_w - 0.8 * s, size))
+                size = _icon_size(body.detail_size)
+                items.extend(icon_row(icons, dx + 0.4 * s, cy, body.details_w - 0.8 * s, size))
                 cy += size + 0.25 * s
-        qr = _qr_size(proc, plan.details_w, s)
+        qr = _qr_size(proc, body.details_w, s)
         if qr:
-            items.append(Shape("qr", (dx + (plan.details_w - qr) / 2, cy, qr, qr), extra={"url": proc.url}))
+            items.append(Shape("qr", (dx + (body.details_w - qr) / 2, cy, qr, qr), extra={"url": proc.url}))
     # Panels.
-    if plan.details_below:
-        px0, py = x + pad, body_y + plan.details_h + 0.4 * s
+    if body.details_below:
+        px0, py = body_x, body_y + body.details_h + 0.4 * s
     else:
-        px0, py = x + pad + plan.details_w + 0.6 * s, body_y
+        px0, py = body_x + body.details_w + 0.6 * s, body_y
     gap = _gap(s)
-    natural_rows = [max(p.height for p in row) for row in plan.rows]
-    panels_h = sum(natural_rows) + (len(plan.rows) - 1) * gap
+    natural_rows = [max(p.height for p in row) for row in body.rows]
+    panels_h = sum(natural_rows) + (len(body.rows) - 1) * gap
     # Beside a taller details card, the panels grow to its height rather than leave a gap under them.
-    slack = 0.0 if plan.details_below else max(0.0, plan.details_h - panels_h)
-    row_extra = (extra + slack) / len(plan.rows)
+    slack = 0.0 if body.details_below else max(0.0, body.details_h - panels_h)
+    row_extra = (extra + slack) / len(body.rows)
     number = 0
-    for row, rh in zip(plan.rows, natural_rows, strict=True):
+    for row, rh in zip(body.rows, natural_rows, strict=True):
         h = rh + row_extra
         for i, pplan in enumerate(row):
             number += 1
@@ -229,20 +289,21 @@ def place_strip(ctx: PanelContext, cat: Category, proc: Procedure, plan: StripPl
                                    cat.color.hex(), extra={"direction": "left" if mirror else "right"}))
         py += h + gap
     if mirror:
-        _mirror_panels(items, x, plan.width)
+        _mirror_panels(items, x, plan.width, keep_title=not plan.bar_w)
     return items
 
 
-def _mirror_panels(items: list[Item], x: float, width: float) -> None:
-    """Right-to-left reading: mirror the strip body (details, panels, figures, arrows) about its centre.
+def _mirror_panels(items: list[Item], x: float, width: float, keep_title: bool = True) -> None:
+    """Right-to-left reading: mirror the strip body (details, panels, figures, arrows) about its centre; a
+    vertical title bar goes to the right side with them, a title bar on top stays as it is.
 
     Glyph order inside each text block is kept; only the blocks move.
     """
     from .geometry import TextBlock
     from .panel import _mirror, _move
 
-    keep_shapes = ("card", "title_bar", "number_badge")
-    keep_text = ("procedure_number", "procedure_title")
+    keep_shapes = ("card", "title_bar", "number_badge") if keep_title else ("card",)
+    keep_text = ("procedure_number", "procedure_title") if keep_title else ()
     for it in items:
         if isinstance(it, Shape) and it.kind in keep_shapes:
             continue

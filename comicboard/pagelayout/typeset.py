@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from ..fonts import FontSet
 from ..text import break_lines, rules_for
 from ..text.spacing import justify, set_line
+from ..text.vertical import set_column, vertical_metrics
 from .geometry import Box, Line, TextBlock
 
 LEADING = 1.3  # line pitch as a multiple of the font size
@@ -65,6 +66,10 @@ class Setter:
         """The least width of one set line (its CJK–Latin gaps may shrink to nothing): whether it fits."""
         return set_line(text.rstrip(" "), lang=self.lang, fontset=self.fonts, role=role, size=size).tight
 
+    def column_length(self, text: str, size: float, role: str = "regular") -> float:
+        """Length of one set column (vertical writing): vertical forms, punctuation compressed."""
+        return set_column(text.strip(" "), lang=self.lang, fontset=self.fonts, role=role, size=size).length
+
     def widest(self, lines: list[str], size: float, role: str = "regular") -> float:
         return max((self.width(ln, size, role) for ln in lines), default=0.0)
 
@@ -115,6 +120,59 @@ class Setter:
             baseline = ly + (pitch - size) / 2 + asc * size
             out.append(Line(text, (lx, ly, lw, pitch), baseline, tuple(xs), setl.dys))
         return TextBlock(kind, box, size, out, role=role, color=color, where=where)
+
+
+def columns_for(setter: Setter, text: str, max_len: float, size: float, role: str = "regular") -> list[str]:
+    """Break `text` into columns no longer than `max_len` points at `size` (vertical writing).
+
+    The breaker measures vertical advances (`text.vertical.VerticalMetrics`); a column it made longer than the
+    measure (a tate-chū-yoko number counts one em) is broken again at a shorter one. A unit longer than the
+    column is cut between characters as a last resort, and recorded like a split word.
+    """
+    metrics = vertical_metrics(setter.fonts)
+    measure = max(max_len / size, 1.0)
+    for _ in range(4):
+        cols = break_lines(text, measure, lang=setter.lang, fontset=metrics, role=role)  # type: ignore[arg-type]
+        over = max(setter.column_length(c, size, role) for c in cols) - max_len
+        if over <= 0.01 or measure <= 1.0:
+            break
+        measure = max(1.0, measure - max(over / size, 0.25))
+    out: list[str] = []
+    for col in cols:
+        if setter.column_length(col, size, role) <= max_len + 0.01 or len(col) < 2:
+            out.append(col)
+            continue
+        length = setter.column_length(col, size, role)
+        setter.split_words.append((col, size, size * max_len / length))
+        cur = ""
+        for ch in col:
+            if cur and setter.column_length(cur + ch, size, role) > max_len:
+                out.append(cur)
+                cur = ch
+            else:
+                cur += ch
+        if cur:
+            out.append(cur)
+    return out
+
+
+def vertical_block(setter: Setter, kind: str, cols: list[str], box: Box, size: float, *, role: str = "regular",
+                   valign: str = "top", color: str = "ink", where: str = "") -> TextBlock:
+    """Place columns in `box`, the first at the right edge, read top to bottom, right to left."""
+    x0, y0, w, h = box
+    pitch = size * LEADING
+    total = len(cols) * pitch
+    right = x0 + w - max(0.0, (w - total) / 2)  # the columns centred across the box
+    lines: list[Line] = []
+    for i, col in enumerate(cols):
+        col = col.strip(" ")
+        setc = set_column(col, lang=setter.lang, fontset=setter.fonts, role=role, size=size)
+        top = y0 + {"top": 0.0, "middle": (h - setc.length) / 2, "bottom": h - setc.length}[valign]
+        cx = right - (i + 1) * pitch + (pitch - size) / 2
+        cells = tuple((c.mode, c.draw, c.y, c.shift) for c in setc.cells)
+        xs = tuple(cx for _ in col)
+        lines.append(Line(col, (cx, max(top, y0), size, setc.length), max(top, y0), xs, cells=cells))
+    return TextBlock(kind, box, size, lines, role=role, color=color, where=where, writing="vertical")
 
 
 def _paragraph_ends(source: str | None, lines: list[str]) -> set[int]:

@@ -13,6 +13,7 @@ from ..display import DisplayList, GlyphRun, Image, Item, Page, Path, PathPen
 from ..fonts import FontSet
 from ..pagelayout.geometry import Bubble, Figure, Panel, Shape, TextBlock
 from .theme import Theme, load_theme
+from .vertical import column_items
 
 if TYPE_CHECKING:
     from ..pagelayout import Layout
@@ -38,10 +39,13 @@ def paint(lay: Layout) -> DisplayList:
     return DisplayList(pages, title=lay.board.title, lang=lay.board.lang)
 
 
-def text_runs(block: TextBlock, fonts: FontSet, theme: Theme) -> list[GlyphRun]:
+def text_runs(block: TextBlock, fonts: FontSet, theme: Theme) -> list[GlyphRun | Path]:
     col = theme.color(block.color)
-    runs: list[GlyphRun] = []
+    runs: list[GlyphRun | Path] = []
     for line in block.lines:
+        if line.cells:
+            runs.extend(column_items(line, block, fonts, col))
+            continue
         i = 0
         dys = line.dys or (0.0,) * len(line.text)
         for face, chunk in fonts.runs(line.text, block.role):

@@ -22,6 +22,7 @@ from ..model import (
     PAGE_SIZES_MM,
     POSES,
     SPEECH_KINDS,
+    WRITINGS,
     Board,
     CastMember,
     Category,
@@ -36,7 +37,7 @@ from .readers import Document
 
 # Keys allowed at each level, in the order the docs show them.
 TOP_KEYS = ("board", "cast", "categories", "fonts")
-BOARD_KEYS = ("title", "subtitle", "organization", "size", "orientation", "lang", "direction", "footer",
+BOARD_KEYS = ("title", "subtitle", "organization", "size", "orientation", "lang", "direction", "writing", "footer",
               "min_font_size", "margin_mm", "bleed_mm", "theme", "viewing_distance_m")
 CAST_KEYS = ("name", "look", "picture")
 FONT_KEYS = ("regular", "bold", "fallback")
@@ -68,6 +69,8 @@ VALUE_ALIASES = {
     "kind": {"say": "speech", "talk": "speech", "think": "thought", "yell": "shout", "shouting": "shout",
              "whispering": "whisper"},
     "direction": {"left-to-right": "ltr", "right-to-left": "rtl"},
+    "writing": {"tategaki": "vertical", "vertical-rl": "vertical", "tb": "vertical", "top-to-bottom": "vertical",
+                "yokogaki": "horizontal", "horizontal-tb": "horizontal", "lr": "horizontal"},
     "orientation": {"tall": "portrait", "wide": "landscape", "horizontal": "landscape",
                     "vertical": "portrait"},
 }
@@ -265,7 +268,7 @@ class Builder:
             if key in b:
                 kw[key] = self.text(b[key], at + (key,))
         for key, choices, what in (("orientation", ORIENTATIONS, "orientation"), ("lang", LANGS, "language"),
-                                   ("direction", DIRECTIONS, "direction")):
+                                   ("direction", DIRECTIONS, "direction"), ("writing", WRITINGS, "writing mode")):
             if key in b:
                 kw[key] = self.choice(b[key], at + (key,), choices, what)
         if "size" in b:

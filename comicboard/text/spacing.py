@@ -103,6 +103,31 @@ def _mark(ch: str, lang: str, fontset: FontSet, role: str) -> tuple[int, float, 
     return 0, dx, dy
 
 
+def compress(blank: list[int], adv: list[float], shift: list[float] | None = None) -> tuple[list[float], list[float]]:
+    """Punctuation compression along a line or a column: each mark's glyph shift and advance (em) after
+    dropping blanks; `blank` says which half of each em is blank (-1 leading, 1 trailing, 0 none)."""
+    n = len(blank)
+    adv = list(adv)
+    shift = list(shift) if shift is not None else [0.0] * n
+    trimmed = [False] * n
+    for i in range(n - 1):
+        a, b = blank[i], blank[i + 1]
+        if a == 1 and b:  # 。」 ）、 」「: the blank after the first mark goes
+            adv[i] -= HALF
+            trimmed[i] = True
+        elif a == -1 and b == -1 and not trimmed[i + 1]:  # 「『 （「: the blank before the second goes
+            adv[i + 1] -= HALF
+            shift[i + 1] -= HALF
+            trimmed[i + 1] = True
+    if n and blank[-1] == 1 and not trimmed[-1]:  # line end: set in ½ em
+        adv[-1] -= HALF
+        trimmed[-1] = True
+    if n and blank[0] == -1 and not trimmed[0]:  # line start: the opening bracket loses its leading blank
+        adv[0] -= HALF
+        shift[0] -= HALF
+    return shift, adv
+
+
 @lru_cache(maxsize=4096)
 def _natural(line: str, lang: str, fontset: FontSet, role: str) -> tuple[tuple[float, ...], tuple[float, ...],
                                                                        tuple[float, ...], tuple[float, ...]]:
@@ -121,22 +146,7 @@ def _natural(line: str, lang: str, fontset: FontSet, role: str) -> tuple[tuple[f
             if up:
                 lift = lift or [0.0] * n
                 lift[i] = up
-    trimmed = [False] * n
-    for i in range(n - 1):
-        a, b = blank[i], blank[i + 1]
-        if a == 1 and b:  # 。」 ）、 」「: the blank after the first mark goes
-            adv[i] -= HALF
-            trimmed[i] = True
-        elif a == -1 and b == -1 and not trimmed[i + 1]:  # 「『 （「: the blank before the second goes
-            adv[i + 1] -= HALF
-            shift[i + 1] -= HALF
-            trimmed[i + 1] = True
-    if n and blank[-1] == 1 and not trimmed[-1]:  # line end: set in ½ em
-        adv[-1] -= HALF
-        trimmed[-1] = True
-    if n and blank[0] == -1 and not trimmed[0]:  # line start: the opening bracket loses its leading blank
-        adv[0] -= HALF
-        shift[0] -= HALF
+    shift, adv = compress(blank, adv, shift)
     gaps = [0.0] * n
     kinds = [_kind(ch) for ch in line]
     for i in range(n - 1):

@@ -29,6 +29,8 @@ CASES = {
     "unknown lang": ("lang: zh-Hans", "lang: zh-CN", "board.lang", 5, "unknown language",
                      "did you mean 'zh-Hans'"),
     "unknown size": ("size: A1", "size: A7", "board.size", 4, "unknown page size 'A7'", "use one of A0"),
+    "writing mode by its Japanese name": ("  size: A1", "  size: A1\n  writing: tategaki", "board.writing", 5,
+                                          "unknown writing mode 'tategaki'", "did you mean 'vertical'"),
     "size with x": ("size: A1", "size: 600x900", "board.size", 4, "unknown page size", "[600, 900]"),
     "unknown kind": ("kind: shout", "kind: yell", f"{STEP1}.say[1].kind", 24, "unknown speech kind",
                      "did you mean 'shout'"),

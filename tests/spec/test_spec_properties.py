@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from comicboard import Board
 from comicboard.errors import SpecError
-from comicboard.model import DIRECTIONS, LANGS, LOOKS, ORIENTATIONS, PAGE_SIZES_MM, SPEECH_KINDS
+from comicboard.model import DIRECTIONS, LANGS, LOOKS, ORIENTATIONS, PAGE_SIZES_MM, SPEECH_KINDS, WRITINGS
 from comicboard.spec import from_dict, load
 from comicboard.spec.schema import BOARD_KEYS, PROCEDURE_KEYS, TOP_KEYS
 
@@ -49,7 +49,8 @@ def board_dicts(draw) -> dict:
     board = st.fixed_dictionaries({"title": some_text}, optional={
         "subtitle": texty, "organization": texty, "footer": texty, "size": sizes,
         "orientation": st.sampled_from(ORIENTATIONS), "lang": st.sampled_from(LANGS),
-        "direction": st.sampled_from(DIRECTIONS), "min_font_size": st.integers(4, 72) | st.floats(4, 72),
+        "direction": st.sampled_from(DIRECTIONS), "writing": st.sampled_from(WRITINGS),
+        "min_font_size": st.integers(4, 72) | st.floats(4, 72),
         "margin_mm": st.floats(0, 200)})
     data = {"board": draw(board), "categories": draw(st.lists(category, min_size=1, max_size=2))}
     if cast or draw(st.booleans()):
