@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from ..art import bubble_size_for_text, bubble_text_box, draw_figure
 from ..model import Board, Speech, Step
 from .geometry import Box, Bubble, Figure, Item, Panel, Shape
-from .typeset import LEADING, Setter
+from .typeset import LEADING, Setter, columns_for, vertical_block
 
 FIG_ASPECT = 0.5  # figure box width / height
 TAIL_MARGIN = 0.35  # clearance around a tail, in em of the base size
@@ -45,6 +45,7 @@ class PanelPlan:
     props: tuple[float, float, float, float] | None = None  # local box of the prop icons
     share: float = 1.0  # widest bubble as a share of the panel width
     problems: list[str] = field(default_factory=list)
+    side: SideCaption | None = None  # a vertical caption beside the scene (writing: vertical)
 
 
 def speeches_of(step: Step) -> tuple[Speech, ...]:
@@ -124,6 +125,47 @@ def _bubble_for(setter: Setter, sp: Speech, max_outer_w: float, s: float, min_si
 
 def plan_panel(ctx: PanelContext, step: Step, width: float, s: float) -> PanelPlan:
     """Measure a panel `width` points wide at base size `s` (bubble text size)."""
+    if step.say and ctx.board.writing == "vertical":
+        return _plan_side_caption(ctx, step, width, s)
+    return _plan(ctx, step, width, s, caption=True)
+
+
+@dataclass
+class SideCaption:
+    """A vertical caption: a column box down the panel's reading-start side, the step badge on top of it."""
+
+    cols: list[str]
+    size: float
+    width: float
+    scene: PanelPlan  # the rest of the panel (figures and bubbles), planned without a caption box
+
+
+def _side_width(ncols: int, size: float, s: float) -> float:
+    return max(2 * _badge_r(s) + 0.5 * s, ncols * size * LEADING + 0.5 * s)
+
+
+def _plan_side_caption(ctx: PanelContext, step: Step, width: float, s: float) -> PanelPlan:
+    """Plan a panel whose caption is set vertically beside the scene. Its columns fit the scene's height; a
+    second column widens the box, so the scene is planned again (at most twice)."""
+    size = max(ctx.min_size, 0.9 * s)
+    ncols = 1
+    for _ in range(3):
+        side_w = _side_width(ncols, size, s)
+        scene = _plan(ctx, step, width - side_w, s, caption=False)
+        room = scene.height - 2 * _pad(s) - 2 * _badge_r(s) - 0.8 * s
+        cols = columns_for(ctx.setter, step.caption, max(room, 4 * size), size)
+        if len(cols) <= ncols:
+            break
+        ncols = len(cols)
+    side_w = _side_width(ncols, size, s)
+    longest = max(ctx.setter.column_length(c, size) for c in cols)
+    height = max(scene.height, 2 * _pad(s) + 2 * _badge_r(s) + 0.8 * s + longest)
+    return PanelPlan(width, height, s, scene.speeches, scene.speakers, [], size, 0.0, scene.fig_h, scene.beside,
+                     scene.bubbles, scene.props, scene.share, scene.problems,
+                     side=SideCaption(cols, size, side_w, scene))
+
+
+def _plan(ctx: PanelContext, step: Step, width: float, s: float, caption: bool) -> PanelPlan:
     setter = ctx.setter
     pad = _pad(s)
     inner = width - 2 * pad
@@ -135,7 +177,7 @@ def plan_panel(ctx: PanelContext, step: Step, width: float, s: float) -> PanelPl
     caption_lines: list[str] = []
     caption_size = max(ctx.min_size, 0.9 * s)
     caption_h = 0.0
-    if step.say:
+    if step.say and caption:
         badge_w = 2 * _badge_r(s) + 0.3 * s
         caption_lines, _, th = setter.measure(step.caption, inner - badge_w - 0.5 * s, caption_size)
         caption_h = th + 0.5 * s
@@ -293,8 +335,10 @@ def _free_intervals(lo: float, hi: float, blocked: list[tuple[float, float]]) ->
 
 
 def place_panel(ctx: PanelContext, step: Step, number: int, plan: PanelPlan, x: float, y: float,
-                height: float, mirror: bool) -> list[Item]:
+                height: float, mirror: bool, badge: bool = True) -> list[Item]:
     """Position the planned panel at (x, y), `height` ≥ plan.height tall. Returns its items."""
+    if plan.side is not None:
+        return _place_side_caption(ctx, step, number, plan, x, y, height, mirror)
     s = plan.s
     pad = _pad(s)
     w = plan.width
@@ -372,16 +416,51 @@ def place_panel(ctx: PanelContext, step: Step, number: int, plan: PanelPlan, x: 
         badge_c = (pad + 0.2 * s + r, cap_top + plan.caption_h / 2)
     else:
         badge_c = (pad + r, pad + r)
-    items.append(Shape("badge", (badge_c[0] - r, badge_c[1] - r, 2 * r, 2 * r), extra={"number": number}))
-    items.append(ctx.setter.block("badge_number", [str(number)],
-                                  (badge_c[0] - r, badge_c[1] - 0.65 * s, 2 * r, 1.3 * s),
-                                  round(1.0 * s, 2), role="bold", align="center", color="paper"))
+    if badge:
+        items.extend(_badge(ctx, number, badge_c, s))
     # Local → page coordinates (mirrored for right-to-left reading).
     for it in items[1:]:
         if mirror:
             _mirror(it, w)
         _move(it, x, y)
     return items
+
+
+def _badge(ctx: PanelContext, number: int, centre: tuple[float, float], s: float) -> list[Item]:
+    r = _badge_r(s)
+    return [Shape("badge", (centre[0] - r, centre[1] - r, 2 * r, 2 * r), extra={"number": number}),
+            ctx.setter.block("badge_number", [str(number)], (centre[0] - r, centre[1] - 0.65 * s, 2 * r, 1.3 * s),
+                             round(1.0 * s, 2), role="bold", align="center", color="paper")]
+
+
+def _place_side_caption(ctx: PanelContext, step: Step, number: int, plan: PanelPlan, x: float, y: float,
+                        height: float, mirror: bool) -> list[Item]:
+    """The scene placed beside a vertical caption box that starts the panel's reading order (left, or right
+    when mirrored), the badge on top of the box and the caption in columns under it."""
+    side = plan.side
+    assert side is not None
+    s = plan.s
+    pad = _pad(s)
+    r = _badge_r(s)
+    where = f"{ctx.category} / {ctx.procedure} / step {number}"
+    scene = place_panel(ctx, step, number, side.scene, side.width, 0.0, height, False, badge=False)
+    items: list[Item] = [Panel((x, y, plan.width, height), ctx.category, ctx.procedure, number,
+                               ctx.procedure_number)]
+    box = (pad, pad, side.width - 0.3 * s, height - 2 * pad)
+    items.append(Shape("caption_box", box))
+    items.extend(_badge(ctx, number, (box[0] + box[2] / 2, pad + 0.2 * s + r), s))
+    top = pad + 2 * r + 0.6 * s
+    items.append(vertical_block(ctx.setter, "caption", side.cols, (box[0] + 0.1 * s, top, box[2] - 0.2 * s,
+                                box[1] + box[3] - top - 0.2 * s), side.size, where=where))
+    for it in items[1:]:
+        if mirror:
+            _mirror(it, plan.width)
+        _move(it, x, y)
+    for it in scene[1:]:  # already in panel coordinates
+        if mirror:
+            _mirror(it, plan.width)
+        _move(it, x, y)
+    return items + scene[1:]
 
 
 def _move(it: Item, dx: float, dy: float) -> None:

@@ -99,3 +99,28 @@ def test_every_category_band_has_an_icon():
         bands = page.of_kind("category_band")
         icons = [i for i in page.of_kind("icon") if i.extra.get("for") == "category"]
         assert bands and len(icons) == len(bands)
+
+
+def test_tategaki_board_sets_titles_and_captions_in_columns_inside_their_boxes():
+    lay = cb.layout(cb.load(ROOT / "examples" / "ja-tategaki.yaml"))
+    page = lay.pages[0]
+    titles = [b for b in page.text_blocks() if b.kind == "procedure_title"]
+    captions = [b for b in page.text_blocks() if b.kind == "caption"]
+    assert titles and captions
+    assert all(b.writing == "vertical" for b in titles + captions)
+    assert all(b.writing == "horizontal" for b in page.text_blocks() if b.kind == "bubble_text")
+    boxes = [it.bbox for it in page.of_kind("caption_box")]
+    bars = [it.bbox for it in page.of_kind("title_bar")]
+    for block in captions:
+        assert any(_inside(block.bbox, f) for f in boxes), block.where
+    for block in titles:
+        assert any(_inside(block.bbox, f) for f in bars), block.where
+        xs = [ln.bbox[0] for ln in block.lines]
+        assert xs == sorted(xs, reverse=True)  # columns read right to left
+        for ln in block.lines:
+            assert ln.bbox[3] <= block.bbox[3] + 0.01  # each column within the bar's height
+
+
+def _inside(a, b, tol=0.01):
+    return a[0] >= b[0] - tol and a[1] >= b[1] - tol and a[0] + a[2] <= b[0] + b[2] + tol \
+        and a[1] + a[3] <= b[1] + b[3] + tol

@@ -65,7 +65,8 @@ def boards(draw) -> cb.Board:
         title=draw(phrases(lang, 2, 14)), categories=tuple(cats), subtitle=draw(phrases(lang, 0, 20)),
         footer=draw(phrases(lang, 0, 30)), size=draw(st.sampled_from(["A2", "A3", "A4", (400.0, 300.0)])),
         orientation=draw(st.sampled_from(["portrait", "landscape"])), lang=lang,
-        direction=draw(st.sampled_from(["ltr", "rtl"])), cast=cast)
+        direction=draw(st.sampled_from(["ltr", "rtl"])), writing=draw(st.sampled_from(["horizontal", "vertical"])),
+        cast=cast)
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
