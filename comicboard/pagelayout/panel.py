@@ -115,7 +115,7 @@ def _bubble_for(setter: Setter, sp: Speech, max_outer_w: float, s: float, min_si
             else:
                 hi = mid
         text_w = lo
-        lines, widest, th = setter.measure(sp.text, text_w, size, split=size <= min_size)
+        lines, widest, th = setter.measure(sp.text, text_w, size, split=size <= min_size, whole_words=True)
         if widest <= text_w + 0.01 or size <= min_size:
             ow, oh = bubble_size_for_text(sp.kind, widest, th, pad)
             return {"lines": lines, "size": size, "w": ow, "h": oh, "text_w": widest, "text_h": th, "pad": pad,

@@ -12,6 +12,7 @@ from ..fonts import FontSet
 from ..text import break_lines, rules_for
 from ..text.spacing import justify, set_line
 from ..text.vertical import set_column, vertical_metrics
+from ..text.wrap import phrase_lines
 from .geometry import Box, Line, TextBlock
 
 LEADING = 1.3  # line pitch as a multiple of the font size
@@ -27,13 +28,18 @@ class Setter:
     split_words: list[tuple[str, float, float]] = field(default_factory=list)
 
     def lines_for(self, text: str, max_w: float, size: float, role: str = "regular",
-                  split: bool = True) -> list[str]:
+                  split: bool = True, whole_words: bool = False) -> list[str]:
         """Break `text` to fit `max_w` points at `size`.
 
         A unit wider than the line (a long number or URL) stays whole unless `split`: then, as a last
-        resort, it is cut between characters so nothing leaves its box; the cut is recorded.
+        resort, it is cut between characters so nothing leaves its box; the cut is recorded. With
+        `whole_words` (speech bubbles), a line more is taken rather than a word cut (`text.wrap.phrase_lines`).
         """
-        lines = break_lines(text, max(max_w / size, 1.0), lang=self.lang, fontset=self.fonts, role=role)
+        measure = max(max_w / size, 1.0)
+        if whole_words:
+            lines = [ln.text for ln in phrase_lines(text, measure, lang=self.lang, fontset=self.fonts, role=role)]
+        else:
+            lines = break_lines(text, measure, lang=self.lang, fontset=self.fonts, role=role)
         if not split:
             return lines
         out: list[str] = []
@@ -74,9 +80,9 @@ class Setter:
         return max((self.width(ln, size, role) for ln in lines), default=0.0)
 
     def measure(self, text: str, max_w: float, size: float, role: str = "regular",
-                split: bool = True) -> tuple[list[str], float, float]:
+                split: bool = True, whole_words: bool = False) -> tuple[list[str], float, float]:
         """Lines, their widest width, and the block height, for `text` in a column `max_w` wide."""
-        lines = self.lines_for(text, max_w, size, role, split)
+        lines = self.lines_for(text, max_w, size, role, split, whole_words)
         # A line set in full may be wider than the column only by its CJK–Latin gaps, which `block` shrinks.
         widest = max((min(self.width(ln, size, role), max(max_w, self.tight_width(ln, size, role)))
                       for ln in lines), default=0.0)
@@ -132,7 +138,8 @@ def columns_for(setter: Setter, text: str, max_len: float, size: float, role: st
     metrics = vertical_metrics(setter.fonts)
     measure = max(max_len / size, 1.0)
     for _ in range(4):
-        cols = break_lines(text, measure, lang=setter.lang, fontset=metrics, role=role)  # type: ignore[arg-type]
+        cols = [ln.text for ln in phrase_lines(text, measure, lang=setter.lang, fontset=metrics,  # type: ignore[arg-type]
+                                                role=role)]
         over = max(setter.column_length(c, size, role) for c in cols) - max_len
         if over <= 0.01 or measure <= 1.0:
             break

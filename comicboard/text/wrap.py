@@ -346,3 +346,103 @@ def _layout_cached(para: str, max_w: float, rules: LineRules, fs: FontSet, role:
         k = j
     lines.reverse()
     return tuple(lines)
+
+
+def phrase_lines(text: str, max_width_em: float, *, lang: str = "zh-Hans", fontset: FontSet | None = None,
+                 role: str = "regular", strict: bool = False) -> list[Line]:
+    """Like `layout_lines`, but when the fewest lines can only be had by cutting a word inside a BudouX phrase
+    (ち|ょっと, 暗证番|号, カー|ド) and one line more keeps every word whole, take the line more: in a speech
+    bubble a cut word reads worse than a slightly taller bubble."""
+    lines = layout_lines(text, max_width_em, lang=lang, fontset=fontset, role=role, strict=strict)
+    if len(lines) < 2 or phrases.model_for(lang) is None or not _cuts_word(text, lines, lang) or "\n" in text:
+        return lines
+    more = _one_more_line(text, max_width_em, len(lines) + 1, lang, fontset or default_fontset(), role, strict)
+    if more is None or _widow(text, more[-1]):
+        return lines
+    return more
+
+
+def _one_more_line(text: str, max_w: float, count: int, lang: str, fs: FontSet, role: str,
+                   strict: bool) -> list[Line] | None:
+    """The best layout of one paragraph in exactly `count` lines, breaking only where the rules allow and
+    never inside a word of a phrase; None when there is none. A plain dynamic programme: bubble texts are
+    short, and this only runs when the fewest lines would cut a word."""
+    levels = break_levels(text, rules_for(lang, strict=strict))
+    n = len(text)
+    bounds = phrases.phrase_bounds(text, lang)
+    points = [0] + [i for i in range(1, n) if levels[i] >= Break.ALLOWED and not _word_cut(text, i, bounds)] + [n]
+    prefix = [0.0, *accumulate(fs.advance(ch, role) for ch in text)]
+    ends = [_trim(text, 0, p) for p in points]
+    inf = float("inf")
+    # Worth about a third of the measure of imbalance (em²), so it counts as much in a wide box as a narrow one.
+    mid_phrase = max(_COST_MID_PHRASE, (0.3 * max_w) ** 2)
+    best = [[inf] * len(points) for _ in range(count + 1)]
+    back = [[0] * len(points) for _ in range(count + 1)]
+    best[0][0] = 0.0
+    for m in range(1, count + 1):
+        weight = _LAST_LINE_WEIGHT if m == count else 1.0
+        for k in range(1, len(points)):
+            for j in range(k - 1, -1, -1):
+                if best[m - 1][j] == inf:
+                    continue
+                w = prefix[ends[k]] - prefix[points[j]]
+                if w > max_w + _EPS:
+                    break
+                cost = best[m - 1][j] + (max_w - w) ** 2 * weight
+                if m == count and _widow(text, Line(text[points[j]:ends[k]], points[j], ends[k], w, False)):
+                    cost += _COST_WIDOW
+                if points[k] not in bounds and k < len(points) - 1:
+                    cost += mid_phrase  # between words of one phrase: allowed, but a phrase end is better
+                if cost < best[m][k]:
+                    best[m][k], back[m][k] = cost, j
+    last = len(points) - 1
+    if best[count][last] == inf:
+        return None
+    out: list[Line] = []
+    k = last
+    for m in range(count, 0, -1):
+        j = back[m][k]
+        a, b = points[j], ends[k]
+        out.append(Line(text[a:b], a, b, prefix[b] - prefix[a], False))
+        k = j
+    out.reverse()
+    return out
+
+
+def _widow(text: str, line: Line) -> bool:
+    """A last line of one character, or of punctuation only."""
+    return line.end - line.start <= 1 or not _HAS_ALNUM(text, line.start, line.end)
+
+
+_SMALL_KANA = frozenset("ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿー")
+
+
+def _script(ch: str) -> str:
+    o = ord(ch)
+    if 0x3040 <= o <= 0x309F:
+        return "hira"
+    if 0x30A0 <= o <= 0x30FF or 0x31F0 <= o <= 0x31FF or 0xFF66 <= o <= 0xFF9F:
+        return "kata"
+    if 0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF or 0x20000 <= o <= 0x3FFFF or ch in "々〆":
+        return "han"
+    return "other"
+
+
+def _cuts_word(text: str, lines: list[Line], lang: str) -> bool:
+    """Whether a break between `lines` cuts a word (see `_word_cut`)."""
+    bounds = phrases.phrase_bounds(text, lang)
+    return any(_word_cut(text, ln.end, bounds) for ln in lines[:-1])
+
+
+def _word_cut(text: str, i: int, bounds: frozenset[int]) -> bool:
+    """A break at `i` inside a BudouX phrase that cuts a word: anywhere except where a word plausibly starts,
+    after hiragana before a kanji or katakana (申請|書 is a cut, の|窓口 is not), or between kanji and katakana;
+    never before a small kana or ー."""
+    if not 0 < i < len(text) or i in bounds or text[i] in _SPACE_CHARS or text[i - 1] in _CLAUSE_END:
+        return False
+    if text[i] in _SMALL_KANA:
+        return True
+    a, b = _script(text[i - 1]), _script(text[i])
+    if a == "other" or b == "other":
+        return False  # Latin, digits, punctuation: the rules already keep their units whole
+    return not ((a == "hira" and b in ("han", "kata")) or {a, b} == {"han", "kata"})
