@@ -15,7 +15,8 @@ def test_a_line_more_keeps_words_whole():
     assert [ln.text for ln in phrase_lines("窓口で暗証番号を決めて受け取る", 6, lang="ja")] == \
         ["窓口で", "暗証番号を", "決めて", "受け取る"]
     # When the fewest lines cut nothing, nothing changes.
-    assert phrase_lines("请携带身份证原件。", 6, lang="zh-Hans") == layout_lines("请携带身份证原件。", 6, lang="zh-Hans")
+    text = "请携带身份证原件。"
+    assert phrase_lines(text, 6, lang="zh-Hans") == layout_lines(text, 6, lang="zh-Hans")
 
 
 PIECES = {"ja": ["住民票の写しを", "窓口で", "申請してください", "マイナンバーカードを", "お持ちください", "ちょっと",
