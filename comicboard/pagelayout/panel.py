@@ -179,7 +179,7 @@ def _plan(ctx: PanelContext, step: Step, width: float, s: float, caption: bool) 
     caption_h = 0.0
     if step.say and caption:
         badge_w = 2 * _badge_r(s) + 0.3 * s
-        caption_lines, _, th = setter.measure(step.caption, inner - badge_w - 0.5 * s, caption_size)
+        caption_lines, _, th = setter.measure(step.caption, inner - badge_w - 0.5 * s, caption_size, fill=True)
         caption_h = th + 0.5 * s
     n_fig = len(speakers)
     # People are 3.9 em tall; in a wide panel they grow (up to 5.5 em) so the panel is not a flat sliver.

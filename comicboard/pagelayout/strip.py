@@ -179,7 +179,7 @@ def _plan_body(ctx: PanelContext, proc: Procedure, inner: float, s: float) -> St
     details = []
     dh = 0.0
     for kind, text in detail_texts(proc, ctx.board.lang):
-        lines, _, h = setter.measure(text, details_w - 0.8 * s, detail_size)
+        lines, _, h = setter.measure(text, details_w - 0.8 * s, detail_size, fill=True)
         details.append((kind, lines))
         dh += h + 0.25 * s
         if kind == "materials" and material_icons(proc, ctx.board.lang):

@@ -12,7 +12,7 @@ from ..fonts import FontSet
 from ..text import break_lines, rules_for
 from ..text.spacing import justify, set_line
 from ..text.vertical import set_column, vertical_metrics
-from ..text.wrap import phrase_lines
+from ..text.wrap import fill_lines, phrase_lines
 from .geometry import Box, Line, TextBlock
 
 LEADING = 1.3  # line pitch as a multiple of the font size
@@ -28,15 +28,18 @@ class Setter:
     split_words: list[tuple[str, float, float]] = field(default_factory=list)
 
     def lines_for(self, text: str, max_w: float, size: float, role: str = "regular",
-                  split: bool = True, whole_words: bool = False) -> list[str]:
+                  split: bool = True, whole_words: bool = False, fill: bool = False) -> list[str]:
         """Break `text` to fit `max_w` points at `size`.
 
         A unit wider than the line (a long number or URL) stays whole unless `split`: then, as a last
         resort, it is cut between characters so nothing leaves its box; the cut is recorded. With
-        `whole_words` (speech bubbles), a line more is taken rather than a word cut (`text.wrap.phrase_lines`).
+        `whole_words` (speech bubbles), a line more is taken rather than a word cut (`text.wrap.phrase_lines`);
+        with `fill` (justified text), every line but a paragraph's last is as full as it can be.
         """
         measure = max(max_w / size, 1.0)
-        if whole_words:
+        if fill:
+            lines = [ln.text for ln in fill_lines(text, measure, lang=self.lang, fontset=self.fonts, role=role)]
+        elif whole_words:
             lines = [ln.text for ln in phrase_lines(text, measure, lang=self.lang, fontset=self.fonts, role=role)]
         else:
             lines = break_lines(text, measure, lang=self.lang, fontset=self.fonts, role=role)
@@ -79,10 +82,10 @@ class Setter:
     def widest(self, lines: list[str], size: float, role: str = "regular") -> float:
         return max((self.width(ln, size, role) for ln in lines), default=0.0)
 
-    def measure(self, text: str, max_w: float, size: float, role: str = "regular",
-                split: bool = True, whole_words: bool = False) -> tuple[list[str], float, float]:
+    def measure(self, text: str, max_w: float, size: float, role: str = "regular", split: bool = True,
+                whole_words: bool = False, fill: bool = False) -> tuple[list[str], float, float]:
         """Lines, their widest width, and the block height, for `text` in a column `max_w` wide."""
-        lines = self.lines_for(text, max_w, size, role, split, whole_words)
+        lines = self.lines_for(text, max_w, size, role, split, whole_words, fill)
         # A line set in full may be wider than the column only by its CJK–Latin gaps, which `block` shrinks.
         widest = max((min(self.width(ln, size, role), max(max_w, self.tight_width(ln, size, role)))
                       for ln in lines), default=0.0)

@@ -356,31 +356,50 @@ def phrase_lines(text: str, max_width_em: float, *, lang: str = "zh-Hans", fonts
     lines = layout_lines(text, max_width_em, lang=lang, fontset=fontset, role=role, strict=strict)
     if len(lines) < 2 or phrases.model_for(lang) is None or not _cuts_word(text, lines, lang) or "\n" in text:
         return lines
-    more = _one_more_line(text, max_width_em, len(lines) + 1, lang, fontset or default_fontset(), role, strict)
+    more = _exact_lines(text, max_width_em, len(lines) + 1, lang, fontset or default_fontset(), role, strict)
     if more is None or _widow(text, more[-1]):
         return lines
     return more
 
 
-def _one_more_line(text: str, max_w: float, count: int, lang: str, fs: FontSet, role: str,
-                   strict: bool) -> list[Line] | None:
-    """The best layout of one paragraph in exactly `count` lines, breaking only where the rules allow and
-    never inside a word of a phrase; None when there is none. A plain dynamic programme: bubble texts are
-    short, and this only runs when the fewest lines would cut a word."""
+def fill_lines(text: str, max_width_em: float, *, lang: str = "zh-Hans", fontset: FontSet | None = None,
+               role: str = "regular", strict: bool = False) -> list[Line]:
+    """The fewest lines like `layout_lines`, but each line but the last of a paragraph as full as it can be:
+    for justified text, whose lines are stretched to the measure (balanced lines would all be stretched)."""
+    fs = fontset or default_fontset()
+    out: list[Line] = []
+    for offset, para in paragraphs(text):
+        lines = layout_lines(para, max_width_em, lang=lang, fontset=fs, role=role, strict=strict)
+        if len(lines) > 1 and not any(ln.overflow for ln in lines):
+            full = _exact_lines(para, max_width_em, len(lines), lang, fs, role, strict, last_weight=0.0,
+                                whole_words=False)
+            if full is not None and not _widow(para, full[-1]):
+                lines = full
+        out.extend(Line(ln.text, ln.start + offset, ln.end + offset, ln.width, ln.overflow) for ln in lines)
+    return out
+
+
+def _exact_lines(text: str, max_w: float, count: int, lang: str, fs: FontSet, role: str, strict: bool,
+                 last_weight: float = _LAST_LINE_WEIGHT, whole_words: bool = True) -> list[Line] | None:
+    """The best layout of one paragraph in exactly `count` lines, breaking only where the rules allow (and,
+    with `whole_words`, never inside a word of a phrase); None when there is none. A plain dynamic programme:
+    the texts are short, and it only runs for bubbles that would cut a word and for justified blocks."""
     levels = break_levels(text, rules_for(lang, strict=strict))
     n = len(text)
     bounds = phrases.phrase_bounds(text, lang)
-    points = [0] + [i for i in range(1, n) if levels[i] >= Break.ALLOWED and not _word_cut(text, i, bounds)] + [n]
+    points = [0] + [i for i in range(1, n) if levels[i] >= Break.ALLOWED
+                    and not (whole_words and _word_cut(text, i, bounds))] + [n]
     prefix = [0.0, *accumulate(fs.advance(ch, role) for ch in text)]
     ends = [_trim(text, 0, p) for p in points]
     inf = float("inf")
-    # Worth about a third of the measure of imbalance (em²), so it counts as much in a wide box as a narrow one.
-    mid_phrase = max(_COST_MID_PHRASE, (0.3 * max_w) ** 2)
+    # Worth about a third of the measure of imbalance (em²), so it counts as much in a wide box as a narrow one;
+    # justified lines are filled first (their slack would be stretched), phrases only decide between equals.
+    mid_phrase = max(_COST_MID_PHRASE, (0.3 * max_w) ** 2) if whole_words else _COST_MID_PHRASE
     best = [[inf] * len(points) for _ in range(count + 1)]
     back = [[0] * len(points) for _ in range(count + 1)]
     best[0][0] = 0.0
     for m in range(1, count + 1):
-        weight = _LAST_LINE_WEIGHT if m == count else 1.0
+        weight = last_weight if m == count else 1.0
         for k in range(1, len(points)):
             for j in range(k - 1, -1, -1):
                 if best[m - 1][j] == inf:
@@ -391,7 +410,7 @@ def _one_more_line(text: str, max_w: float, count: int, lang: str, fs: FontSet, 
                 cost = best[m - 1][j] + (max_w - w) ** 2 * weight
                 if m == count and _widow(text, Line(text[points[j]:ends[k]], points[j], ends[k], w, False)):
                     cost += _COST_WIDOW
-                if points[k] not in bounds and k < len(points) - 1:
+                if bounds and points[k] not in bounds and k < len(points) - 1:
                     cost += mid_phrase  # between words of one phrase: allowed, but a phrase end is better
                 if cost < best[m][k]:
                     best[m][k], back[m][k] = cost, j

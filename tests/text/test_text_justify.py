@@ -64,3 +64,32 @@ def test_justified_blocks_fill_their_measure_inside_the_box_and_keep_units_whole
                                         and ln.text[k - 1].isascii() != ln.text[k].isascii()), (ln.text, k)
         if i == len(block.lines) - 1:
             assert w == pytest.approx(plain.width)  # the last line stays as it is
+
+
+def test_justified_text_fills_its_lines_before_stretching():
+    from comicboard.text.wrap import fill_lines, layout_lines
+
+    text = "通知が届いたら申請して、窓口で受け取ります。"
+    balanced = layout_lines(text, 19.9, lang="ja")
+    full = fill_lines(text, 19.9, lang="ja")
+    assert len(full) == len(balanced) == 2
+    assert full[0].width > balanced[0].width  # the first line takes what fits; the last takes the rest
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(st.sampled_from(list(POOL)), min_size=1, max_size=90), LANGS,
+       st.floats(min_value=3, max_value=16, allow_nan=False))
+def test_filled_lines_keep_the_count_the_rules_and_the_text(text, lang, width):
+    from comicboard.text.wrap import fill_lines, layout_lines
+
+    balanced = layout_lines(text, width, lang=lang)
+    full = fill_lines(text, width, lang=lang)
+    assert len(full) == len(balanced)
+    assert "".join(text[a.start:b.start] for a, b in zip(full, full[1:], strict=False)) + text[full[-1].start:] \
+        == text
+    rules = rules_for(lang)
+    for a, b in zip(full, full[1:], strict=False):
+        if a.text and b.text and text[a.end:b.start].strip(" ") == "":
+            assert b.text[0] not in rules.no_start and a.text[-1] not in rules.no_end
+    for ln in full:
+        assert ln.width <= width + 1e-9 or ln.overflow
