@@ -14,7 +14,7 @@ from ..errors import Problem
 from ..model import Board, Category, Procedure
 from .geometry import Box, Item, PageGeometry, Shape
 from .labels import labels
-from .panel import PanelContext
+from .panel import TAILS_CROWDED, TAILS_HINT, PanelContext
 from .strip import StripPlan, place_strip, plan_strip
 from .typeset import LEADING, Setter
 
@@ -291,6 +291,11 @@ def layout_pages(board: Board, setter: Setter) -> tuple[list[PageGeometry], list
                                 hint="shorten it, or give it more room (a larger page or fewer steps per strip)"))
     for u in units:
         if u.plan:
+            steps = [pp for row in u.plan.rows for pp in row]
+            for i, pp in enumerate(steps, 1):
+                if pp.tails_crowded:
+                    problems.append(Problem("warning", "tails-crowded", TAILS_CROWDED,
+                                            where=f"{u.cat.name} / {u.proc.title} / step {i}", hint=TAILS_HINT))
             for msg in u.plan.problems:
                 problems.append(Problem("error", "overflow", msg, where=f"{u.cat.name} / {u.proc.title}",
                                         hint="shorten the text or add spaces/punctuation where it may break"))
