@@ -44,7 +44,7 @@ class PanelPlan:
     fig_h: float
     beside: bool
     bubbles: list[dict] = field(default_factory=list)  # per speech: lines, size, w, h, x (local), y (local)
-    props: tuple[float, float, float, float] | None = None  # local box of the prop icons
+    counter: dict | None = None  # props on a counter: names, icon size, width, local x (set by the planner)
     share: float = 1.0  # widest bubble as a share of the panel width
     problems: list[str] = field(default_factory=list)
     tails_crowded: bool = False  # no plan kept every tail clear of the other bubbles (reported as a warning)
@@ -156,13 +156,31 @@ MAX_BUBBLE_SHARE = 0.62  # widest bubble as a share of the panel width, when a b
 MAX_BUBBLE_AREA = 0.5  # a bubble takes at most about half its panel
 
 
-def props_box(step: Step, width: float, s: float) -> tuple[float, float, float, float] | None:
-    """Where a step's props stand: the panel's top-right corner, opposite the step badge."""
-    n = min(len(step.props), 3)
-    if not n:
-        return None
-    w = n * PROP_EM * s + (n - 1) * 0.2 * s
-    return (width - _pad(s) - w, _pad(s), w, PROP_EM * s)
+COUNTER_TOP = 0.36  # the counter's top above the floor, as a share of the figures' height (about hip height)
+COUNTER_ICON = 0.34  # a prop on the counter, as a share of the figures' height
+HELD = {"document": "holding_document", "form": "holding_document", "certificate": "holding_document",
+        "phone": "holding_phone"}
+
+
+def held_props(step: Step, speeches: tuple[Speech, ...]) -> dict[int, str]:
+    """Which of the step's props (by index) a figure holds in its hand, by speaker; the rest go on the counter."""
+    last = {sp.who: sp for sp in speeches}
+    held: dict[int, str] = {}
+    for who, sp in last.items():
+        pose = _pose(sp, step)
+        k = next((i for i, name in enumerate(step.props[:3]) if HELD.get(name) == pose and i not in held), None)
+        if k is not None:
+            held[k] = who
+    return held
+
+
+def _counter_width(n: int, icon: float) -> float:
+    return max(n * icon + (n - 1) * 0.15 * icon + 0.6 * icon, 1.6 * icon)
+
+
+def _counter_gap(n_fig: int) -> int:
+    """The counter stands before figure number `gap`: between the two facing groups, or in front of one person."""
+    return 1 if n_fig == 1 else n_fig // 2
 
 
 def _pose(sp: Speech | None, step: Step) -> str:
@@ -238,9 +256,17 @@ def plan_panel(ctx: PanelContext, step: Step, width: float, s: float) -> PanelPl
     # People are 3.9 em tall; in a wide panel they grow (up to 5.5 em) so the panel is not a flat sliver.
     flat_limit = width / 2.6 - caption_h - 2 * pad
     fig_h = min(max(3.9 * s, min(flat_limit, 5.5 * s)), (inner - (n_fig - 1) * 0.3 * s) / (n_fig * FIG_ASPECT))
+    held = held_props(step, speeches)
+    on_counter = [name for i, name in enumerate(step.props[:3]) if i not in held]
+    if on_counter:  # the figures leave room for a counter beside or between them
+        k = _counter_width(len(on_counter), COUNTER_ICON)
+        fig_h = min(fig_h, (inner - (n_fig + 1) * 0.3 * s) / (n_fig * FIG_ASPECT + k))
     beside = False
-    plan = PanelPlan(width, 0.0, s, speeches, speakers, caption_lines, caption_size, caption_h, fig_h, beside,
-                     props=props_box(step, width, s))
+    plan = PanelPlan(width, 0.0, s, speeches, speakers, caption_lines, caption_size, caption_h, fig_h, beside)
+    if on_counter:
+        icon = COUNTER_ICON * fig_h
+        cw = _counter_width(len(on_counter), icon)
+        plan.counter = {"names": on_counter, "icon": icon, "w": cw, "room": cw + 0.3 * s}
 
     # Narrower bubbles only when one would fill over half the panel, or when the tails would not stay clear.
     tried = []
@@ -275,7 +301,7 @@ def _figure_boxes(ctx: PanelContext, plan: PanelPlan, beside: bool, fig_h: float
     if beside:
         centres = [pad + fig_w / 2, plan.width - pad - fig_w / 2][:n_fig]
     else:
-        centres = _speaker_centres(n_fig, plan.width - 2 * pad, pad)
+        centres = _speaker_centres(n_fig, plan.width - 2 * pad, pad, plan.counter)
     out = []
     for i, who in enumerate(plan.speakers):
         cx = centres[i]
@@ -318,8 +344,10 @@ def _plan_beside(ctx: PanelContext, plan: PanelPlan, inner: float, s: float) -> 
     fig_w = plan.fig_h * FIG_ASPECT
     left = pad + fig_w + 0.3 * s
     right = plan.width - pad - (fig_w + 0.3 * s if n_fig == 2 else 0.0)
-    if right - left < 5.5 * s:
+    if right - left < 5.5 * s or (plan.counter is not None and right - left < plan.counter["w"]):
         return None
+    # A counter stands at the bottom of the column: the bubbles end above the props on it.
+    counter_h = COUNTER_TOP * plan.fig_h + plan.counter["icon"] + 0.35 * s if plan.counter else 0.0
     scene = plan.fig_h
     for _ in range(4):
         tips = _tips(ctx, plan, True, plan.fig_h, pad + scene)
@@ -327,7 +355,7 @@ def _plan_beside(ctx: PanelContext, plan: PanelPlan, inner: float, s: float) -> 
         if bubbles is None:
             return None
         stack = max(b["y"] + b["h"] for b in bubbles) - pad
-        new_scene = max(plan.fig_h, stack + 0.35 * plan.fig_h)
+        new_scene = max(plan.fig_h, stack + 0.35 * plan.fig_h, stack + counter_h)
         if abs(new_scene - scene) < 0.01:
             break
         scene = new_scene
@@ -347,8 +375,6 @@ def _beside_pass(ctx: PanelContext, plan: PanelPlan, s: float, left: float, righ
     placed: list[Box] = []
     if not plan.caption_lines:  # the badge sits in the top-left corner
         placed.append((0.0, 0.0, pad + 2 * _badge_r(s) + 0.2 * s, pad + 2 * _badge_r(s) + 0.2 * s))
-    if plan.props is not None:
-        placed.append(plan.props)
     bubbles: list[dict] = []
     lo, hi = left, right  # later bubbles keep between the tails of earlier ones
     prev_top = pad
@@ -374,8 +400,29 @@ def _beside_pass(ctx: PanelContext, plan: PanelPlan, s: float, left: float, righ
     return bubbles
 
 
-def _speaker_centres(n: int, inner: float, pad: float) -> list[float]:
-    return [pad + (i + 0.5) * inner / n for i in range(n)]
+def _speaker_centres(n: int, inner: float, pad: float, counter: dict | None = None) -> list[float]:
+    """Figures in equal slots across the panel; a counter takes its own slot between them."""
+    if counter is None:
+        return [pad + (i + 0.5) * inner / n for i in range(n)]
+    room = counter["room"]
+    slot = (inner - room) / n
+    g = _counter_gap(n)
+    return [pad + (i + 0.5) * slot + (room if i >= g else 0.0) for i in range(n)]
+
+
+def _counter_x(plan: PanelPlan, beside: bool, fig_w: float) -> float:
+    """The counter's left edge (local): in the column between the figures, or in its own slot."""
+    s = plan.s
+    pad = _pad(s)
+    cw = plan.counter["w"]
+    n = len(plan.speakers)
+    if beside:
+        left = pad + fig_w + 0.3 * s
+        right = plan.width - pad - (fig_w + 0.3 * s if n == 2 else 0.0)
+        return left if n == 1 else (left + right - cw) / 2
+    room = plan.counter["room"]
+    slot = (plan.width - 2 * pad - room) / n
+    return pad + _counter_gap(n) * slot + 0.15 * s
 
 
 def _plan_above(ctx: PanelContext, plan: PanelPlan, inner: float, s: float) -> dict:
@@ -414,8 +461,6 @@ def _above_pass(ctx: PanelContext, plan: PanelPlan, inner: float, s: float, fig_
     gap = 0.35 * s
     blocked: list[tuple[float, float]] = []  # x intervals crossed by the tails of earlier bubbles
     placed: list[Box] = [] if plan.caption_lines else [badge]
-    if plan.props is not None:
-        placed.append(plan.props)
     bubbles: list[dict] = []
     max_w = min(inner * (0.86 if n_fig == 1 else 0.74), plan.share * width)
     prev_top = pad
@@ -507,7 +552,10 @@ def place_panel(ctx: PanelContext, step: Step, number: int, plan: PanelPlan, x: 
     extra = max(0.0, height - plan.height)
     n_fig = len(plan.speakers)
     # Spend extra height on bigger figures first (bounded by the panel width), then on air above them.
-    fig_h = min(plan.fig_h + extra, plan.fig_h * 1.3, (inner - (n_fig - 1) * 0.3 * s) / (n_fig * FIG_ASPECT))
+    room = plan.counter["room"] if plan.counter else 0.0  # the counter's slot keeps its planned width
+    fig_h = min(plan.fig_h + extra, plan.fig_h * 1.3,
+                (inner - room - (n_fig - 1) * 0.3 * s) / (n_fig * FIG_ASPECT) if not room else
+                ((inner - room) / n_fig - 0.3 * s) / FIG_ASPECT)
     fig_h = max(fig_h, plan.fig_h)
     if plan.beside:  # bubbles were fitted beside figures of the planned width
         fig_h = plan.fig_h
@@ -545,11 +593,23 @@ def place_panel(ctx: PanelContext, step: Step, number: int, plan: PanelPlan, x: 
                             linked=bub.get("link") is not None))
     items.extend(figures.values())
 
-    # Props in the top-right corner.
-    if plan.props is not None:
-        px, py, _, ph = plan.props
-        for k, name in enumerate(step.props[:3]):
-            items.append(Shape("icon", (px + k * (ph + 0.2 * s), py, ph, ph), extra={"name": name}))
+    # Props: in a hand (the figure's art draws them; the icon item says where), or on a counter.
+    held = held_props(step, plan.speeches)
+    for k, who in held.items():
+        art = draw_figure(*figures[who].bbox, look=figures[who].look, facing=figures[who].facing, seed_key=who,
+                          pose=figures[who].pose)
+        box = art.held if art.held is not None else figures[who].bbox
+        items.append(Shape("icon", box, extra={"name": step.props[k], "held_by": who}))
+    if plan.counter is not None:
+        c = plan.counter
+        top = fig_bottom - COUNTER_TOP * fig_h
+        cx0 = _counter_x(plan, plan.beside, fig_h * FIG_ASPECT)
+        items.append(Shape("counter", (cx0, top, c["w"], fig_bottom - top), extra={"props": list(c["names"])}))
+        ic = c["icon"]
+        row_w = len(c["names"]) * ic + (len(c["names"]) - 1) * 0.15 * ic
+        ix = cx0 + (c["w"] - row_w) / 2
+        for k, name in enumerate(c["names"]):
+            items.append(Shape("icon", (ix + k * 1.15 * ic, top - ic, ic, ic), extra={"name": name, "on": "counter"}))
     # Caption and badge.
     r = _badge_r(s)
     if plan.caption_lines:

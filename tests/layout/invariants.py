@@ -150,6 +150,11 @@ def check_decorations(lay: Layout) -> list[str]:
             pan = panel_of(icon, panels)
             if pan is None or not inside(icon.bbox, pan.bbox):
                 errors.append(f"icon {icon.extra.get('name')} outside its panel")
+            if icon.extra.get("held_by"):  # drawn in a hand by the figure's art
+                holder = [f for f in figures if f.who == icon.extra["held_by"] and panel_of(f, panels) is pan]
+                if not holder or not inside(icon.bbox, holder[0].bbox, 1.0):
+                    errors.append(f"held prop {icon.extra.get('name')} is not in its holder's hands")
+                continue
             for b in bubbles:
                 if overlap(icon.bbox, b.bbox):
                     errors.append(f"icon {icon.extra.get('name')} under a bubble: {b.where}")
@@ -161,6 +166,47 @@ def check_decorations(lay: Layout) -> list[str]:
                 errors.append(f"QR code for {qr.extra.get('url')} outside its procedure card")
             if qr.bbox[2] < 42 - 0.01:
                 errors.append("QR code smaller than 15 mm")
+    return errors
+
+
+def check_props(lay: Layout) -> list[str]:
+    """A step's props are in a hand or stand on a counter: each counter inside its panel and clear of faces,
+    bubbles and the step badge; each prop icon on it rests on its top edge, within its width."""
+    errors: list[str] = []
+    for page in lay.pages:
+        panels = [it for it in page.items if isinstance(it, Panel)]
+        bubbles = [it for it in page.items if isinstance(it, Bubble)]
+        figures = [it for it in page.items if isinstance(it, Figure)]
+        counters = page.of_kind("counter")
+        badges = page.of_kind("badge")
+        for c in counters:
+            pan = panel_of(c, panels)
+            if pan is None or not inside(c.bbox, pan.bbox):
+                errors.append("counter outside its panel")
+            for f in figures:
+                if overlap(c.bbox, f.head) or overlap(c.bbox, f.bbox):
+                    errors.append(f"counter covers {f.who}")
+            for b in bubbles:
+                if overlap(c.bbox, b.bbox):
+                    errors.append(f"counter under a bubble: {b.where}")
+            for bd in badges:
+                if overlap(c.bbox, bd.bbox):
+                    errors.append("counter covers the step badge")
+        for icon in page.of_kind("icon"):
+            if icon.extra.get("for") is not None or icon.extra.get("held_by"):
+                continue
+            x, y, w, h = icon.bbox
+            pan = panel_of(icon, panels)
+            on = [c for c in counters if panel_of(c, panels) is pan and abs(y + h - c.bbox[1]) <= TOL
+                  and c.bbox[0] - TOL <= x and x + w <= c.bbox[0] + c.bbox[2] + TOL]
+            if not on:
+                errors.append(f"prop {icon.extra.get('name')} neither held nor standing on a counter")
+            for bd in badges:
+                if overlap(icon.bbox, bd.bbox):
+                    errors.append(f"prop {icon.extra.get('name')} covers the step badge")
+            for f in figures:
+                if overlap(icon.bbox, f.bbox):
+                    errors.append(f"prop {icon.extra.get('name')} covers {f.who}")
     return errors
 
 
