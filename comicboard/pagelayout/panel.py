@@ -151,7 +151,6 @@ def tails_clear(boxes: list[Box], tips: list[Pt], margin: float, links: list[int
     return True
 
 
-PROP_EM = 1.6  # prop icon size in base-size em
 MAX_BUBBLE_SHARE = 0.62  # widest bubble as a share of the panel width, when a bubble would fill over half
 MAX_BUBBLE_AREA = 0.5  # a bubble takes at most about half its panel
 
