@@ -74,6 +74,7 @@ class FigureArt:
     paths: list[Path]
     head: Box
     mouth: Pt
+    held: Box | None = None  # what the hand holds (a sheet, a phone), when the pose holds something
 
 
 @dataclass(frozen=True)
@@ -250,12 +251,15 @@ class _Canvas:
 
     def __init__(self) -> None:
         self.parts: list[tuple[list[PathOp], Color | None, Color | None, float, bool]] = []
+        self.held: list[PathOp] = []  # outline of what the hand holds
 
     def add(
         self, pen: PathPen, fill: Color | None, stroke: Color | None = OUTLINE,
-        width: float = LINE, head: bool = False,
+        width: float = LINE, head: bool = False, held: bool = False,
     ) -> None:
         self.parts.append((pen.ops, fill, stroke if stroke is not None else None, width, head))
+        if held:
+            self.held.extend(pen.ops)
 
 
 def _hair_back(cv: _Canvas, b: _Body, lk: _Look) -> None:
@@ -565,6 +569,7 @@ def _build(lk: _Look, expression: str, pose: str) -> tuple[_Canvas, Pt]:
         g.move(lx, ly).curve(lx + (rx_ - lx) * 0.3, ly - 2.2, lx + (rx_ - lx) * 0.7, ly - 2.2, rx_, ly)
         cv.add(g, None, _C("#6B4A2B"), LINE * 0.7, head=True)
     cv.parts.extend(front.parts)
+    cv.held.extend(front.held)
     return cv, mouth
 
 
@@ -667,7 +672,7 @@ def _near_arm(cv: _Canvas, front: _Canvas, b: _Body, lk: _Look, pose: str, arm_w
             return (pivot[0] + u * c + v * sn, pivot[1] + u * sn - v * c)
 
         corners = [sheet(-dw / 2, 0), sheet(dw / 2, 0), sheet(dw / 2, dh), sheet(-dw / 2, dh)]
-        cv.add(_rounded_poly(PathPen(), corners, 1.5), DOCUMENT_COLOR, OUTLINE, LINE * 0.8)
+        cv.add(_rounded_poly(PathPen(), corners, 1.5), DOCUMENT_COLOR, OUTLINE, LINE * 0.8, held=True)
         lines = PathPen()
         lines.move(*sheet(-6, dh - 5)).line(*sheet(6, dh - 5))
         for i in range(3):
@@ -682,7 +687,7 @@ def _near_arm(cv: _Canvas, front: _Canvas, b: _Body, lk: _Look, pose: str, arm_w
         arm((x0 + 11, sh + 32), hand)
         pw, ph = 11.0, 19.0
         px, py = hand[0] - pw / 2 + 0.5, hand[1] - ph + 2
-        front.add(PathPen().round_rect(px, py, pw, ph, 2.2), PHONE_COLOR, OUTLINE, LINE * 0.7)
+        front.add(PathPen().round_rect(px, py, pw, ph, 2.2), PHONE_COLOR, OUTLINE, LINE * 0.7, held=True)
         front.add(PathPen().round_rect(px + 1.6, py + 2.2, pw - 3.2, ph - 5.4, 1.0), PHONE_SCREEN, None)
         glint = PathPen().move(px + 3, py + 6).line(px + 5.5, py + 3.8)
         front.add(glint, None, _C("#FFFFFF"), LINE * 0.5)
@@ -762,4 +767,5 @@ def draw_figure(
         paths.append(Path(mapped, fill=fill, stroke=stroke, stroke_width=width * s))
         if is_head:
             head_ops.extend(mapped)
-    return FigureArt(paths=paths, head=ops_bounds(head_ops), mouth=m(mx, my))
+    held = ops_bounds(_map_ops(cv.held, m)) if cv.held else None
+    return FigureArt(paths=paths, head=ops_bounds(head_ops), mouth=m(mx, my), held=held)

@@ -16,7 +16,7 @@ from ..color import Color
 from ..display import Path, PathPen
 from .icons import ICON_KEYWORDS, icon_for_text
 
-__all__ = ["ICON_KEYWORDS", "PROPS", "PROP_NAMES", "icon_for_text", "prop_paths"]
+__all__ = ["ICON_KEYWORDS", "PROPS", "PROP_NAMES", "counter_paths", "icon_for_text", "prop_paths"]
 
 PROP_NAMES = (
     "id_card", "household_register", "form", "document", "stamp", "phone", "computer", "certificate",
@@ -363,3 +363,28 @@ def prop_paths(name: str, x: float, y: float, w: float, h: float, *, stroke: Col
     ic = _Icon(x, y, w, h, stroke)
     draw(ic)
     return ic.paths
+
+
+def counter_paths(x: float, y: float, w: float, h: float, *, top: Color, front: Color, stripe: Color,
+                  stroke: Color = OUTLINE) -> list[Path]:
+    """A service counter in box (x, y, w, h): a slab on top (props stand on its top edge, y), a front panel
+    with a band of the board's colour, and a darker kick plate at the floor. Outlines as the icons'."""
+    if not (w > 0 and h > 0):
+        raise ValueError(f"a counter needs a box with positive width and height, got {w} × {h}")
+    lw = max(MIN_LINE, LINE * min(w, h) * 0.7)
+    m = lw / 2
+    slab = 0.17 * h
+    inset = min(0.05 * w, 0.6 * slab)
+    body_x, body_w = x + inset, w - 2 * inset
+    body_y, body_h = y + slab, h - slab - m
+    kick = 0.14 * body_h
+    paths = [
+        Path(tuple(PathPen().rect(body_x, body_y, body_w, body_h).ops), fill=front, stroke=stroke, stroke_width=lw),
+        Path(tuple(PathPen().rect(body_x, body_y + body_h - kick, body_w, kick).ops), fill=front.darker(0.25),
+             stroke=stroke, stroke_width=lw),
+        Path(tuple(PathPen().rect(body_x, body_y + 0.22 * body_h, body_w, 0.16 * body_h).ops), fill=stripe,
+             stroke=None, stroke_width=0.0),
+        Path(tuple(PathPen().round_rect(x + m, y + m, w - 2 * m, slab, 0.3 * slab).ops), fill=top, stroke=stroke,
+             stroke_width=lw),
+    ]
+    return paths

@@ -14,7 +14,7 @@ from ..errors import Problem
 from ..model import Board, Category, Procedure, iter_texts
 from .geometry import Box, Item, PageGeometry, Shape
 from .labels import labels
-from .panel import PanelContext
+from .panel import TAILS_CROWDED, TAILS_HINT, PanelContext
 from .strip import StripPlan, place_strip, plan_strip
 from .typeset import LEADING, Setter
 
@@ -288,6 +288,11 @@ def layout_pages(board: Board, setter: Setter) -> tuple[list[PageGeometry], list
     problems.extend(split_problems(board, setter.split_words, board.source or board.title))
     for u in units:
         if u.plan:
+            steps = [pp for row in u.plan.body.rows for pp in row]
+            for i, pp in enumerate(steps, 1):
+                if pp.tails_crowded:
+                    problems.append(Problem("warning", "tails-crowded", TAILS_CROWDED,
+                                            where=f"{u.cat.name} / {u.proc.title} / step {i}", hint=TAILS_HINT))
             for msg in u.plan.problems:
                 problems.append(Problem("error", "overflow", msg, where=f"{u.cat.name} / {u.proc.title}",
                                         hint="shorten the text or add spaces/punctuation where it may break"))

@@ -105,6 +105,7 @@ class Bubble:
     tail_tip: tuple[float, float]
     text: TextBlock
     where: str = ""
+    linked: bool = False  # the tail runs into the speaker's next bubble (linked balloons), not to the speaker
 
     kind: str = "bubble"
 
@@ -116,7 +117,7 @@ class Bubble:
         return {"kind": "bubble", "bbox": rbox(self.bbox), "speaker": self.speaker, "style": self.style,
                 "tail_tip": [r2(self.tail_tip[0]), r2(self.tail_tip[1])], "font_size": r2(self.text.font_size),
                 "text_box": rbox(self.text.bbox), "lines": [ln.to_json() for ln in self.text.lines],
-                "where": self.where}
+                "where": self.where, **({"linked": True} if self.linked else {})}
 
 
 @dataclass

@@ -8,7 +8,9 @@ of every head, and of the step badge.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import math
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from ..art import bubble_size_for_text, bubble_text_box, draw_figure
 from ..model import Board, Speech, Step
@@ -42,9 +44,10 @@ class PanelPlan:
     fig_h: float
     beside: bool
     bubbles: list[dict] = field(default_factory=list)  # per speech: lines, size, w, h, x (local), y (local)
-    props: tuple[float, float, float, float] | None = None  # local box of the prop icons
+    counter: dict | None = None  # props on a counter: names, icon size, width, local x (set by the planner)
     share: float = 1.0  # widest bubble as a share of the panel width
     problems: list[str] = field(default_factory=list)
+    tails_crowded: bool = False  # no plan kept every tail clear of the other bubbles (reported as a warning)
     side: SideCaption | None = None  # a vertical caption beside the scene (writing: vertical)
 
 
@@ -61,18 +64,123 @@ def _badge_r(s: float) -> float:
     return 0.7 * s
 
 
-PROP_EM = 1.6  # prop icon size in base-size em
+Pt = tuple[float, float]
+
+
+@lru_cache(maxsize=512)
+def _head_frac(look: str, facing: str, who: str) -> Box:
+    """The head box of this person as fractions of the figure box (the art scales uniformly)."""
+    hx, hy, hw, hh = draw_figure(0.0, 0.0, FIG_ASPECT, 1.0, look=look, facing=facing, seed_key=who).head
+    return (hx / FIG_ASPECT, hy, hw / FIG_ASPECT, hh)
+
+
+def _head_box(look: str, facing: str, who: str, fig: Box) -> Box:
+    fx, fy, fw, fh = fig
+    ux, uy, uw, uh = _head_frac(look, facing, who)
+    return (fx + ux * fw, fy + uy * fh, uw * fw, uh * fh)
+
+
+def _tail_tip(head: Box, facing: str, beside: bool, s: float) -> Pt:
+    """Where a bubble's tail ends: beside the face (bubbles beside the figures) or just above the head."""
+    hx, hy, hw, hh = head
+    if beside:
+        return (hx + hw + 0.25 * s if facing == "right" else hx - 0.25 * s, hy + hh * 0.6)
+    return (hx + hw / 2, hy - 0.25 * s)
+
+
+def _tail_root(box: Box, tip: Pt) -> Pt:
+    """Where the tail leaves the bubble: the ray from its centre to the tip crosses its (inscribed) ellipse."""
+    x, y, w, h = box
+    cx, cy, rx, ry = x + w / 2, y + h / 2, w / 2, h / 2
+    d = math.hypot((tip[0] - cx) / rx, (tip[1] - cy) / ry)
+    if d <= 1.0:
+        return tip
+    return (cx + (tip[0] - cx) / d, cy + (tip[1] - cy) / d)
+
+
+def _segment_hits(p: Pt, q: Pt, box: Box, margin: float) -> bool:
+    """Whether segment p–q comes within `margin` of the box (Liang–Barsky clipping on the grown box)."""
+    x0, y0 = box[0] - margin, box[1] - margin
+    x1, y1 = box[0] + box[2] + margin, box[1] + box[3] + margin
+    dx, dy = q[0] - p[0], q[1] - p[1]
+    t0, t1 = 0.0, 1.0
+    for den, num in ((-dx, p[0] - x0), (dx, x1 - p[0]), (-dy, p[1] - y0), (dy, y1 - p[1])):
+        if den == 0:
+            if num < 0:
+                return False
+            continue
+        t = num / den
+        if den < 0:
+            t0 = max(t0, t)
+        else:
+            t1 = min(t1, t)
+        if t0 > t1:
+            return False
+    return True
+
+
+def _segments_cross(p1: Pt, p2: Pt, q1: Pt, q2: Pt) -> bool:
+    def orient(a: Pt, b: Pt, c: Pt) -> float:
+        return (b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0])
+
+    return orient(p1, p2, q1) * orient(p1, p2, q2) < 0 and orient(q1, q2, p1) * orient(q1, q2, p2) < 0
+
+
+def link_tip(box: Box) -> Pt:
+    """Where a linked bubble's tail ends: the middle of the next bubble of the same speaker (drawn over it)."""
+    return (box[0] + box[2] / 2, box[1] + box[3] / 2)
+
+
+def bubble_tips(boxes: list[Box], links: list[int | None], head_tips: list[Pt]) -> list[Pt]:
+    return [link_tip(boxes[k]) if k is not None else t for k, t in zip(links, head_tips, strict=True)]
+
+
+def tails_clear(boxes: list[Box], tips: list[Pt], margin: float, links: list[int | None] | None = None) -> bool:
+    """No tail (root → tip) passes within `margin` of another bubble, and no two tails cross.
+
+    A linked tail (`links[i]` = k) runs into bubble k by design; only bubble k is exempt for it.
+    """
+    links = links or [None] * len(boxes)
+    tails = [(_tail_root(b, t), t) for b, t in zip(boxes, tips, strict=True)]
+    for i, (p, q) in enumerate(tails):
+        for j, box in enumerate(boxes):
+            if j != i and j != links[i] and _segment_hits(p, q, box, margin):
+                return False
+        for p2, q2 in tails[i + 1:]:
+            if _segments_cross(p, q, p2, q2):
+                return False
+    return True
+
+
 MAX_BUBBLE_SHARE = 0.62  # widest bubble as a share of the panel width, when a bubble would fill over half
 MAX_BUBBLE_AREA = 0.5  # a bubble takes at most about half its panel
 
 
-def props_box(step: Step, width: float, s: float) -> tuple[float, float, float, float] | None:
-    """Where a step's props stand: the panel's top-right corner, opposite the step badge."""
-    n = min(len(step.props), 3)
-    if not n:
-        return None
-    w = n * PROP_EM * s + (n - 1) * 0.2 * s
-    return (width - _pad(s) - w, _pad(s), w, PROP_EM * s)
+COUNTER_TOP = 0.36  # the counter's top above the floor, as a share of the figures' height (about hip height)
+COUNTER_ICON = 0.34  # a prop on the counter, as a share of the figures' height
+HELD = {"document": "holding_document", "form": "holding_document", "certificate": "holding_document",
+        "phone": "holding_phone"}
+
+
+def held_props(step: Step, speeches: tuple[Speech, ...]) -> dict[int, str]:
+    """Which of the step's props (by index) a figure holds in its hand, by speaker; the rest go on the counter."""
+    last = {sp.who: sp for sp in speeches}
+    held: dict[int, str] = {}
+    for who, sp in last.items():
+        pose = _pose(sp, step)
+        k = next((i for i, name in enumerate(step.props[:3]) if HELD.get(name) == pose and i not in held), None)
+        if k is not None:
+            held[k] = who
+    return held
+
+
+def _counter_width(n: int, icon: float) -> float:
+    return max(n * icon + (n - 1) * 0.15 * icon + 0.6 * icon, 1.6 * icon)
+
+
+def _counter_gap(n_fig: int) -> int:
+    """The counter stands before figure number `gap`: between the two facing groups, or in front of one person."""
+    return 1 if n_fig == 1 else n_fig // 2
 
 
 def _pose(sp: Speech | None, step: Step) -> str:
@@ -123,6 +231,10 @@ def _bubble_for(setter: Setter, sp: Speech, max_outer_w: float, s: float, min_si
         size = max(min_size, size - 0.5)
 
 
+TAILS_CROWDED = "the bubbles' tails cannot all keep clear of the other bubbles in this narrow panel"
+TAILS_HINT = "give the step fewer or shorter speeches, or the board more room (a larger size or fewer procedures)"
+
+
 def plan_panel(ctx: PanelContext, step: Step, width: float, s: float) -> PanelPlan:
     """Measure a panel `width` points wide at base size `s` (bubble text size)."""
     if step.say and ctx.board.writing == "vertical":
@@ -140,6 +252,9 @@ class SideCaption:
     scene: PanelPlan  # the rest of the panel (figures and bubbles), planned without a caption box
 
 
+_MIN_SCENE_EM = 6.5  # narrowest scene (figures and bubbles) beside a vertical caption, in base-size em
+
+
 def _side_width(ncols: int, size: float, s: float) -> float:
     return max(2 * _badge_r(s) + 0.5 * s, ncols * size * LEADING + 0.5 * s)
 
@@ -151,6 +266,8 @@ def _plan_side_caption(ctx: PanelContext, step: Step, width: float, s: float) ->
     ncols = 1
     for _ in range(3):
         side_w = _side_width(ncols, size, s)
+        if width - side_w < _MIN_SCENE_EM * s:  # no room beside the people: the caption goes across the top
+            return _plan(ctx, step, width, s, caption=True)
         scene = _plan(ctx, step, width - side_w, s, caption=False)
         room = scene.height - 2 * _pad(s) - 2 * _badge_r(s) - 0.8 * s
         cols = columns_for(ctx.setter, step.caption, max(room, 4 * size), size)
@@ -160,9 +277,8 @@ def _plan_side_caption(ctx: PanelContext, step: Step, width: float, s: float) ->
     side_w = _side_width(ncols, size, s)
     longest = max(ctx.setter.column_length(c, size) for c in cols)
     height = max(scene.height, 2 * _pad(s) + 2 * _badge_r(s) + 0.8 * s + longest)
-    return PanelPlan(width, height, s, scene.speeches, scene.speakers, [], size, 0.0, scene.fig_h, scene.beside,
-                     scene.bubbles, scene.props, scene.share, scene.problems,
-                     side=SideCaption(cols, size, side_w, scene))
+    return replace(scene, width=width, height=height, caption_lines=[], caption_size=size, caption_h=0.0,
+                   side=SideCaption(cols, size, side_w, scene))
 
 
 def _plan(ctx: PanelContext, step: Step, width: float, s: float, caption: bool) -> PanelPlan:
@@ -185,29 +301,86 @@ def _plan(ctx: PanelContext, step: Step, width: float, s: float, caption: bool) 
     # People are 3.9 em tall; in a wide panel they grow (up to 5.5 em) so the panel is not a flat sliver.
     flat_limit = width / 2.6 - caption_h - 2 * pad
     fig_h = min(max(3.9 * s, min(flat_limit, 5.5 * s)), (inner - (n_fig - 1) * 0.3 * s) / (n_fig * FIG_ASPECT))
+    held = held_props(step, speeches)
+    on_counter = [name for i, name in enumerate(step.props[:3]) if i not in held]
+    if on_counter:  # the figures leave room for a counter beside or between them
+        k = _counter_width(len(on_counter), COUNTER_ICON)
+        fig_h = min(fig_h, (inner - (n_fig + 1) * 0.3 * s) / (n_fig * FIG_ASPECT + k))
     beside = False
-    plan = PanelPlan(width, 0.0, s, speeches, speakers, caption_lines, caption_size, caption_h, fig_h, beside,
-                     props=props_box(step, width, s))
+    plan = PanelPlan(width, 0.0, s, speeches, speakers, caption_lines, caption_size, caption_h, fig_h, beside)
+    if on_counter:
+        icon = COUNTER_ICON * fig_h
+        cw = _counter_width(len(on_counter), icon)
+        plan.counter = {"names": on_counter, "icon": icon, "w": cw, "room": cw + 0.3 * s}
 
-    for share in (1.0, MAX_BUBBLE_SHARE):  # narrower bubbles only when one would fill over half the panel
+    # Narrower bubbles only when one would fill over half the panel, or when the tails would not stay clear.
+    tried = []
+    for share in (1.0, MAX_BUBBLE_SHARE):
         plan.share = share
         beside = _plan_beside(ctx, plan, inner, s)
         above = _plan_above(ctx, plan, inner, s)
-        chosen = beside if beside is not None and beside["height"] < above["height"] * 1.05 else above
-        plan.beside = chosen is beside
-        plan.bubbles, plan.height = chosen["bubbles"], chosen["height"]
-        if max(b["w"] * b["h"] for b in plan.bubbles) <= MAX_BUBBLE_AREA * width * plan.height:
+        if beside is not None and (beside["height"] < above["height"] * 1.05 or not above["clear"]):
+            chosen = beside
+        else:
+            chosen = above
+        fits = max(b["w"] * b["h"] for b in chosen["bubbles"]) <= MAX_BUBBLE_AREA * width * chosen["height"]
+        clear = chosen.get("clear", True)
+        tried.append(((clear, fits, share < 1.0), chosen is beside, share, chosen))
+        if fits and clear:
             break
+    (clear, _, _), plan.beside, plan.share, chosen = max(tried, key=lambda t: t[0])
+    plan.tails_crowded = not clear
+    plan.bubbles, plan.height = chosen["bubbles"], chosen["height"]
     plan.problems = [f"the speech of {sp.who!r} does not fit its bubble"
                      for sp, b in zip(speeches, plan.bubbles, strict=True) if b["overflow"]]
     return plan
+
+
+def _figure_boxes(ctx: PanelContext, plan: PanelPlan, beside: bool, fig_h: float,
+                  fig_bottom: float) -> list[tuple[str, Box, str]]:
+    """Each speaker's figure box and facing (local coordinates): the same for planning and placing."""
+    s = plan.s
+    pad = _pad(s)
+    n_fig = len(plan.speakers)
+    fig_w = fig_h * FIG_ASPECT
+    if beside:
+        centres = [pad + fig_w / 2, plan.width - pad - fig_w / 2][:n_fig]
+    else:
+        centres = _speaker_centres(n_fig, plan.width - 2 * pad, pad, plan.counter)
+    out = []
+    for i, who in enumerate(plan.speakers):
+        cx = centres[i]
+        if beside:
+            facing = "right" if i == 0 else "left"
+        elif n_fig == 1:
+            facing = "right" if cx < plan.width / 2 else "left"
+        else:
+            facing = "right" if i < n_fig / 2 else "left"
+        out.append((who, (cx - fig_w / 2, fig_bottom - fig_h, fig_w, fig_h), facing))
+    return out
+
+
+def _tips(ctx: PanelContext, plan: PanelPlan, beside: bool, fig_h: float, fig_bottom: float) -> dict[str, Pt]:
+    """Where each speaker's tails end, for figures of height `fig_h` standing on `fig_bottom`."""
+    tips = {}
+    for who, box, facing in _figure_boxes(ctx, plan, beside, fig_h, fig_bottom):
+        head = _head_box(ctx.board.cast[who].look, facing, who, box)
+        tips[who] = _tail_tip(head, facing, beside, plan.s)
+    return tips
+
+
+def _tail_block(s: float) -> float:
+    """How far later bubbles keep from an earlier tail's centre line: its half width and some air."""
+    return (TAIL_MARGIN + 0.4) * s
 
 
 def _plan_beside(ctx: PanelContext, plan: PanelPlan, inner: float, s: float) -> dict | None:
     """One or two speakers standing at the panel's sides, their bubbles in the column between them.
 
     A bubble sits flush against its speaker's side, so its tail leaves sideways towards the mouth;
-    later bubbles on the same side step inwards to keep clear of the tails above them.
+    later bubbles keep to the far side of the tails above them (each tail runs from where it leaves its
+    bubble to the speaker's face). The tails' ends depend on the stack's height, so the stack is planned
+    again with the tails of the previous attempt until they are where they were assumed to be.
     """
     n_fig = len(plan.speakers)
     if n_fig > 2:
@@ -216,46 +389,115 @@ def _plan_beside(ctx: PanelContext, plan: PanelPlan, inner: float, s: float) -> 
     fig_w = plan.fig_h * FIG_ASPECT
     left = pad + fig_w + 0.3 * s
     right = plan.width - pad - (fig_w + 0.3 * s if n_fig == 2 else 0.0)
-    col_w = right - left
-    if col_w < 5.5 * s:
+    if right - left < 5.5 * s or (plan.counter is not None and right - left < plan.counter["w"]):
         return None
+    # A counter stands at the bottom of the column: the bubbles end above the props on it.
+    counter_h = COUNTER_TOP * plan.fig_h + plan.counter["icon"] + 0.35 * s if plan.counter else 0.0
+    scene = plan.fig_h
+    for _ in range(4):
+        tips = _tips(ctx, plan, True, plan.fig_h, pad + scene)
+        bubbles = _beside_pass(ctx, plan, s, left, right, tips)
+        if bubbles is None:
+            return None
+        stack = max(b["y"] + b["h"] for b in bubbles) - pad
+        new_scene = max(plan.fig_h, stack + 0.35 * plan.fig_h, stack + counter_h)
+        if abs(new_scene - scene) < 0.01:
+            break
+        scene = new_scene
+    tips = _tips(ctx, plan, True, plan.fig_h, pad + scene)
+    boxes = [(b["x"], b["y"], b["w"], b["h"]) for b in bubbles]
+    if not tails_clear(boxes, [tips[sp.who] for sp in plan.speeches], TAIL_MARGIN * s):
+        return None
+    height = pad + scene + plan.caption_h + (0.3 * s if plan.caption_h else 0) + pad
+    return {"bubbles": bubbles, "height": height}
+
+
+def _beside_pass(ctx: PanelContext, plan: PanelPlan, s: float, left: float, right: float,
+                 tips: dict[str, Pt]) -> list[dict] | None:
+    n_fig = len(plan.speakers)
+    pad = _pad(s)
     gap = 0.35 * s
-    placed: list[tuple[float, float, float, float]] = []
+    placed: list[Box] = []
     if not plan.caption_lines:  # the badge sits in the top-left corner
         placed.append((0.0, 0.0, pad + 2 * _badge_r(s) + 0.2 * s, pad + 2 * _badge_r(s) + 0.2 * s))
-    if plan.props is not None:
-        placed.append(plan.props)
     bubbles: list[dict] = []
-    count = [0, 0]
+    lo, hi = left, right  # later bubbles keep between the tails of earlier ones
     prev_top = pad
     for sp in plan.speeches:
         side = plan.speakers.index(sp.who)
-        indent = 1.1 * s * count[side]
-        count[side] += 1
         # At most ~0.6 of the panel's width, so no bubble takes over half the panel.
-        avail = min(col_w - indent - (0.8 * s if n_fig == 2 else 0.0), plan.share * plan.width)
+        avail = min(hi - lo - (0.8 * s if n_fig == 2 else 0.0), plan.share * plan.width)
         if avail < 4.5 * s:
             return None
         bub = _bubble_for(ctx.setter, sp, avail, s, ctx.min_size)
-        bx = left + indent if side == 0 else right - indent - bub["w"]
+        bx = lo if side == 0 else hi - bub["w"]
         by = _drop_below(bx, prev_top, bub["w"], bub["h"], placed, gap)
         bub["x"], bub["y"], bub["side"] = bx, by, side
         placed.append((bx, by, bub["w"], bub["h"]))
         bubbles.append(bub)
         prev_top = by + 0.6 * s
-    stack = max(b["y"] + b["h"] for b in bubbles) - pad
-    scene = max(plan.fig_h, stack + 0.35 * plan.fig_h)
-    height = pad + scene + plan.caption_h + (0.3 * s if plan.caption_h else 0) + pad
-    return {"bubbles": bubbles, "height": height}
+        tip = tips[sp.who]
+        root = _tail_root((bx, by, bub["w"], bub["h"]), tip)
+        if tip[0] < root[0]:
+            lo = max(lo, root[0] + _tail_block(s))
+        else:
+            hi = min(hi, root[0] - _tail_block(s))
+    return bubbles
 
 
-def _speaker_centres(n: int, inner: float, pad: float) -> list[float]:
-    return [pad + (i + 0.5) * inner / n for i in range(n)]
+def _speaker_centres(n: int, inner: float, pad: float, counter: dict | None = None) -> list[float]:
+    """Figures in equal slots across the panel; a counter takes its own slot between them."""
+    if counter is None:
+        return [pad + (i + 0.5) * inner / n for i in range(n)]
+    room = counter["room"]
+    slot = (inner - room) / n
+    g = _counter_gap(n)
+    return [pad + (i + 0.5) * slot + (room if i >= g else 0.0) for i in range(n)]
+
+
+def _counter_x(plan: PanelPlan, beside: bool, fig_w: float) -> float:
+    """The counter's left edge (local): in the column between the figures, or in its own slot."""
+    s = plan.s
+    pad = _pad(s)
+    cw = plan.counter["w"]
+    n = len(plan.speakers)
+    if beside:
+        left = pad + fig_w + 0.3 * s
+        right = plan.width - pad - (fig_w + 0.3 * s if n == 2 else 0.0)
+        return left if n == 1 else (left + right - cw) / 2
+    room = plan.counter["room"]
+    slot = (plan.width - 2 * pad - room) / n
+    return pad + _counter_gap(n) * slot + 0.15 * s
 
 
 def _plan_above(ctx: PanelContext, plan: PanelPlan, inner: float, s: float) -> dict:
     """Bubbles above the figures, read top-left to bottom-right: each placed as high as it can go
-    without overlapping an earlier bubble, the badge, or the path of an earlier bubble's tail."""
+    without overlapping an earlier bubble, the badge, or the path of an earlier bubble's tail.
+
+    The tails end above the heads, whose height depends on the stack; the stack is planned again with
+    the heads where the previous attempt put them until the tails are clear (or it stops changing).
+    """
+    pad = _pad(s)
+    tail_room = 1.0 * s
+    fig_top: float | None = None
+    for _ in range(4):
+        bubbles = _above_pass(ctx, plan, inner, s, fig_top)
+        stack_bottom = max((b["y"] + b["h"] for b in bubbles), default=pad)
+        new_top = max(stack_bottom + tail_room, pad)
+        heads = _tips(ctx, plan, False, plan.fig_h, new_top + plan.fig_h)
+        boxes = [(b["x"], b["y"], b["w"], b["h"]) for b in bubbles]
+        links = [b.get("link") for b in bubbles]
+        tips = bubble_tips(boxes, links, [heads[sp.who] for sp in plan.speeches])
+        clear = tails_clear(boxes, tips, TAIL_MARGIN * s, links)
+        if clear or (fig_top is not None and abs(new_top - fig_top) < 0.01):
+            break
+        fig_top = new_top
+    height = new_top + plan.fig_h + plan.caption_h + (0.3 * s if plan.caption_h else 0) + pad
+    return {"bubbles": bubbles, "height": height, "clear": clear}
+
+
+def _above_pass(ctx: PanelContext, plan: PanelPlan, inner: float, s: float, fig_top: float | None) -> list[dict]:
+    """One planning pass; `fig_top` is where the figures' tops are assumed (None: just under each bubble)."""
     pad = _pad(s)
     width = plan.width
     n_fig = len(plan.speakers)
@@ -263,17 +505,29 @@ def _plan_above(ctx: PanelContext, plan: PanelPlan, inner: float, s: float) -> d
     badge = (0.0, 0.0, pad + 2 * _badge_r(s) + 0.2 * s, pad + 2 * _badge_r(s) + 0.2 * s)
     gap = 0.35 * s
     blocked: list[tuple[float, float]] = []  # x intervals crossed by the tails of earlier bubbles
-    placed: list[tuple[float, float, float, float]] = [] if plan.caption_lines else [badge]
-    if plan.props is not None:
-        placed.append(plan.props)
+    placed: list[Box] = [] if plan.caption_lines else [badge]
     bubbles: list[dict] = []
     max_w = min(inner * (0.86 if n_fig == 1 else 0.74), plan.share * width)
     prev_top = pad
-    for sp in plan.speeches:
-        cx = centres[plan.speakers.index(sp.who)]
-        intervals = _free_intervals(pad, width - pad, blocked)
+    last_of: dict[str, int] = {}  # speaker → index of their latest bubble
+
+    def room(blocks: list[tuple[float, float]], cx: float) -> tuple[float, float] | None:
+        intervals = _free_intervals(pad, width - pad, blocks)
         intervals.sort(key=lambda iv: (_dist(cx, iv) > 0, _dist(cx, iv), -(iv[1] - iv[0])))
-        a, b = next((iv for iv in intervals if iv[1] - iv[0] >= 4.5 * s), (pad, width - pad))
+        return next((iv for iv in intervals if iv[1] - iv[0] >= 4.5 * s), None)
+
+    for k, sp in enumerate(plan.speeches):
+        cx = centres[plan.speakers.index(sp.who)]
+        found = room(blocked, cx)
+        j = last_of.get(sp.who)
+        if found is None and j is not None and bubbles[j].get("link") is None:
+            # No room beside the speaker's earlier tail: that bubble's tail links into this one instead
+            # (comic "linked balloons"), so only this bubble's tail goes down to the speaker.
+            found = room([iv for i, iv in enumerate(blocked) if i != j], cx)
+            if found is not None:
+                bubbles[j]["link"] = k
+                blocked[j] = (0.0, 0.0)
+        a, b = found if found is not None else (pad, width - pad)
         best = None
         for frac in (1.0, 0.62, 0.48):
             avail = min(max_w, b - a) * frac
@@ -291,15 +545,14 @@ def _plan_above(ctx: PanelContext, plan: PanelPlan, inner: float, s: float) -> d
         bubbles.append(bub)
         placed.append((bx, by, bub["w"], bub["h"]))
         prev_top = by + 0.6 * s  # the next bubble reads after this one: not higher
-        # The tail runs from under this bubble down to the speaker's head at cx.
-        base = min(max(cx, bx + 0.25 * bub["w"]), bx + 0.75 * bub["w"])
-        m = (TAIL_MARGIN + 0.4) * s
-        blocked.append((min(base, cx) - m, max(base, cx) + m))
-    stack_bottom = max((by + bub["h"] for bub, by in ((b_, b_["y"]) for b_ in bubbles)), default=pad)
-    tail_room = 1.0 * s
-    fig_top = max(stack_bottom + tail_room, pad)
-    height = fig_top + plan.fig_h + plan.caption_h + (0.3 * s if plan.caption_h else 0) + pad
-    return {"bubbles": bubbles, "height": height}
+        # The tail runs from where it leaves this bubble down to the speaker's head at cx.
+        top = fig_top if fig_top is not None else by + bub["h"] + 1.0 * s
+        tip = _tips(ctx, plan, False, plan.fig_h, top + plan.fig_h)[sp.who]
+        root = _tail_root((bx, by, bub["w"], bub["h"]), tip)
+        m = _tail_block(s)
+        blocked.append((min(root[0], tip[0]) - m, max(root[0], tip[0]) + m))
+        last_of[sp.who] = k
+    return bubbles
 
 
 def _drop_below(x: float, y: float, w: float, h: float, placed: list[tuple[float, float, float, float]],
@@ -346,7 +599,10 @@ def place_panel(ctx: PanelContext, step: Step, number: int, plan: PanelPlan, x: 
     extra = max(0.0, height - plan.height)
     n_fig = len(plan.speakers)
     # Spend extra height on bigger figures first (bounded by the panel width), then on air above them.
-    fig_h = min(plan.fig_h + extra, plan.fig_h * 1.3, (inner - (n_fig - 1) * 0.3 * s) / (n_fig * FIG_ASPECT))
+    room = plan.counter["room"] if plan.counter else 0.0  # the counter's slot keeps its planned width
+    fig_h = min(plan.fig_h + extra, plan.fig_h * 1.3,
+                (inner - room - (n_fig - 1) * 0.3 * s) / (n_fig * FIG_ASPECT) if not room else
+                ((inner - room) / n_fig - 0.3 * s) / FIG_ASPECT)
     fig_h = max(fig_h, plan.fig_h)
     if plan.beside:  # bubbles were fitted beside figures of the planned width
         fig_h = plan.fig_h
@@ -355,53 +611,52 @@ def place_panel(ctx: PanelContext, step: Step, number: int, plan: PanelPlan, x: 
     items: list[Item] = [Panel((x, y, w, height), ctx.category, ctx.procedure, number, ctx.procedure_number)]
     cap_top = height - pad - plan.caption_h
     fig_bottom = cap_top - (0.3 * s if plan.caption_h else 0)
-    fig_w = fig_h * FIG_ASPECT
 
     # Figures.
     figures: dict[str, Figure] = {}
-    centres = [pad + fig_w / 2, w - pad - fig_w / 2][:n_fig] if plan.beside else _speaker_centres(n_fig, inner, pad)
     last_speech = {sp.who: sp for sp in plan.speeches}
-    for i, who in enumerate(plan.speakers):
+    for who, box, facing in _figure_boxes(ctx, plan, plan.beside, fig_h, fig_bottom):
         member = ctx.board.cast[who]
-        cx = centres[i]
-        fx, fy = cx - fig_w / 2, fig_bottom - fig_h
-        if plan.beside:
-            facing = "right" if i == 0 else "left"
-        elif n_fig == 1:
-            facing = "right" if cx < w / 2 else "left"
-        else:
-            facing = "right" if i < n_fig / 2 else "left"
-        art = draw_figure(fx, fy, fig_w, fig_h, look=member.look, facing=facing, seed_key=who)
-        figures[who] = Figure((fx, fy, fig_w, fig_h), who, member.look, member.name, art.head, facing,
+        art = draw_figure(*box, look=member.look, facing=facing, seed_key=who)
+        figures[who] = Figure(box, who, member.look, member.name, art.head, facing,
                               _expression(last_speech.get(who), who), _pose(last_speech.get(who), step), art.mouth,
                               picture=str(member.picture) if member.picture else None)
 
-    # Bubbles: keep the planned stack, pushed down by a share of the extra height.
-    # Air goes above the bubbles; tails stay short (at most about one line longer than planned).
-    shift = max(0.0, extra_left - 0.8 * s)
+    # Bubbles: the planned stack moves down with the figures, so every tail is as long as planned
+    # (the plan kept the tails clear of other bubbles); the extra height is air above the bubbles.
     for sp, bub in zip(plan.speeches, plan.bubbles, strict=True):
         fig = figures[sp.who]
-        hx, hy, hw, hh = fig.head
-        if plan.beside:
-            bx, by = bub["x"], bub["y"] + shift
-            tip = (hx + hw + 0.25 * s if fig.facing == "right" else hx - 0.25 * s, hy + hh * 0.6)
-        else:
-            bx, by = bub["x"], bub["y"] + shift
-            tip = (min(max(hx + hw / 2, hx + 0.3 * hw), hx + 0.7 * hw), hy - 0.25 * s)
-        bub_box = (bx, by, bub["w"], bub["h"])
+        tip = _tail_tip(fig.head, fig.facing, plan.beside, s)
+        if bub.get("link") is not None:
+            nxt = plan.bubbles[bub["link"]]
+            tip = link_tip((nxt["x"], nxt["y"] + extra_left, nxt["w"], nxt["h"]))
+        bub_box = (bub["x"], bub["y"] + extra_left, bub["w"], bub["h"])
         tb = bubble_text_box(sp.kind, *bub_box, pad=bub["pad"])
         tw, th = bub["text_w"], bub["text_h"]
         text_box = (tb[0] + (tb[2] - tw) / 2, tb[1] + (tb[3] - th) / 2, tw, th)
         block = ctx.setter.block("bubble_text", bub["lines"], text_box, bub["size"], align="center",
                                  where=f"{where} / {sp.who}")
-        items.append(Bubble(bub_box, sp.who, sp.kind, tip, block, where=f"{where} / {sp.who}"))
+        items.append(Bubble(bub_box, sp.who, sp.kind, tip, block, where=f"{where} / {sp.who}",
+                            linked=bub.get("link") is not None))
     items.extend(figures.values())
 
-    # Props in the top-right corner.
-    if plan.props is not None:
-        px, py, _, ph = plan.props
-        for k, name in enumerate(step.props[:3]):
-            items.append(Shape("icon", (px + k * (ph + 0.2 * s), py, ph, ph), extra={"name": name}))
+    # Props: in a hand (the figure's art draws them; the icon item says where), or on a counter.
+    held = held_props(step, plan.speeches)
+    for k, who in held.items():
+        art = draw_figure(*figures[who].bbox, look=figures[who].look, facing=figures[who].facing, seed_key=who,
+                          pose=figures[who].pose)
+        box = art.held if art.held is not None else figures[who].bbox
+        items.append(Shape("icon", box, extra={"name": step.props[k], "held_by": who}))
+    if plan.counter is not None:
+        c = plan.counter
+        top = fig_bottom - COUNTER_TOP * fig_h
+        cx0 = _counter_x(plan, plan.beside, fig_h * FIG_ASPECT)
+        items.append(Shape("counter", (cx0, top, c["w"], fig_bottom - top), extra={"props": list(c["names"])}))
+        ic = c["icon"]
+        row_w = len(c["names"]) * ic + (len(c["names"]) - 1) * 0.15 * ic
+        ix = cx0 + (c["w"] - row_w) / 2
+        for k, name in enumerate(c["names"]):
+            items.append(Shape("icon", (ix + k * 1.15 * ic, top - ic, ic, ic), extra={"name": name, "on": "counter"}))
     # Caption and badge.
     r = _badge_r(s)
     if plan.caption_lines:

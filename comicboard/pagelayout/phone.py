@@ -13,7 +13,7 @@ from . import Layout
 from .board import split_problems
 from .geometry import Item, PageGeometry, Shape
 from .labels import labels
-from .panel import PanelContext, place_panel, plan_panel
+from .panel import TAILS_CROWDED, TAILS_HINT, PanelContext, place_panel, plan_panel
 from .strip import icon_row, material_icons
 from .typeset import LEADING, Setter
 
@@ -91,6 +91,9 @@ def _procedure_page(board: Board, setter: Setter, cat: Category, proc: Procedure
     ctx = PanelContext(board, setter, cat.name, proc.title, n, board.min_font_size)
     for i, step in enumerate(proc.steps, 1):
         plan = plan_panel(ctx, step, inner, s)
+        if plan.tails_crowded:
+            problems.append(Problem("warning", "tails-crowded", TAILS_CROWDED, where=f"{where} / step {i}",
+                                    hint=TAILS_HINT))
         for msg in plan.problems:
             problems.append(Problem("error", "overflow", msg, where=where,
                                     hint="shorten the text or add spaces/punctuation where it may break"))

@@ -20,8 +20,8 @@ if TYPE_CHECKING:
 
 # Paint order by kind; items of equal rank keep layout order.
 Z = {"banner": 0, "footer_band": 0, "category_band": 1, "card": 1, "title_bar": 2, "details_box": 2,
-     "number_badge": 3, "panel": 3, "arrow": 3, "qr": 3, "figure": 4, "icon": 4, "bubble": 5, "caption_box": 5,
-     "badge": 6}
+     "number_badge": 3, "panel": 3, "arrow": 3, "qr": 3, "counter": 4, "figure": 4, "icon": 4, "bubble": 5,
+     "caption_box": 5, "badge": 6}
 
 
 def paint(lay: Layout) -> DisplayList:
@@ -132,9 +132,15 @@ def _paint_shape(sh: Shape, theme: Theme) -> list[Item]:
         from .qr import qr_paths
 
         return qr_paths(sh.extra["url"], x, y, w)
+    if k == "counter":
+        from ..art import counter_paths
+
+        return list(counter_paths(x, y, w, h, top=color("accent"), front=color("caption"), stripe=color("banner")))
     if k == "icon":
         from ..art import PROP_NAMES, prop_paths
 
+        if sh.extra.get("held_by"):  # drawn in the hand by the figure's art
+            return []
         name = sh.extra.get("name", "")
         return list(prop_paths(name if name in PROP_NAMES else "document", x, y, w, h))
     if k == "arrow":

@@ -113,3 +113,17 @@ def test_unknown_prop_is_named():
 def test_box_without_area_is_refused(w, h):
     with pytest.raises(ValueError, match="positive"):
         prop_paths("stamp", 0, 0, w, h)
+
+
+def test_counter_stays_in_its_box_in_theme_colours():
+    from comicboard.art import counter_paths
+    from comicboard.art.bubbles import path_bounds
+    from comicboard.color import Color
+
+    top, front, stripe = Color.cmyk(0, 15, 75, 0), Color.cmyk(0, 4, 28, 0), Color.cmyk(0, 95, 85, 10)
+    paths = counter_paths(10, 20, 60, 25, top=top, front=front, stripe=stripe)
+    x, y, w, h = path_bounds(paths)
+    assert x >= 10 - 1e-6 and y >= 20 - 1e-6 and x + w <= 70 + 1e-6 and y + h <= 45 + 1e-6
+    assert {p.fill for p in paths} >= {top, front, stripe}
+    with pytest.raises(ValueError):
+        counter_paths(0, 0, 0, 10, top=top, front=front, stripe=stripe)

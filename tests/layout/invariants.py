@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from comicboard.model import Board
 from comicboard.pagelayout import Layout
 from comicboard.pagelayout.geometry import Bubble, Figure, Panel
@@ -28,6 +30,13 @@ def panel_of(item, panels: list[Panel]) -> Panel | None:
         if x <= cx <= x + w and y <= cy <= y + h:
             return p
     return None
+
+
+def link_target(b: Bubble, bubbles: list[Bubble], panels: list[Panel]) -> Bubble | None:
+    """The bubble a linked bubble's tail runs into: the same speaker's next bubble in the panel."""
+    pan = panel_of(b, panels)
+    later = bubbles[bubbles.index(b) + 1:]
+    return next((o for o in later if o.speaker == b.speaker and panel_of(o, panels) is pan), None)
 
 
 def check_layout(lay: Layout) -> list[str]:
@@ -81,6 +90,11 @@ def check_layout(lay: Layout) -> list[str]:
             speaker = [f for f in figures if f.who == b.speaker and panel_of(f, panels) is pan]
             if not speaker:
                 errors.append(f"speaker {b.speaker} not in the panel: {b.where}")
+                continue
+            if b.linked:  # linked balloons: the tail runs into the speaker's next bubble
+                target = link_target(b, bubbles, panels)
+                if target is None or not inside((*b.tail_tip, 0, 0), target.bbox, 0.0):
+                    errors.append(f"linked tail of {b.where} does not end in the speaker's next bubble")
                 continue
             hx, hy, hw, hh = speaker[0].head
             tx, ty = b.tail_tip
@@ -136,6 +150,11 @@ def check_decorations(lay: Layout) -> list[str]:
             pan = panel_of(icon, panels)
             if pan is None or not inside(icon.bbox, pan.bbox):
                 errors.append(f"icon {icon.extra.get('name')} outside its panel")
+            if icon.extra.get("held_by"):  # drawn in a hand by the figure's art
+                holder = [f for f in figures if f.who == icon.extra["held_by"] and panel_of(f, panels) is pan]
+                if not holder or not inside(icon.bbox, holder[0].bbox, 1.0):
+                    errors.append(f"held prop {icon.extra.get('name')} is not in its holder's hands")
+                continue
             for b in bubbles:
                 if overlap(icon.bbox, b.bbox):
                     errors.append(f"icon {icon.extra.get('name')} under a bubble: {b.where}")
@@ -150,6 +169,47 @@ def check_decorations(lay: Layout) -> list[str]:
     return errors
 
 
+def check_props(lay: Layout) -> list[str]:
+    """A step's props are in a hand or stand on a counter: each counter inside its panel and clear of faces,
+    bubbles and the step badge; each prop icon on it rests on its top edge, within its width."""
+    errors: list[str] = []
+    for page in lay.pages:
+        panels = [it for it in page.items if isinstance(it, Panel)]
+        bubbles = [it for it in page.items if isinstance(it, Bubble)]
+        figures = [it for it in page.items if isinstance(it, Figure)]
+        counters = page.of_kind("counter")
+        badges = page.of_kind("badge")
+        for c in counters:
+            pan = panel_of(c, panels)
+            if pan is None or not inside(c.bbox, pan.bbox):
+                errors.append("counter outside its panel")
+            for f in figures:
+                if overlap(c.bbox, f.head) or overlap(c.bbox, f.bbox):
+                    errors.append(f"counter covers {f.who}")
+            for b in bubbles:
+                if overlap(c.bbox, b.bbox):
+                    errors.append(f"counter under a bubble: {b.where}")
+            for bd in badges:
+                if overlap(c.bbox, bd.bbox):
+                    errors.append("counter covers the step badge")
+        for icon in page.of_kind("icon"):
+            if icon.extra.get("for") is not None or icon.extra.get("held_by"):
+                continue
+            x, y, w, h = icon.bbox
+            pan = panel_of(icon, panels)
+            on = [c for c in counters if panel_of(c, panels) is pan and abs(y + h - c.bbox[1]) <= TOL
+                  and c.bbox[0] - TOL <= x and x + w <= c.bbox[0] + c.bbox[2] + TOL]
+            if not on:
+                errors.append(f"prop {icon.extra.get('name')} neither held nor standing on a counter")
+            for bd in badges:
+                if overlap(icon.bbox, bd.bbox):
+                    errors.append(f"prop {icon.extra.get('name')} covers the step badge")
+            for f in figures:
+                if overlap(icon.bbox, f.bbox):
+                    errors.append(f"prop {icon.extra.get('name')} covers {f.who}")
+    return errors
+
+
 def _segments_cross(p1, p2, q1, q2) -> bool:  # noqa: ANN001
     def orient(a, b, c) -> float:  # noqa: ANN001
         return (b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0])
@@ -158,15 +218,48 @@ def _segments_cross(p1, p2, q1, q2) -> bool:  # noqa: ANN001
 
 
 def _tail(b: Bubble) -> tuple[tuple[float, float], tuple[float, float]]:
-    """A tail as the segment from the bubble's edge nearest the tip to the tip."""
+    """A tail as the segment from where it leaves the bubble to its tip.
+
+    The drawn tail leaves the outline where the ray from the bubble's centre towards the tip crosses it;
+    the bubble's inscribed ellipse stands in for the outline (it lies inside the bubble's box).
+    """
     x, y, w, h = b.bbox
+    cx, cy, rx, ry = x + w / 2, y + h / 2, w / 2, h / 2
     tx, ty = b.tail_tip
-    return (min(max(tx, x), x + w), min(max(ty, y), y + h)), (tx, ty)
+    u, v = (tx - cx) / rx, (ty - cy) / ry
+    d = math.hypot(u, v)
+    if d <= 1.0:  # the tip is inside the bubble: no tail
+        return (tx, ty), (tx, ty)
+    return (cx + (tx - cx) / d, cy + (ty - cy) / d), (tx, ty)
+
+
+def segment_hits_box(p, q, box, tol: float = TOL) -> bool:  # noqa: ANN001
+    """Whether segment p–q passes through the box shrunk by `tol` (Liang–Barsky clipping)."""
+    x0, y0, x1, y1 = box[0] + tol, box[1] + tol, box[0] + box[2] - tol, box[1] + box[3] - tol
+    if x0 >= x1 or y0 >= y1:
+        return False
+    dx, dy = q[0] - p[0], q[1] - p[1]
+    t0, t1 = 0.0, 1.0
+    for den, num in ((-dx, p[0] - x0), (dx, x1 - p[0]), (-dy, p[1] - y0), (dy, y1 - p[1])):
+        if den == 0:
+            if num < 0:
+                return False
+            continue
+        t = num / den
+        if den < 0:
+            t0 = max(t0, t)
+        else:
+            t1 = min(t1, t)
+        if t0 > t1:
+            return False
+    return True
 
 
 def check_composition(lay: Layout) -> list[str]:
-    """Comic composition: a bubble takes at most about half its panel; tails never cross each other."""
+    """Comic composition: a bubble takes at most about half its panel; tails never cross each other nor pass
+    under another bubble, unless the layout reported by name that a panel was too narrow to keep them clear."""
     errors: list[str] = []
+    crowded = {p.where for p in lay.problems if p.code == "tails-crowded"}
     for page in lay.pages:
         panels = [it for it in page.items if isinstance(it, Panel)]
         bubbles = [it for it in page.items if isinstance(it, Bubble)]
@@ -179,8 +272,16 @@ def check_composition(lay: Layout) -> list[str]:
             if b.bbox[2] * b.bbox[3] > 0.55 * pan.bbox[2] * pan.bbox[3]:
                 errors.append(f"bubble takes more than half its panel: {b.where}")
         for group in by_panel.values():
+            pan = panel_of(group[0], panels)
+            if pan is not None and f"{pan.category} / {pan.procedure} / step {pan.step}" in crowded:
+                continue
             for i, a in enumerate(group):
                 for b in group[i + 1:]:
                     if _segments_cross(*_tail(a), *_tail(b)):
                         errors.append(f"tails cross: {a.where} / {b.where}")
+            for a in group:
+                target = link_target(a, bubbles, panels) if a.linked else None
+                for b in group:
+                    if b is not a and b is not target and segment_hits_box(*_tail(a), b.bbox):
+                        errors.append(f"tail of {a.where} passes under the bubble of {b.where}")
     return errors

@@ -7,7 +7,13 @@ from pathlib import Path
 import pytest
 
 import comicboard as cb
-from tests.layout.invariants import check_composition, check_decorations, check_layout, missing_strings
+from tests.layout.invariants import (
+    check_composition,
+    check_decorations,
+    check_layout,
+    check_props,
+    missing_strings,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
@@ -27,6 +33,7 @@ def test_invariants(laid_out):
     assert check_layout(laid_out) == []
     assert check_decorations(laid_out) == []
     assert check_composition(laid_out) == []
+    assert check_props(laid_out) == []
 
 
 def test_urls_and_props_are_drawn():

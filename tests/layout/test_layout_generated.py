@@ -7,7 +7,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import comicboard as cb
-from tests.layout.invariants import check_composition, check_decorations, check_layout, missing_strings
+from tests.layout.invariants import (
+    check_composition,
+    check_decorations,
+    check_layout,
+    check_props,
+    missing_strings,
+)
 
 HAN = "请携带身份证原件到社区服务中心办理登记材料审核通过后领取证明文件工作人员居民老年医保社保党员组织关系转接"
 HANT = "請攜帶身分證正本到里辦公處辦理登記資料審核通過後領取證明文件工作人員居民長者健保"
@@ -83,4 +89,5 @@ def test_unseen_boards_keep_the_invariants(board, tmp_path_factory):
     assert check_layout(lay) == []
     assert check_decorations(lay) == []
     assert check_composition(lay) == []
+    assert check_props(lay) == []
     assert missing_strings(lay) == []
