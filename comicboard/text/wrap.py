@@ -429,8 +429,8 @@ def _exact_lines(text: str, max_w: float, count: int, lang: str, fs: FontSet, ro
 
 
 def _widow(text: str, line: Line) -> bool:
-    """A last line of one character, or of punctuation only."""
-    return line.end - line.start <= 1 or not _HAS_ALNUM(text, line.start, line.end)
+    """A last line of at most one letter or digit, whatever punctuation comes with it (贴。, え…, ）。)."""
+    return sum(ch.isalnum() for ch in text[line.start:line.end]) <= 1
 
 
 _SMALL_KANA = frozenset("ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿー")
