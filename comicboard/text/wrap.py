@@ -201,6 +201,7 @@ def clear_caches() -> None:
     _breaks.cache_clear()
     _prepared.cache_clear()
     _layout_cached.cache_clear()
+    _exact_cached.cache_clear()
     phrases.phrase_bounds.cache_clear()
 
 
@@ -381,6 +382,13 @@ def fill_lines(text: str, max_width_em: float, *, lang: str = "zh-Hans", fontset
 
 def _exact_lines(text: str, max_w: float, count: int, lang: str, fs: FontSet, role: str, strict: bool,
                  last_weight: float = _LAST_LINE_WEIGHT, whole_words: bool = True) -> list[Line] | None:
+    found = _exact_cached(text, max_w, count, lang, fs, role, strict, last_weight, whole_words)
+    return None if found is None else list(found)
+
+
+@lru_cache(maxsize=4096)  # layout asks for the same text at the same measures while it searches for a size
+def _exact_cached(text: str, max_w: float, count: int, lang: str, fs: FontSet, role: str, strict: bool,
+                  last_weight: float, whole_words: bool) -> tuple[Line, ...] | None:
     """The best layout of one paragraph in exactly `count` lines, breaking only where the rules allow (and,
     with `whole_words`, never inside a word of a phrase); None when there is none. A plain dynamic programme:
     the texts are short, and it only runs for bubbles that would cut a word and for justified blocks."""
@@ -390,6 +398,7 @@ def _exact_lines(text: str, max_w: float, count: int, lang: str, fs: FontSet, ro
     points = [0] + [i for i in range(1, n) if levels[i] >= Break.ALLOWED
                     and not (whole_words and _word_cut(text, i, bounds))] + [n]
     prefix = [0.0, *accumulate(fs.advance(ch, role) for ch in text)]
+    letters = [0, *accumulate(ch.isalnum() for ch in text)]  # a widow has at most one letter or digit
     ends = [_trim(text, 0, p) for p in points]
     inf = float("inf")
     # Worth about a third of the measure of imbalance (em²), so it counts as much in a wide box as a narrow one;
@@ -408,7 +417,7 @@ def _exact_lines(text: str, max_w: float, count: int, lang: str, fs: FontSet, ro
                 if w > max_w + _EPS:
                     break
                 cost = best[m - 1][j] + (max_w - w) ** 2 * weight
-                if m == count and _widow(text, Line(text[points[j]:ends[k]], points[j], ends[k], w, False)):
+                if m == count and letters[ends[k]] - letters[points[j]] <= 1:
                     cost += _COST_WIDOW
                 if bounds and points[k] not in bounds and k < len(points) - 1:
                     cost += mid_phrase  # between words of one phrase: allowed, but a phrase end is better
@@ -425,7 +434,7 @@ def _exact_lines(text: str, max_w: float, count: int, lang: str, fs: FontSet, ro
         out.append(Line(text[a:b], a, b, prefix[b] - prefix[a], False))
         k = j
     out.reverse()
-    return out
+    return tuple(out)
 
 
 def _widow(text: str, line: Line) -> bool:
