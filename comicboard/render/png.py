@@ -23,7 +23,10 @@ from . import geometry
 from .geometry import Subpath
 
 SUPERSAMPLE = 4  # shapes are drawn into 4×4 supersampled masks and box-filtered: 16 coverage levels
-MASK_BUDGET = 4_000_000  # supersampled mask pixels per band; bounds memory for page-sized shapes
+SPARSE_PX = 40_000  # a shape whose box has more pixels is supersampled only in windows along its outline
+WINDOW_PX = 64  # longest stretch of outline per window: bounds a window's size (and memory) on long slants
+MERGE_PX = 2_000  # windows are merged while that adds at most this many pixels (one more window costs about as much)
+SPAN_GAP_PX = 16  # windows' spans closer than this are pasted as one: one call less for a few masked pixels
 # Beyond the page image: one mask band and its reduction, glyph masks, a resized picture, the encoder's rows.
 WORKING_BYTES = 64_000_000
 WHITE = (255, 255, 255)
@@ -202,8 +205,12 @@ def _spans(a: float, b: float) -> list[tuple[int, int, float]]:
 
 def _paint_mask(image: PILImage.Image, subpaths: list[Subpath], rgb: Pixel,
                 *, stroke_px: float, caps: bool) -> None:
-    """Fill (even-odd) or stroke polylines through supersampled coverage masks, band by band."""
-    ss = SUPERSAMPLE
+    """Fill (even-odd) or stroke polylines through supersampled coverage masks.
+
+    A small shape gets one supersampled mask over its box. A large one (a panel, its frame) gets a mask drawn at
+    page resolution, and only windows along its outline are supersampled into it: more than two pixels from
+    every edge coverage is whole or nothing, and the page-resolution drawing is right there.
+    """
     W, H = image.size
     pad = stroke_px / 2 + 1
     box = geometry.bounds(subpaths)
@@ -212,70 +219,157 @@ def _paint_mask(image: PILImage.Image, subpaths: list[Subpath], rgb: Pixel,
     bx1, by1 = min(W, math.ceil(box[2] + pad)), min(H, math.ceil(box[3] + pad))
     if bx1 <= bx0 or by1 <= by0:
         return
-    if (bx1 - bx0) * (by1 - by0) * ss * ss <= MASK_BUDGET:
-        # Small shapes (most of a board: faces, hands, icons) fit one mask: no band bookkeeping needed.
-        mask = _band_mask(subpaths, bx0, by0, bx1 - bx0, by1 - by0, stroke_px, caps)
-        image.paste(rgb, (bx0, by0, bx1, by1), mask)
+    outline = _Outline(subpaths, stroke_px, caps)
+    if (bx1 - bx0) * (by1 - by0) <= SPARSE_PX:
+        # Small shapes (most of a board: faces, hands, icons) fit one mask.
+        image.paste(rgb, (bx0, by0, bx1, by1), outline.mask(bx0, by0, bx1, by1))
         return
-    # Segments with their padded bounding boxes, to skip empty bands and narrow the others.
-    segs = []
-    for sp in subpaths:
-        pts = sp.points + ([sp.points[0]] if sp.closed else [])
-        if len(pts) == 1:
-            pts = pts * 2
-        for (ax, ay), (bx, by) in zip(pts, pts[1:], strict=False):
-            segs.append((min(ax, bx) - pad, min(ay, by) - pad, max(ax, bx) + pad, max(ay, by) + pad))
-    band_h = max(8, MASK_BUDGET // ((bx1 - bx0) * ss * ss))
-    for top in range(by0, by1, band_h):
-        bottom = min(by1, top + band_h)
-        hits = [s for s in segs if s[1] < bottom and s[3] > top]
-        if not hits:
-            continue  # for a fill, every row inside the shape crosses an edge, so an empty band is empty
-        left = max(bx0, math.floor(min(s[0] for s in hits)))
-        right = min(bx1, math.ceil(max(s[2] for s in hits)))
-        if right <= left:
-            continue
-        mask = _band_mask(subpaths, left, top, right - left, bottom - top, stroke_px, caps)
-        if mask.getbbox() is not None:
-            image.paste(rgb, (left, top, right, bottom), mask)
+    mask = outline.coarse(bx0, by0, bx1, by1)
+    windows = outline.windows(pad + 1, (bx0, by0, bx1, by1))
+    for left, top, right, bottom in windows:
+        mask.paste(outline.mask(left, top, right, bottom), (left - bx0, top - by0))
+    # Pasting through a mask costs tens of times a plain fill per pixel: only the windows' pixels go through
+    # one. Between them coverage is whole (pasted plain) or nothing (skipped).
+    for top, bottom, spans in _rows(windows, by0, by1):
+        x = bx0
+        for left, right in [*spans, (bx1, bx1)]:
+            if left > x and mask.getpixel((x - bx0, top - by0)) == 255:
+                image.paste(rgb, (x, top, left, bottom))
+            if right > left:
+                image.paste(rgb, (left, top, right, bottom),
+                            mask.crop((left - bx0, top - by0, right - bx0, bottom - by0)))
+            x = right
 
 
-def _band_mask(subpaths: list[Subpath], left: int, top: int, w: int, h: int,
-               stroke_px: float, caps: bool) -> PILImage.Image:
-    ss = SUPERSAMPLE
-    size = (w * ss, h * ss)
+class _Outline:
+    """A shape in whole subpixels of the page (Pillow truncates coordinates anyway), so that a mask window,
+    wherever it starts, draws the same subpixels there (give or take one where Pillow's rounding shifts with
+    the origin): windows that overlap agree, and meet without seams."""
 
-    def local(sp: Subpath) -> list[tuple[float, float]]:
-        return [((x - left) * ss, (y - top) * ss) for x, y in sp.points]
-
-    mask = PILImage.new("L", size, 0)
-    if stroke_px <= 0:
-        # Even-odd: XOR the subpaths (|a − b| on 0/255 masks), as the PDF side fills with f*.
-        draw = ImageDraw.Draw(mask)
-        for i, sp in enumerate(subpaths):
-            if i == 0:
-                draw.polygon(local(sp), fill=255)
-                continue
-            one = PILImage.new("L", size, 0)
-            ImageDraw.Draw(one).polygon(local(sp), fill=255)
-            mask = ImageChops.difference(mask, one)
-            draw = ImageDraw.Draw(mask)
-    else:
-        draw = ImageDraw.Draw(mask)
-        width = max(1, round(stroke_px * ss))
-        r = width / 2
+    def __init__(self, subpaths: list[Subpath], stroke_px: float, caps: bool) -> None:
+        ss = SUPERSAMPLE
+        self.subpaths = subpaths
+        self.fill = stroke_px <= 0
+        self.width = max(1, round(stroke_px * ss))
+        self.polys: list[list[tuple[int, int]]] = []  # per subpath; a stroke's closed ones repeat their start
+        self.discs: list[tuple[int, int, int, int]] = []  # a stroke's round joins and caps
+        r = self.width / 2
         for sp in subpaths:
-            pts = local(sp)
-            if sp.closed:
+            pts = [(x * ss, y * ss) for x, y in sp.points]
+            if not self.fill and sp.closed:
                 pts = pts + pts[:1]
-            draw.line(pts, fill=255, width=width)
+            self.polys.append([(math.floor(x), math.floor(y)) for x, y in pts])
+            if self.fill:
+                continue
             # Discs at the vertices make round joins (Pillow's joint="curve" is Python-slow per vertex);
             # a disc at each open end is a round cap. Without round joins the ends stay butt.
             joints = _sharp_joints(pts, sp.closed) if sp.closed or not caps else \
                 [pts[0], *_sharp_joints(pts, False), pts[-1]]
-            for x, y in joints:
-                draw.ellipse((x - r, y - r, x + r, y + r), fill=255)
-    return mask.reduce(ss)
+            self.discs.extend((math.floor(x - r), math.floor(y - r), math.floor(x + r), math.floor(y + r))
+                              for x, y in joints)
+
+    def mask(self, left: int, top: int, right: int, bottom: int) -> PILImage.Image:
+        """Coverage of the pixel window (left, top)–(right, bottom), supersampled and box-filtered."""
+        ss = SUPERSAMPLE
+        ox, oy = left * ss, top * ss
+        size = ((right - left) * ss, (bottom - top) * ss)
+        mask = PILImage.new("L", size, 0)
+        draw = ImageDraw.Draw(mask)
+        if self.fill:
+            # Even-odd: XOR the subpaths (|a − b| on 0/255 masks), as the PDF side fills with f*.
+            for i, poly in enumerate(self.polys):
+                local = [(x - ox, y - oy) for x, y in poly]
+                if i == 0:
+                    draw.polygon(local, fill=255)
+                    continue
+                one = PILImage.new("L", size, 0)
+                ImageDraw.Draw(one).polygon(local, fill=255)
+                mask = ImageChops.difference(mask, one)
+                draw = ImageDraw.Draw(mask)
+        else:
+            for poly in self.polys:
+                draw.line([(x - ox, y - oy) for x, y in poly], fill=255, width=self.width)
+            x1, y1 = ox + size[0], oy + size[1]
+            for d in self.discs:
+                if d[0] < x1 and d[2] >= ox and d[1] < y1 and d[3] >= oy:
+                    draw.ellipse((d[0] - ox, d[1] - oy, d[2] - ox, d[3] - oy), fill=255)
+        return mask.reduce(ss)
+
+    def coarse(self, left: int, top: int, right: int, bottom: int) -> PILImage.Image:
+        """The window drawn at page resolution: right wherever no edge comes within two pixels (a fill's
+        inside, whole; a stroke's nothing) and to be overwritten elsewhere."""
+        size = (right - left, bottom - top)
+        mask = PILImage.new("L", size, 0)
+        if not self.fill:
+            return mask
+        ss = SUPERSAMPLE
+        for i, poly in enumerate(self.polys):
+            local = [(round(x / ss) - left, round(y / ss) - top) for x, y in poly]
+            if i == 0:
+                ImageDraw.Draw(mask).polygon(local, fill=255)
+                continue
+            one = PILImage.new("L", size, 0)
+            ImageDraw.Draw(one).polygon(local, fill=255)
+            mask = ImageChops.difference(mask, one)
+        return mask
+
+    def windows(self, pad: float, clip: tuple[int, int, int, int]) -> list[tuple[int, int, int, int]]:
+        """Pixel windows that together cover every pixel within `pad` of the outline: walking each polyline,
+        boxes of consecutive stretches (no longer than WINDOW_PX), merged while that adds little area."""
+        ss = SUPERSAMPLE
+        cx0, cy0, cx1, cy1 = clip
+        out: list[tuple[int, int, int, int]] = []
+        for poly in self.polys:
+            pts = [(x / ss, y / ss) for x, y in poly + (poly[:1] if self.fill else [])]
+            if len(pts) == 1:
+                pts = pts * 2
+            current: tuple[int, int, int, int] | None = None
+            for (ax, ay), (bx, by) in zip(pts, pts[1:], strict=False):
+                n = max(1, math.ceil(math.hypot(bx - ax, by - ay) / WINDOW_PX))
+                for k in range(n):
+                    px, py = ax + (bx - ax) * k / n, ay + (by - ay) * k / n
+                    qx, qy = ax + (bx - ax) * (k + 1) / n, ay + (by - ay) * (k + 1) / n
+                    win = (max(cx0, math.floor(min(px, qx) - pad)), max(cy0, math.floor(min(py, qy) - pad)),
+                           min(cx1, math.ceil(max(px, qx) + pad)), min(cy1, math.ceil(max(py, qy) + pad)))
+                    if win[2] <= win[0] or win[3] <= win[1]:
+                        continue  # off the page
+                    if current is not None:
+                        merged = (min(current[0], win[0]), min(current[1], win[1]),
+                                  max(current[2], win[2]), max(current[3], win[3]))
+                        if _area(merged) - _area(current) - _area(win) <= MERGE_PX:
+                            current = merged
+                            continue
+                        out.append(current)
+                    current = win
+            if current is not None:
+                out.append(current)
+        return out
+
+
+def _area(box: tuple[int, int, int, int]) -> int:
+    return (box[2] - box[0]) * (box[3] - box[1])
+
+
+Box4 = tuple[int, int, int, int]
+
+
+def _rows(windows: list[Box4], top: int, bottom: int) -> list[tuple[int, int, list[tuple[int, int]]]]:
+    """Rows top..bottom cut where a window starts or ends, each with the merged x-spans of the windows over
+    it, sorted; neighbouring rows with the same spans joined. Every pixel of a window is in one span once."""
+    cuts = sorted({top, bottom, *(w[1] for w in windows), *(w[3] for w in windows)})
+    out: list[tuple[int, int, list[tuple[int, int]]]] = []
+    for y0, y1 in zip(cuts, cuts[1:], strict=False):
+        spans: list[tuple[int, int]] = []
+        for left, right in sorted((w[0], w[2]) for w in windows if w[1] <= y0 and w[3] >= y1):
+            if spans and left <= spans[-1][1] + SPAN_GAP_PX:
+                spans[-1] = (spans[-1][0], max(spans[-1][1], right))
+            else:
+                spans.append((left, right))
+        if out and out[-1][2] == spans:
+            out[-1] = (out[-1][0], y1, spans)
+        else:
+            out.append((y0, y1, spans))
+    return out
 
 
 def _sharp_joints(pts: list[tuple[float, float]], closed: bool) -> list[tuple[float, float]]:
