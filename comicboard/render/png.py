@@ -24,7 +24,7 @@ from .geometry import Subpath
 
 SUPERSAMPLE = 4  # shapes are drawn into 4×4 supersampled masks and box-filtered: 16 coverage levels
 SPARSE_PX = 40_000  # a shape whose box has more pixels is supersampled only in windows along its outline
-WINDOW_PX = 64  # longest stretch of outline per window: bounds a window's size (and memory) on long slants
+WINDOW_PX = 64  # a slanted edge is cut into stretches at most this wide and tall, one window each
 MERGE_PX = 2_000  # windows are merged while that adds at most this many pixels (one more window costs about as much)
 SPAN_GAP_PX = 16  # windows' spans closer than this are pasted as one: one call less for a few masked pixels
 # Beyond the page image: one mask band and its reduction, glyph masks, a resized picture, the encoder's rows.
@@ -315,7 +315,7 @@ class _Outline:
 
     def windows(self, pad: float, clip: tuple[int, int, int, int]) -> list[tuple[int, int, int, int]]:
         """Pixel windows that together cover every pixel within `pad` of the outline: walking each polyline,
-        boxes of consecutive stretches (no longer than WINDOW_PX), merged while that adds little area."""
+        boxes of consecutive stretches (a slant cut every WINDOW_PX), merged while that adds little area."""
         ss = SUPERSAMPLE
         cx0, cy0, cx1, cy1 = clip
         out: list[tuple[int, int, int, int]] = []
@@ -325,7 +325,8 @@ class _Outline:
                 pts = pts * 2
             current: tuple[int, int, int, int] | None = None
             for (ax, ay), (bx, by) in zip(pts, pts[1:], strict=False):
-                n = max(1, math.ceil(math.hypot(bx - ax, by - ay) / WINDOW_PX))
+                # A slant is cut into stretches so that its windows stay narrow; a level or upright run is not.
+                n = max(1, math.ceil(min(abs(bx - ax), abs(by - ay)) / WINDOW_PX))
                 for k in range(n):
                     px, py = ax + (bx - ax) * k / n, ay + (by - ay) * k / n
                     qx, qy = ax + (bx - ax) * (k + 1) / n, ay + (by - ay) * (k + 1) / n
