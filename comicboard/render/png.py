@@ -26,6 +26,7 @@ SUPERSAMPLE = 4  # shapes are drawn into 4×4 supersampled masks and box-filtere
 SPARSE_PX = 40_000  # a shape whose box has more pixels is supersampled only in windows along its outline
 WINDOW_PX = 64  # a slanted edge is cut into stretches at most this wide and tall, one window each
 MERGE_PX = 2_000  # windows are merged while that adds at most this many pixels (one more window costs about as much)
+JOIN_NOTCH_PX = 0.05  # a butt joint's notch shallower than this (a fifth of a subpixel) gets no round-join disc
 SPAN_GAP_PX = 16  # windows' spans closer than this are pasted as one: one call less for a few masked pixels
 # Beyond the page image: one mask band and its reduction, glyph masks, a resized picture, the encoder's rows.
 WORKING_BYTES = 64_000_000
@@ -263,10 +264,14 @@ class _Outline:
                 continue
             # Discs at the vertices make round joins (Pillow's joint="curve" is Python-slow per vertex);
             # a disc at each open end is a round cap. Without round joins the ends stay butt.
-            joints = _sharp_joints(pts, sp.closed) if sp.closed or not caps else \
-                [pts[0], *_sharp_joints(pts, False), pts[-1]]
-            self.discs.extend((math.floor(x - r), math.floor(y - r), math.floor(x + r), math.floor(y + r))
-                              for x, y in joints)
+            joints = _sharp_joints(pts, sp.closed, r) if sp.closed or not caps else \
+                [pts[0], *_sharp_joints(pts, False, r), pts[-1]]
+            # Pillow draws a line of width w over w subpixels from floor(y) − (w − 1) // 2 on (across it), and a
+            # disc over its box's subpixels, both ends included: this box gives the disc the line's own footprint.
+            lo, w1 = (self.width - 1) // 2, self.width - 1
+            for x, y in joints:
+                x0, y0 = math.floor(x) - lo, math.floor(y) - lo
+                self.discs.append((x0, y0, x0 + w1, y0 + w1))
 
     def mask(self, left: int, top: int, right: int, bottom: int) -> PILImage.Image:
         """Coverage of the pixel window (left, top)–(right, bottom), supersampled and box-filtered."""
@@ -373,9 +378,11 @@ def _rows(windows: list[Box4], top: int, bottom: int) -> list[tuple[int, int, li
     return out
 
 
-def _sharp_joints(pts: list[tuple[float, float]], closed: bool) -> list[tuple[float, float]]:
-    """Inner vertices where the line turns by more than ~14°: only there does a butt joint leave a visible
-    notch (its depth is r·(1 − cos(θ/2)), under 1% of the width below that), so only there a disc goes."""
+def _sharp_joints(pts: list[tuple[float, float]], closed: bool, r: float) -> list[tuple[float, float]]:
+    """Inner vertices where a butt joint of a line of half-width `r` would leave a notch deeper than JOIN_NOTCH_PX
+    (turning by θ, it is r·(1 − cos(θ/2)) deep): only there a disc goes. Coordinates and `r` in subpixels."""
+    tol = JOIN_NOTCH_PX * SUPERSAMPLE
+    limit = 2 * (1 - tol / r) ** 2 - 1 if tol < r else -1.0  # cos θ of the shallowest turn that needs one
     out = []
     n = len(pts)
     idx = range(n) if closed else range(1, n - 1)
@@ -385,7 +392,7 @@ def _sharp_joints(pts: list[tuple[float, float]], closed: bool) -> list[tuple[fl
         cx, cy = pts[(i + 1) % n]
         ux, uy, vx, vy = bx - ax, by - ay, cx - bx, cy - by
         lu, lv = math.hypot(ux, uy), math.hypot(vx, vy)
-        if lu == 0 or lv == 0 or (ux * vx + uy * vy) / (lu * lv) < 0.97:
+        if lu == 0 or lv == 0 or (ux * vx + uy * vy) / (lu * lv) < limit:
             out.append(pts[i])
     return out
 

@@ -166,3 +166,18 @@ def test_large_shapes_windowed_match_one_mask(stroke_px):
         assert windowed.getpixel((5, 150)) == (200, 30, 10)  # inside, left of the page's edge cut
         assert windowed.getpixel((330, 150)) == (255, 255, 255)  # the hole
         assert windowed.getpixel((150, 140)) == (255, 255, 255)  # the blob, even-odd inside the ring
+
+
+@pytest.mark.parametrize("y", [50.0, 50.3, 50.6])
+@pytest.mark.parametrize("width", [1.5, 2, 3])
+def test_round_cap_is_no_wider_than_its_line(width, y):
+    # The disc that rounds an end covers the same rows as the line itself: no bump where a line ends or turns.
+    line = Path((("M", 20, y), ("L", 80, y)), stroke=BLACK, stroke_width=width, round_joins=True)
+    im = _grey(_page([line]), dpi=144)
+
+    def ink(x):
+        return sum(255 - im.getpixel((x, r)) for r in range(im.height))
+
+    middle = ink(100)
+    assert ink(40) == middle  # the cap's centre column (x = 20 pt)
+    assert max(ink(x) for x in range(30, 50)) <= middle
