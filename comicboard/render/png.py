@@ -100,7 +100,7 @@ def render_page(page: Page, dpi: float, mode: str = "RGB") -> PILImage.Image:
     if mode not in PAPER:
         raise RenderError(f"cannot paint in mode {mode!r}", expected="'RGB' or 'CMYK'")
     scale = dpi / 72
-    ink = _rgb if mode == "RGB" else _cmyk
+    ink = lru_cache(maxsize=None)(_rgb if mode == "RGB" else _cmyk)  # a board has a few dozen colours
     image = PILImage.new(mode, page_pixels(page, dpi), PAPER[mode])
     glyphs: GlyphCache = {}  # per page, so memory stays bounded by the page's own character set
     for item in page.items:
@@ -383,17 +383,20 @@ def _sharp_joints(pts: list[tuple[float, float]], closed: bool, r: float) -> lis
     (turning by θ, it is r·(1 − cos(θ/2)) deep): only there a disc goes. Coordinates and `r` in subpixels."""
     tol = JOIN_NOTCH_PX * SUPERSAMPLE
     limit = 2 * (1 - tol / r) ** 2 - 1 if tol < r else -1.0  # cos θ of the shallowest turn that needs one
+    # cos θ = dot / (|u|·|v|) < limit, compared squared: no square roots or divisions per vertex.
+    lim2 = limit * limit
+    if closed:
+        triples = zip(pts[-1:] + pts[:-1], pts, pts[1:] + pts[:1], strict=True)
+    else:
+        triples = zip(pts, pts[1:], pts[2:], strict=False)
     out = []
-    n = len(pts)
-    idx = range(n) if closed else range(1, n - 1)
-    for i in idx:
-        ax, ay = pts[i - 1]
-        bx, by = pts[i]
-        cx, cy = pts[(i + 1) % n]
+    for (ax, ay), (bx, by), (cx, cy) in triples:
         ux, uy, vx, vy = bx - ax, by - ay, cx - bx, cy - by
-        lu, lv = math.hypot(ux, uy), math.hypot(vx, vy)
-        if lu == 0 or lv == 0 or (ux * vx + uy * vy) / (lu * lv) < limit:
-            out.append(pts[i])
+        uu, vv = ux * ux + uy * uy, vx * vx + vy * vy
+        dot = ux * vx + uy * vy
+        if uu == 0 or vv == 0 or (dot < 0 and (limit >= 0 or limit > -1 and dot * dot > lim2 * uu * vv)) \
+                or (dot >= 0 and limit > 0 and dot * dot < lim2 * uu * vv):
+            out.append((bx, by))
     return out
 
 
