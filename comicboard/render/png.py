@@ -226,7 +226,7 @@ def _paint_mask(image: PILImage.Image, subpaths: list[Subpath], rgb: Pixel,
         image.paste(rgb, (bx0, by0, bx1, by1), outline.mask(bx0, by0, bx1, by1))
         return
     mask = outline.coarse(bx0, by0, bx1, by1)
-    windows = outline.windows(pad + 1, (bx0, by0, bx1, by1))
+    windows = outline.windows(pad + 1 if outline.fill else pad, (bx0, by0, bx1, by1))  # a stroke has no inside
     for left, top, right, bottom in windows:
         mask.paste(outline.mask(left, top, right, bottom), (left - bx0, top - by0))
     # Pasting through a mask costs tens of times a plain fill per pixel: only the windows' pixels go through
