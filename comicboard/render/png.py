@@ -439,14 +439,32 @@ def _paint_text(image: PILImage.Image, run: GlyphRun, scale: float, cache: Glyph
 
 
 def _glyph(font: ImageFont.FreeTypeFont, ch: str) -> tuple[PILImage.Image, int, int] | None:
-    """A glyph's coverage mask and its offset from the pen origin (None for an empty glyph)."""
-    left, top, right, bottom = font.getbbox(ch, anchor="ls")
-    if right <= left or bottom <= top:
+    """A glyph's coverage mask and its offset from the pen origin (None for an empty glyph).
+
+    Drawn once into a scratch mask with room to spare on every side and cut to its ink: asking FreeType for the
+    bounding box first would lay the glyph out a second time.
+    """
+    ascent, descent = _metrics(font)
+    em = math.ceil(font.size)
+    ox, oy = 2 * em, ascent + em  # the pen origin in the scratch mask
+    w, h = 5 * em, ascent + descent + 2 * em
+    scratch = PILImage.new("L", (w, h), 0)
+    ImageDraw.Draw(scratch).text((ox, oy), ch, font=font, fill=255, anchor="ls")
+    box = scratch.getbbox()
+    if box is None:
         return None
-    left, top = left - 1, top - 1  # a spare pixel each side in case hinting bleeds past the bbox
-    mask = PILImage.new("L", (right - left + 2, bottom - top + 2), 0)
-    ImageDraw.Draw(mask).text((-left, -top), ch, font=font, fill=255, anchor="ls")
-    return mask, left, top
+    if box[0] == 0 or box[1] == 0 or box[2] == w or box[3] == h:  # a glyph reaching that far: measure it
+        left, top, right, bottom = font.getbbox(ch, anchor="ls")
+        left, top = min(left, 0) - 1, min(top, 0) - 1
+        mask = PILImage.new("L", (max(right, 0) - left + 2, max(bottom, 0) - top + 2), 0)
+        ImageDraw.Draw(mask).text((-left, -top), ch, font=font, fill=255, anchor="ls")
+        return mask, left, top
+    return scratch.crop(box), box[0] - ox, box[1] - oy
+
+
+@lru_cache(maxsize=64)
+def _metrics(font: ImageFont.FreeTypeFont) -> tuple[int, int]:
+    return font.getmetrics()
 
 
 # --- images -------------------------------------------------------------------------------------------

@@ -181,3 +181,21 @@ def test_round_cap_is_no_wider_than_its_line(width, y):
     middle = ink(100)
     assert ink(40) == middle  # the cap's centre column (x = 20 pt)
     assert max(ink(x) for x in range(30, 50)) <= middle
+
+
+def test_glyph_too_big_for_its_scratch_is_measured_instead(font, monkeypatch):
+    # A glyph reaching past the room left around it is drawn again from its measured box, and lands the same.
+    from PIL import ImageFont
+
+    def paint(glyph):
+        mask, dx, dy = glyph
+        im = Image.new("L", (200, 200), 0)
+        im.paste(255, (100 + dx, 150 + dy), mask)
+        return im.tobytes()
+
+    big = ImageFont.truetype(font, 90)
+    fitted = png._glyph(big, "证")
+    monkeypatch.setattr(png, "_metrics", lambda f: (-60, -60))  # a scratch mask too short for the glyph
+    measured = png._glyph(big, "证")
+    assert measured[0].size != fitted[0].size  # the other path, with its spare pixel
+    assert paint(measured) == paint(fitted)
