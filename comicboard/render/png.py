@@ -254,23 +254,23 @@ class _Outline:
         self.width = max(1, round(stroke_px * ss))
         self.polys: list[list[tuple[int, int]]] = []  # per subpath; a stroke's closed ones repeat their start
         self.discs: list[tuple[int, int, int, int]] = []  # a stroke's round joins and caps
-        r = self.width / 2
+        r = self.width / 2 / ss  # in pixels, as drawn
+        # Pillow draws a line of width w over w subpixels from floor(y) − (w − 1) // 2 on (across it), and a disc
+        # over its box's subpixels, both ends included: discs at (lo, lo)–(lo + w − 1, …) take the line's footprint.
+        lo, w1 = (self.width - 1) // 2, self.width - 1
         for sp in subpaths:
-            pts = [(x * ss, y * ss) for x, y in sp.points]
-            if not self.fill and sp.closed:
-                pts = pts + pts[:1]
-            self.polys.append([(math.floor(x), math.floor(y)) for x, y in pts])
+            poly = [(math.floor(x * ss), math.floor(y * ss)) for x, y in sp.points]
             if self.fill:
+                self.polys.append(poly)
                 continue
+            self.polys.append(poly + poly[:1] if sp.closed else poly)
             # Discs at the vertices make round joins (Pillow's joint="curve" is Python-slow per vertex);
             # a disc at each open end is a round cap. Without round joins the ends stay butt.
+            pts = sp.points
             joints = _sharp_joints(pts, sp.closed, r) if sp.closed or not caps else \
                 [pts[0], *_sharp_joints(pts, False, r), pts[-1]]
-            # Pillow draws a line of width w over w subpixels from floor(y) − (w − 1) // 2 on (across it), and a
-            # disc over its box's subpixels, both ends included: this box gives the disc the line's own footprint.
-            lo, w1 = (self.width - 1) // 2, self.width - 1
             for x, y in joints:
-                x0, y0 = math.floor(x) - lo, math.floor(y) - lo
+                x0, y0 = math.floor(x * ss) - lo, math.floor(y * ss) - lo
                 self.discs.append((x0, y0, x0 + w1, y0 + w1))
 
     def mask(self, left: int, top: int, right: int, bottom: int) -> PILImage.Image:
@@ -380,8 +380,9 @@ def _rows(windows: list[Box4], top: int, bottom: int) -> list[tuple[int, int, li
 
 def _sharp_joints(pts: list[tuple[float, float]], closed: bool, r: float) -> list[tuple[float, float]]:
     """Inner vertices where a butt joint of a line of half-width `r` would leave a notch deeper than JOIN_NOTCH_PX
-    (turning by θ, it is r·(1 − cos(θ/2)) deep): only there a disc goes. Coordinates and `r` in subpixels."""
-    tol = JOIN_NOTCH_PX * SUPERSAMPLE
+    (turning by θ, it is r·(1 − cos(θ/2)) deep): only there a disc goes. Coordinates and `r` in pixels; a closed
+    polyline's start is a joint like the others (its points do not repeat the start)."""
+    tol = JOIN_NOTCH_PX
     limit = 2 * (1 - tol / r) ** 2 - 1 if tol < r else -1.0  # cos θ of the shallowest turn that needs one
     # cos θ = dot / (|u|·|v|) < limit, compared squared: no square roots or divisions per vertex.
     lim2 = limit * limit
