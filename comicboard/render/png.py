@@ -27,6 +27,7 @@ SPARSE_PX = 40_000  # a shape whose box has more pixels is supersampled only in 
 WINDOW_PX = 64  # a slanted edge is cut into stretches at most this wide and tall, one window each
 MERGE_PX = 2_000  # windows are merged while that adds at most this many pixels (one more window costs about as much)
 JOIN_NOTCH_PX = 0.05  # a butt joint's notch shallower than this (a fifth of a subpixel) gets no round-join disc
+PASTE_IMAGE_PX = 2_048  # masks from this many pixels on paint through a solid image rather than a colour
 SPAN_GAP_PX = 16  # windows' spans closer than this are pasted as one: one call less for a few masked pixels
 # Beyond the page image: one mask band and its reduction, glyph masks, a resized picture, the encoder's rows.
 WORKING_BYTES = 64_000_000
@@ -204,6 +205,16 @@ def _spans(a: float, b: float) -> list[tuple[int, int, float]]:
     return spans
 
 
+def _paste(image: PILImage.Image, ink: Pixel, at: tuple[int, int], mask: PILImage.Image) -> None:
+    """Paint `ink` through `mask` with its corner at `at`. Pillow blends a solid image through a mask faster
+    than a colour, to the same pixels: from PASTE_IMAGE_PX on that pays for making the image."""
+    w, h = mask.size
+    if w * h >= PASTE_IMAGE_PX:
+        image.paste(PILImage.new(image.mode, (w, h), ink), at, mask)
+    else:
+        image.paste(ink, (at[0], at[1], at[0] + w, at[1] + h), mask)
+
+
 def _paint_mask(image: PILImage.Image, subpaths: list[Subpath], rgb: Pixel,
                 *, stroke_px: float, caps: bool) -> None:
     """Fill (even-odd) or stroke polylines through supersampled coverage masks.
@@ -223,7 +234,7 @@ def _paint_mask(image: PILImage.Image, subpaths: list[Subpath], rgb: Pixel,
     outline = _Outline(subpaths, stroke_px, caps)
     if (bx1 - bx0) * (by1 - by0) <= SPARSE_PX:
         # Small shapes (most of a board: faces, hands, icons) fit one mask.
-        image.paste(rgb, (bx0, by0, bx1, by1), outline.mask(bx0, by0, bx1, by1))
+        _paste(image, rgb, (bx0, by0), outline.mask(bx0, by0, bx1, by1))
         return
     mask = outline.coarse(bx0, by0, bx1, by1)
     windows = outline.windows(pad + 1 if outline.fill else pad, (bx0, by0, bx1, by1))  # a stroke has no inside
@@ -237,8 +248,7 @@ def _paint_mask(image: PILImage.Image, subpaths: list[Subpath], rgb: Pixel,
             if left > x and mask.getpixel((x - bx0, top - by0)) == 255:
                 image.paste(rgb, (x, top, left, bottom))
             if right > left:
-                image.paste(rgb, (left, top, right, bottom),
-                            mask.crop((left - bx0, top - by0, right - bx0, bottom - by0)))
+                _paste(image, rgb, (left, top), mask.crop((left - bx0, top - by0, right - bx0, bottom - by0)))
             x = right
 
 
