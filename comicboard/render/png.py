@@ -282,6 +282,11 @@ class _Outline:
             for x, y in joints:
                 x0, y0 = math.floor(x * ss) - lo, math.floor(y * ss) - lo
                 self.discs.append((x0, y0, x0 + w1, y0 + w1))
+        # Each subpath's box in subpixels, widened by what Pillow may draw past the points (a stroke's half-width).
+        m = 0 if self.fill else self.width
+        self.boxes = [(min(x for x, _ in p) - m, min(y for _, y in p) - m, max(x for x, _ in p) + m,
+                       max(y for _, y in p) + m) for p in self.polys]
+        self.alone = _alone(self.boxes) if self.fill and len(self.polys) > 1 else [True] * len(self.polys)
 
     def mask(self, left: int, top: int, right: int, bottom: int) -> PILImage.Image:
         """Coverage of the pixel window (left, top)–(right, bottom), supersampled and box-filtered."""
@@ -290,21 +295,26 @@ class _Outline:
         size = ((right - left) * ss, (bottom - top) * ss)
         mask = PILImage.new("L", size, 0)
         draw = ImageDraw.Draw(mask)
+        x1, y1 = ox + size[0], oy + size[1]
+        # Only subpaths that reach the window (one that does not adds nothing, even to an XOR).
+        near = [i for i, (a, b, c, d) in enumerate(self.boxes) if a <= x1 and c >= ox - 1 and b <= y1 and d >= oy - 1]
         if self.fill:
-            # Even-odd: XOR the subpaths (|a − b| on 0/255 masks), as the PDF side fills with f*.
-            for i, poly in enumerate(self.polys):
-                local = [(x - ox, y - oy) for x, y in poly]
-                if i == 0:
+            # Even-odd: XOR the subpaths (|a − b| on 0/255 masks), as the PDF side fills with f*. A subpath clear
+            # of all the others (a dot of a pattern) is simply drawn: XOR with nothing under it is a union.
+            overlapping = False
+            for i in near:
+                local = [(x - ox, y - oy) for x, y in self.polys[i]]
+                if self.alone[i] or not overlapping:
                     draw.polygon(local, fill=255)
+                    overlapping = overlapping or not self.alone[i]
                     continue
                 one = PILImage.new("L", size, 0)
                 ImageDraw.Draw(one).polygon(local, fill=255)
                 mask = ImageChops.difference(mask, one)
                 draw = ImageDraw.Draw(mask)
         else:
-            for poly in self.polys:
-                draw.line([(x - ox, y - oy) for x, y in poly], fill=255, width=self.width)
-            x1, y1 = ox + size[0], oy + size[1]
+            for i in near:
+                draw.line([(x - ox, y - oy) for x, y in self.polys[i]], fill=255, width=self.width)
             for d in self.discs:
                 if d[0] < x1 and d[2] >= ox and d[1] < y1 and d[3] >= oy:
                     draw.ellipse((d[0] - ox, d[1] - oy, d[2] - ox, d[3] - oy), fill=255)
@@ -360,6 +370,21 @@ class _Outline:
             if current is not None:
                 out.append(current)
         return out
+
+
+def _alone(boxes: list[tuple[int, int, int, int]]) -> list[bool]:
+    """For each box, whether it keeps a subpixel clear of every other (a sweep along x)."""
+    alone = [True] * len(boxes)
+    order = sorted(range(len(boxes)), key=lambda i: boxes[i][0])
+    for k, i in enumerate(order):
+        x0, y0, x1, y1 = boxes[i]
+        for j in order[k + 1:]:
+            a, b, _c, d = boxes[j]
+            if a > x1 + 1:
+                break  # sorted by left edge: nothing further on comes near
+            if b <= y1 + 1 and d >= y0 - 1:
+                alone[i] = alone[j] = False
+    return alone
 
 
 def _area(box: tuple[int, int, int, int]) -> int:
