@@ -282,11 +282,16 @@ class _Outline:
             for x, y in joints:
                 x0, y0 = math.floor(x * ss) - lo, math.floor(y * ss) - lo
                 self.discs.append((x0, y0, x0 + w1, y0 + w1))
-        # Each subpath's box in subpixels, widened by what Pillow may draw past the points (a stroke's half-width).
-        m = 0 if self.fill else self.width
-        self.boxes = [(min(x for x, _ in p) - m, min(y for _, y in p) - m, max(x for x, _ in p) + m,
-                       max(y for _, y in p) + m) for p in self.polys]
-        self.alone = _alone(self.boxes) if self.fill and len(self.polys) > 1 else [True] * len(self.polys)
+        # With several subpaths, each one's box in subpixels, widened by what Pillow may draw past the points (a
+        # stroke's half-width): a window draws only those that reach it, and a fill XORs only those that overlap.
+        self.boxes: list[tuple[int, int, int, int]] = []
+        self.alone = [True] * len(self.polys)
+        if len(self.polys) > 1:
+            m = 0 if self.fill else self.width
+            for xs, ys in (zip(*p, strict=True) for p in self.polys):
+                self.boxes.append((min(xs) - m, min(ys) - m, max(xs) + m, max(ys) + m))
+            if self.fill:
+                self.alone = _alone(self.boxes)
 
     def mask(self, left: int, top: int, right: int, bottom: int) -> PILImage.Image:
         """Coverage of the pixel window (left, top)–(right, bottom), supersampled and box-filtered."""
@@ -297,7 +302,8 @@ class _Outline:
         draw = ImageDraw.Draw(mask)
         x1, y1 = ox + size[0], oy + size[1]
         # Only subpaths that reach the window (one that does not adds nothing, even to an XOR).
-        near = [i for i, (a, b, c, d) in enumerate(self.boxes) if a <= x1 and c >= ox - 1 and b <= y1 and d >= oy - 1]
+        near = [i for i, (a, b, c, d) in enumerate(self.boxes) if a <= x1 and c >= ox - 1 and b <= y1 and d >= oy - 1] \
+            if self.boxes else range(len(self.polys))
         if self.fill:
             # Even-odd: XOR the subpaths (|a − b| on 0/255 masks), as the PDF side fills with f*. A subpath clear
             # of all the others (a dot of a pattern) is simply drawn: XOR with nothing under it is a union.
