@@ -24,6 +24,7 @@ from .geometry import Subpath
 
 SUPERSAMPLE = 4  # shapes are drawn into 4×4 supersampled masks and box-filtered: 16 coverage levels
 SPARSE_PX = 40_000  # a shape whose box has more pixels is supersampled only in windows along its outline
+MASK_BUDGET = 4_000_000  # pixels of such a shape's page-resolution mask at a time (in bands of rows beyond)
 WINDOW_PX = 64  # a slanted edge is cut into stretches at most this wide and tall, one window each
 MERGE_PX = 2_000  # windows are merged while that adds at most this many pixels (one more window costs about as much)
 JOIN_NOTCH_PX = 0.05  # a butt joint's notch shallower than this (a fifth of a subpixel) gets no round-join disc
@@ -236,20 +237,24 @@ def _paint_mask(image: PILImage.Image, subpaths: list[Subpath], rgb: Pixel,
         # Small shapes (most of a board: faces, hands, icons) fit one mask.
         _paste(image, rgb, (bx0, by0), outline.mask(bx0, by0, bx1, by1))
         return
-    mask = outline.coarse(bx0, by0, bx1, by1)
     windows = outline.windows(pad + 1 if outline.fill else pad, (bx0, by0, bx1, by1))  # a stroke has no inside
-    for left, top, right, bottom in windows:
-        mask.paste(outline.mask(left, top, right, bottom), (left - bx0, top - by0))
-    # Pasting through a mask costs tens of times a plain fill per pixel: only the windows' pixels go through
-    # one. Between them coverage is whole (pasted plain) or nothing (skipped).
-    for top, bottom, spans in _rows(windows, by0, by1):
-        x = bx0
-        for left, right in [*spans, (bx1, bx1)]:
-            if left > x and mask.getpixel((x - bx0, top - by0)) == 255:
-                image.paste(rgb, (x, top, left, bottom))
-            if right > left:
-                _paste(image, rgb, (left, top), mask.crop((left - bx0, top - by0, right - bx0, bottom - by0)))
-            x = right
+    band = max(1, MASK_BUDGET // (bx1 - bx0))  # rows per page-resolution mask: bounded for page-sized shapes
+    for top in range(by0, by1, band):
+        bottom = min(by1, top + band)
+        mask = outline.coarse(bx0, top, bx1, bottom)
+        clipped = [(w[0], max(w[1], top), w[2], min(w[3], bottom)) for w in windows if w[1] < bottom and w[3] > top]
+        for left, t, right, b in clipped:
+            mask.paste(outline.mask(left, t, right, b), (left - bx0, t - top))
+        # Pasting through a mask costs tens of times a plain fill per pixel: only the windows' pixels go through
+        # one. Between them coverage is whole (pasted plain) or nothing (skipped).
+        for t, b, spans in _rows(clipped, top, bottom):
+            x = bx0
+            for left, right in [*spans, (bx1, bx1)]:
+                if left > x and mask.getpixel((x - bx0, t - top)) == 255:
+                    image.paste(rgb, (x, t, left, b))
+                if right > left:
+                    _paste(image, rgb, (left, t), mask.crop((left - bx0, t - top, right - bx0, b - top)))
+                x = right
 
 
 class _Outline:

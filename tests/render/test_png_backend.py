@@ -146,8 +146,10 @@ def _one_mask_and_windowed(subpaths, stroke_px, size=(400, 300)):
     return out
 
 
+@pytest.mark.parametrize("budget", [4_000_000, 5_000])  # one page-resolution mask, or bands of 12 rows
 @pytest.mark.parametrize("stroke_px", [0.0, 0.5, 3.0])
-def test_large_shapes_windowed_match_one_mask(stroke_px):
+def test_large_shapes_windowed_match_one_mask(stroke_px, budget, monkeypatch):
+    monkeypatch.setattr(png, "MASK_BUDGET", budget)
     # A ring wider than the page (the fill's edges are cut off on both sides) and a wavy blob inside it.
     import math
 
