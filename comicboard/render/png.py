@@ -7,7 +7,7 @@ are (100 % K text stays black ink only) for the TIFF backend; only placed pictur
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from pathlib import Path as FilePath
 
@@ -264,7 +264,6 @@ class _Outline:
 
     def __init__(self, subpaths: list[Subpath], stroke_px: float, caps: bool) -> None:
         ss = SUPERSAMPLE
-        self.subpaths = subpaths
         self.fill = stroke_px <= 0
         self.width = max(1, round(stroke_px * ss))
         self.polys: list[list[tuple[int, int]]] = []  # per subpath; a stroke's closed ones repeat their start
@@ -304,31 +303,16 @@ class _Outline:
         ox, oy = left * ss, top * ss
         size = ((right - left) * ss, (bottom - top) * ss)
         mask = PILImage.new("L", size, 0)
-        draw = ImageDraw.Draw(mask)
         x1, y1 = ox + size[0], oy + size[1]
-        # Only subpaths that reach the window (one that does not adds nothing, even to an XOR).
-        near = [i for i, (a, b, c, d) in enumerate(self.boxes) if a <= x1 and c >= ox - 1 and b <= y1 and d >= oy - 1] \
-            if self.boxes else range(len(self.polys))
+        near = self._near(ox, oy, x1, y1)
         if self.fill:
-            # Even-odd: XOR the subpaths (|a − b| on 0/255 masks), as the PDF side fills with f*. A subpath clear
-            # of all the others (a dot of a pattern) is simply drawn: XOR with nothing under it is a union.
-            overlapping = False
-            for i in near:
-                local = [(x - ox, y - oy) for x, y in self.polys[i]]
-                if self.alone[i] or not overlapping:
-                    draw.polygon(local, fill=255)
-                    overlapping = overlapping or not self.alone[i]
-                    continue
-                one = PILImage.new("L", size, 0)
-                ImageDraw.Draw(one).polygon(local, fill=255)
-                mask = ImageChops.difference(mask, one)
-                draw = ImageDraw.Draw(mask)
-        else:
-            for i in near:
-                draw.line([(x - ox, y - oy) for x, y in self.polys[i]], fill=255, width=self.width)
-            for d in self.discs:
-                if d[0] < x1 and d[2] >= ox and d[1] < y1 and d[3] >= oy:
-                    draw.ellipse((d[0] - ox, d[1] - oy, d[2] - ox, d[3] - oy), fill=255)
+            return self._even_odd(mask, near, lambda poly: [(x - ox, y - oy) for x, y in poly]).reduce(ss)
+        draw = ImageDraw.Draw(mask)
+        for i in near:
+            draw.line([(x - ox, y - oy) for x, y in self.polys[i]], fill=255, width=self.width)
+        for d in self.discs:
+            if d[0] < x1 and d[2] >= ox and d[1] < y1 and d[3] >= oy:
+                draw.ellipse((d[0] - ox, d[1] - oy, d[2] - ox, d[3] - oy), fill=255)
         return mask.reduce(ss)
 
     def coarse(self, left: int, top: int, right: int, bottom: int) -> PILImage.Image:
@@ -339,14 +323,33 @@ class _Outline:
         if not self.fill:
             return mask
         ss = SUPERSAMPLE
-        for i, poly in enumerate(self.polys):
-            local = [(round(x / ss) - left, round(y / ss) - top) for x, y in poly]
-            if i == 0:
-                ImageDraw.Draw(mask).polygon(local, fill=255)
+        near = self._near(left * ss, top * ss, right * ss, bottom * ss)
+        return self._even_odd(mask, near, lambda poly: [(round(x / ss) - left, round(y / ss) - top) for x, y in poly])
+
+    def _near(self, x0: int, y0: int, x1: int, y1: int) -> Iterable[int]:
+        """The subpaths that reach the subpixel box (x0, y0)–(x1, y1): one that does not adds nothing, even to
+        an XOR."""
+        if not self.boxes:
+            return range(len(self.polys))
+        return [i for i, (a, b, c, d) in enumerate(self.boxes) if a <= x1 and c >= x0 - 1 and b <= y1 and d >= y0 - 1]
+
+    def _even_odd(self, mask: PILImage.Image, near: Iterable[int],
+                  local: Callable[[list[tuple[int, int]]], list[tuple[float, float]]]) -> PILImage.Image:
+        """Fill subpaths `near` into `mask` by the even-odd rule: XOR them (|a − b| on 0/255 masks), as the PDF
+        side fills with f*. A subpath clear of all the others (a dot of a pattern) is simply drawn, since an XOR
+        with nothing under it is a union; so is the first of those that overlap."""
+        draw = ImageDraw.Draw(mask)
+        overlapping = False
+        for i in near:
+            pts = local(self.polys[i])
+            if self.alone[i] or not overlapping:
+                draw.polygon(pts, fill=255)
+                overlapping = overlapping or not self.alone[i]
                 continue
-            one = PILImage.new("L", size, 0)
-            ImageDraw.Draw(one).polygon(local, fill=255)
+            one = PILImage.new("L", mask.size, 0)
+            ImageDraw.Draw(one).polygon(pts, fill=255)
             mask = ImageChops.difference(mask, one)
+            draw = ImageDraw.Draw(mask)
         return mask
 
     def windows(self, pad: float, clip: tuple[int, int, int, int]) -> list[tuple[int, int, int, int]]:
