@@ -27,7 +27,7 @@ SPARSE_PX = 40_000  # a shape whose box has more pixels is supersampled only in 
 MASK_BUDGET = 4_000_000  # pixels of such a shape's page-resolution mask at a time (in bands of rows beyond)
 WINDOW_PX = 64  # a slanted edge is cut into stretches at most this wide and tall, one window each
 MERGE_PX = 2_000  # windows are merged while that adds at most this many pixels (one more window costs about as much)
-JOIN_NOTCH_PX = 0.05  # a butt joint's notch shallower than this (a fifth of a subpixel) gets no round-join disc
+JOIN_COS2 = 0.97 ** 2  # a joint turning by more than ~14° (cos θ < 0.97) gets a round-join disc
 PASTE_IMAGE_PX = 2_048  # masks from this many pixels on paint through a solid image rather than a colour
 SPAN_GAP_PX = 16  # windows' spans closer than this are pasted as one: one call less for a few masked pixels
 # Beyond the page image: one mask band and its reduction, glyph masks, a resized picture, the encoder's rows.
@@ -268,7 +268,6 @@ class _Outline:
         self.width = max(1, round(stroke_px * ss))
         self.polys: list[list[tuple[int, int]]] = []  # per subpath; a stroke's closed ones repeat their start
         self.discs: list[tuple[int, int, int, int]] = []  # a stroke's round joins and caps
-        r = self.width / 2 / ss  # in pixels, as drawn
         # Pillow draws a line of width w over w subpixels from floor(y) − (w − 1) // 2 on (across it), and a disc
         # over its box's subpixels, both ends included: discs at (lo, lo)–(lo + w − 1, …) take the line's footprint.
         lo, w1 = (self.width - 1) // 2, self.width - 1
@@ -281,8 +280,8 @@ class _Outline:
             # Discs at the vertices make round joins (Pillow's joint="curve" is Python-slow per vertex);
             # a disc at each open end is a round cap. Without round joins the ends stay butt.
             pts = sp.points
-            joints = _sharp_joints(pts, sp.closed, r) if sp.closed or not caps else \
-                [pts[0], *_sharp_joints(pts, False, r), pts[-1]]
+            joints = _sharp_joints(pts, sp.closed) if sp.closed or not caps else \
+                [pts[0], *_sharp_joints(pts, False), pts[-1]]
             for x, y in joints:
                 x0, y0 = math.floor(x * ss) - lo, math.floor(y * ss) - lo
                 self.discs.append((x0, y0, x0 + w1, y0 + w1))
@@ -427,14 +426,13 @@ def _rows(windows: list[Box4], top: int, bottom: int) -> list[tuple[int, int, li
     return out
 
 
-def _sharp_joints(pts: list[tuple[float, float]], closed: bool, r: float) -> list[tuple[float, float]]:
-    """Inner vertices where a butt joint of a line of half-width `r` would leave a notch deeper than JOIN_NOTCH_PX
-    (turning by θ, it is r·(1 − cos(θ/2)) deep): only there a disc goes. Coordinates and `r` in pixels; a closed
-    polyline's start is a joint like the others (its points do not repeat the start)."""
-    tol = JOIN_NOTCH_PX
-    limit = 2 * (1 - tol / r) ** 2 - 1 if tol < r else -1.0  # cos θ of the shallowest turn that needs one
-    # cos θ = dot / (|u|·|v|) < limit, compared squared: no square roots or divisions per vertex.
-    lim2 = limit * limit
+def _sharp_joints(pts: list[tuple[float, float]], closed: bool) -> list[tuple[float, float]]:
+    """Vertices where the line turns by more than ~14° (a closed polyline's start is one like the others; its
+    points do not repeat it). Only there does a butt joint leave a notch worth a disc: below that its depth,
+    r·(1 − cos(θ/2)), is under 1% of the width, and the segments' rounded ends still meet smoothly. (Going by
+    the notch's depth alone misses those ends: on thick strokes round a small circle, a joint turning by 20°
+    shows Pillow's segment ends as fine spikes.)"""
+    # cos θ = dot / (|u|·|v|) < 0.97, compared squared: no square roots or divisions per vertex.
     if closed:
         triples = zip(pts[-1:] + pts[:-1], pts, pts[1:] + pts[:1], strict=True)
     else:
@@ -444,8 +442,7 @@ def _sharp_joints(pts: list[tuple[float, float]], closed: bool, r: float) -> lis
         ux, uy, vx, vy = bx - ax, by - ay, cx - bx, cy - by
         uu, vv = ux * ux + uy * uy, vx * vx + vy * vy
         dot = ux * vx + uy * vy
-        if uu == 0 or vv == 0 or (dot < 0 and (limit >= 0 or limit > -1 and dot * dot > lim2 * uu * vv)) \
-                or (dot >= 0 and limit > 0 and dot * dot < lim2 * uu * vv):
+        if uu == 0 or vv == 0 or dot < 0 or dot * dot < JOIN_COS2 * uu * vv:
             out.append((bx, by))
     return out
 
