@@ -10,16 +10,20 @@ from __future__ import annotations
 
 import argparse
 import statistics
+import sys
 import time
 from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
-import comicboard as cb
-from comicboard.display import GlyphRun
-from comicboard.display import Path as DPath
-from comicboard.render.geometry import flatten
-from comicboard.render.png import page_pixels, render_page
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # time this checkout's comicboard, not whichever one is installed
+
+import comicboard as cb  # noqa: E402
+from comicboard.display import GlyphRun  # noqa: E402
+from comicboard.display import Path as DPath  # noqa: E402
+from comicboard.render.geometry import flatten  # noqa: E402
+from comicboard.render.png import page_pixels, render_page  # noqa: E402
 
 
 def plain_draw(page, dpi: float) -> Image.Image:  # noqa: ANN001
@@ -48,7 +52,7 @@ def plain_draw(page, dpi: float) -> Image.Image:  # noqa: ANN001
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--spec", default=str(Path(__file__).resolve().parents[1] / "examples" / "gongrenjie.yaml"))
+    ap.add_argument("--spec", default=str(ROOT / "examples" / "gongrenjie.yaml"))
     ap.add_argument("--dpi", type=float, default=150)
     ap.add_argument("--repeat", type=int, default=3)
     args = ap.parse_args()

@@ -7,7 +7,7 @@ are (100 % K text stays black ink only) for the TIFF backend; only placed pictur
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from pathlib import Path as FilePath
 
@@ -23,7 +23,13 @@ from . import geometry
 from .geometry import Subpath
 
 SUPERSAMPLE = 4  # shapes are drawn into 4×4 supersampled masks and box-filtered: 16 coverage levels
-MASK_BUDGET = 4_000_000  # supersampled mask pixels per band; bounds memory for page-sized shapes
+SPARSE_PX = 40_000  # a shape whose box has more pixels is supersampled only in windows along its outline
+MASK_BUDGET = 4_000_000  # pixels of such a shape's page-resolution mask at a time (in bands of rows beyond)
+WINDOW_PX = 64  # a slanted edge is cut into stretches at most this wide and tall, one window each
+MERGE_PX = 2_000  # windows are merged while that adds at most this many pixels (one more window costs about as much)
+JOIN_COS2 = 0.97 ** 2  # a joint turning by more than ~14° (cos θ < 0.97) gets a round-join disc
+PASTE_IMAGE_PX = 2_048  # masks from this many pixels on paint through a solid image rather than a colour
+SPAN_GAP_PX = 16  # windows' spans closer than this are pasted as one: one call less for a few masked pixels
 # Beyond the page image: one mask band and its reduction, glyph masks, a resized picture, the encoder's rows.
 WORKING_BYTES = 64_000_000
 WHITE = (255, 255, 255)
@@ -96,7 +102,7 @@ def render_page(page: Page, dpi: float, mode: str = "RGB") -> PILImage.Image:
     if mode not in PAPER:
         raise RenderError(f"cannot paint in mode {mode!r}", expected="'RGB' or 'CMYK'")
     scale = dpi / 72
-    ink = _rgb if mode == "RGB" else _cmyk
+    ink = lru_cache(maxsize=None)(_rgb if mode == "RGB" else _cmyk)  # a board has a few dozen colours
     image = PILImage.new(mode, page_pixels(page, dpi), PAPER[mode])
     glyphs: GlyphCache = {}  # per page, so memory stays bounded by the page's own character set
     for item in page.items:
@@ -200,10 +206,24 @@ def _spans(a: float, b: float) -> list[tuple[int, int, float]]:
     return spans
 
 
+def _paste(image: PILImage.Image, ink: Pixel, at: tuple[int, int], mask: PILImage.Image) -> None:
+    """Paint `ink` through `mask` with its corner at `at`. Pillow blends a solid image through a mask faster
+    than a colour, to the same pixels: from PASTE_IMAGE_PX on that pays for making the image."""
+    w, h = mask.size
+    if w * h >= PASTE_IMAGE_PX:
+        image.paste(PILImage.new(image.mode, (w, h), ink), at, mask)
+    else:
+        image.paste(ink, (at[0], at[1], at[0] + w, at[1] + h), mask)
+
+
 def _paint_mask(image: PILImage.Image, subpaths: list[Subpath], rgb: Pixel,
                 *, stroke_px: float, caps: bool) -> None:
-    """Fill (even-odd) or stroke polylines through supersampled coverage masks, band by band."""
-    ss = SUPERSAMPLE
+    """Fill (even-odd) or stroke polylines through supersampled coverage masks.
+
+    A small shape gets one supersampled mask over its box. A large one (a panel, its frame) gets a mask drawn at
+    page resolution, and only windows along its outline are supersampled into it: more than two pixels from
+    every edge coverage is whole or nothing, and the page-resolution drawing is right there.
+    """
     W, H = image.size
     pad = stroke_px / 2 + 1
     box = geometry.bounds(subpaths)
@@ -212,86 +232,218 @@ def _paint_mask(image: PILImage.Image, subpaths: list[Subpath], rgb: Pixel,
     bx1, by1 = min(W, math.ceil(box[2] + pad)), min(H, math.ceil(box[3] + pad))
     if bx1 <= bx0 or by1 <= by0:
         return
-    if (bx1 - bx0) * (by1 - by0) * ss * ss <= MASK_BUDGET:
-        # Small shapes (most of a board: faces, hands, icons) fit one mask: no band bookkeeping needed.
-        mask = _band_mask(subpaths, bx0, by0, bx1 - bx0, by1 - by0, stroke_px, caps)
-        image.paste(rgb, (bx0, by0, bx1, by1), mask)
+    outline = _Outline(subpaths, stroke_px, caps)
+    if (bx1 - bx0) * (by1 - by0) <= SPARSE_PX:
+        # Small shapes (most of a board: faces, hands, icons) fit one mask.
+        _paste(image, rgb, (bx0, by0), outline.mask(bx0, by0, bx1, by1))
         return
-    # Segments with their padded bounding boxes, to skip empty bands and narrow the others.
-    segs = []
-    for sp in subpaths:
-        pts = sp.points + ([sp.points[0]] if sp.closed else [])
-        if len(pts) == 1:
-            pts = pts * 2
-        for (ax, ay), (bx, by) in zip(pts, pts[1:], strict=False):
-            segs.append((min(ax, bx) - pad, min(ay, by) - pad, max(ax, bx) + pad, max(ay, by) + pad))
-    band_h = max(8, MASK_BUDGET // ((bx1 - bx0) * ss * ss))
-    for top in range(by0, by1, band_h):
-        bottom = min(by1, top + band_h)
-        hits = [s for s in segs if s[1] < bottom and s[3] > top]
-        if not hits:
-            continue  # for a fill, every row inside the shape crosses an edge, so an empty band is empty
-        left = max(bx0, math.floor(min(s[0] for s in hits)))
-        right = min(bx1, math.ceil(max(s[2] for s in hits)))
-        if right <= left:
-            continue
-        mask = _band_mask(subpaths, left, top, right - left, bottom - top, stroke_px, caps)
-        if mask.getbbox() is not None:
-            image.paste(rgb, (left, top, right, bottom), mask)
+    windows = outline.windows(pad + 1 if outline.fill else pad, (bx0, by0, bx1, by1))  # a stroke has no inside
+    band = max(1, MASK_BUDGET // (bx1 - bx0))  # rows per page-resolution mask: bounded for page-sized shapes
+    for top in range(by0, by1, band):
+        bottom = min(by1, top + band)
+        mask = outline.coarse(bx0, top, bx1, bottom)
+        clipped = [(w[0], max(w[1], top), w[2], min(w[3], bottom)) for w in windows if w[1] < bottom and w[3] > top]
+        for left, t, right, b in clipped:
+            mask.paste(outline.mask(left, t, right, b), (left - bx0, t - top))
+        # Pasting through a mask costs tens of times a plain fill per pixel: only the windows' pixels go through
+        # one. Between them coverage is whole (pasted plain) or nothing (skipped).
+        for t, b, spans in _rows(clipped, top, bottom):
+            x = bx0
+            for left, right in [*spans, (bx1, bx1)]:
+                if left > x and mask.getpixel((x - bx0, t - top)) == 255:
+                    image.paste(rgb, (x, t, left, b))
+                if right > left:
+                    _paste(image, rgb, (left, t), mask.crop((left - bx0, t - top, right - bx0, b - top)))
+                x = right
 
 
-def _band_mask(subpaths: list[Subpath], left: int, top: int, w: int, h: int,
-               stroke_px: float, caps: bool) -> PILImage.Image:
-    ss = SUPERSAMPLE
-    size = (w * ss, h * ss)
+class _Outline:
+    """A shape in whole subpixels of the page (Pillow truncates coordinates anyway), so that a mask window,
+    wherever it starts, draws the same subpixels there (give or take one where Pillow's rounding shifts with
+    the origin): windows that overlap agree, and meet without seams."""
 
-    def local(sp: Subpath) -> list[tuple[float, float]]:
-        return [((x - left) * ss, (y - top) * ss) for x, y in sp.points]
-
-    mask = PILImage.new("L", size, 0)
-    if stroke_px <= 0:
-        # Even-odd: XOR the subpaths (|a − b| on 0/255 masks), as the PDF side fills with f*.
-        draw = ImageDraw.Draw(mask)
-        for i, sp in enumerate(subpaths):
-            if i == 0:
-                draw.polygon(local(sp), fill=255)
-                continue
-            one = PILImage.new("L", size, 0)
-            ImageDraw.Draw(one).polygon(local(sp), fill=255)
-            mask = ImageChops.difference(mask, one)
-            draw = ImageDraw.Draw(mask)
-    else:
-        draw = ImageDraw.Draw(mask)
-        width = max(1, round(stroke_px * ss))
-        r = width / 2
+    def __init__(self, subpaths: list[Subpath], stroke_px: float, caps: bool) -> None:
+        ss = SUPERSAMPLE
+        self.fill = stroke_px <= 0
+        self.width = max(1, round(stroke_px * ss))
+        self.polys: list[list[tuple[int, int]]] = []  # per subpath; a stroke's closed ones repeat their start
+        self.discs: list[tuple[int, int, int, int]] = []  # a stroke's round joins and caps
+        # Pillow draws a line of width w over w subpixels from floor(y) − (w − 1) // 2 on (across it), and a disc
+        # over its box's subpixels, both ends included: discs at (lo, lo)–(lo + w − 1, …) take the line's footprint.
+        lo, w1 = (self.width - 1) // 2, self.width - 1
         for sp in subpaths:
-            pts = local(sp)
-            if sp.closed:
-                pts = pts + pts[:1]
-            draw.line(pts, fill=255, width=width)
+            poly = [(math.floor(x * ss), math.floor(y * ss)) for x, y in sp.points]
+            if self.fill:
+                self.polys.append(poly)
+                continue
+            self.polys.append(poly + poly[:1] if sp.closed else poly)
             # Discs at the vertices make round joins (Pillow's joint="curve" is Python-slow per vertex);
             # a disc at each open end is a round cap. Without round joins the ends stay butt.
+            pts = sp.points
             joints = _sharp_joints(pts, sp.closed) if sp.closed or not caps else \
                 [pts[0], *_sharp_joints(pts, False), pts[-1]]
             for x, y in joints:
-                draw.ellipse((x - r, y - r, x + r, y + r), fill=255)
-    return mask.reduce(ss)
+                x0, y0 = math.floor(x * ss) - lo, math.floor(y * ss) - lo
+                self.discs.append((x0, y0, x0 + w1, y0 + w1))
+        # With several subpaths, each one's box in subpixels, widened by what Pillow may draw past the points (a
+        # stroke's half-width): a window draws only those that reach it, and a fill XORs only those that overlap.
+        self.boxes: list[tuple[int, int, int, int]] = []
+        self.alone = [True] * len(self.polys)
+        if len(self.polys) > 1:
+            m = 0 if self.fill else self.width
+            for xs, ys in (zip(*p, strict=True) for p in self.polys):
+                self.boxes.append((min(xs) - m, min(ys) - m, max(xs) + m, max(ys) + m))
+            if self.fill:
+                self.alone = _alone(self.boxes)
+
+    def mask(self, left: int, top: int, right: int, bottom: int) -> PILImage.Image:
+        """Coverage of the pixel window (left, top)–(right, bottom), supersampled and box-filtered."""
+        ss = SUPERSAMPLE
+        ox, oy = left * ss, top * ss
+        size = ((right - left) * ss, (bottom - top) * ss)
+        mask = PILImage.new("L", size, 0)
+        x1, y1 = ox + size[0], oy + size[1]
+        near = self._near(ox, oy, x1, y1)
+        if self.fill:
+            return self._even_odd(mask, near, lambda poly: [(x - ox, y - oy) for x, y in poly]).reduce(ss)
+        draw = ImageDraw.Draw(mask)
+        for i in near:
+            draw.line([(x - ox, y - oy) for x, y in self.polys[i]], fill=255, width=self.width)
+        for d in self.discs:
+            if d[0] < x1 and d[2] >= ox and d[1] < y1 and d[3] >= oy:
+                draw.ellipse((d[0] - ox, d[1] - oy, d[2] - ox, d[3] - oy), fill=255)
+        return mask.reduce(ss)
+
+    def coarse(self, left: int, top: int, right: int, bottom: int) -> PILImage.Image:
+        """The window drawn at page resolution: right wherever no edge comes within two pixels (a fill's
+        inside, whole; a stroke's nothing) and to be overwritten elsewhere."""
+        size = (right - left, bottom - top)
+        mask = PILImage.new("L", size, 0)
+        if not self.fill:
+            return mask
+        ss = SUPERSAMPLE
+        near = self._near(left * ss, top * ss, right * ss, bottom * ss)
+        return self._even_odd(mask, near, lambda poly: [(round(x / ss) - left, round(y / ss) - top) for x, y in poly])
+
+    def _near(self, x0: int, y0: int, x1: int, y1: int) -> Iterable[int]:
+        """The subpaths that reach the subpixel box (x0, y0)–(x1, y1): one that does not adds nothing, even to
+        an XOR."""
+        if not self.boxes:
+            return range(len(self.polys))
+        return [i for i, (a, b, c, d) in enumerate(self.boxes) if a <= x1 and c >= x0 - 1 and b <= y1 and d >= y0 - 1]
+
+    def _even_odd(self, mask: PILImage.Image, near: Iterable[int],
+                  local: Callable[[list[tuple[int, int]]], list[tuple[float, float]]]) -> PILImage.Image:
+        """Fill subpaths `near` into `mask` by the even-odd rule: XOR them (|a − b| on 0/255 masks), as the PDF
+        side fills with f*. A subpath clear of all the others (a dot of a pattern) is simply drawn, since an XOR
+        with nothing under it is a union; so is the first of those that overlap."""
+        draw = ImageDraw.Draw(mask)
+        overlapping = False
+        for i in near:
+            pts = local(self.polys[i])
+            if self.alone[i] or not overlapping:
+                draw.polygon(pts, fill=255)
+                overlapping = overlapping or not self.alone[i]
+                continue
+            one = PILImage.new("L", mask.size, 0)
+            ImageDraw.Draw(one).polygon(pts, fill=255)
+            mask = ImageChops.difference(mask, one)
+            draw = ImageDraw.Draw(mask)
+        return mask
+
+    def windows(self, pad: float, clip: tuple[int, int, int, int]) -> list[tuple[int, int, int, int]]:
+        """Pixel windows that together cover every pixel within `pad` of the outline: walking each polyline,
+        boxes of consecutive stretches (a slant cut every WINDOW_PX), merged while that adds little area."""
+        ss = SUPERSAMPLE
+        cx0, cy0, cx1, cy1 = clip
+        out: list[tuple[int, int, int, int]] = []
+        for poly in self.polys:
+            pts = [(x / ss, y / ss) for x, y in poly + (poly[:1] if self.fill else [])]
+            if len(pts) == 1:
+                pts = pts * 2
+            current: tuple[int, int, int, int] | None = None
+            for (ax, ay), (bx, by) in zip(pts, pts[1:], strict=False):
+                # A slant is cut into stretches so that its windows stay narrow; a level or upright run is not.
+                n = max(1, math.ceil(min(abs(bx - ax), abs(by - ay)) / WINDOW_PX))
+                for k in range(n):
+                    px, py = ax + (bx - ax) * k / n, ay + (by - ay) * k / n
+                    qx, qy = ax + (bx - ax) * (k + 1) / n, ay + (by - ay) * (k + 1) / n
+                    win = (max(cx0, math.floor(min(px, qx) - pad)), max(cy0, math.floor(min(py, qy) - pad)),
+                           min(cx1, math.ceil(max(px, qx) + pad)), min(cy1, math.ceil(max(py, qy) + pad)))
+                    if win[2] <= win[0] or win[3] <= win[1]:
+                        continue  # off the page
+                    if current is not None:
+                        merged = (min(current[0], win[0]), min(current[1], win[1]),
+                                  max(current[2], win[2]), max(current[3], win[3]))
+                        if _area(merged) - _area(current) - _area(win) <= MERGE_PX:
+                            current = merged
+                            continue
+                        out.append(current)
+                    current = win
+            if current is not None:
+                out.append(current)
+        return out
+
+
+def _alone(boxes: list[tuple[int, int, int, int]]) -> list[bool]:
+    """For each box, whether it keeps a subpixel clear of every other (a sweep along x)."""
+    alone = [True] * len(boxes)
+    order = sorted(range(len(boxes)), key=lambda i: boxes[i][0])
+    for k, i in enumerate(order):
+        x0, y0, x1, y1 = boxes[i]
+        for j in order[k + 1:]:
+            a, b, _c, d = boxes[j]
+            if a > x1 + 1:
+                break  # sorted by left edge: nothing further on comes near
+            if b <= y1 + 1 and d >= y0 - 1:
+                alone[i] = alone[j] = False
+    return alone
+
+
+def _area(box: tuple[int, int, int, int]) -> int:
+    return (box[2] - box[0]) * (box[3] - box[1])
+
+
+Box4 = tuple[int, int, int, int]
+
+
+def _rows(windows: list[Box4], top: int, bottom: int) -> list[tuple[int, int, list[tuple[int, int]]]]:
+    """Rows top..bottom cut where a window starts or ends, each with the merged x-spans of the windows over
+    it, sorted; neighbouring rows with the same spans joined. Every pixel of a window is in one span once."""
+    cuts = sorted({top, bottom, *(w[1] for w in windows), *(w[3] for w in windows)})
+    out: list[tuple[int, int, list[tuple[int, int]]]] = []
+    for y0, y1 in zip(cuts, cuts[1:], strict=False):
+        spans: list[tuple[int, int]] = []
+        for left, right in sorted((w[0], w[2]) for w in windows if w[1] <= y0 and w[3] >= y1):
+            if spans and left <= spans[-1][1] + SPAN_GAP_PX:
+                spans[-1] = (spans[-1][0], max(spans[-1][1], right))
+            else:
+                spans.append((left, right))
+        if out and out[-1][2] == spans:
+            out[-1] = (out[-1][0], y1, spans)
+        else:
+            out.append((y0, y1, spans))
+    return out
 
 
 def _sharp_joints(pts: list[tuple[float, float]], closed: bool) -> list[tuple[float, float]]:
-    """Inner vertices where the line turns by more than ~14°: only there does a butt joint leave a visible
-    notch (its depth is r·(1 − cos(θ/2)), under 1% of the width below that), so only there a disc goes."""
+    """Vertices where the line turns by more than ~14° (a closed polyline's start is one like the others; its
+    points do not repeat it). Only there does a butt joint leave a notch worth a disc: below that its depth,
+    r·(1 − cos(θ/2)), is under 1% of the width, and the segments' rounded ends still meet smoothly. (Going by
+    the notch's depth alone misses those ends: on thick strokes round a small circle, a joint turning by 20°
+    shows Pillow's segment ends as fine spikes.)"""
+    # cos θ = dot / (|u|·|v|) < 0.97, compared squared: no square roots or divisions per vertex.
+    if closed:
+        triples = zip(pts[-1:] + pts[:-1], pts, pts[1:] + pts[:1], strict=True)
+    else:
+        triples = zip(pts, pts[1:], pts[2:], strict=False)
     out = []
-    n = len(pts)
-    idx = range(n) if closed else range(1, n - 1)
-    for i in idx:
-        ax, ay = pts[i - 1]
-        bx, by = pts[i]
-        cx, cy = pts[(i + 1) % n]
+    for (ax, ay), (bx, by), (cx, cy) in triples:
         ux, uy, vx, vy = bx - ax, by - ay, cx - bx, cy - by
-        lu, lv = math.hypot(ux, uy), math.hypot(vx, vy)
-        if lu == 0 or lv == 0 or (ux * vx + uy * vy) / (lu * lv) < 0.97:
-            out.append(pts[i])
+        uu, vv = ux * ux + uy * uy, vx * vx + vy * vy
+        dot = ux * vx + uy * vy
+        if uu == 0 or vv == 0 or dot < 0 or dot * dot < JOIN_COS2 * uu * vv:
+            out.append((bx, by))
     return out
 
 
@@ -334,14 +486,32 @@ def _paint_text(image: PILImage.Image, run: GlyphRun, scale: float, cache: Glyph
 
 
 def _glyph(font: ImageFont.FreeTypeFont, ch: str) -> tuple[PILImage.Image, int, int] | None:
-    """A glyph's coverage mask and its offset from the pen origin (None for an empty glyph)."""
-    left, top, right, bottom = font.getbbox(ch, anchor="ls")
-    if right <= left or bottom <= top:
+    """A glyph's coverage mask and its offset from the pen origin (None for an empty glyph).
+
+    Drawn once into a scratch mask with room to spare on every side and cut to its ink: asking FreeType for the
+    bounding box first would lay the glyph out a second time.
+    """
+    ascent, descent = _metrics(font)
+    em = math.ceil(font.size)
+    ox, oy = 2 * em, ascent + em  # the pen origin in the scratch mask
+    w, h = 5 * em, ascent + descent + 2 * em
+    scratch = PILImage.new("L", (w, h), 0)
+    ImageDraw.Draw(scratch).text((ox, oy), ch, font=font, fill=255, anchor="ls")
+    box = scratch.getbbox()
+    if box is None:
         return None
-    left, top = left - 1, top - 1  # a spare pixel each side in case hinting bleeds past the bbox
-    mask = PILImage.new("L", (right - left + 2, bottom - top + 2), 0)
-    ImageDraw.Draw(mask).text((-left, -top), ch, font=font, fill=255, anchor="ls")
-    return mask, left, top
+    if box[0] == 0 or box[1] == 0 or box[2] == w or box[3] == h:  # a glyph reaching that far: measure it
+        left, top, right, bottom = font.getbbox(ch, anchor="ls")
+        left, top = min(left, 0) - 1, min(top, 0) - 1
+        mask = PILImage.new("L", (max(right, 0) - left + 2, max(bottom, 0) - top + 2), 0)
+        ImageDraw.Draw(mask).text((-left, -top), ch, font=font, fill=255, anchor="ls")
+        return mask, left, top
+    return scratch.crop(box), box[0] - ox, box[1] - oy
+
+
+@lru_cache(maxsize=64)
+def _metrics(font: ImageFont.FreeTypeFont) -> tuple[int, int]:
+    return font.getmetrics()
 
 
 # --- images -------------------------------------------------------------------------------------------

@@ -126,3 +126,115 @@ def test_missing_font_is_a_render_error(tmp_path):
     run = GlyphRun("证", (10,), 20, str(tmp_path / "nope.ttf"), 12, BLACK)
     with pytest.raises(RenderError, match="nope.ttf"):
         png.render_page(_page([run]), 72)
+
+
+def _one_mask_and_windowed(subpaths, stroke_px, size=(400, 300)):
+    """The same shape painted through one supersampled mask and through windows along its outline."""
+    from comicboard.render.geometry import Subpath
+
+    subpaths = [Subpath(pts, closed) for pts, closed in subpaths]
+    out = []
+    for sparse in (10**12, 1):
+        im = Image.new("RGB", size, (255, 255, 255))
+        old = png.SPARSE_PX
+        png.SPARSE_PX = sparse
+        try:
+            png._paint_mask(im, subpaths, (200, 30, 10), stroke_px=stroke_px, caps=True)
+        finally:
+            png.SPARSE_PX = old
+        out.append(im)
+    return out
+
+
+@pytest.mark.parametrize("budget", [4_000_000, 5_000])  # one page-resolution mask, or bands of 12 rows
+@pytest.mark.parametrize("stroke_px", [0.0, 0.5, 3.0])
+def test_large_shapes_windowed_match_one_mask(stroke_px, budget, monkeypatch):
+    monkeypatch.setattr(png, "MASK_BUDGET", budget)
+    # A ring wider than the page (the fill's edges are cut off on both sides) and a wavy blob inside it.
+    import math
+
+    outer = [(-60 + 520 * (1 + math.cos(a)) / 2, 20 + 260 * (1 + math.sin(a)) / 2)
+             for a in (2 * math.pi * k / 90 for k in range(90))]
+    hole = [(330 + 50 * math.cos(a), 150 + 50 * math.sin(a)) for a in (2 * math.pi * k / 40 for k in range(40))]
+    blob = [(150 + (70 + 15 * math.sin(5 * a)) * math.cos(a), 140 + (70 + 15 * math.sin(5 * a)) * math.sin(a))
+            for a in (2 * math.pi * k / 120 for k in range(120))]
+    one, windowed = _one_mask_and_windowed([(outer, True), (hole, True), (blob, stroke_px > 0)], stroke_px)
+    diff = [abs(a - b) for a, b in zip(one.convert("L").get_flattened_data(),
+                                       windowed.convert("L").get_flattened_data(), strict=True)]
+    # Pillow's rounding moves with a window's origin by a subpixel now and then: never more than 2 of 16.
+    assert max(diff) <= 2 * 256 // 16
+    assert sum(d > 0 for d in diff) < len(diff) / 1000
+    if stroke_px == 0:
+        assert windowed.getpixel((5, 150)) == (200, 30, 10)  # inside, left of the page's edge cut
+        assert windowed.getpixel((330, 150)) == (255, 255, 255)  # the hole
+        assert windowed.getpixel((150, 140)) == (255, 255, 255)  # the blob, even-odd inside the ring
+
+
+@pytest.mark.parametrize("y", [50.0, 50.3, 50.6])
+@pytest.mark.parametrize("width", [1.5, 2, 3])
+def test_round_cap_is_no_wider_than_its_line(width, y):
+    # The disc that rounds an end covers the same rows as the line itself: no bump where a line ends or turns.
+    line = Path((("M", 20, y), ("L", 80, y)), stroke=BLACK, stroke_width=width, round_joins=True)
+    im = _grey(_page([line]), dpi=144)
+
+    def ink(x):
+        return sum(255 - im.getpixel((x, r)) for r in range(im.height))
+
+    middle = ink(100)
+    assert ink(40) == middle  # the cap's centre column (x = 20 pt)
+    assert max(ink(x) for x in range(30, 50)) <= middle
+
+
+def test_glyph_too_big_for_its_scratch_is_measured_instead(font, monkeypatch):
+    # A glyph reaching past the room left around it is drawn again from its measured box, and lands the same.
+    from PIL import ImageFont
+
+    def paint(glyph):
+        mask, dx, dy = glyph
+        im = Image.new("L", (200, 200), 0)
+        im.paste(255, (100 + dx, 150 + dy), mask)
+        return im.tobytes()
+
+    big = ImageFont.truetype(font, 90)
+    fitted = png._glyph(big, "证")
+    monkeypatch.setattr(png, "_metrics", lambda f: (-60, -60))  # a scratch mask too short for the glyph
+    measured = png._glyph(big, "证")
+    assert measured[0].size != fitted[0].size  # the other path, with its spare pixel
+    assert paint(measured) == paint(fitted)
+
+
+@pytest.mark.parametrize("sparse", [10**12, 1])
+def test_even_odd_of_many_subpaths_matches_a_plain_xor(sparse, monkeypatch):
+    # Dots clear of everything are drawn straight into the mask; overlapping subpaths still XOR.
+    import math
+
+    from PIL import ImageChops, ImageDraw
+
+    from comicboard.render.geometry import Subpath
+
+    def circle(cx, cy, r, n=24):
+        return [(cx + r * math.cos(2 * math.pi * k / n), cy + r * math.sin(2 * math.pi * k / n)) for k in range(n)]
+
+    subpaths = [Subpath(circle(20 + 17 * i, 20 + 13 * (i % 3), 5.3), True) for i in range(12)]
+    subpaths += [Subpath(circle(100, 110, 60), True), Subpath(circle(100, 110, 25), True),  # a ring
+                 Subpath([(170.2, 150.7), (230.5, 150.7), (230.5, 200.1), (170.2, 200.1)], True),
+                 Subpath([(200.4, 170.3), (260.6, 170.3), (260.6, 230.9), (200.4, 230.9)], True)]  # XOR corner
+    size = (280, 260)
+    xor = Image.new("L", (size[0] * 4, size[1] * 4), 0)
+    for sp in subpaths:
+        one = Image.new("L", xor.size, 0)
+        ImageDraw.Draw(one).polygon([(math.floor(x * 4), math.floor(y * 4)) for x, y in sp.points], fill=255)
+        xor = ImageChops.difference(xor, one)
+    expected = Image.new("RGB", size, (255, 255, 255))
+    expected.paste((200, 30, 10), (0, 0), xor.reduce(4))
+    monkeypatch.setattr(png, "SPARSE_PX", sparse)
+    got = Image.new("RGB", size, (255, 255, 255))
+    png._paint_mask(got, subpaths, (200, 30, 10), stroke_px=0.0, caps=False)
+    diff = [abs(a - b) for a, b in zip(expected.convert("L").get_flattened_data(),
+                                       got.convert("L").get_flattened_data(), strict=True)]
+    if sparse > 1:
+        assert max(diff) == 0
+    else:  # windows: Pillow's rounding may move a subpixel with a window's origin
+        assert max(diff) <= 2 * 256 // 16 and sum(d > 0 for d in diff) < len(diff) / 1000
+    assert got.getpixel((215, 185)) == (255, 255, 255)  # where the squares overlap
+    assert got.getpixel((100, 110)) == (255, 255, 255)  # the ring's hole
