@@ -10,6 +10,7 @@ import re
 import unicodedata
 from enum import IntEnum
 from functools import lru_cache
+from itertools import compress
 
 from . import uax14
 from .rules import LineRules
@@ -148,15 +149,134 @@ def _levels(text: str, rules: LineRules) -> tuple[Break, ...]:
     return _breaks(text, rules)[0]
 
 
+# Fast path. Most characters of CJK text are "plain wide": ideographs, kana and Hangul syllables (UAX #14 ID, H2,
+# H3) that no tailoring rule singles out. Such a character ends every UAX #14 state (spaces, numbers, marks,
+# regional indicators) and stops the tailoring's look-back, so inside a stretch of them (and single spaces
+# between them) each break follows from its two neighbours alone: between two of them `inner`, after spaces
+# ALLOWED, before a space NEVER. Everything else is broken by the full rules (`_slow_levels`) on the stretch
+# with one plain-wide character of context on either side, which decides its breaks as the whole paragraph
+# would; those results are memoised (numbers, punctuation and Latin words repeat across a text). The memo key
+# is the stretch with its context characters replaced by the first plain-wide character seen of the same
+# class (only their class matters to the rules).
+_PLAIN_CLASSES = (uax14.ID, uax14.H2, uax14.H3)
+_PLAIN_FLAGS = _WIDE | _LETTER
+# In the kinds string: w plain wide, s U+0020, x anything else. Stretches the full rules decide: from a space run
+# or a non-plain character up to the next plain-wide one not preceded by a non-space, and spaces at either end.
+_STRETCH = re.compile(r"s*x[xs]*|^s+|s+$")
+_MEMO_KEY_MAX = 80  # longer stretches are broken each time (a memo of long strings would hold much memory)
+
+
+class _Fast:
+    """Per-rules tables of the fast path: character → memo-key character, character → kind, stretch memo."""
+
+    __slots__ = ("codes", "kinds", "memo", "table")
+
+    def __init__(self, rules: LineRules) -> None:
+        cls_of, flags_of = _facts(rules)
+        reps: dict[int, str] = {}  # class → the first plain-wide character seen of it
+
+        def plain(ch: str) -> bool:
+            return flags_of[ch] == _PLAIN_FLAGS and cls_of[ch] in _PLAIN_CLASSES
+
+        class _Codes(dict):
+            def __missing__(self, cp: int) -> str:
+                if len(self) > 65536:
+                    self.clear()
+                ch = chr(cp)
+                self[cp] = out = reps.setdefault(cls_of[ch], ch) if plain(ch) else ch
+                return out
+
+        class _Kinds(dict):
+            def __missing__(self, cp: int) -> str:
+                if len(self) > 65536:
+                    self.clear()
+                ch = chr(cp)
+                self[cp] = out = "w" if plain(ch) else "s" if ch == " " else "x"
+                return out
+
+        self.codes, self.kinds = _Codes(), _Kinds()
+        self.memo: dict[str, bytes] = {}
+        # kinds (ASCII) → break level before each character inside a plain stretch: w after w `inner`, after
+        # spaces ALLOWED (marked A), a space NEVER; x is overwritten from the memo.
+        table = bytearray(256)
+        table[ord("w")] = Break.EMERGENCY if rules.keep_all else Break.ALLOWED
+        table[ord("A")] = Break.ALLOWED
+        self.table = bytes(table)
+
+
+_FAST: dict[LineRules, _Fast] = {}
+
+
+def _fast(rules: LineRules) -> _Fast:
+    fast = _FAST.get(rules)
+    if fast is None:
+        if len(_FAST) >= 64:
+            _FAST.clear()
+        fast = _FAST[rules] = _Fast(rules)
+    return fast
+
+
+def clear_caches() -> None:
+    """Forget memoised breaks (the character tables stay)."""
+    _breaks.cache_clear()
+    for fast in _FAST.values():
+        fast.memo.clear()
+
+
+_BREAKS = (Break.NEVER, Break.EMERGENCY, Break.ALLOWED)
+_ALLOWED_MASK = bytes(1 if k == Break.ALLOWED else 0 for k in range(256))
+
+
 @lru_cache(maxsize=4096)  # fitting asks for the same paragraph at several widths and sizes
 def _breaks(text: str, rules: LineRules) -> tuple[tuple[Break, ...], list[int], bool]:
     """Break levels of a paragraph, the positions that are ALLOWED (ending with len(text)), and whether any
     position is EMERGENCY."""
     n = len(text)
+    if not n:
+        return (Break.NEVER,), [], False
+    fast = _fast(rules)
+    kinds = text.translate(fast.kinds)
+    if rules.keep_all and "sw" in kinds:
+        kinds = kinds.replace("sw", "sA")
+    lv = bytearray(kinds.encode("ascii").translate(fast.table))
+    lv[0] = Break.NEVER
+    lv.append(Break.ALLOWED)
+    if "x" in kinds or "s" in kinds:
+        code = text.translate(fast.codes)
+        memo = fast.memo
+        for m in _STRETCH.finditer(kinds):
+            a, b = m.start(), m.end()
+            if a:
+                a -= 1
+            if b < n:
+                b += 1
+            key = code[a:b]
+            got = memo.get(key)
+            if got is None:
+                got = bytes(_slow_levels(key, rules)[1:b - a])
+                if b - a <= _MEMO_KEY_MAX:
+                    if len(memo) > 4096:
+                        memo.clear()
+                    memo[key] = got
+            lv[a + 1:b] = got
+        lv[n] = Break.ALLOWED
+    return (tuple(map(_BREAKS.__getitem__, lv)), list(compress(range(n + 1), lv.translate(_ALLOWED_MASK))),
+            Break.EMERGENCY in lv)
+
+
+def _breaks_reference(text: str, rules: LineRules) -> tuple[tuple[Break, ...], list[int], bool]:
+    """`_breaks` by the full rules at every position (what the fast path must equal; kept for tests)."""
+    levels = _slow_levels(text, rules)
+    return tuple(levels), [i for i, lv in enumerate(levels) if lv is Break.ALLOWED], Break.EMERGENCY in levels
+
+
+def _slow_levels(text: str, rules: LineRules) -> list[Break]:
+    """Break level before each position of `text` by UAX #14 and the CJK tailoring (len(text) + 1 entries)."""
+    n = len(text)
     never, emergency, allowed = Break.NEVER, Break.EMERGENCY, Break.ALLOWED
     levels = [never] * (n + 1)
     if not n:
-        return tuple(levels), [], False
+        return levels
     levels[n] = allowed
     cls_of, flags_of = _facts(rules)
     cls = list(map(cls_of.__getitem__, text))
@@ -201,7 +321,9 @@ def _breaks(text: str, rules: LineRules) -> tuple[tuple[Break, ...], list[int], 
             levels[i] = emergency  # keep a number with its counter, unit or currency (5个, 3月, 100元)
         else:
             levels[i] = inner
-    return tuple(levels), [i for i, lv in enumerate(levels) if lv is allowed], emergency in levels
+    return levels
+
+
 
 
 def _phone_spaces(text: str) -> set[int]:

@@ -9,7 +9,7 @@ from functools import lru_cache
 from itertools import accumulate
 
 from ..fonts import FontSet, fontset_for
-from . import phrases
+from . import breaking, phrases
 from .breaking import SPACES, Break, _breaks, break_levels, paragraphs
 from .rules import LineRules, rules_for
 
@@ -198,7 +198,7 @@ def _cheapest(into: list[list[tuple[int, float]]], break_cost: list[float], last
 
 def clear_caches() -> None:
     """Forget memoised breaks, phrases and layouts (benchmarks time a cold start with this)."""
-    _breaks.cache_clear()
+    breaking.clear_caches()
     _prepared.cache_clear()
     _layout_cached.cache_clear()
     phrases.phrase_bounds.cache_clear()
