@@ -91,7 +91,7 @@ def break_levels(text: str, rules: LineRules) -> list[Break]:
     ALLOWED (the paragraph end). A break after spaces leaves them at the end of the line, where they are
     dropped; so the entry between two spaces, or before a space, is NEVER.
     """
-    return list(_levels(text, rules))
+    return list(map(_BREAKS.__getitem__, _breaks(text, rules)[0]))
 
 
 # Per-character facts the tailoring asks about, as bits (one dict lookup per character instead of several
@@ -145,63 +145,72 @@ def _facts(rules: LineRules) -> tuple[dict[str, int], dict[str, int]]:
     return _Part(0), _Part(1)
 
 
-def _levels(text: str, rules: LineRules) -> tuple[Break, ...]:
-    return _breaks(text, rules)[0]
-
-
 # Fast path. Most characters of CJK text are "plain wide": ideographs, kana and Hangul syllables (UAX #14 ID, H2,
 # H3) that no tailoring rule singles out. Such a character ends every UAX #14 state (spaces, numbers, marks,
-# regional indicators) and stops the tailoring's look-back, so inside a stretch of them (and single spaces
-# between them) each break follows from its two neighbours alone: between two of them `inner`, after spaces
-# ALLOWED, before a space NEVER. Everything else is broken by the full rules (`_slow_levels`) on the stretch
-# with one plain-wide character of context on either side, which decides its breaks as the whole paragraph
-# would; those results are memoised (numbers, punctuation and Latin words repeat across a text). The memo key
-# is the stretch with its context characters replaced by the first plain-wide character seen of the same
-# class (only their class matters to the rules).
+# regional indicators) and stops the tailoring's look-back, so between two of them the break is `inner`, and
+# among single-spaced runs of them the break before a space is NEVER and after the spaces ALLOWED. Everything
+# else (a stretch of other characters) is broken by the full rules (`_slow_levels`) on the stretch with one
+# plain-wide character of context on either side, which decides its breaks as the whole paragraph would. Those
+# results are memoised (numbers, punctuation and Latin words repeat across a text) under the stretch with its
+# context characters replaced by one plain-wide character of the same class (only their class matters).
 _PLAIN_CLASSES = (uax14.ID, uax14.H2, uax14.H3)
 _PLAIN_FLAGS = _WIDE | _LETTER
-# In the kinds string: w plain wide, s U+0020, x anything else. Stretches the full rules decide: from a space run
-# or a non-plain character up to the next plain-wide one not preceded by a non-space, and spaces at either end.
-_STRETCH = re.compile(r"s*x[xs]*|^s+|s+$")
+# Where plain-wide characters are looked for: CJK symbols and punctuation to half-width forms (kana, Bopomofo,
+# Hangul, ideographs, Yi, full-width letters). Others, and plain ones outside the BMP, take the full rules.
+_PLAIN_SCAN = (0x2E80, 0xD800), (0xF900, 0x10000)
+_SPACE_RUN = re.compile(" +")
 _MEMO_KEY_MAX = 80  # longer stretches are broken each time (a memo of long strings would hold much memory)
 
 
-class _Fast:
-    """Per-rules tables of the fast path: character → memo-key character, character → kind, stretch memo."""
+@lru_cache(maxsize=16)
+def _plain_chars(strict: bool, no_start: frozenset[str], no_end: frozenset[str],
+                 inseparable: frozenset[str]) -> tuple[tuple[int, int], ...]:
+    """Ranges (first, last code point) of the plain-wide characters under these rules (in `_PLAIN_SCAN`): the
+    characters whose `_Facts` are a plain class with flags exactly `_PLAIN_FLAGS`."""
+    resolve = _RESOLVE_STRICT if strict else _RESOLVE_NORMAL
+    bmp, plain_classes = uax14._BMP, _PLAIN_CLASSES
+    eaw, category = unicodedata.east_asian_width, unicodedata.category
+    singled_out = no_start | no_end | inseparable | SPACES | {_ZWSP, _RANGE_DASH}
+    runs: list[list[int]] = []
+    for lo, hi in _PLAIN_SCAN:
+        for cp in range(lo, hi):
+            ch = chr(cp)
+            cls = _CLASS_OVERRIDES.get(ch)
+            if cls is None:
+                cls = resolve[bmp[cp]]
+            if (cls in plain_classes and category(ch)[0] == "L" and (eaw(ch) in ("W", "F") or ch in _CJK_AMBIGUOUS)
+                    and ch not in singled_out):
+                if runs and runs[-1][1] == cp - 1:
+                    runs[-1][1] = cp
+                else:
+                    runs.append([cp, cp])
+    return tuple((lo, hi) for lo, hi in runs)
 
-    __slots__ = ("codes", "kinds", "memo", "table")
+
+class _Fast:
+    """Per-rules tables of the fast path: the stretches the full rules decide, the memo-key character of each
+    plain-wide one, the stretch memo."""
+
+    __slots__ = ("memo", "reps", "stretches")
 
     def __init__(self, rules: LineRules) -> None:
-        cls_of, flags_of = _facts(rules)
-        reps: dict[int, str] = {}  # class → the first plain-wide character seen of it
+        ranges = _plain_chars(rules.strict, rules.no_start, rules.no_end, rules.inseparable)
+        plain = "".join(f"{chr(lo)}-{chr(hi)}" if hi > lo else chr(lo) for lo, hi in ranges)
+        # From a space run or a character that is not plain wide up to the next plain-wide one not preceded by a
+        # space; spaces at either end.
+        self.stretches = re.compile(f" *[^{plain} ][^{plain}]*|^ +| +$").finditer
+        cls_of = _facts(rules)[0]
+        first: dict[int, str] = {}  # class → the first plain-wide character seen of it
 
-        def plain(ch: str) -> bool:
-            return flags_of[ch] == _PLAIN_FLAGS and cls_of[ch] in _PLAIN_CLASSES
-
-        class _Codes(dict):
-            def __missing__(self, cp: int) -> str:
+        class _Reps(dict):
+            def __missing__(self, ch: str) -> str:
                 if len(self) > 65536:
                     self.clear()
-                ch = chr(cp)
-                self[cp] = out = reps.setdefault(cls_of[ch], ch) if plain(ch) else ch
-                return out
+                self[ch] = rep = first.setdefault(cls_of[ch], ch)
+                return rep
 
-        class _Kinds(dict):
-            def __missing__(self, cp: int) -> str:
-                if len(self) > 65536:
-                    self.clear()
-                ch = chr(cp)
-                self[cp] = out = "w" if plain(ch) else "s" if ch == " " else "x"
-                return out
-
-        self.codes, self.kinds = _Codes(), _Kinds()
+        self.reps = _Reps()
         self.memo: dict[str, bytes] = {}
-        # kinds (ASCII) → break level before each character inside a plain stretch: w after w `inner`, after
-        # spaces ALLOWED (marked A), a space NEVER; x is overwritten from the memo.
-        table = bytearray(256)
-        table[ord("w")] = Break.EMERGENCY if rules.keep_all else Break.ALLOWED
-        table[ord("A")] = Break.ALLOWED
-        self.table = bytes(table)
 
 
 _FAST: dict[LineRules, _Fast] = {}
@@ -225,49 +234,54 @@ def clear_caches() -> None:
 
 _BREAKS = (Break.NEVER, Break.EMERGENCY, Break.ALLOWED)
 _ALLOWED_MASK = bytes(1 if k == Break.ALLOWED else 0 for k in range(256))
+_INNER = (bytearray((Break.ALLOWED,)), bytearray((Break.EMERGENCY,)))  # by rules.keep_all
 
 
 @lru_cache(maxsize=4096)  # fitting asks for the same paragraph at several widths and sizes
-def _breaks(text: str, rules: LineRules) -> tuple[tuple[Break, ...], list[int], bool]:
-    """Break levels of a paragraph, the positions that are ALLOWED (ending with len(text)), and whether any
-    position is EMERGENCY."""
+def _breaks(text: str, rules: LineRules) -> tuple[bytes, list[int], bool]:
+    """Break levels of a paragraph (as bytes: the `Break` values), the positions that are ALLOWED (ending with
+    len(text)), and whether any position is EMERGENCY."""
     n = len(text)
     if not n:
-        return (Break.NEVER,), [], False
+        return bytes(1), [], False
     fast = _fast(rules)
-    kinds = text.translate(fast.kinds)
-    if rules.keep_all and "sw" in kinds:
-        kinds = kinds.replace("sw", "sA")
-    lv = bytearray(kinds.encode("ascii").translate(fast.table))
+    lv = _INNER[rules.keep_all] * (n + 1)
+    if " " in text:
+        for m in _SPACE_RUN.finditer(text):
+            a, b = m.span()
+            lv[a:b] = bytes(b - a)  # NEVER before a space; ALLOWED after (overwritten below if not plain)
+            lv[b] = Break.ALLOWED
+    memo = fast.memo
+    for m in fast.stretches(text):
+        s, e = m.span()
+        if s:
+            a = s - 1
+            key = fast.reps[text[a]] + text[s:e]
+        else:
+            a = 0
+            key = text[:e]
+        if e < n:
+            b = e + 1
+            key += fast.reps[text[e]]
+        else:
+            b = n
+        got = memo.get(key)
+        if got is None:
+            got = bytes(_slow_levels(key, rules)[1:b - a])
+            if b - a <= _MEMO_KEY_MAX:
+                if len(memo) > 4096:
+                    memo.clear()
+                memo[key] = got
+        lv[a + 1:b] = got
     lv[0] = Break.NEVER
-    lv.append(Break.ALLOWED)
-    if "x" in kinds or "s" in kinds:
-        code = text.translate(fast.codes)
-        memo = fast.memo
-        for m in _STRETCH.finditer(kinds):
-            a, b = m.start(), m.end()
-            if a:
-                a -= 1
-            if b < n:
-                b += 1
-            key = code[a:b]
-            got = memo.get(key)
-            if got is None:
-                got = bytes(_slow_levels(key, rules)[1:b - a])
-                if b - a <= _MEMO_KEY_MAX:
-                    if len(memo) > 4096:
-                        memo.clear()
-                    memo[key] = got
-            lv[a + 1:b] = got
-        lv[n] = Break.ALLOWED
-    return (tuple(map(_BREAKS.__getitem__, lv)), list(compress(range(n + 1), lv.translate(_ALLOWED_MASK))),
-            Break.EMERGENCY in lv)
+    lv[n] = Break.ALLOWED
+    return bytes(lv), list(compress(range(n + 1), lv.translate(_ALLOWED_MASK))), Break.EMERGENCY in lv
 
 
-def _breaks_reference(text: str, rules: LineRules) -> tuple[tuple[Break, ...], list[int], bool]:
+def _breaks_reference(text: str, rules: LineRules) -> tuple[bytes, list[int], bool]:
     """`_breaks` by the full rules at every position (what the fast path must equal; kept for tests)."""
     levels = _slow_levels(text, rules)
-    return tuple(levels), [i for i, lv in enumerate(levels) if lv is Break.ALLOWED], Break.EMERGENCY in levels
+    return bytes(levels), [i for i, lv in enumerate(levels) if lv is Break.ALLOWED], Break.EMERGENCY in levels
 
 
 def _slow_levels(text: str, rules: LineRules) -> list[Break]:

@@ -150,7 +150,7 @@ def _advances(fs: FontSet, role: str) -> _Advances:
 _HAS_SPACE = re.compile("[" + re.escape("".join(sorted(SPACES))) + "]").search
 _HAS_NEWLINE = re.compile("[\n\r\x0b\x0c\x85\u2028\u2029]").search  # see breaking.paragraphs
 _HAS_ALNUM = re.compile(r"[^\W_]").search  # str.isalnum, character by character
-_EMERGENCY = Break.EMERGENCY
+_EMERGENCY = int(Break.EMERGENCY)  # in the levels bytes of `_breaks`
 
 
 _SPACE_RUN = re.compile("[" + re.escape("".join(sorted(SPACES))) + "]+")
@@ -220,7 +220,7 @@ def _layout_cached(para: str, max_w: float, rules: LineRules, fs: FontSet, role:
         start = 0
         for cut in allowed:
             if prefix[(t if (t := trim[cut]) > start else start) if trim else cut] - prefix[start] > limit:
-                points.extend(i for i in range(start + 1, cut) if levels[i] is _EMERGENCY)
+                points.extend(i for i in range(start + 1, cut) if levels[i] == _EMERGENCY)
             points.append(cut)
             start = cut
     else:
@@ -272,7 +272,7 @@ def _layout_cached(para: str, max_w: float, rules: LineRules, fs: FontSet, role:
         if lo < hi:
             for k in range(lo, hi + 1):
                 p = points[k]
-                if levels[p] is _EMERGENCY:
+                if levels[p] == _EMERGENCY:
                     break_cost[k] = _COST_EMERGENCY
                 elif trimmed[k] == p and para[p - 1] not in _CLAUSE_END:
                     break_cost[k] = _COST_ALLOWED

@@ -86,7 +86,7 @@ def layout_reference(para, max_w, rules, fs, role, phrase_memo=None):
         start = 0
         for cut in allowed:
             if prefix[_trim(para, start, cut) if spaced else cut] - prefix[start] > limit:
-                points.extend(i for i in range(start + 1, cut) if levels[i] is Break.EMERGENCY)
+                points.extend(i for i in range(start + 1, cut) if levels[i] == Break.EMERGENCY)
             points.append(cut)
             start = cut
     else:
@@ -160,7 +160,7 @@ def layout_reference(para, max_w, rules, fs, role, phrase_memo=None):
             group: list[int] = []
             for k in range(lo, hi + 1):
                 p, t = points[k], trimmed[k]
-                if levels[p] is Break.EMERGENCY:
+                if levels[p] == Break.EMERGENCY:
                     break_cost[k] = _COST_EMERGENCY
                 elif t == p and para[t - 1] not in _CLAUSE_END:
                     break_cost[k] = _COST_ALLOWED

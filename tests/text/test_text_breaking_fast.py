@@ -3,7 +3,7 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from comicboard.text import rules_for
+from comicboard.text import breaking, rules_for
 from comicboard.text.breaking import _breaks, _breaks_reference, clear_caches
 
 # Plain wide characters (the fast path's stretches) and, mixed in at the same rate, what the full rules single
@@ -12,7 +12,7 @@ from comicboard.text.breaking import _breaks, _breaks_reference, clear_caches
 # indicators, phone numbers, counters.
 WIDE = "请携带身份证原件社区办事中心〇あいうアイカ가나다한국어각"
 OTHER = ("っゃゅょァッャー々abcXYZ0123456789０１２，。、！？：；「」『』（）“”‘’《》【】—…～〜·・／%％¥$￥℃-/.:@+()#"
-         "\u3000\u200b\u0301\u200d\t\u1100\u1161\u11a8🙂👍🏻\U0001f1ef\U0001f1f5")
+         "\u3000\u200b\u0301\u200d\t\u1100\u1161\u11a8🙂👍🏻\U0001f1ef\U0001f1f5\U00020000\uff21")
 TEXTS = st.lists(st.one_of(st.sampled_from(WIDE), st.sampled_from(OTHER), st.sampled_from([" ", "  "]),
                            st.sampled_from(["——", "……", "0311 8765 4321", "+86 138 0000 0000", "5个", "3月"])),
                  max_size=24).map("".join)
@@ -25,7 +25,7 @@ def test_fast_breaks_equal_the_full_rules(text, lang, strict):
     rules = rules_for(lang, strict=strict)
     want = _breaks_reference(text, rules)
     assert _breaks(text, rules) == want
-    assert all(a is b for a, b in zip(_breaks(text, rules)[0], want[0], strict=True))
+    assert breaking.break_levels(text, rules) == [breaking.Break(v) for v in want[0]]
     twice = text + "中" + text  # the stretch memo is warm now
     assert _breaks(twice, rules) == _breaks_reference(twice, rules)
 
@@ -46,3 +46,15 @@ def test_context_characters_keep_their_class():
                 for right in "中가각あ":
                     text = left + mid + right
                     assert _breaks(text, rules) == _breaks_reference(text, rules), text
+
+
+def test_plain_wide_ranges_hold_only_plain_wide_characters():
+    for strict in (False, True):
+        rules = rules_for("ja", strict=strict)
+        cls_of, flags_of = breaking._facts(rules)
+        ranges = breaking._plain_chars(rules.strict, rules.no_start, rules.no_end, rules.inseparable)
+        for lo, hi in ranges:
+            for cp in {lo, hi, *range(lo, hi, 97)}:
+                ch = chr(cp)
+                assert cls_of[ch] in breaking._PLAIN_CLASSES and flags_of[ch] == breaking._PLAIN_FLAGS, hex(cp)
+        assert ("ぁ" in "".join(chr(lo) for lo, hi in ranges if lo <= ord("ぁ") <= hi)) is not strict
