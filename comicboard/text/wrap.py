@@ -257,18 +257,21 @@ def _layout_cached(para: str, max_w: float, rules: LineRules, fs: FontSet, role:
             j += 1
         k = j if j < k else k - 1
         bwd.append(k)
-    windows = [(0, 0)]
+    wlo, whi = [0], [0]  # window m: the positions wlo[m]..whi[m] that break m can use
     for m in range(1, count):
         lo = bwd[count - m]
-        windows.append((lo if lo > fwd[m - 1] else fwd[m - 1] + 1, fwd[m]))
-    windows.append((last, last))
+        wlo.append(lo if lo > fwd[m - 1] else fwd[m - 1] + 1)
+        whi.append(fwd[m])
+    wlo.append(last)
+    whi.append(last)
 
     # Break costs: none after clause punctuation or at spaces, more for a last-resort break (number + counter,
     # Korean syllables), more inside a BudouX phrase (携带身|份证). A forced position costs the same in every
     # layout, so only positions in windows with a choice are priced.
     break_cost = [0.0] * (last + 1)
     ask: list[int] = []  # positions whose cost depends on the phrases
-    for lo, hi in windows[1:-1]:
+    for m in range(1, count):
+        lo, hi = wlo[m], whi[m]
         if lo < hi:
             for k in range(lo, hi + 1):
                 p = points[k]
@@ -280,52 +283,52 @@ def _layout_cached(para: str, max_w: float, rules: LineRules, fs: FontSet, role:
     use_phrases = bool(ask) and phrases.model_for(rules.lang) is not None
     memo = phrase_memo.memo
     if use_phrases:
+        asked = set(ask)
         for k in ask:
             if memo.get(points[k]) is False:
                 break_cost[k] += _COST_MID_PHRASE
-
-    # The cheapest layout with the fewest lines, window by window: every line that such a layout can hold into
-    # each window position costs its evenness (slack²; the last line's slack counts less) and widows; the break
-    # costs come on top, per position. The line costs are kept (lines[k]: the first break it may start at and the
-    # costs from there back) for choosing again when phrases change some break costs.
-    best = [0.0] * (last + 1)
-    back = [0] * (last + 1)
-    into: list = [None] * (last + 1)
     last_alnum = -1  # the last letter or digit (str.isalnum) that the last line can hold
-    for i in range(end - 1, points[windows[count - 1][0]] - 1, -1):
+    for i in range(end - 1, points[wlo[count - 1]] - 1, -1):
         if para[i].isalnum():
             last_alnum = i
             break
-    for m in range(1, count + 1):
-        plo, phi = windows[m - 1]
-        lo, hi = windows[m]
-        for k in range(lo, hi + 1):
-            rk = right[k]
-            costs = []
-            bc, bj = _INF, -1
-            j = k - 1 if k - 1 < phi else phi
-            top = j
+
+    # The cheapest layout with the fewest lines, window by window: every line that such a layout can hold into
+    # each window position costs its evenness (slack²; the last line's slack counts less) and widows; the break
+    # costs come on top, per position.
+    best = [0.0] * (last + 1)
+    back = [0] * (last + 1)
+    first = 1  # the first window to choose for
+    while True:
+        for m in range(first, count + 1):
+            plo, phi = wlo[m - 1], whi[m - 1]
             if m < count:
-                while j >= plo:
-                    w = rk - left[j]
-                    if w > limit:
-                        if j < k - 1:
-                            break  # wider still further back; only a single unit may overflow
-                        cost = 0.0
-                    else:
-                        cost = max_w - w
-                        cost *= cost
-                    costs.append(cost)
-                    cost += best[j]
-                    if cost < bc:
-                        bc, bj = cost, j
-                    j -= 1
+                for k in range(wlo[m], whi[m] + 1):
+                    rk = right[k]
+                    bc, bj = _INF, -1
+                    j = k - 1 if k - 1 < phi else phi
+                    while j >= plo:
+                        w = rk - left[j]
+                        if w > limit:
+                            if j < k - 1:
+                                break  # wider still further back; only a single unit may overflow
+                            cost = best[j]
+                        else:
+                            cost = max_w - w
+                            cost = cost * cost + best[j]
+                        if cost < bc:
+                            bc, bj = cost, j
+                        j -= 1
+                    if bj >= 0:
+                        best[k], back[k] = bc + break_cost[k], bj
             else:
-                tk = trimmed[k]
+                rk, tk = right[last], trimmed[last]
+                bc, bj = _INF, -1
+                j = last - 1 if last - 1 < phi else phi
                 while j >= plo:
                     w = rk - left[j]
                     if w > limit:
-                        if j < k - 1:
+                        if j < last - 1:
                             break
                         cost = 0.0
                     else:
@@ -333,49 +336,34 @@ def _layout_cached(para: str, max_w: float, rules: LineRules, fs: FontSet, role:
                         cost = cost * cost * _LAST_LINE_WEIGHT
                     if j and (tk - points[j] <= 1 or last_alnum < points[j]):
                         cost += _COST_WIDOW  # one character, or punctuation only (，。」 …), alone on the last line
-                    costs.append(cost)
                     cost += best[j]
                     if cost < bc:
                         bc, bj = cost, j
                     j -= 1
-            if costs:
-                best[k], back[k] = bc + break_cost[k], bj
-                into[k] = (top, costs)
-
-    if use_phrases:
+                if bj >= 0:
+                    best[last], back[last] = bc + break_cost[last], bj
+        if not use_phrases:
+            break
         # Phrases are looked up lazily: first assume every position not yet looked up is at a phrase
         # boundary; when the cheapest layout then breaks only at boundaries, it is the cheapest for real
         # (the others can only cost more). Otherwise price the breaks it made inside phrases, and choose again
         # from the first window that changed.
-        asked = set(ask)
-        while True:
-            todo = []
-            k = back[last]
-            while k > 0:
-                if k in asked and points[k] not in memo:
-                    todo.append(k)
-                k = back[k]
-            if not todo:
-                break
-            todo.reverse()
-            phrase_memo.ask([points[k] for k in todo])
-            inside = [k for k in todo if not memo[points[k]]]
-            if not inside:
-                break
-            for r in inside:
-                break_cost[r] += _COST_MID_PHRASE
-            for k in range(inside[0], last + 1):
-                moves = into[k]
-                if moves is None:
-                    continue
-                j, costs = moves
-                bc, bj = _INF, -1
-                for cost in costs:
-                    cost += best[j]
-                    if cost < bc:
-                        bc, bj = cost, j
-                    j -= 1
-                best[k], back[k] = bc + break_cost[k], bj
+        todo = []
+        k = back[last]
+        while k > 0:
+            if k in asked and points[k] not in memo:
+                todo.append(k)
+            k = back[k]
+        if not todo:
+            break
+        todo.reverse()
+        phrase_memo.ask([points[k] for k in todo])
+        inside = [k for k in todo if not memo[points[k]]]
+        if not inside:
+            break
+        for r in inside:
+            break_cost[r] += _COST_MID_PHRASE
+        first = bisect_right(wlo, inside[0]) - 1
 
     lines = []
     k = last
