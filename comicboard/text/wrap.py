@@ -159,7 +159,8 @@ _SPACE_RUN = re.compile("[" + re.escape("".join(sorted(SPACES))) + "]+")
 @lru_cache(maxsize=4096)  # layout asks for the same paragraph at many widths and sizes while it fits a box
 def _prepared(para: str, rules: LineRules, fs: FontSet, role: str) -> tuple:
     """What line choice needs of a paragraph at any width: advances summed, where each position ends up when the
-    breaking spaces before it are dropped (None without spaces), breaks, the last letter or digit, a phrase memo."""
+    breaking spaces before it are dropped (None without spaces), breaks, and a memo of the BudouX phrase
+    boundaries looked up so far (offset → whether one falls there)."""
     prefix = [0.0, *accumulate(map(_advances(fs, role).__getitem__, para))]
     trim = None
     if _HAS_SPACE(para) is not None:
@@ -168,25 +169,7 @@ def _prepared(para: str, rules: LineRules, fs: FontSet, role: str) -> tuple:
             a, b = m.span()
             trim[a + 1:b + 1] = [a] * (b - a)
     levels, allowed, emergency = _breaks(para, rules)
-    return prefix, trim, levels, allowed, emergency, _Phrases(para, rules.lang)
-
-
-class _Phrases:
-    """Which offsets of a paragraph fall between BudouX phrases: asked lazily, a stretch at a time, and kept."""
-
-    __slots__ = ("lang", "memo", "text")
-
-    def __init__(self, text: str, lang: str) -> None:
-        self.text, self.lang, self.memo = text, lang, {}
-
-    def ask(self, offsets: list[int]) -> dict[int, bool]:
-        """Make sure `offsets` (ascending) are known; returns the memo (offset → at a phrase boundary)."""
-        memo = self.memo
-        todo = [i for i in offsets if i not in memo]
-        if todo:
-            found = phrases.bounds_at(self.text, self.lang, todo)
-            memo.update(zip(todo, found or [True] * len(todo), strict=True))  # no model: no preference
-        return memo
+    return prefix, trim, levels, allowed, emergency, {}
 
 
 def clear_caches() -> None:
@@ -207,7 +190,7 @@ def _layout_cached(para: str, max_w: float, rules: LineRules, fs: FontSet, role:
     """
     if not para or (_HAS_SPACE(para) and para.strip(_SPACE_CHARS) == ""):
         return ((0, 0, 0.0, False),)
-    prefix, trim, levels, allowed, emergency, phrase_memo = _prepared(para, rules, fs, role)
+    prefix, trim, levels, allowed, emergency, memo = _prepared(para, rules, fs, role)
     limit = max_w + _EPS
     n = len(para)
     end = trim[n] if trim else n
@@ -281,7 +264,6 @@ def _layout_cached(para: str, max_w: float, rules: LineRules, fs: FontSet, role:
                     break_cost[k] = _COST_ALLOWED
                     ask.append(k)
     use_phrases = bool(ask) and phrases.model_for(rules.lang) is not None
-    memo = phrase_memo.memo
     if use_phrases:
         asked = set(ask)
         for k in ask:
@@ -357,8 +339,10 @@ def _layout_cached(para: str, max_w: float, rules: LineRules, fs: FontSet, role:
         if not todo:
             break
         todo.reverse()
-        phrase_memo.ask([points[k] for k in todo])
-        inside = [k for k in todo if not memo[points[k]]]
+        offsets = [points[k] for k in todo]
+        found = phrases.bounds_at(para, rules.lang, offsets)
+        memo.update(zip(offsets, found, strict=True))
+        inside = [k for k, at in zip(todo, found, strict=True) if not at]
         if not inside:
             break
         for r in inside:
