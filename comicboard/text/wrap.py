@@ -281,11 +281,14 @@ def _layout_cached(para: str, max_w: float, rules: LineRules, fs: FontSet, role:
     best = [0.0] * (last + 1)
     back = [0] * (last + 1)
     first = 1  # the first window to choose for
+    stale = None  # when choosing again: the positions whose cost went up; only what depends on them is redone
     while True:
         for m in range(first, count + 1):
             plo, phi = wlo[m - 1], whi[m - 1]
             if m < count:
                 for k in range(wlo[m], whi[m] + 1):
+                    if stale is not None and k not in stale and back[k] not in stale:
+                        continue  # its cheapest way in is no dearer, and the others only dearer: it stands
                     rk = right[k]
                     bc, bj = _INF, -1
                     j = k - 1 if k - 1 < phi else phi
@@ -302,8 +305,11 @@ def _layout_cached(para: str, max_w: float, rules: LineRules, fs: FontSet, role:
                             bc, bj = cost, j
                         j -= 1
                     if bj >= 0:
-                        best[k], back[k] = bc + break_cost[k], bj
-            else:
+                        bc += break_cost[k]
+                        if stale is not None and bc != best[k]:
+                            stale.add(k)
+                        best[k], back[k] = bc, bj
+            elif stale is None or back[last] in stale:
                 rk, tk = right[last], trimmed[last]
                 bc, bj = _INF, -1
                 j = last - 1 if last - 1 < phi else phi
@@ -329,7 +335,7 @@ def _layout_cached(para: str, max_w: float, rules: LineRules, fs: FontSet, role:
         # Phrases are looked up lazily: first assume every position not yet looked up is at a phrase
         # boundary; when the cheapest layout then breaks only at boundaries, it is the cheapest for real
         # (the others can only cost more). Otherwise price the breaks it made inside phrases, and choose again
-        # from the first window that changed.
+        # for the positions that depend on them (costs only go up, so no other choice can change).
         todo = []
         k = back[last]
         while k > 0:
@@ -348,6 +354,7 @@ def _layout_cached(para: str, max_w: float, rules: LineRules, fs: FontSet, role:
         for r in inside:
             break_cost[r] += _COST_MID_PHRASE
         first = bisect_right(wlo, inside[0]) - 1
+        stale = set(inside)
 
     lines = []
     k = last
