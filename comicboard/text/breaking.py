@@ -196,9 +196,9 @@ class _Fast:
     def __init__(self, rules: LineRules) -> None:
         ranges = _plain_chars(rules.strict, rules.no_start, rules.no_end, rules.inseparable)
         plain = "".join(f"{chr(lo)}-{chr(hi)}" if hi > lo else chr(lo) for lo, hi in ranges)
-        # From a space run or a character that is not plain wide up to the next plain-wide one not preceded by a
-        # space; spaces at either end.
-        self.stretches = re.compile(f" *[^{plain} ][^{plain}]*|^ +| +$").finditer
+        # Runs of characters that are not plain wide; those of spaces only between two plain-wide ones are not
+        # for the full rules (see `_breaks`).
+        self.stretches = re.compile(f"[^{plain}]+").finditer
         cls_of = _facts(rules)[0]
         first: dict[int, str] = {}  # class → the first plain-wide character seen of it
 
@@ -254,6 +254,8 @@ def _breaks(text: str, rules: LineRules) -> tuple[bytes, list[int], bool]:
     memo = fast.memo
     for m in fast.stretches(text):
         s, e = m.span()
+        if s and e < n and text[s] == " " and text.count(" ", s, e) == e - s:
+            continue  # spaces between plain-wide characters: done above
         if s:
             a = s - 1
             key = fast.reps[text[a]] + text[s:e]
