@@ -6,7 +6,6 @@ boundaries are only preferences: `wrap` uses them to rank the breaks the rules a
 
 from __future__ import annotations
 
-import sys
 from functools import cache, lru_cache
 from typing import Any
 
@@ -50,50 +49,26 @@ def phrase_bounds(text: str, lang: str) -> frozenset[int]:
     return frozenset(out)
 
 
-_UTF32 = "utf-32-le" if sys.byteorder == "little" else "utf-32-be"  # code points as native unsigned ints
-_PAD = [0, 0, 0]  # NUL: no model n-gram holds it (checked in _tables)
-_NONE: dict = {}
-
-
 def bounds_at(text: str, lang: str, offsets: list[int]) -> list[bool] | None:
     """For each of `offsets` (0 < i < len(text)): whether a phrase boundary falls there; None when the language
     has no model.
 
     The same decisions as `phrase_bounds`, scored only where asked: line choice asks about the few offsets
     where a line could end, not about every character. BudouX scores an offset from the characters 3 before
-    to 3 after it (unigrams UW1…UW6, bigrams BW1…BW3, trigrams TW1…TW4), so only those are looked up, by code
-    point (no substrings made). The text is padded with NULs: features past either end count 0, as the parser
-    skips them.
+    to 3 after it (unigrams UW1…UW6, bigrams BW1…BW3, trigrams TW1…TW4), so only those are looked up. The text
+    is padded with NULs, which no model n-gram holds: features past either end count 0, as the parser skips them.
     """
     model = model_for(lang)
     if model is None:
         return None
-    (uni, z6), (bi, z3), (tri, z4), base = _code_tables(model)
-    u, b, t, none = uni.get, bi.get, tri.get, _NONE
-    cp = _PAD + memoryview(text.encode(_UTF32)).cast("I").tolist() + _PAD  # cp[i] is 3 before offset i
-    out = []
-    for i in offsets:
-        c0, c1, c2, c3, c4, c5 = cp[i:i + 6]
-        out.append(base + u(c0, z6)[0] + u(c1, z6)[1] + u(c2, z6)[2] + u(c3, z6)[3] + u(c4, z6)[4] + u(c5, z6)[5]
-                   + b(c1, none).get(c2, z3)[0] + b(c2, none).get(c3, z3)[1] + b(c3, none).get(c4, z3)[2]
-                   + t(c0, none).get(c1, none).get(c2, z4)[0] + t(c1, none).get(c2, none).get(c3, z4)[1]
-                   + t(c2, none).get(c3, none).get(c4, z4)[2] + t(c3, none).get(c4, none).get(c5, z4)[3] > 0)
-    return out
-
-
-@cache
-def _code_tables(model: str) -> tuple:
-    """`_tables` keyed by code point: unigram → scores, bigram → first → second → scores, trigram likewise."""
     (uni, z6), (bi, z3), (tri, z4), base = _tables(model)
-    bi_cp: dict[int, dict[int, tuple[int, ...]]] = {}
-    for key, scores in bi.items():
-        if len(key) == 2:
-            bi_cp.setdefault(ord(key[0]), {})[ord(key[1])] = scores
-    tri_cp: dict[int, dict[int, dict[int, tuple[int, ...]]]] = {}
-    for key, scores in tri.items():
-        if len(key) == 3:
-            tri_cp.setdefault(ord(key[0]), {}).setdefault(ord(key[1]), {})[ord(key[2])] = scores
-    return ({ord(k): v for k, v in uni.items() if len(k) == 1}, z6), (bi_cp, z3), (tri_cp, z4), base
+    u, b, t = uni.get, bi.get, tri.get
+    p = "\0\0\0" + text + "\0\0\0"  # p[i] is 3 before offset i, p[i + 3] the character at it
+    return [base + u(p[i], z6)[0] + u(p[i + 1], z6)[1] + u(p[i + 2], z6)[2] + u(p[i + 3], z6)[3]
+            + u(p[i + 4], z6)[4] + u(p[i + 5], z6)[5]
+            + b(p[i + 1:i + 3], z3)[0] + b(p[i + 2:i + 4], z3)[1] + b(p[i + 3:i + 5], z3)[2]
+            + t(p[i:i + 3], z4)[0] + t(p[i + 1:i + 4], z4)[1] + t(p[i + 2:i + 5], z4)[2] + t(p[i + 3:i + 6], z4)[3] > 0
+            for i in offsets]
 
 
 @cache
