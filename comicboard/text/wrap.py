@@ -168,7 +168,7 @@ def _prepared(para: str, rules: LineRules, fs: FontSet, role: str) -> tuple:
         for m in _SPACE_RUN.finditer(para):
             a, b = m.span()
             trim[a + 1:b + 1] = [a] * (b - a)
-    levels, allowed, emergency = _breaks(para, rules)
+    levels, allowed, emergency = _breaks.__wrapped__(para, rules)  # this memo holds them already
     return prefix, trim, levels, allowed, emergency, {}
 
 
