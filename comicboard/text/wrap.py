@@ -266,9 +266,10 @@ def _layout_cached(para: str, max_w: float, rules: LineRules, fs: FontSet, role:
     use_phrases = bool(ask) and phrases.model_for(rules.lang) is not None
     if use_phrases:
         asked = set(ask)
-        for k in ask:
-            if memo.get(points[k]) is False:
-                break_cost[k] += _COST_MID_PHRASE
+        if memo:  # looked up at another width
+            for k in ask:
+                if memo.get(points[k]) is False:
+                    break_cost[k] += _COST_MID_PHRASE
     last_alnum = -1  # the last letter or digit (str.isalnum) that the last line can hold
     for i in range(end - 1, points[wlo[count - 1]] - 1, -1):
         if para[i].isalnum():
@@ -336,16 +337,17 @@ def _layout_cached(para: str, max_w: float, rules: LineRules, fs: FontSet, role:
         # boundary; when the cheapest layout then breaks only at boundaries, it is the cheapest for real
         # (the others can only cost more). Otherwise price the breaks it made inside phrases, and choose again
         # for the positions that depend on them (costs only go up, so no other choice can change).
-        todo = []
+        todo, offsets = [], []
         k = back[last]
         while k > 0:
-            if k in asked and points[k] not in memo:
+            if k in asked and (p := points[k]) not in memo:
                 todo.append(k)
+                offsets.append(p)
             k = back[k]
         if not todo:
             break
         todo.reverse()
-        offsets = [points[k] for k in todo]
+        offsets.reverse()
         found = phrases.bounds_at(para, rules.lang, offsets)
         memo.update(zip(offsets, found, strict=True))
         inside = [k for k, at in zip(todo, found, strict=True) if not at]
