@@ -148,11 +148,12 @@ def _facts(rules: LineRules) -> tuple[dict[str, int], dict[str, int]]:
 # Fast path. Most characters of CJK text are "plain wide": ideographs, kana and Hangul syllables (UAX #14 ID, H2,
 # H3) that no tailoring rule singles out. Such a character ends every UAX #14 state (spaces, numbers, marks,
 # regional indicators) and stops the tailoring's look-back, so between two of them the break is `inner`, and
-# among single-spaced runs of them the break before a space is NEVER and after the spaces ALLOWED. Everything
-# else (a stretch of other characters) is broken by the full rules (`_slow_levels`) on the stretch with one
-# plain-wide character of context on either side, which decides its breaks as the whole paragraph would. Those
-# results are memoised (numbers, punctuation and Latin words repeat across a text) under the stretch with its
-# context characters replaced by one plain-wide character of the same class (only their class matters).
+# where only U+0020 spaces separate two of them the break before a space is NEVER and after the spaces ALLOWED
+# (no phone number there: its spaces lie between digits). Every other stretch of text is broken by the full
+# rules (`_slow_levels`) with one plain-wide character of context on either side, which decides its breaks as
+# the whole paragraph would. Those results are memoised (punctuation between ideographs, numbers and Latin words
+# repeat across a text) under the stretch with its context characters replaced by one plain-wide character of
+# the same class (only their class matters to the rules).
 _PLAIN_CLASSES = (uax14.ID, uax14.H2, uax14.H3)
 _PLAIN_FLAGS = _WIDE | _LETTER
 # Where plain-wide characters are looked for: CJK symbols and punctuation to half-width forms (kana, Bopomofo,
@@ -168,23 +169,21 @@ def _plain_chars(strict: bool, no_start: frozenset[str], no_end: frozenset[str],
     """Ranges (first, last code point) of the plain-wide characters under these rules (in `_PLAIN_SCAN`): the
     characters whose `_Facts` are a plain class with flags exactly `_PLAIN_FLAGS`."""
     resolve = _RESOLVE_STRICT if strict else _RESOLVE_NORMAL
-    bmp, plain_classes = uax14._BMP, _PLAIN_CLASSES
-    eaw, category = unicodedata.east_asian_width, unicodedata.category
+    plain_class = bytes(c < len(resolve) and resolve[c] in _PLAIN_CLASSES for c in range(256))  # raw class → 1
     singled_out = no_start | no_end | inseparable | SPACES | {_ZWSP, _RANGE_DASH}
-    runs: list[list[int]] = []
-    for lo, hi in _PLAIN_SCAN:
-        for cp in range(lo, hi):
-            ch = chr(cp)
-            cls = _CLASS_OVERRIDES.get(ch)
-            if cls is None:
-                cls = resolve[bmp[cp]]
-            if (cls in plain_classes and category(ch)[0] == "L" and (eaw(ch) in ("W", "F") or ch in _CJK_AMBIGUOUS)
-                    and ch not in singled_out):
-                if runs and runs[-1][1] == cp - 1:
-                    runs[-1][1] = cp
-                else:
-                    runs.append([cp, cp])
-    return tuple((lo, hi) for lo, hi in runs)
+    wide = {"W", "F"}.__contains__
+    runs: list[tuple[int, int]] = []
+    for lo, hi in _PLAIN_SCAN:  # the Unicode database is asked in C loops (map): some 45,000 code points
+        chars = "".join(map(chr, range(lo, hi)))
+        mask = bytearray(map(all, zip(uax14._BMP[lo:hi].translate(plain_class), map(str.isalpha, chars),
+                                      map(wide, map(unicodedata.east_asian_width, chars)), strict=True)))
+        for ch in singled_out | _CJK_AMBIGUOUS | set(_CLASS_OVERRIDES):  # the exceptions, one by one
+            if lo <= (cp := ord(ch)) < hi:
+                cls = _CLASS_OVERRIDES.get(ch, resolve[uax14._BMP[cp]])
+                mask[cp - lo] = (cls in _PLAIN_CLASSES and ch.isalpha() and ch not in singled_out
+                                 and (wide(unicodedata.east_asian_width(ch)) or ch in _CJK_AMBIGUOUS))
+        runs.extend((lo + m.start(), lo + m.end() - 1) for m in re.finditer(b"\x01+", mask))
+    return tuple(runs)
 
 
 class _Fast:
@@ -338,8 +337,6 @@ def _slow_levels(text: str, rules: LineRules) -> list[Break]:
         else:
             levels[i] = inner
     return levels
-
-
 
 
 def _phone_spaces(text: str) -> set[int]:
