@@ -348,13 +348,14 @@ def _layout_cached(para: str, max_w: float, rules: LineRules, fs: FontSet, role:
             break
         todo.reverse()
         offsets.reverse()
-        found = phrases.bounds_at(para, rules.lang, offsets)
-        memo.update(zip(offsets, found, strict=True))
-        inside = [k for k, at in zip(todo, found, strict=True) if not at]
+        inside = []
+        for k, p, at in zip(todo, offsets, phrases.bounds_at(para, rules.lang, offsets), strict=True):
+            memo[p] = at
+            if not at:
+                inside.append(k)
+                break_cost[k] += _COST_MID_PHRASE
         if not inside:
             break
-        for r in inside:
-            break_cost[r] += _COST_MID_PHRASE
         first = bisect_right(wlo, inside[0]) - 1
         stale = set(inside)
 
