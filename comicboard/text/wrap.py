@@ -253,12 +253,17 @@ def _layout_cached(para: str, max_w: float, rules: LineRules, fs: FontSet, role:
     # layout, so only positions in windows with a choice are priced.
     break_cost = [0.0] * (last + 1)
     ask: list[int] = []  # positions whose cost depends on the phrases
+    plain = not emergency and not trim  # then no break is a last resort or after spaces
     for m in range(1, count):
         lo, hi = wlo[m], whi[m]
         if lo < hi:
             for k in range(lo, hi + 1):
                 p = points[k]
-                if levels[p] == _EMERGENCY:
+                if plain:
+                    if para[p - 1] not in _CLAUSE_END:
+                        break_cost[k] = _COST_ALLOWED
+                        ask.append(k)
+                elif levels[p] == _EMERGENCY:
                     break_cost[k] = _COST_EMERGENCY
                 elif trimmed[k] == p and para[p - 1] not in _CLAUSE_END:
                     break_cost[k] = _COST_ALLOWED
