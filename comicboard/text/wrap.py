@@ -149,7 +149,6 @@ def _advances(fs: FontSet, role: str) -> _Advances:
 
 _HAS_SPACE = re.compile("[" + re.escape("".join(sorted(SPACES))) + "]").search
 _HAS_NEWLINE = re.compile("[\n\r\x0b\x0c\x85\u2028\u2029]").search  # see breaking.paragraphs
-_HAS_ALNUM = re.compile(r"[^\W_]").search  # str.isalnum, character by character
 _EMERGENCY = int(Break.EMERGENCY)  # in the levels bytes of `_breaks`
 
 

@@ -3,6 +3,7 @@
 `layout_reference(para, max_w, rules, fs, role)` returns what `wrap._layout_cached` must return, line for line.
 """
 
+import re
 from bisect import bisect_left, bisect_right
 from itertools import accumulate
 
@@ -15,13 +16,13 @@ from comicboard.text.wrap import (
     _COST_MID_PHRASE,
     _COST_WIDOW,
     _EPS,
-    _HAS_ALNUM,
     _HAS_SPACE,
     _LAST_LINE_WEIGHT,
     _SPACE_CHARS,
 )
 
 _INF = float("inf")
+_HAS_ALNUM = re.compile(r"[^\W_]").search  # str.isalnum, character by character
 
 
 def _trim(text, start, end):
