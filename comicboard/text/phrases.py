@@ -62,13 +62,35 @@ def bounds_at(text: str, lang: str, offsets: list[int]) -> list[bool] | None:
     if model is None:
         return None
     (uni, z6), (bi, z3), (tri, z4), base = _tables(model)
-    u, b, t = uni.get, bi.get, tri.get
+    u, b2, t3 = uni.get, _starts(model, 2), _starts(model, 3)
     p = "\0\0\0" + text + "\0\0\0"  # p[i] is 3 before offset i, p[i + 3] the character at it
-    return [base + u(p[i], z6)[0] + u(p[i + 1], z6)[1] + u(p[i + 2], z6)[2] + u(p[i + 3], z6)[3]
-            + u(p[i + 4], z6)[4] + u(p[i + 5], z6)[5]
-            + b(p[i + 1:i + 3], z3)[0] + b(p[i + 2:i + 4], z3)[1] + b(p[i + 3:i + 5], z3)[2]
-            + t(p[i:i + 3], z4)[0] + t(p[i + 1:i + 4], z4)[1] + t(p[i + 2:i + 5], z4)[2] + t(p[i + 3:i + 6], z4)[3] > 0
-            for i in offsets]
+    out = []
+    for i in offsets:
+        c0, c1, c2, c3, c4, c5 = p[i:i + 6]
+        score = base + u(c0, z6)[0] + u(c1, z6)[1] + u(c2, z6)[2] + u(c3, z6)[3] + u(c4, z6)[4] + u(c5, z6)[5]
+        # An n-gram is looked up only when some n-gram of the model starts with its first character.
+        if c1 in b2:
+            score += bi.get(c1 + c2, z3)[0]
+        if c2 in b2:
+            score += bi.get(c2 + c3, z3)[1]
+        if c3 in b2:
+            score += bi.get(c3 + c4, z3)[2]
+        if c0 in t3:
+            score += tri.get(c0 + c1 + c2, z4)[0]
+        if c1 in t3:
+            score += tri.get(c1 + c2 + c3, z4)[1]
+        if c2 in t3:
+            score += tri.get(c2 + c3 + c4, z4)[2]
+        if c3 in t3:
+            score += tri.get(c3 + c4 + c5, z4)[3]
+        out.append(score > 0)
+    return out
+
+
+@cache
+def _starts(model: str, n: int) -> frozenset[str]:
+    """The first characters of the model's n-grams (bigrams for n=2, trigrams for n=3)."""
+    return frozenset(key[0] for key in _tables(model)[n - 1][0])
 
 
 @cache
