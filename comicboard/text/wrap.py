@@ -246,6 +246,13 @@ def _layout_cached(para: str, max_w: float, rules: LineRules, fs: FontSet, role:
         whi.append(fwd[m])
     wlo.append(last)
     whi.append(last)
+    if wlo == whi:  # every window holds one position: the fewest lines leave no choice
+        lines = []
+        for m in range(1, count + 1):
+            a, b = points[fwd[m - 1]], trimmed[fwd[m]]
+            w = prefix[b] - prefix[a]
+            lines.append((a, b, w, w > limit))
+        return tuple(lines)
 
     # Break costs: none after clause punctuation or at spaces, more for a last-resort break (number + counter,
     # Korean syllables), more inside a BudouX phrase (携带身|份证). A forced position costs the same in every
