@@ -23,9 +23,13 @@ import random
 import statistics
 import sys
 import time
+from pathlib import Path
 
-from comicboard.text import break_lines, phrases, rules_for
-from comicboard.text.wrap import clear_caches, default_fontset
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # this checkout's comicboard, not whichever one is installed
+
+from comicboard.text import break_lines, phrases, rules_for  # noqa: E402
+from comicboard.text.wrap import clear_caches, default_fontset  # noqa: E402
 
 FRAGMENTS = {
     "zh-Hans": ["请携带身份证原件", "到社区服务中心办理", "工作人员审核材料后", "领取证明文件", "咨询电话0311-12345678",

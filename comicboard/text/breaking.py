@@ -10,6 +10,7 @@ import re
 import unicodedata
 from enum import IntEnum
 from functools import lru_cache
+from itertools import compress
 
 from . import uax14
 from .rules import LineRules
@@ -90,7 +91,7 @@ def break_levels(text: str, rules: LineRules) -> list[Break]:
     ALLOWED (the paragraph end). A break after spaces leaves them at the end of the line, where they are
     dropped; so the entry between two spaces, or before a space, is NEVER.
     """
-    return list(_levels(text, rules))
+    return list(map(_BREAKS.__getitem__, _breaks(text, rules)[0]))
 
 
 # Per-character facts the tailoring asks about, as bits (one dict lookup per character instead of several
@@ -144,19 +145,153 @@ def _facts(rules: LineRules) -> tuple[dict[str, int], dict[str, int]]:
     return _Part(0), _Part(1)
 
 
-def _levels(text: str, rules: LineRules) -> tuple[Break, ...]:
-    return _breaks(text, rules)[0]
+# Fast path. Most characters of CJK text are "plain wide": ideographs, kana and Hangul syllables (UAX #14 ID, H2,
+# H3) that no tailoring rule singles out. Such a character ends every UAX #14 state (spaces, numbers, marks,
+# regional indicators) and stops the tailoring's look-back, so between two of them the break is `inner`, and
+# where only U+0020 spaces separate two of them the break before a space is NEVER and after the spaces ALLOWED
+# (no phone number there: its spaces lie between digits). Every other stretch of text is broken by the full
+# rules (`_slow_levels`) with one plain-wide character of context on either side, which decides its breaks as
+# the whole paragraph would. Those results are memoised (punctuation between ideographs, numbers and Latin words
+# repeat across a text) under the stretch with its context characters replaced by one plain-wide character of
+# the same class (only their class matters to the rules).
+_PLAIN_CLASSES = (uax14.ID, uax14.H2, uax14.H3)
+_PLAIN_FLAGS = _WIDE | _LETTER
+# Where plain-wide characters are looked for: CJK symbols and punctuation to half-width forms (kana, Bopomofo,
+# Hangul, ideographs, Yi, full-width letters). Others, and plain ones outside the BMP, take the full rules.
+_PLAIN_SCAN = (0x2E80, 0xD800), (0xF900, 0x10000)
+_SPACE_RUN = re.compile(" +")
+_MEMO_KEY_MAX = 80  # longer stretches are broken each time (a memo of long strings would hold much memory)
+
+
+@lru_cache(maxsize=16)
+def _plain_chars(strict: bool, no_start: frozenset[str], no_end: frozenset[str],
+                 inseparable: frozenset[str]) -> tuple[tuple[int, int], ...]:
+    """Ranges (first, last code point) of the plain-wide characters under these rules (in `_PLAIN_SCAN`): the
+    characters whose `_Facts` are a plain class with flags exactly `_PLAIN_FLAGS`."""
+    resolve = _RESOLVE_STRICT if strict else _RESOLVE_NORMAL
+    plain_class = bytes(c < len(resolve) and resolve[c] in _PLAIN_CLASSES for c in range(256))  # raw class → 1
+    singled_out = no_start | no_end | inseparable | SPACES | {_ZWSP, _RANGE_DASH}
+    wide = {"W", "F"}.__contains__
+    runs: list[tuple[int, int]] = []
+    for lo, hi in _PLAIN_SCAN:  # the Unicode database is asked in C loops (map): some 45,000 code points
+        chars = "".join(map(chr, range(lo, hi)))
+        mask = bytearray(map(all, zip(uax14._BMP[lo:hi].translate(plain_class), map(str.isalpha, chars),
+                                      map(wide, map(unicodedata.east_asian_width, chars)), strict=True)))
+        for ch in singled_out | _CJK_AMBIGUOUS | set(_CLASS_OVERRIDES):  # the exceptions, one by one
+            if lo <= (cp := ord(ch)) < hi:
+                cls = _CLASS_OVERRIDES.get(ch, resolve[uax14._BMP[cp]])
+                mask[cp - lo] = (cls in _PLAIN_CLASSES and ch.isalpha() and ch not in singled_out
+                                 and (wide(unicodedata.east_asian_width(ch)) or ch in _CJK_AMBIGUOUS))
+        runs.extend((lo + m.start(), lo + m.end() - 1) for m in re.finditer(b"\x01+", mask))
+    return tuple(runs)
+
+
+class _Fast:
+    """Per-rules tables of the fast path: the stretches the full rules decide, the memo-key character of each
+    plain-wide one, the stretch memo."""
+
+    __slots__ = ("memo", "reps", "stretches")
+
+    def __init__(self, rules: LineRules) -> None:
+        ranges = _plain_chars(rules.strict, rules.no_start, rules.no_end, rules.inseparable)
+        plain = "".join(f"{chr(lo)}-{chr(hi)}" if hi > lo else chr(lo) for lo, hi in ranges)
+        # Runs of characters that are not plain wide; those of spaces only between two plain-wide ones are not
+        # for the full rules (see `_breaks`).
+        self.stretches = re.compile(f"[^{plain}]+").finditer
+        cls_of = _facts(rules)[0]
+        first: dict[int, str] = {}  # class → the first plain-wide character seen of it
+
+        class _Reps(dict):
+            def __missing__(self, ch: str) -> str:
+                if len(self) > 65536:
+                    self.clear()
+                self[ch] = rep = first.setdefault(cls_of[ch], ch)
+                return rep
+
+        self.reps = _Reps()
+        self.memo: dict[str, bytes] = {}
+
+
+_FAST: dict[LineRules, _Fast] = {}
+
+
+def _fast(rules: LineRules) -> _Fast:
+    fast = _FAST.get(rules)
+    if fast is None:
+        if len(_FAST) >= 64:
+            _FAST.clear()
+        fast = _FAST[rules] = _Fast(rules)
+    return fast
+
+
+def clear_caches() -> None:
+    """Forget memoised breaks (the character tables stay)."""
+    _breaks.cache_clear()
+    for fast in _FAST.values():
+        fast.memo.clear()
+
+
+_BREAKS = (Break.NEVER, Break.EMERGENCY, Break.ALLOWED)
+_ALLOWED_MASK = bytes(1 if k == Break.ALLOWED else 0 for k in range(256))
+_INNER = (bytearray((Break.ALLOWED,)), bytearray((Break.EMERGENCY,)))  # by rules.keep_all
 
 
 @lru_cache(maxsize=4096)  # fitting asks for the same paragraph at several widths and sizes
-def _breaks(text: str, rules: LineRules) -> tuple[tuple[Break, ...], list[int], bool]:
-    """Break levels of a paragraph, the positions that are ALLOWED (ending with len(text)), and whether any
-    position is EMERGENCY."""
+def _breaks(text: str, rules: LineRules) -> tuple[bytes, list[int], bool]:
+    """Break levels of a paragraph (as bytes: the `Break` values), the positions that are ALLOWED (ending with
+    len(text)), and whether any position is EMERGENCY."""
+    n = len(text)
+    if not n:
+        return bytes(1), [], False
+    fast = _fast(rules)
+    lv = _INNER[rules.keep_all] * (n + 1)
+    if " " in text:
+        for m in _SPACE_RUN.finditer(text):
+            a, b = m.span()
+            lv[a:b] = bytes(b - a)  # NEVER before a space; ALLOWED after (overwritten below if not plain)
+            lv[b] = Break.ALLOWED
+    memo = fast.memo
+    for m in fast.stretches(text):
+        s, e = m.span()
+        if s and e < n and text[s] == " " and text.count(" ", s, e) == e - s:
+            continue  # spaces between plain-wide characters: done above
+        if s:
+            a = s - 1
+            key = fast.reps[text[a]] + text[s:e]
+        else:
+            a = 0
+            key = text[:e]
+        if e < n:
+            b = e + 1
+            key += fast.reps[text[e]]
+        else:
+            b = n
+        got = memo.get(key)
+        if got is None:
+            got = bytes(_slow_levels(key, rules)[1:b - a])
+            if b - a <= _MEMO_KEY_MAX:
+                if len(memo) > 4096:
+                    memo.clear()
+                memo[key] = got
+        lv[a + 1:b] = got
+    lv[0] = Break.NEVER
+    lv[n] = Break.ALLOWED
+    return bytes(lv), list(compress(range(n + 1), lv.translate(_ALLOWED_MASK))), Break.EMERGENCY in lv
+
+
+def _breaks_reference(text: str, rules: LineRules) -> tuple[bytes, list[int], bool]:
+    """`_breaks` by the full rules at every position (what the fast path must equal; kept for tests)."""
+    levels = _slow_levels(text, rules)
+    return bytes(levels), [i for i, lv in enumerate(levels) if lv is Break.ALLOWED], Break.EMERGENCY in levels
+
+
+def _slow_levels(text: str, rules: LineRules) -> list[Break]:
+    """Break level before each position of `text` by UAX #14 and the CJK tailoring (len(text) + 1 entries)."""
     n = len(text)
     never, emergency, allowed = Break.NEVER, Break.EMERGENCY, Break.ALLOWED
     levels = [never] * (n + 1)
     if not n:
-        return tuple(levels), [], False
+        return levels
     levels[n] = allowed
     cls_of, flags_of = _facts(rules)
     cls = list(map(cls_of.__getitem__, text))
@@ -201,7 +336,7 @@ def _breaks(text: str, rules: LineRules) -> tuple[tuple[Break, ...], list[int], 
             levels[i] = emergency  # keep a number with its counter, unit or currency (5个, 3月, 100元)
         else:
             levels[i] = inner
-    return tuple(levels), [i for i, lv in enumerate(levels) if lv is allowed], emergency in levels
+    return levels
 
 
 def _phone_spaces(text: str) -> set[int]:

@@ -7,7 +7,6 @@ boundaries are only preferences: `wrap` uses them to rank the breaks the rules a
 from __future__ import annotations
 
 from functools import cache, lru_cache
-from itertools import repeat
 from typing import Any
 
 _LOADERS = {"zh-hans": "load_default_simplified_chinese_parser", "zh-hant": "load_default_traditional_chinese_parser",
@@ -15,6 +14,7 @@ _LOADERS = {"zh-hans": "load_default_simplified_chinese_parser", "zh-hant": "loa
 _TRADITIONAL_REGIONS = ("tw", "hk", "mo")
 
 
+@lru_cache(maxsize=64)
 def model_for(lang: str) -> str | None:
     """Which BudouX model serves a BCP 47 tag ('zh-Hans', 'zh-TW', 'ja-JP'); None for other languages."""
     parts = lang.replace("_", "-").lower().split("-")
@@ -50,53 +50,47 @@ def phrase_bounds(text: str, lang: str) -> frozenset[int]:
 
 
 def bounds_at(text: str, lang: str, offsets: list[int]) -> list[bool] | None:
-    """For each of `offsets` (ascending, 0 < i < len(text)): whether a phrase boundary falls there; None when
-    the language has no model.
+    """For each of `offsets` (0 < i < len(text)): whether a phrase boundary falls there; None when the language
+    has no model.
 
     The same decisions as `phrase_bounds`, scored only where asked: line choice asks about the few offsets
     where a line could end, not about every character. BudouX scores an offset from the characters 3 before
-    to 3 after it, so only that stretch of the text is looked up (in C loops, once per n-gram).
+    to 3 after it (unigrams UW1…UW6, bigrams BW1…BW3, trigrams TW1…TW4), so only those are looked up. The text
+    is padded with NULs, which no model n-gram holds: features past either end count 0, as the parser skips them.
     """
     model = model_for(lang)
     if model is None:
         return None
     (uni, z6), (bi, z3), (tri, z4), base = _tables(model)
-    out: list[bool] = []
-    k, count = 0, len(offsets)
-    while k < count:  # a stretch of nearby offsets at a time
-        e = k + 1
-        while e < count and offsets[e] - offsets[e - 1] <= 6:
-            e += 1
-        if e == k + 1:  # a lone offset: look its 13 features up directly
-            i = offsets[k]
-            u = [uni.get(ch, z6) for ch in text[max(i - 3, 0):i + 3]]
-            if i < 3:
-                u[:0] = (z6,) * (3 - i)
-            u.extend((z6,) * (6 - len(u)))
-            t2, t3 = text[i - 2:i + 1] if i > 1 else "", text[i - 1:i + 2]
-            out.append(base + u[0][0] + u[1][1] + u[2][2] + u[3][3] + u[4][4] + u[5][5]
-                       + (bi.get(t2[:2], z3)[0] + tri.get(t2, z4)[1] if i > 1 else 0)
-                       + bi.get(t3[:2], z3)[1] + bi.get(text[i:i + 2], z3)[2]
-                       + (tri.get(text[i - 3:i], z4)[0] if i > 2 else 0)
-                       + tri.get(t3, z4)[2] + tri.get(text[i:i + 3], z4)[3] > 0)
-            k = e
-            continue
-        lo = max(offsets[k] - 3, 0)
-        sub = text[lo:offsets[e - 1] + 3]  # features past either end of the text count 0, as the parser skips them
-        n = len(sub)
-        us = [z6, z6, z6, *map(uni.get, sub, repeat(z6)), z6, z6, z6]
-        bs = [z3, z3, *map(bi.get, map(sub.__getitem__, map(slice, range(n), range(2, n + 1))), repeat(z3)), z3]
-        ts = [z4, z4, z4, *map(tri.get, map(sub.__getitem__, map(slice, range(n), range(3, n + 1))), repeat(z4)),
-              z4, z4, z4]
-        for i in offsets[k:e]:
-            # Unigrams 3 before … 2 after the boundary, bigrams 2 before … at it, trigrams 3 before … at it;
-            # the lists are padded so index i is the first feature of offset i.
-            i -= lo
-            out.append(base + us[i][0] + us[i + 1][1] + us[i + 2][2] + us[i + 3][3] + us[i + 4][4] + us[i + 5][5]
-                       + bs[i][0] + bs[i + 1][1] + bs[i + 2][2]
-                       + ts[i][0] + ts[i + 1][1] + ts[i + 2][2] + ts[i + 3][3] > 0)
-        k = e
+    u, b2, t3 = uni.get, _starts(model, 2), _starts(model, 3)
+    p = "\0\0\0" + text + "\0\0\0"  # p[i] is 3 before offset i, p[i + 3] the character at it
+    out = []
+    for i in offsets:
+        c0, c1, c2, c3, c4, c5 = p[i:i + 6]
+        score = base + u(c0, z6)[0] + u(c1, z6)[1] + u(c2, z6)[2] + u(c3, z6)[3] + u(c4, z6)[4] + u(c5, z6)[5]
+        # An n-gram is looked up only when some n-gram of the model starts with its first character.
+        if c1 in b2:
+            score += bi.get(c1 + c2, z3)[0]
+        if c2 in b2:
+            score += bi.get(c2 + c3, z3)[1]
+        if c3 in b2:
+            score += bi.get(c3 + c4, z3)[2]
+        if c0 in t3:
+            score += tri.get(c0 + c1 + c2, z4)[0]
+        if c1 in t3:
+            score += tri.get(c1 + c2 + c3, z4)[1]
+        if c2 in t3:
+            score += tri.get(c2 + c3 + c4, z4)[2]
+        if c3 in t3:
+            score += tri.get(c3 + c4 + c5, z4)[3]
+        out.append(score > 0)
     return out
+
+
+@cache
+def _starts(model: str, n: int) -> frozenset[str]:
+    """The first characters of the model's n-grams (bigrams for n=2, trigrams for n=3)."""
+    return frozenset(key[0] for key in _tables(model)[n - 1][0])
 
 
 @cache
@@ -106,6 +100,8 @@ def _tables(model: str) -> tuple:
     integers, so sums are exact in any order."""
     m = _parser(model).model
     base = -sum(sum(g.values()) for g in m.values()) * 0.5
+    if any("\0" in key for g in m.values() for key in g):
+        raise ValueError(f"BudouX model {model!r} has an n-gram with NUL, which bounds_at pads with")
 
     def group(names: list[str]) -> tuple[dict[str, tuple[int, ...]], tuple[int, ...]]:
         feats = [m.get(k, {}) for k in names]

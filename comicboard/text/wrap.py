@@ -9,7 +9,7 @@ from functools import lru_cache
 from itertools import accumulate
 
 from ..fonts import FontSet, fontset_for
-from . import phrases
+from . import breaking, phrases
 from .breaking import SPACES, Break, _breaks, break_levels, paragraphs
 from .rules import LineRules, rules_for
 
@@ -149,56 +149,31 @@ def _advances(fs: FontSet, role: str) -> _Advances:
 
 _HAS_SPACE = re.compile("[" + re.escape("".join(sorted(SPACES))) + "]").search
 _HAS_NEWLINE = re.compile("[\n\r\x0b\x0c\x85\u2028\u2029]").search  # see breaking.paragraphs
-_HAS_ALNUM = re.compile(r"[^\W_]").search  # str.isalnum, character by character
+_EMERGENCY = int(Break.EMERGENCY)  # in the levels bytes of `_breaks`
+
+
+_SPACE_RUN = re.compile("[" + re.escape("".join(sorted(SPACES))) + "]+")
 
 
 @lru_cache(maxsize=4096)  # layout asks for the same paragraph at many widths and sizes while it fits a box
 def _prepared(para: str, rules: LineRules, fs: FontSet, role: str) -> tuple:
-    """What line choice needs of a paragraph at any width: advances summed, breaks, a phrase memo."""
+    """What line choice needs of a paragraph at any width: advances summed, where each position ends up when the
+    breaking spaces before it are dropped (None without spaces), breaks, and a memo of the BudouX phrase
+    boundaries looked up so far (offset → whether one falls there)."""
     prefix = [0.0, *accumulate(map(_advances(fs, role).__getitem__, para))]
-    spaced = _HAS_SPACE(para) is not None
-    levels, allowed, emergency = _breaks(para, rules)
-    return prefix, spaced, levels, allowed, emergency, _Phrases(para, rules.lang)
-
-
-class _Phrases:
-    """Which offsets of a paragraph fall between BudouX phrases: asked lazily, a stretch at a time, and kept."""
-
-    __slots__ = ("lang", "memo", "text")
-
-    def __init__(self, text: str, lang: str) -> None:
-        self.text, self.lang, self.memo = text, lang, {}
-
-    def ask(self, offsets: list[int]) -> dict[int, bool]:
-        """Make sure `offsets` (ascending) are known; returns the memo (offset → at a phrase boundary)."""
-        memo = self.memo
-        todo = [i for i in offsets if i not in memo]
-        if todo:
-            found = phrases.bounds_at(self.text, self.lang, todo)
-            memo.update(zip(todo, found or [True] * len(todo), strict=True))  # no model: no preference
-        return memo
-
-
-def _cheapest(into: list[list[tuple[int, float]]], break_cost: list[float], last: int) -> list[int]:
-    """For each position, the previous break of the cheapest way to reach it (positions in order)."""
-    best = [0.0] * (last + 1)
-    back = [0] * (last + 1)
-    for k in range(1, last + 1):
-        moves = into[k]
-        if not moves:
-            continue
-        bc, bj = _INF, -1
-        for j, cost in moves:
-            cost += best[j]
-            if cost < bc:
-                bc, bj = cost, j
-        best[k], back[k] = bc + break_cost[k], bj
-    return back
+    trim = None
+    if _HAS_SPACE(para) is not None:
+        trim = list(range(len(para) + 1))
+        for m in _SPACE_RUN.finditer(para):
+            a, b = m.span()
+            trim[a + 1:b + 1] = [a] * (b - a)
+    levels, allowed, emergency = _breaks.__wrapped__(para, rules)  # this memo holds them already
+    return prefix, trim, levels, allowed, emergency, {}
 
 
 def clear_caches() -> None:
     """Forget memoised breaks, phrases and layouts (benchmarks time a cold start with this)."""
-    _breaks.cache_clear()
+    breaking.clear_caches()
     _prepared.cache_clear()
     _layout_cached.cache_clear()
     _exact_cached.cache_clear()
@@ -215,10 +190,10 @@ def _layout_cached(para: str, max_w: float, rules: LineRules, fs: FontSet, role:
     """
     if not para or (_HAS_SPACE(para) and para.strip(_SPACE_CHARS) == ""):
         return ((0, 0, 0.0, False),)
-    prefix, spaced, levels, allowed, emergency, phrase_memo = _prepared(para, rules, fs, role)
+    prefix, trim, levels, allowed, emergency, memo = _prepared(para, rules, fs, role)
     limit = max_w + _EPS
     n = len(para)
-    end = _trim(para, 0, n) if spaced else n
+    end = trim[n] if trim else n
     if prefix[end] <= limit:  # fits on one line: no choice to make
         return ((0, end, prefix[end], False),)
 
@@ -227,16 +202,19 @@ def _layout_cached(para: str, max_w: float, rules: LineRules, fs: FontSet, role:
         points = [0]
         start = 0
         for cut in allowed:
-            if prefix[_trim(para, start, cut) if spaced else cut] - prefix[start] > limit:
-                points.extend(i for i in range(start + 1, cut) if levels[i] is Break.EMERGENCY)
+            if prefix[(t if (t := trim[cut]) > start else start) if trim else cut] - prefix[start] > limit:
+                points.extend(i for i in range(start + 1, cut) if levels[i] == _EMERGENCY)
             points.append(cut)
             start = cut
     else:
         points = [0, *allowed]  # allowed[-1] == n
     # A line from points[j] to points[k] ends at trimmed[k] (spaces dropped; every line holds a non-space).
-    trimmed = [_trim(para, 0, p) for p in points] if spaced else points
-    left = [prefix[p] for p in points]
-    right = [prefix[t] for t in trimmed] if spaced else left
+    left = list(map(prefix.__getitem__, points))
+    if trim:
+        trimmed = list(map(trim.__getitem__, points))
+        right = list(map(prefix.__getitem__, trimmed))
+    else:
+        trimmed, right = points, left
     last = len(points) - 1
 
     # Fewest lines: greedy from the start gives the last usable break after m lines (fwd[m]); greedy from the
@@ -262,80 +240,136 @@ def _layout_cached(para: str, max_w: float, rules: LineRules, fs: FontSet, role:
             j += 1
         k = j if j < k else k - 1
         bwd.append(k)
-    windows = [(0, 0)]
+    wlo, whi = [0], [0]  # window m: the positions wlo[m]..whi[m] that break m can use
     for m in range(1, count):
         lo = bwd[count - m]
-        windows.append((lo if lo > fwd[m - 1] else fwd[m - 1] + 1, fwd[m]))
-    windows.append((last, last))
-
-    # Every line that a layout with the fewest lines can hold, into each window position: its cost from
-    # evenness (slack²; the last line's slack counts less) and widows. Break costs come on top, per position.
-    into: list[list[tuple[int, float]]] = [[] for _ in range(last + 1)]
-    for m in range(1, count + 1):
-        plo, phi = windows[m - 1]
-        lo, hi = windows[m]
-        final = m == count
-        weight = _LAST_LINE_WEIGHT if final else 1.0
-        for k in range(lo, hi + 1):
-            rk = right[k]
-            moves = into[k]
-            for j in range(k - 1 if k - 1 < phi else phi, plo - 1, -1):
-                w = rk - left[j]
-                if w > limit:
-                    if j < k - 1:
-                        break  # wider still further back; only a single unit may overflow
-                    cost = 0.0
-                else:
-                    slack = max_w - w
-                    cost = slack * slack * weight
-                if final and j and (trimmed[k] - points[j] <= 1 or not _HAS_ALNUM(para, points[j], trimmed[k])):
-                    cost += _COST_WIDOW  # one character, or punctuation only (，。」 …), alone on the last line
-                moves.append((j, cost))
+        wlo.append(lo if lo > fwd[m - 1] else fwd[m - 1] + 1)
+        whi.append(fwd[m])
+    wlo.append(last)
+    whi.append(last)
+    if wlo == whi:  # every window holds one position: the fewest lines leave no choice
+        lines = []
+        for m in range(1, count + 1):
+            a, b = points[fwd[m - 1]], trimmed[fwd[m]]
+            w = prefix[b] - prefix[a]
+            lines.append((a, b, w, w > limit))
+        return tuple(lines)
 
     # Break costs: none after clause punctuation or at spaces, more for a last-resort break (number + counter,
     # Korean syllables), more inside a BudouX phrase (携带身|份证). A forced position costs the same in every
     # layout, so only positions in windows with a choice are priced.
     break_cost = [0.0] * (last + 1)
-    ask: dict[int, list[int]] = {}  # positions whose cost depends on the phrases → all such of their window
-    for lo, hi in windows[1:-1]:
+    ask: list[int] = []  # positions whose cost depends on the phrases
+    plain = not emergency and not trim  # then no break is a last resort or after spaces
+    for m in range(1, count):
+        lo, hi = wlo[m], whi[m]
         if lo < hi:
-            group: list[int] = []
             for k in range(lo, hi + 1):
-                p, t = points[k], trimmed[k]
-                if levels[p] is Break.EMERGENCY:
+                p = points[k]
+                if plain:
+                    if para[p - 1] not in _CLAUSE_END:
+                        break_cost[k] = _COST_ALLOWED
+                        ask.append(k)
+                elif levels[p] == _EMERGENCY:
                     break_cost[k] = _COST_EMERGENCY
-                elif t == p and para[t - 1] not in _CLAUSE_END:
+                elif trimmed[k] == p and para[p - 1] not in _CLAUSE_END:
                     break_cost[k] = _COST_ALLOWED
-                    group.append(k)
-                    ask[k] = group
-    if not ask or phrases.model_for(rules.lang) is None:
-        back = _cheapest(into, break_cost, last)
-    else:
+                    ask.append(k)
+    use_phrases = bool(ask) and phrases.model_for(rules.lang) is not None
+    if use_phrases:
+        asked = set(ask)
+        if memo:  # looked up at another width
+            for k in ask:
+                if memo.get(points[k]) is False:
+                    break_cost[k] += _COST_MID_PHRASE
+    last_alnum = -1  # the last letter or digit (str.isalnum) that the last line can hold
+    for i in range(end - 1, points[wlo[count - 1]] - 1, -1):
+        if para[i].isalnum():
+            last_alnum = i
+            break
+
+    # The cheapest layout with the fewest lines, window by window: every line that such a layout can hold into
+    # each window position costs its evenness (slack²; the last line's slack counts less) and widows; the break
+    # costs come on top, per position.
+    best = [0.0] * (last + 1)
+    back = [0] * (last + 1)
+    first = 1  # the first window to choose for
+    stale = None  # when choosing again: the positions whose cost went up; only what depends on them is redone
+    while True:
+        for m in range(first, count + 1):
+            plo, phi = wlo[m - 1], whi[m - 1]
+            if m < count:
+                for k in range(wlo[m], whi[m] + 1):
+                    if stale is not None and k not in stale and back[k] not in stale:
+                        continue  # its cheapest way in is no dearer, and the others only dearer: it stands
+                    rk = right[k]
+                    bc, bj = _INF, -1
+                    j = k - 1 if k - 1 < phi else phi
+                    while j >= plo:
+                        w = rk - left[j]
+                        if w > limit:
+                            if j < k - 1:
+                                break  # wider still further back; only a single unit may overflow
+                            cost = best[j]
+                        else:
+                            cost = max_w - w
+                            cost = cost * cost + best[j]
+                        if cost < bc:
+                            bc, bj = cost, j
+                        j -= 1
+                    if bj >= 0:
+                        bc += break_cost[k]
+                        if stale is not None and bc != best[k]:
+                            stale.add(k)
+                        best[k], back[k] = bc, bj
+            elif stale is None or back[last] in stale:
+                rk, tk = right[last], trimmed[last]
+                bc, bj = _INF, -1
+                j = last - 1 if last - 1 < phi else phi
+                while j >= plo:
+                    w = rk - left[j]
+                    if w > limit:
+                        if j < last - 1:
+                            break
+                        cost = 0.0
+                    else:
+                        cost = max_w - w
+                        cost = cost * cost * _LAST_LINE_WEIGHT
+                    if j and (tk - points[j] <= 1 or last_alnum < points[j]):
+                        cost += _COST_WIDOW  # one character, or punctuation only (，。」 …), alone on the last line
+                    cost += best[j]
+                    if cost < bc:
+                        bc, bj = cost, j
+                    j -= 1
+                if bj >= 0:
+                    best[last], back[last] = bc + break_cost[last], bj
+        if not use_phrases:
+            break
         # Phrases are looked up lazily: first assume every position not yet looked up is at a phrase
         # boundary; when the cheapest layout then breaks only at boundaries, it is the cheapest for real
-        # (the others can only cost more). Otherwise price the breaks it made inside phrases, and choose again.
-        memo = phrase_memo.memo
-        for k in ask:
-            if memo.get(points[k]) is False:
+        # (the others can only cost more). Otherwise price the breaks it made inside phrases, and choose again
+        # for the positions that depend on them (costs only go up, so no other choice can change).
+        todo, offsets = [], []
+        k = back[last]
+        while k > 0:
+            if k in asked and (p := points[k]) not in memo:
+                todo.append(k)
+                offsets.append(p)
+            k = back[k]
+        if not todo:
+            break
+        todo.reverse()
+        offsets.reverse()
+        inside = []
+        for k, p, at in zip(todo, offsets, phrases.bounds_at(para, rules.lang, offsets), strict=True):
+            memo[p] = at
+            if not at:
+                inside.append(k)
                 break_cost[k] += _COST_MID_PHRASE
-        back = _cheapest(into, break_cost, last)
-        while True:
-            todo = []
-            k = back[last]
-            while k > 0:
-                if k in ask and points[k] not in memo:
-                    todo.append(k)
-                k = back[k]
-            if not todo:
-                break
-            todo.reverse()
-            phrase_memo.ask([points[k] for k in todo])
-            inside = [k for k in todo if not memo[points[k]]]
-            if not inside:
-                break
-            for r in inside:
-                break_cost[r] += _COST_MID_PHRASE
-            back = _cheapest(into, break_cost, last)
+        if not inside:
+            break
+        first = bisect_right(wlo, inside[0]) - 1
+        stale = set(inside)
 
     lines = []
     k = last
