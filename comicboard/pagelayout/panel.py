@@ -12,7 +12,7 @@ import math
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from ..art import bubble_size_for_text, bubble_text_box, draw_figure
+from ..art import bubble_size_for_text, bubble_text_box, caption_text_box, draw_figure
 from ..model import Board, Speech, Step
 from .geometry import Box, Bubble, Figure, Item, Panel, Shape
 from .typeset import LEADING, Setter, columns_for, vertical_block
@@ -256,7 +256,13 @@ _MIN_SCENE_EM = 6.5  # narrowest scene (figures and bubbles) beside a vertical c
 
 
 def _side_width(ncols: int, size: float, s: float) -> float:
-    return max(2 * _badge_r(s) + 0.5 * s, ncols * size * LEADING + 0.5 * s)
+    """Room for a vertical caption box of `ncols` columns: the columns, their padding and the box's drop
+    shadow (6% of its width, see art.caption_box_paths), and the gap to the scene."""
+    return max(2 * _badge_r(s) + 0.5 * s, (ncols * size * LEADING + 0.3 * s) / (1 - _SHADOW) + 0.3 * s)
+
+
+_SHADOW = 0.06  # a caption box's drop shadow as a share of its smaller side (art.bubbles._shadow_offset)
+_SIDE_CHROME = 1.2  # em of a vertical caption box's height that is not column: padding, gaps, shadow
 
 
 def _plan_side_caption(ctx: PanelContext, step: Step, width: float, s: float) -> PanelPlan:
@@ -269,14 +275,14 @@ def _plan_side_caption(ctx: PanelContext, step: Step, width: float, s: float) ->
         if width - side_w < _MIN_SCENE_EM * s:  # no room beside the people: the caption goes across the top
             return _plan(ctx, step, width, s, caption=True)
         scene = _plan(ctx, step, width - side_w, s, caption=False)
-        room = scene.height - 2 * _pad(s) - 2 * _badge_r(s) - 0.8 * s
+        room = scene.height - 2 * _pad(s) - 2 * _badge_r(s) - _SIDE_CHROME * s
         cols = columns_for(ctx.setter, step.caption, max(room, 4 * size), size)
         if len(cols) <= ncols:
             break
         ncols = len(cols)
     side_w = _side_width(ncols, size, s)
     longest = max(ctx.setter.column_length(c, size) for c in cols)
-    height = max(scene.height, 2 * _pad(s) + 2 * _badge_r(s) + 0.8 * s + longest)
+    height = max(scene.height, 2 * _pad(s) + 2 * _badge_r(s) + _SIDE_CHROME * s + longest)
     return replace(scene, width=width, height=height, caption_lines=[], caption_size=size, caption_h=0.0,
                    side=SideCaption(cols, size, side_w, scene))
 
@@ -295,8 +301,15 @@ def _plan(ctx: PanelContext, step: Step, width: float, s: float, caption: bool) 
     caption_h = 0.0
     if step.say and caption:
         badge_w = 2 * _badge_r(s) + 0.3 * s
-        caption_lines, _, th = setter.measure(step.caption, inner - badge_w - 0.5 * s, caption_size, fill=True)
-        caption_h = th + 0.5 * s
+        # The text keeps clear of the box's right edge and of its drop shadow, which grows with the box.
+        text_w = inner - badge_w - 0.8 * s
+        for _ in range(3):
+            caption_lines, _, th = setter.measure(step.caption, text_w, caption_size, fill=True)
+            caption_h = (th + 0.5 * s) / (1 - _SHADOW) + 0.05 * s
+            room = inner - 2 * _badge_r(s) - 0.7 * s - max(1.0, _SHADOW * min(inner, caption_h))
+            if room >= text_w - 1e-6:
+                break
+            text_w = room
     n_fig = len(speakers)
     # People are 3.9 em tall; in a wide panel they grow (up to 5.5 em) so the panel is not a flat sliver.
     flat_limit = width / 2.6 - caption_h - 2 * pad
@@ -663,10 +676,11 @@ def place_panel(ctx: PanelContext, step: Step, number: int, plan: PanelPlan, x: 
         cap_box = (pad, cap_top, inner, plan.caption_h)
         items.append(Shape("caption_box", cap_box))
         text_x = pad + 2 * r + 0.45 * s
+        tb = caption_text_box(*cap_box, pad=0.25 * s)  # inside the border, clear of the shadow
         block = ctx.setter.block("caption", plan.caption_lines,
-                                 (text_x, cap_top + 0.25 * s, inner - (text_x - pad) - 0.25 * s,
-                                  plan.caption_h - 0.5 * s), plan.caption_size, valign="middle", where=where,
-                                 align="justify", source=step.caption)
+                                 (text_x, tb[1], min(tb[0] + tb[2], pad + inner - 0.55 * s) - text_x, tb[3]),
+                                 plan.caption_size, valign="middle", where=where, align="justify",
+                                 source=step.caption)
         items.append(block)
         badge_c = (pad + 0.2 * s + r, cap_top + plan.caption_h / 2)
     else:
@@ -705,8 +719,9 @@ def _place_side_caption(ctx: PanelContext, step: Step, number: int, plan: PanelP
     items.append(Shape("caption_box", box))
     items.extend(_badge(ctx, number, (box[0] + box[2] / 2, pad + 0.2 * s + r), s))
     top = pad + 2 * r + 0.6 * s
-    items.append(vertical_block(ctx.setter, "caption", side.cols, (box[0] + 0.1 * s, top, box[2] - 0.2 * s,
-                                box[1] + box[3] - top - 0.2 * s), side.size, where=where))
+    tb = caption_text_box(*box, pad=0.15 * s)  # inside the border, clear of the shadow
+    items.append(vertical_block(ctx.setter, "caption", side.cols, (tb[0], top, tb[2], tb[1] + tb[3] - top),
+                                side.size, where=where))
     for it in items[1:]:
         if mirror:
             _mirror(it, plan.width)

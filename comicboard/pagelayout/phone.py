@@ -15,7 +15,7 @@ from .geometry import Item, PageGeometry, Shape
 from .labels import labels
 from .panel import TAILS_CROWDED, TAILS_HINT, PanelContext, place_panel, plan_panel
 from .strip import icon_row, material_icons
-from .typeset import LEADING, Setter
+from .typeset import LEADING, Setter, number_size
 
 PHONE_WIDTH_PT = 360.0  # 5 in: 1080 px at 216 dpi
 PHONE_WIDTH_PX = 1080
@@ -79,7 +79,8 @@ def _procedure_page(board: Board, setter: Setter, cat: Category, proc: Procedure
     items.append(Shape("number_badge", (m + 0.3 * s, y + (title_h - badge) / 2, badge, badge), colour,
                        extra={"number": n}))
     items.append(setter.block("procedure_number", [str(n)], (m + 0.3 * s, y + (title_h - badge) / 2, badge, badge),
-                              1.3 * s, role="bold", align="center", valign="middle", color="paper", where=where))
+                              number_size(n, 1.3 * s, board.min_font_size), role="bold", align="center",
+                              valign="middle", color="paper", where=where))
     tx = m + 0.6 * s + badge
     items.append(setter.block("procedure_title", title_lines, (tx, y, m + inner - tx - 0.3 * s, title_h), tsize,
                               role="bold", valign="middle", where=where))
@@ -177,7 +178,8 @@ def _index_page(board: Board, setter: Setter, width: float, s: float) -> PageGeo
             items.append(Shape("number_badge", (m + 0.4 * s, y + (h - badge) / 2, badge, badge), cat.color.hex(),
                                extra={"number": n}))
             items.append(setter.block("procedure_number", [str(n)], (m + 0.4 * s, y + (h - badge) / 2, badge, badge),
-                                      s, role="bold", align="center", valign="middle", color="paper",
+                                      number_size(n, s, board.min_font_size), role="bold", align="center",
+                                      valign="middle", color="paper",
                                       where=f"{cat.name} / {proc.title}"))
             items.append(setter.block("procedure_title", lines, (x, y, m + inner - x, h), 1.2 * s, role="bold",
                                       valign="middle", where=f"{cat.name} / {proc.title}"))

@@ -13,7 +13,7 @@ from ..model import Category, Procedure
 from .geometry import Item, Shape
 from .labels import labels
 from .panel import PanelContext, PanelPlan, place_panel, plan_panel
-from .typeset import LEADING, Setter, columns_for, vertical_block
+from .typeset import LEADING, Setter, columns_for, number_size, vertical_block
 
 PANEL_MIN_EM = 7.5  # narrowest panel, in base-size em
 
@@ -223,8 +223,8 @@ def place_strip(ctx: PanelContext, cat: Category, proc: Procedure, plan: StripPl
         items.append(Shape("number_badge", (bx, ty + 0.3 * s, 2 * r, 2 * r), cat.color.hex(),
                            extra={"number": ctx.procedure_number}))
         items.append(setter.block("procedure_number", [str(ctx.procedure_number)], (bx, ty + 0.3 * s + r - 0.7 * s,
-                                  2 * r, 1.4 * s), round(1.05 * s, 2), role="bold", align="center", color="paper",
-                                  where=where))
+                                  2 * r, 1.4 * s), number_size(ctx.procedure_number, 1.05 * s, ctx.min_size),
+                                  role="bold", align="center", valign="middle", color="paper", where=where))
         top = ty + _BADGE_EM * s
         items.append(vertical_block(setter, "procedure_title", plan.title_lines,
                                     (x + pad + 0.3 * s, top, plan.bar_w - 0.6 * s, bar_h - _BADGE_EM * s - 0.3 * s),
@@ -238,7 +238,8 @@ def place_strip(ctx: PanelContext, cat: Category, proc: Procedure, plan: StripPl
                            cat.color.hex(), extra={"number": ctx.procedure_number}))
         items.append(setter.block("procedure_number", [str(ctx.procedure_number)],
                                   (x + pad + 0.3 * s, ty + plan.title_h / 2 - 0.7 * s, 2 * r, 1.4 * s),
-                                  round(1.05 * s, 2), role="bold", align="center", color="paper", where=where))
+                                  number_size(ctx.procedure_number, 1.05 * s, ctx.min_size), role="bold",
+                                  align="center", valign="middle", color="paper", where=where))
         tx = x + pad + 2.2 * s
         items.append(setter.block("procedure_title", plan.title_lines,
                                   (tx, ty, x + pad + inner - tx, plan.title_h), plan.title_size,

@@ -204,3 +204,10 @@ def _paragraph_ends(source: str | None, lines: list[str]) -> set[int]:
 
 
 _NEWLINES = frozenset("\r\n\x0b\x0c\x85\u2028\u2029")  # mandatory breaks, as in text.breaking
+
+
+def number_size(number: int, size: float, floor: float = 0.0) -> float:
+    """Text size for a number in a round badge: two digits are set smaller so they clear the ring (never below
+    `floor`, the board's minimum text size)."""
+    digits = len(str(number))
+    return round(max(floor, min(size, size * (1.0 if digits < 2 else 0.78 if digits == 2 else 0.62))), 2)

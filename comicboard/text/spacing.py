@@ -19,6 +19,7 @@ unbreakable run (a Latin word, a number, 。」, ——). Each gap grows at most
 stays ragged rather than look gappy.
 Spacing (clreq §3.2.2, jlreq §3.2.3 "spacing between Japanese and Western characters"): ¼ em between a CJK
 character and a Latin letter or digit next to it, none at the line edges or beside full-width punctuation.
+Korean takes none (klreq: words are separated by spaces; 14일, 400원 are set solid).
 
 The line breaker measures lines without these adjustments. Punctuation compression only ever shortens a
 line; the ¼ em gaps are set in full when the line has room for them and shrink evenly (to nothing at worst)
@@ -148,10 +149,11 @@ def _natural(line: str, lang: str, fontset: FontSet, role: str) -> tuple[tuple[f
                 lift[i] = up
     shift, adv = compress(blank, adv, shift)
     gaps = [0.0] * n
-    kinds = [_kind(ch) for ch in line]
-    for i in range(n - 1):
-        if kinds[i] and kinds[i + 1] and kinds[i] != kinds[i + 1]:
-            gaps[i] = LATIN_GAP
+    if key != "ko":  # Korean separates words with spaces and sets 14일, 400원 solid (klreq): no extra gap
+        kinds = [_kind(ch) for ch in line]
+        for i in range(n - 1):
+            if kinds[i] and kinds[i + 1] and kinds[i] != kinds[i + 1]:
+                gaps[i] = LATIN_GAP
     return tuple(shift), tuple(adv), tuple(gaps), tuple(lift)
 
 

@@ -66,6 +66,10 @@ def test_opening_bracket_at_line_start_loses_half_an_em_and_moves_left():
     assert line.width == pytest.approx(20)
 
 
+def test_korean_sets_numbers_and_hangul_solid():
+    assert set_line("14일 400원", lang="ko", fontset=FS).width == pytest.approx(FS.width("14일 400원"))
+
+
 def test_quarter_em_between_cjk_and_latin_only_inside_the_line():
     line = set_line("电话0311请", lang="zh-Hans", fontset=FS)
     plain = FS.width("电话0311请")
