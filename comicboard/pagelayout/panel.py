@@ -197,16 +197,25 @@ def _pose(sp: Speech | None, step: Step) -> str:
     return "talking"
 
 
+# Words of trouble a resident brings to the counter (illness, lost job or papers, hardship, worry), in the four
+# languages: whoever says them looks worried, not cheerful. Extend the table, not the code.
+TROUBLE = ("困难", "困難", "失业", "失業", "住院", "入院", "生病", "病了", "丢了", "丟了", "没钱", "沒錢",
+           "麻烦", "麻煩", "担心", "擔心", "着急", "著急", "急用", "去世", "过世", "過世",
+           "困って", "心配", "なくし", "無くし", "苦手", "失くし", "亡くな",
+           "잃", "걱정", "어려", "아파", "입원", "실직", "돌아가")
+
+
 def _expression(sp: Speech | None, who: str) -> str:
     if sp is not None and sp.expression:
         return sp.expression
     if sp is None:
         return "happy" if who == "worker" else "neutral"
+    troubled = who != "worker" and any(word in sp.text for word in TROUBLE)
     if sp.kind == "shout" or "！" in sp.text or "!" in sp.text:
-        return "surprised" if who != "worker" else "happy"
-    if "？" in sp.text or "?" in sp.text or sp.kind == "thought":
+        return "worried" if troubled else "surprised" if who != "worker" else "happy"
+    if troubled or "？" in sp.text or "?" in sp.text:
         return "worried"
-    return "happy"
+    return "neutral" if sp.kind == "thought" else "happy"  # a thought without a question is calm
 
 
 def _bubble_for(setter: Setter, sp: Speech, max_outer_w: float, s: float, min_size: float) -> dict:

@@ -31,6 +31,17 @@ def test_automatic_expression_follows_the_text():
     assert figs["worker"].expression in EXPRESSIONS
 
 
+@pytest.mark.parametrize("text, expected", [("我家老伴住院了，能报销吗", "worried"),
+                                            ("갑자기 일자리를 잃었어요", "worried"), ("我来开证明。", "happy")])
+def test_residents_in_trouble_look_worried_not_cheerful(text, expected):
+    assert _figures(_board(cb.Speech("resident", text)))["resident"].expression == expected
+
+
+def test_a_calm_thought_is_not_worried():
+    figs = _figures(_board(cb.Speech("resident", "部屋がすっきりしたなあ。", kind="thought")))
+    assert figs["resident"].expression == "neutral"
+
+
 @pytest.mark.parametrize("field,value", [("expression", "angry-ish"), ("pose", "dancing")])
 def test_unknown_values_are_spec_errors_naming_the_choices(field, value):
     with pytest.raises(cb.SpecError) as err:
