@@ -452,6 +452,8 @@ def _beside_pass(ctx: PanelContext, plan: PanelPlan, s: float, left: float, righ
         if avail < 4.5 * s:
             return None
         bub = _bubble_for(ctx.setter, sp, avail, s, ctx.min_size)
+        if _skinny(bub):
+            return None  # a column of one or two characters a line: the bubbles go above instead
         bx = lo if side == 0 else hi - bub["w"]
         by = _drop_below(bx, prev_top, bub["w"], bub["h"], placed, gap)
         bub["x"], bub["y"], bub["side"] = bx, by, side
@@ -558,7 +560,8 @@ def _above_pass(ctx: PanelContext, plan: PanelPlan, inner: float, s: float, fig_
             bub = _bubble_for(ctx.setter, sp, avail, s, ctx.min_size)
             bx = min(max(cx - bub["w"] / 2, a), b - bub["w"])
             by = _drop_below(bx, prev_top, bub["w"], bub["h"], placed, gap)
-            key = (by + bub["h"], -bub["w"])
+            # A narrower bubble may tuck in higher, but not as a column of one or two characters a line.
+            key = (_skinny(bub), by + bub["h"], -bub["w"])
             if best is None or key < best[0]:
                 best = (key, bub, bx, by)
         assert best is not None
@@ -575,6 +578,13 @@ def _above_pass(ctx: PanelContext, plan: PanelPlan, inner: float, s: float, fig_
         blocked.append((min(root[0], tip[0]) - m, max(root[0], tip[0]) + m))
         last_of[sp.who] = k
     return bubbles
+
+
+def _skinny(bub: dict) -> bool:
+    """Lines of two characters or fewer, or a line of one letter between others: hard to read as a sentence."""
+    lines = bub["lines"]
+    return len(lines) > 2 and (bub["text_w"] < 3.0 * bub["size"] or any(
+        sum(ch.isalnum() for ch in ln) <= 1 for ln in lines[:-1]))
 
 
 def _drop_below(x: float, y: float, w: float, h: float, placed: list[tuple[float, float, float, float]],

@@ -392,7 +392,7 @@ def phrase_lines(text: str, max_width_em: float, *, lang: str = "zh-Hans", fonts
     if len(lines) < 2 or phrases.model_for(lang) is None or not _cuts_word(text, lines, lang) or "\n" in text:
         return lines
     more = _exact_lines(text, max_width_em, len(lines) + 1, lang, fontset or default_fontset(), role, strict)
-    if more is None or _widow(text, more[-1]):
+    if more is None or any(_widow(text, ln) for ln in more):  # a letter alone on any line is no better
         return lines
     return more
 
@@ -451,8 +451,8 @@ def _exact_cached(text: str, max_w: float, count: int, lang: str, fs: FontSet, r
                 if w > max_w + _EPS:
                     break
                 cost = best[m - 1][j] + (max_w - w) ** 2 * weight
-                if m == count and letters[ends[k]] - letters[points[j]] <= 1:
-                    cost += _COST_WIDOW
+                if letters[ends[k]] - letters[points[j]] <= 1 and (m == count or whole_words):
+                    cost += _COST_WIDOW  # one letter alone: on the last line a widow, in a bubble any line
                 if bounds and points[k] not in bounds and k < len(points) - 1:
                     cost += mid_phrase  # between words of one phrase: allowed, but a phrase end is better
                 if cost < best[m][k]:
