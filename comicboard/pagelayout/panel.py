@@ -452,8 +452,6 @@ def _beside_pass(ctx: PanelContext, plan: PanelPlan, s: float, left: float, righ
         if avail < 4.5 * s:
             return None
         bub = _bubble_for(ctx.setter, sp, avail, s, ctx.min_size)
-        if _skinny(bub):
-            return None  # a column of one or two characters a line: the bubbles go above instead
         bx = lo if side == 0 else hi - bub["w"]
         by = _drop_below(bx, prev_top, bub["w"], bub["h"], placed, gap)
         bub["x"], bub["y"], bub["side"] = bx, by, side

@@ -48,6 +48,11 @@ def test_urls_and_props_are_drawn():
     assert any(i.extra["name"] == "id_card" for i in material_icons)
 
 
+def test_every_example_fits_one_page_without_warnings(laid_out):
+    assert len(laid_out.pages) == 1
+    assert [p.message for p in laid_out.problems] == []
+
+
 def test_every_string_is_shown(laid_out):
     assert missing_strings(laid_out) == []
 
