@@ -275,13 +275,19 @@ def _layout_cached(para: str, max_w: float, rules: LineRules, fs: FontSet, role:
                 elif trimmed[k] == p and para[p - 1] not in _CLAUSE_END:
                     break_cost[k] = _COST_ALLOWED
                     ask.append(k)
-    use_phrases = bool(ask) and phrases.model_for(rules.lang) is not None
+    model = phrases.model_for(rules.lang) if ask else None
+    use_phrases = model is not None
     if use_phrases:
-        asked = set(ask)
         if memo:  # looked up at another width
+            unknown = set()
             for k in ask:
-                if memo.get(points[k]) is False:
+                at = memo.get(points[k])
+                if at is None:
+                    unknown.add(k)
+                elif not at:
                     break_cost[k] += _COST_MID_PHRASE
+        else:
+            unknown = set(ask)
     last_alnum = -1  # the last letter or digit (str.isalnum) that the last line can hold
     for i in range(end - 1, points[wlo[count - 1]] - 1, -1):
         if para[i].isalnum():
@@ -349,27 +355,25 @@ def _layout_cached(para: str, max_w: float, rules: LineRules, fs: FontSet, role:
         # boundary; when the cheapest layout then breaks only at boundaries, it is the cheapest for real
         # (the others can only cost more). Otherwise price the breaks it made inside phrases, and choose again
         # for the positions that depend on them (costs only go up, so no other choice can change).
-        todo, offsets = [], []
+        todo = []  # the positions on its path not looked up yet, last first
         k = back[last]
         while k > 0:
-            if k in asked and (p := points[k]) not in memo:
+            if k in unknown:
                 todo.append(k)
-                offsets.append(p)
             k = back[k]
         if not todo:
             break
-        todo.reverse()
-        offsets.reverse()
-        inside = []
-        for k, p, at in zip(todo, offsets, phrases.bounds_at(para, rules.lang, offsets), strict=True):
+        unknown.difference_update(todo)
+        offsets = [points[k] for k in todo]
+        stale = set()
+        for k, p, at in zip(todo, offsets, phrases.scorer(model)(para, offsets), strict=True):
             memo[p] = at
             if not at:
-                inside.append(k)
+                stale.add(k)
                 break_cost[k] += _COST_MID_PHRASE
-        if not inside:
+        if not stale:
             break
-        first = bisect_right(wlo, inside[0]) - 1
-        stale = set(inside)
+        first = bisect_right(wlo, min(stale)) - 1
 
     lines = []
     k = last
