@@ -6,6 +6,7 @@ boundaries are only preferences: `wrap` uses them to rank the breaks the rules a
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache, lru_cache
 from typing import Any
 
@@ -54,43 +55,55 @@ def bounds_at(text: str, lang: str, offsets: list[int]) -> list[bool] | None:
     has no model.
 
     The same decisions as `phrase_bounds`, scored only where asked: line choice asks about the few offsets
-    where a line could end, not about every character. BudouX scores an offset from the characters 3 before
-    to 3 after it (unigrams UW1…UW6, bigrams BW1…BW3, trigrams TW1…TW4), so only those are looked up. The text
-    is padded with NULs, which no model n-gram holds: features past either end count 0, as the parser skips them.
+    where a line could end, not about every character. See `scorer`.
     """
     model = model_for(lang)
-    if model is None:
-        return None
-    (uni, z6), (bi, z3), (tri, z4), base = _tables(model)
-    u, b2, t3 = uni.get, _starts(model, 2), _starts(model, 3)
-    p = "\0\0\0" + text + "\0\0\0"  # p[i] is 3 before offset i, p[i + 3] the character at it
-    out = []
-    for i in offsets:
-        c0, c1, c2, c3, c4, c5 = p[i:i + 6]
-        score = base + u(c0, z6)[0] + u(c1, z6)[1] + u(c2, z6)[2] + u(c3, z6)[3] + u(c4, z6)[4] + u(c5, z6)[5]
-        # An n-gram is looked up only when some n-gram of the model starts with its first character.
-        if c1 in b2:
-            score += bi.get(c1 + c2, z3)[0]
-        if c2 in b2:
-            score += bi.get(c2 + c3, z3)[1]
-        if c3 in b2:
-            score += bi.get(c3 + c4, z3)[2]
-        if c0 in t3:
-            score += tri.get(c0 + c1 + c2, z4)[0]
-        if c1 in t3:
-            score += tri.get(c1 + c2 + c3, z4)[1]
-        if c2 in t3:
-            score += tri.get(c2 + c3 + c4, z4)[2]
-        if c3 in t3:
-            score += tri.get(c3 + c4 + c5, z4)[3]
-        out.append(score > 0)
-    return out
+    return None if model is None else scorer(model)(text, offsets)
 
 
 @cache
-def _starts(model: str, n: int) -> frozenset[str]:
-    """The first characters of the model's n-grams (bigrams for n=2, trigrams for n=3)."""
-    return frozenset(key[0] for key in _tables(model)[n - 1][0])
+def scorer(model: str) -> Callable[[str, list[int]], list[bool]]:
+    """`bounds_at` for one model (see `model_for`), its tables at hand: (text, offsets) → whether a phrase
+    boundary falls at each offset.
+
+    BudouX scores an offset from the characters 3 before to 3 after it (unigrams UW1…UW6, bigrams BW1…BW3,
+    trigrams TW1…TW4), so only those are looked up, each feature in a dict of its own (score by n-gram, zeros
+    left out). The text is padded with NULs, which no model n-gram holds: features past either end count 0, as
+    the parser skips them.
+    """
+    (uni, _), (bi, _), (tri, _), base = _tables(model)
+    u0, u1, u2, u3, u4, u5 = ({c: v[j] for c, v in uni.items() if v[j]}.get for j in range(6))
+    bigrams = [{c: v[j] for c, v in bi.items() if v[j]} for j in range(3)]
+    trigrams = [{c: v[j] for c, v in tri.items() if v[j]} for j in range(4)]
+    b1, b2, b3 = (d.get for d in bigrams)
+    t1, t2, t3, t4 = (d.get for d in trigrams)
+    # An n-gram is looked up only when some n-gram of that feature starts with its first character.
+    sb1, sb2, sb3, st1, st2, st3, st4 = (frozenset(key[0] for key in d) for d in (*bigrams, *trigrams))
+
+    def score(text: str, offsets: list[int]) -> list[bool]:
+        p = "\0\0\0" + text + "\0\0\0"  # p[i] is 3 before offset i, p[i + 3] the character at it
+        out = []
+        for i in offsets:
+            c0, c1, c2, c3, c4, c5 = p[i:i + 6]
+            s = base + u0(c0, 0) + u1(c1, 0) + u2(c2, 0) + u3(c3, 0) + u4(c4, 0) + u5(c5, 0)
+            if c1 in sb1:
+                s += b1(c1 + c2, 0)
+            if c2 in sb2:
+                s += b2(c2 + c3, 0)
+            if c3 in sb3:
+                s += b3(c3 + c4, 0)
+            if c0 in st1:
+                s += t1(c0 + c1 + c2, 0)
+            if c1 in st2:
+                s += t2(c1 + c2 + c3, 0)
+            if c2 in st3:
+                s += t3(c2 + c3 + c4, 0)
+            if c3 in st4:
+                s += t4(c3 + c4 + c5, 0)
+            out.append(s > 0)
+        return out
+
+    return score
 
 
 @cache

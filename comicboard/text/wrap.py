@@ -25,6 +25,10 @@ _COST_CLAUSE = 0.0
 _COST_EMERGENCY = 2.0
 # A break inside a BudouX phrase (携带身|份证): worth about 1.25 em of imbalance between two lines to avoid.
 _COST_MID_PHRASE = 1.6
+# Models whose phrases are looked up at every position with a choice before choosing, not lazily: in Japanese
+# most breaks the rules allow fall inside phrases (between kana), so the lazy search chooses again some three
+# times per paragraph, which costs more than the lookups it saves.
+_PHRASES_AT_ONCE = frozenset({"ja"})
 # A last line holding one character or only punctuation (a widow): avoided unless it costs a line.
 _COST_WIDOW = 6.0
 _CLAUSE_END = frozenset("，。、；：！？,.;:!?）」』”》")
@@ -275,13 +279,26 @@ def _layout_cached(para: str, max_w: float, rules: LineRules, fs: FontSet, role:
                 elif trimmed[k] == p and para[p - 1] not in _CLAUSE_END:
                     break_cost[k] = _COST_ALLOWED
                     ask.append(k)
-    use_phrases = bool(ask) and phrases.model_for(rules.lang) is not None
-    if use_phrases:
-        asked = set(ask)
+    model = phrases.model_for(rules.lang) if ask else None
+    pending = []  # positions whose phrase cost is not known yet
+    if model is not None:
         if memo:  # looked up at another width
             for k in ask:
-                if memo.get(points[k]) is False:
+                at = memo.get(points[k])
+                if at is None:
+                    pending.append(k)
+                elif not at:
                     break_cost[k] += _COST_MID_PHRASE
+        else:
+            pending = ask
+        if model in _PHRASES_AT_ONCE and pending:
+            offsets = [points[k] for k in pending]
+            for k, p, at in zip(pending, offsets, phrases.scorer(model)(para, offsets), strict=True):
+                memo[p] = at
+                if not at:
+                    break_cost[k] += _COST_MID_PHRASE
+            pending = []
+    unknown = set(pending)
     last_alnum = -1  # the last letter or digit (str.isalnum) that the last line can hold
     for i in range(end - 1, points[wlo[count - 1]] - 1, -1):
         if para[i].isalnum():
@@ -343,33 +360,31 @@ def _layout_cached(para: str, max_w: float, rules: LineRules, fs: FontSet, role:
                     j -= 1
                 if bj >= 0:
                     best[last], back[last] = bc + break_cost[last], bj
-        if not use_phrases:
+        if not unknown:
             break
         # Phrases are looked up lazily: first assume every position not yet looked up is at a phrase
         # boundary; when the cheapest layout then breaks only at boundaries, it is the cheapest for real
         # (the others can only cost more). Otherwise price the breaks it made inside phrases, and choose again
         # for the positions that depend on them (costs only go up, so no other choice can change).
-        todo, offsets = [], []
+        todo = []  # the positions on its path not looked up yet, last first
         k = back[last]
         while k > 0:
-            if k in asked and (p := points[k]) not in memo:
+            if k in unknown:
                 todo.append(k)
-                offsets.append(p)
             k = back[k]
         if not todo:
             break
-        todo.reverse()
-        offsets.reverse()
-        inside = []
-        for k, p, at in zip(todo, offsets, phrases.bounds_at(para, rules.lang, offsets), strict=True):
+        unknown.difference_update(todo)
+        offsets = [points[k] for k in todo]
+        stale = set()
+        for k, p, at in zip(todo, offsets, phrases.scorer(model)(para, offsets), strict=True):
             memo[p] = at
             if not at:
-                inside.append(k)
+                stale.add(k)
                 break_cost[k] += _COST_MID_PHRASE
-        if not inside:
+        if not stale:
             break
-        first = bisect_right(wlo, inside[0]) - 1
-        stale = set(inside)
+        first = bisect_right(wlo, min(stale)) - 1
 
     lines = []
     k = last

@@ -41,3 +41,21 @@ def test_same_lines_without_phrases(monkeypatch):
             assert W._layout_cached(text, width, rules, FS, "regular") == layout_reference(text, width, rules, FS,
                                                                                            "regular")
     W.clear_caches()
+
+
+def test_same_lines_with_phrases_looked_up_lazily_or_at_once():
+    # Japanese phrases are looked up at every position with a choice at once, Chinese ones lazily along the
+    # cheapest layout: both, cold and after other widths, choose the reference's lines.
+    texts = {"ja": ["住民票の写しを窓口で申請してください。マイナンバーカードをお持ちください",
+                    "ちょっと待って受付は8:30〜17:15手数料は¥300です「転入届」"],
+             "zh-Hans": ["请携带身份证原件到社区服务中心办理工作人员审核材料后领取证明文件",
+                         "材料不全的，需补齐后再来——请提前预约办理时限5个工作日"],
+             "zh-Hant": ["請攜帶身分證正本到里辦公處辦理審核通過後領取證明文件約需3天"]}
+    for lang, paras in texts.items():
+        rules = rules_for(lang)
+        for text in paras:
+            W.clear_caches()
+            for width in (3, 4.5, 6, 7.25, 8, 10, 5.5):  # the later widths start from the earlier lookups
+                assert W._layout_cached(text, width, rules, FS, "regular") == layout_reference(text, width, rules,
+                                                                                               FS, "regular")
+    W.clear_caches()
