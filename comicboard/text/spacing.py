@@ -15,8 +15,8 @@ Justification (clreq §3.7 "line adjustment" / 行内调整; jlreq §3.8 "line a
 details text, never for speech bubbles (comics letter those centred and ragged): a line that is not the last
 of its paragraph is stretched to the measure, first in its CJK–Latin gaps (¼ em up to ½ em) and word spaces
 (up to ½ em more), then evenly between characters where the line could have been broken; never inside an
-unbreakable run (a Latin word, a number, 。」, ——). Each gap grows at most ½ em; a line that would need more
-stays ragged rather than look gappy.
+unbreakable run (a Latin word, a number, 。」, ——). A gap between characters grows at most ⅕ em (word spaces
+and CJK–Latin gaps ½ em); a line that would need more stays ragged rather than look gappy.
 Spacing (clreq §3.2.2, jlreq §3.2.3 "spacing between Japanese and Western characters"): ¼ em between a CJK
 character and a Latin letter or digit next to it, none at the line edges or beside full-width punctuation.
 Korean takes none (klreq: words are separated by spaces; 14일, 400원 are set solid).
@@ -179,7 +179,9 @@ def set_line(line: str, *, lang: str, fontset: FontSet, role: str = "regular", s
 
 
 _MAX_WORD_STRETCH = 0.5  # em a word space or CJK–Latin gap may grow when justifying
-_MAX_CHAR_STRETCH = 0.5  # em any one inter-character gap may grow
+# em any one inter-character gap may grow: beyond about a fifth of an em, CJK text reads as letter-spaced
+# (批 准 入 伍), and a ragged end looks better than a gappy line.
+_MAX_CHAR_STRETCH = 0.2
 
 
 def justify(line: str, setl: SetLine, width: float, *, lang: str, fontset: FontSet, role: str = "regular",

@@ -37,7 +37,7 @@ def test_latin_gaps_stretch_first_and_words_never_split():
 def test_a_line_that_would_look_gappy_stays_ragged():
     setl = set_line("好的", lang="zh-Hans", fontset=FS, size=10)
     out = justify("好的", setl, 200, lang="zh-Hans", fontset=FS, size=10)
-    assert out.width == pytest.approx(20 + 5)  # one gap, at most ½ em
+    assert out.width == pytest.approx(20 + 2)  # one gap, at most ⅕ em
 
 
 @settings(max_examples=120, deadline=None)
