@@ -25,6 +25,12 @@ _COST_CLAUSE = 0.0
 _COST_EMERGENCY = 2.0
 # A break inside a BudouX phrase (携带身|份证): worth about 1.25 em of imbalance between two lines to avoid.
 _COST_MID_PHRASE = 1.6
+
+
+def _mid_phrase_cost(max_w: float) -> float:
+    """A break inside a phrase costs about a quarter of the measure in imbalance (em²): as much in a wide
+    footer as in a narrow bubble, where 1.6 em² is that quarter."""
+    return max(_COST_MID_PHRASE, (0.25 * max_w) ** 2)
 # Models whose phrases are looked up at every position with a choice before choosing, not lazily: in Japanese
 # most breaks the rules allow fall inside phrases (between kana), so the lazy search chooses again some three
 # times per paragraph, which costs more than the lookups it saves.
@@ -280,6 +286,7 @@ def _layout_cached(para: str, max_w: float, rules: LineRules, fs: FontSet, role:
                     break_cost[k] = _COST_ALLOWED
                     ask.append(k)
     model = phrases.model_for(rules.lang) if ask else None
+    mid_cost = _mid_phrase_cost(max_w)
     pending = []  # positions whose phrase cost is not known yet
     if model is not None:
         if memo:  # looked up at another width
@@ -288,7 +295,7 @@ def _layout_cached(para: str, max_w: float, rules: LineRules, fs: FontSet, role:
                 if at is None:
                     pending.append(k)
                 elif not at:
-                    break_cost[k] += _COST_MID_PHRASE
+                    break_cost[k] += mid_cost
         else:
             pending = ask
         if model in _PHRASES_AT_ONCE and pending:
@@ -296,7 +303,7 @@ def _layout_cached(para: str, max_w: float, rules: LineRules, fs: FontSet, role:
             for k, p, at in zip(pending, offsets, phrases.scorer(model)(para, offsets), strict=True):
                 memo[p] = at
                 if not at:
-                    break_cost[k] += _COST_MID_PHRASE
+                    break_cost[k] += mid_cost
             pending = []
     unknown = set(pending)
     last_alnum = -1  # the last letter or digit (str.isalnum) that the last line can hold
@@ -381,7 +388,7 @@ def _layout_cached(para: str, max_w: float, rules: LineRules, fs: FontSet, role:
             memo[p] = at
             if not at:
                 stale.add(k)
-                break_cost[k] += _COST_MID_PHRASE
+                break_cost[k] += mid_cost
         if not stale:
             break
         first = bisect_right(wlo, min(stale)) - 1

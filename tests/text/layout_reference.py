@@ -13,12 +13,12 @@ from comicboard.text.wrap import (
     _CLAUSE_END,
     _COST_ALLOWED,
     _COST_EMERGENCY,
-    _COST_MID_PHRASE,
     _COST_WIDOW,
     _EPS,
     _HAS_SPACE,
     _LAST_LINE_WEIGHT,
     _SPACE_CHARS,
+    _mid_phrase_cost,
 )
 
 _INF = float("inf")
@@ -176,7 +176,7 @@ def layout_reference(para, max_w, rules, fs, role, phrase_memo=None):
         memo = phrase_memo.memo
         for k in ask:
             if memo.get(points[k]) is False:
-                break_cost[k] += _COST_MID_PHRASE
+                break_cost[k] += _mid_phrase_cost(max_w)
         back = cheapest(into, break_cost, last)
         while True:
             todo = []
@@ -193,7 +193,7 @@ def layout_reference(para, max_w, rules, fs, role, phrase_memo=None):
             if not inside:
                 break
             for r in inside:
-                break_cost[r] += _COST_MID_PHRASE
+                break_cost[r] += _mid_phrase_cost(max_w)
             back = cheapest(into, break_cost, last)
 
     lines = []

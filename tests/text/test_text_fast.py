@@ -49,7 +49,7 @@ def reference_cost(text: str, width: float, lang: str, strict: bool) -> tuple[in
             return W._COST_EMERGENCY
         if text[trim(p) - 1] in W._CLAUSE_END or text[p - 1] in SPACES:
             return W._COST_CLAUSE
-        return W._COST_ALLOWED + (W._COST_MID_PHRASE if bounds is not None and p not in bounds else 0.0)
+        return W._COST_ALLOWED + (W._mid_phrase_cost(width) if bounds is not None and p not in bounds else 0.0)
 
     last = len(points) - 1
     best: list[tuple[int, float]] = [(0, 0.0)] + [(1 << 30, 0.0)] * last
@@ -88,7 +88,7 @@ def layout_cost(text: str, width: float, lang: str, strict: bool) -> tuple[int, 
         if levels[p] == Break.EMERGENCY:
             total += W._COST_EMERGENCY
         elif not (ln.text[-1] in W._CLAUSE_END or text[p - 1] in SPACES):
-            total += W._COST_ALLOWED + (W._COST_MID_PHRASE if bounds is not None and p not in bounds else 0.0)
+            total += W._COST_ALLOWED + (W._mid_phrase_cost(width) if bounds is not None and p not in bounds else 0.0)
     return len(lines), total
 
 
