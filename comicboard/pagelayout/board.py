@@ -404,7 +404,9 @@ def _index_items(board: Board, setter: Setter, frame: Frame, header: list[Item])
     rows = int((bottom - top) // pitch)
     gap = 1.5 * size
     side_w = (frame.width - 2 * frame.margin - block_w) / 2 - gap
-    entries = [f"{i}\u00a0{p.title}" for i, p in enumerate(procs, 1)]
+    # Numbers padded with figure spaces (the width of a digit) so the titles line up: 9 and 10 alike.
+    digits = len(str(len(procs)))
+    entries = [f"{str(i).rjust(digits, chr(0x2007))}\u00a0{p.title}" for i, p in enumerate(procs, 1)]
     col_w = max(setter.width(e, size) for e in entries) + size
     per_side = int(side_w // col_w)
     if rows < 1 or per_side < 1 or 2 * per_side * rows < len(entries):

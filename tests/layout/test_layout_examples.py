@@ -94,7 +94,12 @@ def test_banner_holds_a_numbered_index_of_every_procedure():
     page = lay.pages[0]
     entries = [ln.text for b in page.text_blocks() if b.kind == "index" for ln in b.lines]
     titles = [p.title for _, p in lay.board.procedures()]
-    assert entries == [f"{i}\u00a0{t}" for i, t in enumerate(titles, 1)]
+    assert [e.lstrip("\u2007") for e in entries] == [f"{i}\u00a0{t}" for i, t in enumerate(titles, 1)]
+    # Titles line up: every entry's number takes the width of the largest number (figure spaces before).
+    for b in page.text_blocks():
+        if b.kind == "index":
+            lefts = {ln.xs[ln.text.index("\u00a0") + 1] for ln in b.lines}
+            assert max(lefts) - min(lefts) < 0.01, lefts
     banner = page.of_kind("banner")[0]
     title = next(b for b in page.text_blocks() if b.kind == "title")
     for b in page.text_blocks():
