@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from pathlib import Path
 
 from .errors import Problem
@@ -16,6 +17,7 @@ PT_PER_METRE = 8.0
 MM = 72 / 25.4
 SHOP_BLEED_MM = 3.0  # the bleed a print shop's preflight expects at least
 PRINT_PPI = 300  # a placed picture below this looks soft or blocky at reading distance
+_PLACEHOLDER = re.compile(r"\{\{\s*[^{}]*?\s*\}\}")  # a batch template's {{column}} (see batch.template)
 
 
 def _overlap(a: tuple[float, ...], b: tuple[float, ...], tol: float = 0.5) -> bool:
@@ -89,6 +91,14 @@ def check(board: Board) -> list[Problem]:
                                     where="; ".join(places[:3]) + (" …" if len(places) > 3 else ""),
                                     hint="replace the character, or add a font that has it under fonts: fallback",
                                     details={"char": ch}))
+    unfilled = [(where, m.group(0)) for where, text in texts for m in _PLACEHOLDER.finditer(text)]
+    if unfilled:
+        names = ", ".join(dict.fromkeys(p for _, p in unfilled))
+        problems.append(Problem("warning", "unfilled-placeholder",
+                                f"the board still shows template placeholders: {names}",
+                                where="; ".join(w for w, _ in unfilled[:3]) + (" …" if len(unfilled) > 3 else ""),
+                                hint="this looks like a template: fill it from a table with "
+                                     "`comicboard batch TEMPLATE TABLE -o DIR`, or replace the {{…}} texts"))
     lay = layout(board, check_fonts=False)
     problems.extend(lay.problems)
     if board.bleed_mm < SHOP_BLEED_MM:

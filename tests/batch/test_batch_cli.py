@@ -47,3 +47,13 @@ def test_cli_batch_refuses_unknown_format(tmp_path, capsys):
     code = main(["batch", str(EXAMPLES / "community-template.yaml"), str(EXAMPLES / "communities.csv"), "-o",
                  str(tmp_path), "--format", "pdf,svg"])
     assert code == 2 and "svg" in capsys.readouterr().err
+
+
+def test_check_warns_that_a_template_still_shows_its_placeholders():
+    import comicboard as cb
+
+    root = Path(__file__).resolve().parents[2]
+    found = [p for p in cb.check(cb.load(root / "examples" / "community-template.yaml"))
+             if p.code == "unfilled-placeholder"]
+    assert len(found) == 1 and "{{community}}" in found[0].message and "batch" in found[0].hint
+    assert not [p for p in cb.check(cb.load(root / "examples" / "gongrenjie.yaml")) if p.code == "unfilled-placeholder"]
