@@ -48,7 +48,8 @@ def _page(width: float, height: float, m: float, items: list[Item]) -> PageGeome
 def _text(setter: Setter, items: list[Item], kind: str, text: str, x: float, y: float, w: float, size: float,
           *, role: str = "regular", align: str = "left", color: str = "ink", where: str = "") -> float:
     """Break and place `text`; returns the y below it."""
-    lines = setter.lines_for(text, w, size, role, fill=align == "justify")
+    # Justified details fill their lines; other texts (summary, footer) keep words whole, as bubbles do.
+    lines = setter.lines_for(text, w, size, role, fill=align == "justify", whole_words=align != "justify")
     h = len(lines) * size * LEADING
     items.append(setter.block(kind, lines, (x, y, w, h), size, role=role, align=align, color=color, where=where,
                               source=text))
