@@ -165,13 +165,16 @@ def _prepared(para: str, rules: LineRules, fs: FontSet, role: str) -> tuple:
     """What line choice needs of a paragraph at any width: advances summed, where each position ends up when the
     breaking spaces before it are dropped (None without spaces), breaks, and a memo of the BudouX phrase
     boundaries looked up so far (offset → whether one falls there)."""
-    prefix = [0.0, *accumulate(map(_advances(fs, role).__getitem__, para))]
+    # Tuples: held in the memo, they are left alone by the garbage collector once it has seen them (lists of
+    # numbers are walked at every collection).
+    prefix = (0.0, *accumulate(map(_advances(fs, role).__getitem__, para)))
     trim = None
     if _HAS_SPACE(para) is not None:
         trim = list(range(len(para) + 1))
         for m in _SPACE_RUN.finditer(para):
             a, b = m.span()
             trim[a + 1:b + 1] = [a] * (b - a)
+        trim = tuple(trim)
     levels, allowed, emergency = _breaks.__wrapped__(para, rules)  # this memo holds them already
     return prefix, trim, levels, allowed, emergency, {}
 
