@@ -237,12 +237,13 @@ _INNER = (bytearray((Break.ALLOWED,)), bytearray((Break.EMERGENCY,)))  # by rule
 
 
 @lru_cache(maxsize=4096)  # fitting asks for the same paragraph at several widths and sizes
-def _breaks(text: str, rules: LineRules) -> tuple[bytes, list[int], bool]:
+def _breaks(text: str, rules: LineRules) -> tuple[bytes, tuple[int, ...], bool]:
     """Break levels of a paragraph (as bytes: the `Break` values), the positions that are ALLOWED (ending with
-    len(text)), and whether any position is EMERGENCY."""
+    len(text)), and whether any position is EMERGENCY. Tuples, not lists: held in memos, a tuple of ints is left
+    alone by the garbage collector once it has seen it."""
     n = len(text)
     if not n:
-        return bytes(1), [], False
+        return bytes(1), (), False
     fast = _fast(rules)
     lv = _INNER[rules.keep_all] * (n + 1)
     if " " in text:
@@ -276,13 +277,13 @@ def _breaks(text: str, rules: LineRules) -> tuple[bytes, list[int], bool]:
         lv[a + 1:b] = got
     lv[0] = Break.NEVER
     lv[n] = Break.ALLOWED
-    return bytes(lv), list(compress(range(n + 1), lv.translate(_ALLOWED_MASK))), Break.EMERGENCY in lv
+    return bytes(lv), tuple(compress(range(n + 1), lv.translate(_ALLOWED_MASK))), Break.EMERGENCY in lv
 
 
-def _breaks_reference(text: str, rules: LineRules) -> tuple[bytes, list[int], bool]:
+def _breaks_reference(text: str, rules: LineRules) -> tuple[bytes, tuple[int, ...], bool]:
     """`_breaks` by the full rules at every position (what the fast path must equal; kept for tests)."""
     levels = _slow_levels(text, rules)
-    return bytes(levels), [i for i, lv in enumerate(levels) if lv is Break.ALLOWED], Break.EMERGENCY in levels
+    return bytes(levels), tuple(i for i, lv in enumerate(levels) if lv is Break.ALLOWED), Break.EMERGENCY in levels
 
 
 def _slow_levels(text: str, rules: LineRules) -> list[Break]:

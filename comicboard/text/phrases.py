@@ -13,6 +13,9 @@ from typing import Any
 _LOADERS = {"zh-hans": "load_default_simplified_chinese_parser", "zh-hant": "load_default_traditional_chinese_parser",
             "ja": "load_default_japanese_parser"}
 _TRADITIONAL_REGIONS = ("tw", "hk", "mo")
+# From this many offsets on, `scorer` splits the text into characters once: windows overlap, and each
+# character's hash is then computed once rather than in every window.
+_SHARED_CHARS = 4
 
 
 @lru_cache(maxsize=64)
@@ -82,6 +85,8 @@ def scorer(model: str) -> Callable[[str, list[int]], list[bool]]:
 
     def score(text: str, offsets: list[int]) -> list[bool]:
         p = "\0\0\0" + text + "\0\0\0"  # p[i] is 3 before offset i, p[i + 3] the character at it
+        if len(offsets) > _SHARED_CHARS:
+            p = list(p)  # one str object per character, hashed once for all the windows it is in
         out = []
         for i in offsets:
             c0, c1, c2, c3, c4, c5 = p[i:i + 6]

@@ -7,6 +7,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
+from operator import sub
 
 from ..fonts import FontSet, fontset_for
 from . import breaking, phrases
@@ -170,13 +171,16 @@ def _prepared(para: str, rules: LineRules, fs: FontSet, role: str) -> tuple:
     """What line choice needs of a paragraph at any width: advances summed, where each position ends up when the
     breaking spaces before it are dropped (None without spaces), breaks, and a memo of the BudouX phrase
     boundaries looked up so far (offset → whether one falls there)."""
-    prefix = [0.0, *accumulate(map(_advances(fs, role).__getitem__, para))]
+    # Tuples: held in the memo, they are left alone by the garbage collector once it has seen them (lists of
+    # numbers are walked at every collection).
+    prefix = (0.0, *accumulate(map(_advances(fs, role).__getitem__, para)))
     trim = None
     if _HAS_SPACE(para) is not None:
         trim = list(range(len(para) + 1))
         for m in _SPACE_RUN.finditer(para):
             a, b = m.span()
             trim[a + 1:b + 1] = [a] * (b - a)
+        trim = tuple(trim)
     levels, allowed, emergency = _breaks.__wrapped__(para, rules)  # this memo holds them already
     return prefix, trim, levels, allowed, emergency, {}
 
@@ -208,7 +212,11 @@ def _layout_cached(para: str, max_w: float, rules: LineRules, fs: FontSet, role:
         return ((0, end, prefix[end], False),)
 
     # Break positions to consider: every ALLOWED one, and EMERGENCY ones inside units too wide to fit.
-    if emergency:
+    at_cuts = list(map(prefix.__getitem__, allowed))  # allowed[-1] == n
+    left = [0.0, *at_cuts]
+    # Spaces dropped at a line end only make it narrower: when no stretch between two allowed breaks is wider than
+    # the line as it stands, no EMERGENCY break is needed.
+    if emergency and max(map(sub, at_cuts, left)) > limit:
         points = [0]
         start = 0
         for cut in allowed:
@@ -216,10 +224,10 @@ def _layout_cached(para: str, max_w: float, rules: LineRules, fs: FontSet, role:
                 points.extend(i for i in range(start + 1, cut) if levels[i] == _EMERGENCY)
             points.append(cut)
             start = cut
+        left = list(map(prefix.__getitem__, points))
     else:
-        points = [0, *allowed]  # allowed[-1] == n
+        points = [0, *allowed]
     # A line from points[j] to points[k] ends at trimmed[k] (spaces dropped; every line holds a non-space).
-    left = list(map(prefix.__getitem__, points))
     if trim:
         trimmed = list(map(trim.__getitem__, points))
         right = list(map(prefix.__getitem__, trimmed))
@@ -328,7 +336,7 @@ def _layout_cached(para: str, max_w: float, rules: LineRules, fs: FontSet, role:
                         continue  # its cheapest way in is no dearer, and the others only dearer: it stands
                     rk = right[k]
                     bc, bj = _INF, -1
-                    j = k - 1 if k - 1 < phi else phi
+                    j = phi  # < k: every window starts past the end of the one before (see wlo)
                     while j >= plo:
                         w = rk - left[j]
                         if w > limit:
@@ -349,7 +357,7 @@ def _layout_cached(para: str, max_w: float, rules: LineRules, fs: FontSet, role:
             elif stale is None or back[last] in stale:
                 rk, tk = right[last], trimmed[last]
                 bc, bj = _INF, -1
-                j = last - 1 if last - 1 < phi else phi
+                j = phi
                 while j >= plo:
                     w = rk - left[j]
                     if w > limit:
