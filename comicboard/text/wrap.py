@@ -36,7 +36,8 @@ def _mid_phrase_cost(max_w: float) -> float:
 # most breaks the rules allow fall inside phrases (between kana), so the lazy search chooses again some three
 # times per paragraph, which costs more than the lookups it saves.
 _PHRASES_AT_ONCE = frozenset({"ja"})
-# A last line holding one character or only punctuation (a widow): avoided unless it costs a line.
+# A last line holding at most one letter or digit, with or without punctuation (a widow): avoided unless it
+# costs a line.
 _COST_WIDOW = 6.0
 _CLAUSE_END = frozenset("，。、；：！？,.;:!?）」』”》")
 
@@ -314,11 +315,15 @@ def _layout_cached(para: str, max_w: float, rules: LineRules, fs: FontSet, role:
                     break_cost[k] += mid_cost
             pending = []
     unknown = set(pending)
-    last_alnum = -1  # the last letter or digit (str.isalnum) that the last line can hold
+    # A last line starting after `second` holds at most one letter or digit (str.isalnum) and its punctuation
+    # (贴。, 交？, 」。): a widow. `second` is the second-to-last letter or digit that the last line can hold.
+    second, seen = -1, 0
     for i in range(end - 1, points[wlo[count - 1]] - 1, -1):
         if para[i].isalnum():
-            last_alnum = i
-            break
+            seen += 1
+            if seen == 2:
+                second = i
+                break
 
     # The cheapest layout with the fewest lines, window by window: every line that such a layout can hold into
     # each window position costs its evenness (slack²; the last line's slack counts less) and widows; the break
@@ -355,7 +360,7 @@ def _layout_cached(para: str, max_w: float, rules: LineRules, fs: FontSet, role:
                             stale.add(k)
                         best[k], back[k] = bc, bj
             elif stale is None or back[last] in stale:
-                rk, tk = right[last], trimmed[last]
+                rk = right[last]
                 bc, bj = _INF, -1
                 j = phi
                 while j >= plo:
@@ -367,7 +372,7 @@ def _layout_cached(para: str, max_w: float, rules: LineRules, fs: FontSet, role:
                     else:
                         cost = max_w - w
                         cost = cost * cost * _LAST_LINE_WEIGHT
-                    if j and (tk - points[j] <= 1 or last_alnum < points[j]):
+                    if j and second < points[j]:
                         cost += _COST_WIDOW  # one character, or punctuation only (，。」 …), alone on the last line
                     cost += best[j]
                     if cost < bc:

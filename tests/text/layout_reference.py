@@ -147,8 +147,8 @@ def layout_reference(para, max_w, rules, fs, role, phrase_memo=None):
                 else:
                     slack = max_w - w
                     cost = slack * slack * weight
-                if final and j and (trimmed[k] - points[j] <= 1 or not _HAS_ALNUM(para, points[j], trimmed[k])):
-                    cost += _COST_WIDOW  # one character, or punctuation only (，。」 …), alone on the last line
+                if final and j and sum(ch.isalnum() for ch in para[points[j]:trimmed[k]]) <= 1:
+                    cost += _COST_WIDOW  # at most one letter or digit (贴。, 交？, 」。) alone on the last line
                 moves.append((j, cost))
 
     # Break costs: none after clause punctuation or at spaces, more for a last-resort break (number + counter,

@@ -61,7 +61,7 @@ def reference_cost(text: str, width: float, lang: str, strict: bool) -> tuple[in
                 continue
             slack = 0.0 if w > limit else (width - w) ** 2 * (W._LAST_LINE_WEIGHT if k == last else 1.0)
             line = text[points[j]:trim(points[k])]
-            widow = k == last and j and (len(line) <= 1 or not any(ch.isalnum() for ch in line))
+            widow = k == last and j and sum(ch.isalnum() for ch in line) <= 1
             cand = (best[j][0] + 1, best[j][1] + slack + (0.0 if k == last else cost_at(points[k]))
                     + (W._COST_WIDOW if widow else 0.0))
             if cand[0] < best[k][0] or (cand[0] == best[k][0] and cand[1] < best[k][1]):
@@ -81,7 +81,7 @@ def layout_cost(text: str, width: float, lang: str, strict: bool) -> tuple[int, 
         if ln.width <= width + W._EPS:
             total += (width - ln.width) ** 2 * (W._LAST_LINE_WEIGHT if final else 1.0)
         if final:
-            if k and (len(ln.text) <= 1 or not any(ch.isalnum() for ch in ln.text)):
+            if k and sum(ch.isalnum() for ch in ln.text) <= 1:
                 total += W._COST_WIDOW
             continue
         p = lines[k + 1].start
