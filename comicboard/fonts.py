@@ -6,6 +6,7 @@ read once per file and cached; renderers receive the chosen file path with every
 
 from __future__ import annotations
 
+import os
 import struct
 import unicodedata
 from dataclasses import dataclass
@@ -85,8 +86,14 @@ class Face:
         _ttfont(self.path).getGlyphSet()[glyph].draw(pen)
 
 
-@lru_cache(maxsize=8)
 def _ttfont(path: str):  # noqa: ANN202 - fontTools' TTFont, imported lazily
+    """The open font file, read lazily (glyphs on demand). One per process: a lazily read file shares its
+    position with any forked worker that inherited it, so a batch worker opens its own."""
+    return _ttfont_in(path, os.getpid())
+
+
+@lru_cache(maxsize=8)
+def _ttfont_in(path: str, pid: int):  # noqa: ANN202, ARG001 - the pid only keys the cache
     from fontTools.ttLib import TTFont
 
     return TTFont(path, lazy=True, fontNumber=0)
@@ -138,13 +145,13 @@ def _reverse_cmap(path: str) -> dict[str, str]:
 
 @lru_cache(maxsize=16)
 def load_face(path: str) -> Face:
-    from fontTools.ttLib import TTFont, TTLibError
+    from fontTools.ttLib import TTLibError
 
     p = Path(path)
     if not p.is_file():
         raise FontError(f"font file not found: {path}", hint="check the path under fonts: in the spec")
     try:
-        tt = TTFont(str(p), lazy=True, fontNumber=0)
+        tt = _ttfont(str(p))  # the same open file that outlines and `vert` forms are read from later
         cmap = dict(tt.getBestCmap() or {})
         advances = {g: m[0] for g, m in tt["hmtx"].metrics.items()}
         upem = tt["head"].unitsPerEm
