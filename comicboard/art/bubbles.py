@@ -321,15 +321,19 @@ def bubble_paths(
 # ---- narration captions and step badges --------------------------------------------------------
 
 
-def _shadow_offset(w: float, h: float) -> float:
-    return max(1.0, 0.06 * min(w, h))
+SHADOW_SHARE = 0.06  # a caption box's drop shadow, as a share of its smaller side
+
+
+def shadow_offset(w: float, h: float) -> float:
+    """How far a w×h caption box's drop shadow reaches right and down (inside the box)."""
+    return max(1.0, SHADOW_SHARE * min(w, h))
 
 
 def caption_box_paths(
     x: float, y: float, w: float, h: float, fill: Color, stroke: Color, *, line_width: float | None = None,
 ) -> list[Path]:
     """A narration box filling (x, y, w, h): a rectangle with a soft drop shadow down-right, all inside."""
-    s = _shadow_offset(w, h)
+    s = shadow_offset(w, h)
     lw = line_width if line_width is not None else max(0.6, s * 0.4)
     shadow = Path(tuple(PathPen().rect(x + s, y + s, w - s, h - s).ops), fill=stroke.lighter(0.55))
     box = Path(tuple(PathPen().rect(x + lw / 2, y + lw / 2, w - s - lw, h - s - lw).ops), fill=fill,
@@ -339,7 +343,7 @@ def caption_box_paths(
 
 def caption_text_box(x: float, y: float, w: float, h: float, pad: float = DEFAULT_PAD) -> Box:
     """Where caption text may go inside `caption_box_paths(x, y, w, h, ...)`."""
-    s = _shadow_offset(w, h)
+    s = shadow_offset(w, h)
     return (x + pad, y + pad, max(0.0, w - s - 2 * pad), max(0.0, h - s - 2 * pad))
 
 

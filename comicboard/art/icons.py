@@ -22,6 +22,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from ..text.rules import lang_key
+
 LANGS = ("zh-Hans", "zh-Hant", "ja", "ko")
 FALLBACK_ICONS = frozenset({"building", "document"})
 
@@ -117,14 +119,10 @@ ICON_KEYWORDS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
 
 
 def _lang_key(lang: str) -> str:
-    """Normalise a BCP 47 tag to one of LANGS: zh-CN → zh-Hans, zh-TW / zh-HK → zh-Hant, ja-JP → ja."""
-    tag = lang.strip().replace("_", "-").lower()
-    if tag.startswith("zh"):
-        return "zh-Hant" if any(t in tag for t in ("hant", "-tw", "-hk", "-mo")) else "zh-Hans"
-    for key in ("ja", "ko"):
-        if tag == key or tag.startswith(key + "-"):
-            return key
-    raise ValueError(f"no icon keywords for language {lang!r}; use one of {', '.join(LANGS)}")
+    key = lang_key(lang)
+    if key is None:
+        raise ValueError(f"no icon keywords for language {lang!r}; use one of {', '.join(LANGS)}")
+    return key
 
 
 @cache

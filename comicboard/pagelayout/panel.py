@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from ..art import bubble_size_for_text, bubble_text_box, caption_text_box, draw_figure
+from ..art.bubbles import SHADOW_SHARE, shadow_offset
 from ..model import Board, Speech, Step
 from .geometry import Box, Bubble, Figure, Item, Panel, Shape
 from .typeset import LEADING, Setter, columns_for, vertical_block
@@ -266,11 +267,10 @@ _MIN_SCENE_EM = 6.5  # narrowest scene (figures and bubbles) beside a vertical c
 
 def _side_width(ncols: int, size: float, s: float) -> float:
     """Room for a vertical caption box of `ncols` columns: the columns, their padding and the box's drop
-    shadow (6% of its width, see art.caption_box_paths), and the gap to the scene."""
-    return max(2 * _badge_r(s) + 0.5 * s, (ncols * size * LEADING + 0.3 * s) / (1 - _SHADOW) + 0.3 * s)
+    shadow (art.bubbles.SHADOW_SHARE of its width), and the gap to the scene."""
+    return max(2 * _badge_r(s) + 0.5 * s, (ncols * size * LEADING + 0.3 * s) / (1 - SHADOW_SHARE) + 0.3 * s)
 
 
-_SHADOW = 0.06  # a caption box's drop shadow as a share of its smaller side (art.bubbles._shadow_offset)
 _SIDE_CHROME = 1.2  # em of a vertical caption box's height that is not column: padding, gaps, shadow
 
 
@@ -314,8 +314,8 @@ def _plan(ctx: PanelContext, step: Step, width: float, s: float, caption: bool) 
         text_w = inner - badge_w - 0.8 * s
         for _ in range(3):
             caption_lines, _, th = setter.measure(step.caption, text_w, caption_size, fill=True)
-            caption_h = (th + 0.5 * s) / (1 - _SHADOW) + 0.05 * s
-            room = inner - 2 * _badge_r(s) - 0.7 * s - max(1.0, _SHADOW * min(inner, caption_h))
+            caption_h = (th + 0.5 * s) / (1 - SHADOW_SHARE) + 0.05 * s
+            room = inner - 2 * _badge_r(s) - 0.7 * s - shadow_offset(inner, caption_h)
             if room >= text_w - 1e-6:
                 break
             text_w = room

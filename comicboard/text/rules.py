@@ -73,6 +73,18 @@ _CJK_LANGS = {"zh": CLREQ, "ja": JLREQ, "ko": KLREQ}
 
 
 @lru_cache(maxsize=64)  # LineRules is frozen: one instance per (lang, strict)
+def lang_key(lang: str) -> str | None:
+    """A BCP 47 tag as one of the board languages: zh-CN → zh-Hans, zh-TW / zh-HK / zh-MO → zh-Hant, ja-JP → ja,
+    ko-KR → ko; None for any other language."""
+    tag = lang.strip().replace("_", "-").lower()
+    if tag.startswith("zh"):
+        return "zh-Hant" if any(t in tag for t in ("hant", "-tw", "-hk", "-mo")) else "zh-Hans"
+    for key in ("ja", "ko"):
+        if tag == key or tag.startswith(key + "-"):
+            return key
+    return None
+
+
 def rules_for(lang: str = "zh-Hans", *, strict: bool = False) -> LineRules:
     """The rules for a BCP 47 tag: 'zh-Hans', 'zh-Hant', 'ja', 'ko'; other tags get the basic CJK rules."""
     primary = lang.replace("_", "-").split("-")[0].lower()

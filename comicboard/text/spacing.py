@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..fonts import FontSet
+from .rules import lang_key
 
 # Full-width brackets and quotes with the ink on the inside: the blank half is outside (clreq, jlreq cl-01/02).
 OPENING = frozenset("「『（［｛〔【〖《〈｟〘〚")
@@ -60,13 +61,6 @@ class SetLine:
 # Marks a language centres in the em box (see the module docstring); the rest of STOPS sit low left.
 _CENTRED = {"zh-Hant": STOPS, "ja": frozenset("：；！？")}
 _SMALL_MARK = 0.45  # em: a mark lower than this (。，、．) is also centred vertically when centred
-
-
-def _lang_key(lang: str) -> str:
-    parts = lang.replace("_", "-").lower().split("-")
-    if parts[0] == "zh":
-        return "zh-Hant" if ("hant" in parts or any(p in ("tw", "hk", "mo") for p in parts)) else "zh-Hans"
-    return {"ja": "ja", "ko": "ko"}.get(parts[0], lang)
 
 
 @lru_cache(maxsize=8192)
@@ -136,7 +130,7 @@ def _natural(line: str, lang: str, fontset: FontSet, role: str) -> tuple[tuple[f
     it (before the next character), and how far its glyph moves up (empty when none does)."""
     n = len(line)
     adv = [fontset.advance(ch, role) for ch in line]
-    key = _lang_key(lang)
+    key = lang_key(lang) or lang
     # Which half of each full-width mark is blank: -1 left (opening), 1 right (closing, low-left stops), 0 none.
     blank = [0] * n
     shift = [0.0] * n

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..fonts import FontSet
-from .spacing import CLOSING, HALF, LATIN_GAP, OPENING, STOPS, compress
+from .spacing import CLOSING, LATIN_GAP, OPENING, STOPS, compress
 
 # Wide by UAX #11 yet turned in vertical text (UAX #50 R or Tr without a vertical glyph in many fonts).
 _SIDEWAYS_WIDE = frozenset("—―～〜－＝")
@@ -85,12 +85,17 @@ def vertical_metrics(fontset: FontSet) -> VerticalMetrics:
 
 @lru_cache(maxsize=8192)
 def _vertical_advance(ch: str, fontset: FontSet, role: str) -> float:
-    face = fontset.face_for(ch, role)
-    if face is None:
+    if fontset.face_for(ch, role) is None:
         return 0.0
-    if _upright(ch) or face.vertical_glyph(ch):
+    if _upright(ch) or _vert(ch, fontset, role):
         return 1.0
-    return face.advance(ch)
+    return fontset.advance(ch, role)
+
+
+def _vert(ch: str, fontset: FontSet, role: str) -> str | None:
+    """The name of `ch`'s vertical glyph in the face that draws it, if the font has one."""
+    face = fontset.face_for(ch, role)
+    return face.vertical_glyph(ch) if face else None
 
 
 @lru_cache(maxsize=2048)
@@ -129,7 +134,7 @@ def _parts(line: str, fontset: FontSet, role: str) -> list[tuple[int, str, str, 
     while i < n:
         ch = line[i]
         face = fontset.face_for(ch, role)
-        vert = face.vertical_glyph(ch) if face else None
+        vert = _vert(ch, fontset, role)
         if ch.isspace():
             out.append((i, ch, "space", "", 0.5 if ch != "\u3000" else 1.0))
             i += 1
@@ -142,8 +147,7 @@ def _parts(line: str, fontset: FontSet, role: str) -> list[tuple[int, str, str, 
             i += 1
         else:
             j = i
-            while j < n and not line[j].isspace() and not _upright(line[j]) and not (
-                    fontset.face_for(line[j], role) and fontset.face_for(line[j], role).vertical_glyph(line[j])):
+            while j < n and not line[j].isspace() and not _upright(line[j]) and not _vert(line[j], fontset, role):
                 j += 1
             run = line[i:j]
             if run.isascii() and run.isdigit() and len(run) <= TCY_DIGITS:
@@ -175,9 +179,3 @@ def _blank_down(ch: str, mode: str, draw: str, fontset: FontSet, role: str) -> i
         return -1  # ink in the bottom half (﹁ ︵): the top is blank
     return 0
 
-
-def column_length(line: str, *, lang: str, fontset: FontSet, role: str = "regular", size: float = 1.0) -> float:
-    return set_column(line, lang=lang, fontset=fontset, role=role, size=size).length
-
-
-HALF_EM = HALF

@@ -39,6 +39,12 @@ def link_target(b: Bubble, bubbles: list[Bubble], panels: list[Panel]) -> Bubble
     return next((o for o in later if o.speaker == b.speaker and panel_of(o, panels) is pan), None)
 
 
+def scene(page) -> tuple[list[Panel], list[Bubble], list[Figure]]:  # noqa: ANN001 - a PageGeometry
+    """The page's panels, bubbles and figures, in layout order."""
+    return ([it for it in page.items if isinstance(it, Panel)], [it for it in page.items if isinstance(it, Bubble)],
+            [it for it in page.items if isinstance(it, Figure)])
+
+
 def check_layout(lay: Layout) -> list[str]:
     """All violations found (empty when the board is sound)."""
     errors: list[str] = []
@@ -47,9 +53,7 @@ def check_layout(lay: Layout) -> list[str]:
     # Words too wide for their box are cut as a last resort and reported; the cut may break a rule.
     split = [p.message for p in lay.problems if p.code == "split-word"]
     for page in lay.pages:
-        panels = [it for it in page.items if isinstance(it, Panel)]
-        bubbles = [it for it in page.items if isinstance(it, Bubble)]
-        figures = [it for it in page.items if isinstance(it, Figure)]
+        panels, bubbles, figures = scene(page)
         page_box = (0, 0, page.width, page.height)
         for p in panels:
             if not inside(p.bbox, page.safe):
@@ -132,9 +136,7 @@ def check_decorations(lay: Layout) -> list[str]:
     """Icons and QR codes stay inside their panel / card and clear of bubbles and faces."""
     errors: list[str] = []
     for page in lay.pages:
-        panels = [it for it in page.items if isinstance(it, Panel)]
-        bubbles = [it for it in page.items if isinstance(it, Bubble)]
-        figures = [it for it in page.items if isinstance(it, Figure)]
+        panels, bubbles, figures = scene(page)
         cards = page.of_kind("card")
         boxes = page.of_kind("details_box")
         bands = page.of_kind("category_band")
@@ -174,9 +176,7 @@ def check_props(lay: Layout) -> list[str]:
     bubbles and the step badge; each prop icon on it rests on its top edge, within its width."""
     errors: list[str] = []
     for page in lay.pages:
-        panels = [it for it in page.items if isinstance(it, Panel)]
-        bubbles = [it for it in page.items if isinstance(it, Bubble)]
-        figures = [it for it in page.items if isinstance(it, Figure)]
+        panels, bubbles, figures = scene(page)
         counters = page.of_kind("counter")
         badges = page.of_kind("badge")
         for c in counters:
@@ -261,8 +261,7 @@ def check_composition(lay: Layout) -> list[str]:
     errors: list[str] = []
     crowded = {p.where for p in lay.problems if p.code == "tails-crowded"}
     for page in lay.pages:
-        panels = [it for it in page.items if isinstance(it, Panel)]
-        bubbles = [it for it in page.items if isinstance(it, Bubble)]
+        panels, bubbles, _ = scene(page)
         by_panel: dict[int, list[Bubble]] = {}
         for b in bubbles:
             pan = panel_of(b, panels)

@@ -13,6 +13,7 @@ from comicboard.color import BLACK
 from comicboard.display import DisplayList, GlyphRun, Page, Path, PathPen
 from comicboard.render import render
 from comicboard.render.pdf import render_pdf
+from tests.render.agree import pdf_png_ink
 
 
 def _streams(data: bytes) -> bytes:
@@ -117,24 +118,12 @@ def test_deterministic_bytes(sample, tmp_path):
 @pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="poppler-utils not installed")
 def test_pdf_and_png_agree(tmp_path, font):
     """Black-on-white marks land on the same pixels in both backends (catches flips and offsets)."""
-    from PIL import Image, ImageChops
-
     items = [
         Path(tuple(PathPen().rect(10, 10, 60, 20).ops), fill=BLACK),
         Path(tuple(PathPen().ellipse(120, 40, 25, 15).ops), stroke=BLACK, stroke_width=3),
         GlyphRun("证件", (20, 50), 90, font, 30, BLACK),
     ]
-    dl = DisplayList([Page(160, 100, items, bleed=6)])
-    render(dl, tmp_path / "x.pdf")
-    render(dl, tmp_path / "x.png", dpi=72)
-    # Crop the bleed off the PDF raster so both show the trim box.
-    crop = ["-x", "6", "-y", "6", "-W", "160", "-H", "100"]
-    subprocess.run(["pdftoppm", "-r", "72", *crop, "-png", "-singlefile", str(tmp_path / "x.pdf"),
-                    str(tmp_path / "ref")], check=True)
-    ours = Image.open(tmp_path / "x.png").convert("L").point(lambda v: 255 if v < 128 else 0)
-    ref = Image.open(tmp_path / "ref.png").convert("L").point(lambda v: 255 if v < 128 else 0)
-    assert ours.size == ref.size
-    inked = sum(1 for v in ours.get_flattened_data() if v)
-    differ = sum(1 for v in ImageChops.difference(ours, ref).get_flattened_data() if v)
+    inked, differ, ours, ref = pdf_png_ink(DisplayList([Page(160, 100, items, bleed=6)]), tmp_path, 128)
+    assert ours == ref
     assert inked > 1000
     assert differ / inked < 0.08, (differ, inked)

@@ -4,7 +4,6 @@ pixels in the PDF and the PNG."""
 from __future__ import annotations
 
 import shutil
-import subprocess
 
 import pytest
 
@@ -12,8 +11,8 @@ from comicboard.display import DisplayList, GlyphRun, Page, Path
 from comicboard.pagelayout.typeset import Setter, columns_for, vertical_block
 from comicboard.paint import text_runs
 from comicboard.paint.theme import load_theme
-from comicboard.render import render
 from comicboard.text.wrap import default_fontset
+from tests.render.agree import pdf_png_ink
 
 
 def _column_items():
@@ -34,18 +33,7 @@ def test_column_paints_glyphs_and_outlines():
 
 @pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="poppler-utils not installed")
 def test_pdf_and_png_agree_on_a_vertical_column(tmp_path):
-    from PIL import Image, ImageChops
-
-    dl = DisplayList([Page(80, 440, _column_items(), bleed=6)])
-    render(dl, tmp_path / "v.pdf")
-    render(dl, tmp_path / "v.png", dpi=72)
-    crop = ["-x", "6", "-y", "6", "-W", "80", "-H", "440"]
-    subprocess.run(["pdftoppm", "-r", "72", *crop, "-png", "-singlefile", str(tmp_path / "v.pdf"),
-                    str(tmp_path / "ref")], check=True)
-    ours = Image.open(tmp_path / "v.png").convert("L").point(lambda v: 255 if v < 160 else 0)
-    ref = Image.open(tmp_path / "ref.png").convert("L").point(lambda v: 255 if v < 160 else 0)
-    assert ours.size == ref.size
-    inked = sum(1 for v in ours.get_flattened_data() if v)
-    differ = sum(1 for v in ImageChops.difference(ours, ref).get_flattened_data() if v)
+    inked, differ, ours, ref = pdf_png_ink(DisplayList([Page(80, 440, _column_items(), bleed=6)]), tmp_path, 160)
+    assert ours == ref
     assert inked > 800
     assert differ / inked < 0.12, (differ, inked)
