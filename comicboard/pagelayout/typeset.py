@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from ..fonts import FontSet
 from ..text import break_lines, rules_for
+from ..text.breaking import MANDATORY_BREAK
 from ..text.spacing import justify, set_line
 from ..text.vertical import set_column, vertical_metrics
 from ..text.wrap import fill_lines, phrase_lines
@@ -197,13 +198,10 @@ def _paragraph_ends(source: str | None, lines: list[str]) -> set[int]:
         if found < 0:
             return ends
         pos = found + len(line)
-        rest = source[pos:pos + 8].lstrip(" ")
-        if rest[:1] in _NEWLINES and rest:
+        if MANDATORY_BREAK.match(source[pos:pos + 8].lstrip(" ")):
             ends.add(i)
     return ends
 
-
-_NEWLINES = frozenset("\r\n\x0b\x0c\x85\u2028\u2029")  # mandatory breaks, as in text.breaking
 
 
 def number_size(number: int, size: float, floor: float = 0.0) -> float:

@@ -20,7 +20,7 @@ from .rules import LineRules
 SPACES = frozenset(" \t\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2008\u2009\u200a\u205f")
 _ZWSP = "\u200b"  # UAX14 ZW: an explicit break opportunity
 # Mandatory breaks (UAX14 BK, CR, LF, NL); CR LF counts as one.
-_NEWLINE = re.compile(r"\r\n|[\n\r\x0b\x0c\x85\u2028\u2029]")
+MANDATORY_BREAK = re.compile(r"\r\n|[\n\r\x0b\x0c\x85\u2028\u2029]")
 # Wide-context punctuation with ambiguous East Asian width: breakable like ideographs in CJK text.
 _CJK_AMBIGUOUS = frozenset("“”‘’—…‥⋯·‧℃‰‱※")
 # CJK tailoring of UAX #14 classes. Curly quotes are QU (no break on either side, LB19) because Western
@@ -50,7 +50,7 @@ def paragraphs(text: str) -> list[tuple[int, str]]:
     """Split at mandatory breaks (newlines): [(offset of the paragraph in `text`, paragraph)]."""
     out: list[tuple[int, str]] = []
     start = 0
-    for m in _NEWLINE.finditer(text):
+    for m in MANDATORY_BREAK.finditer(text):
         out.append((start, text[start:m.start()]))
         start = m.end()
     out.append((start, text[start:]))

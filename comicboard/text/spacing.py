@@ -33,7 +33,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..fonts import FontSet
-from .rules import lang_key
+from .breaking import Break, break_levels
+from .rules import lang_key, rules_for
 
 # Full-width brackets and quotes with the ink on the inside: the blank half is outside (clreq, jlreq cl-01/02).
 OPENING = frozenset("「『（［｛〔【〖《〈｟〘〚")
@@ -186,9 +187,6 @@ def justify(line: str, setl: SetLine, width: float, *, lang: str, fontset: FontS
     n = len(line)
     if slack <= 1e-6 or n < 2:
         return setl
-    from .breaking import Break, break_levels
-    from .rules import rules_for
-
     _, _, gaps, _ = _natural(line, lang, fontset, role)
     extra = [0.0] * n  # added after character i (before i + 1), in the units of size
     # 1. CJK–Latin gaps and word spaces.
