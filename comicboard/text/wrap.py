@@ -32,10 +32,6 @@ def _mid_phrase_cost(max_w: float) -> float:
     """A break inside a phrase costs about a quarter of the measure in imbalance (em²): as much in a wide
     footer as in a narrow bubble, where 1.6 em² is that quarter."""
     return max(_COST_MID_PHRASE, (0.25 * max_w) ** 2)
-# Models whose phrases are looked up at every position with a choice before choosing, not lazily: in Japanese
-# most breaks the rules allow fall inside phrases (between kana), so the lazy search chooses again some three
-# times per paragraph, which costs more than the lookups it saves.
-_PHRASES_AT_ONCE = frozenset({"ja"})
 # A last line holding at most one letter or digit, with or without punctuation (a widow): avoided unless it
 # costs a line.
 _COST_WIDOW = 6.0
@@ -295,26 +291,18 @@ def _layout_cached(para: str, max_w: float, rules: LineRules, fs: FontSet, role:
                     break_cost[k] = _COST_ALLOWED
                     ask.append(k)
     model = phrases.model_for(rules.lang) if ask else None
-    mid_cost = _mid_phrase_cost(max_w)
-    pending = []  # positions whose phrase cost is not known yet
     if model is not None:
-        if memo:  # looked up at another width
-            for k in ask:
-                at = memo.get(points[k])
-                if at is None:
-                    pending.append(k)
-                elif not at:
-                    break_cost[k] += mid_cost
-        else:
-            pending = ask
-        if model in _PHRASES_AT_ONCE and pending:
+        # Phrases are looked up at every priced position before choosing. (Looking up lazily, only where the
+        # chosen layout breaks, and choosing again for what depends on a dear break was slower: most
+        # paragraphs needed a second pass, and the bookkeeping cost more than the lookups it saved.)
+        mid_cost = _mid_phrase_cost(max_w)
+        pending = [k for k in ask if points[k] not in memo] if memo else ask  # memo: looked up at another width
+        if pending:
             offsets = [points[k] for k in pending]
-            for k, p, at in zip(pending, offsets, phrases.scorer(model)(para, offsets), strict=True):
-                memo[p] = at
-                if not at:
-                    break_cost[k] += mid_cost
-            pending = []
-    unknown = set(pending)
+            memo.update(zip(offsets, phrases.scorer(model)(para, offsets), strict=True))
+        for k in ask:
+            if not memo[points[k]]:
+                break_cost[k] += mid_cost
     # A last line starting after `second` holds at most one letter or digit (str.isalnum) and its punctuation
     # (贴。, 交？, 」。): a widow. `second` is the second-to-last letter or digit that the last line can hold.
     second, seen = -1, 0
@@ -330,81 +318,47 @@ def _layout_cached(para: str, max_w: float, rules: LineRules, fs: FontSet, role:
     # costs come on top, per position.
     best = [0.0] * (last + 1)
     back = [0] * (last + 1)
-    first = 1  # the first window to choose for
-    stale = None  # when choosing again: the positions whose cost went up; only what depends on them is redone
-    while True:
-        for m in range(first, count + 1):
-            plo, phi = wlo[m - 1], whi[m - 1]
-            if m < count:
-                for k in range(wlo[m], whi[m] + 1):
-                    if stale is not None and k not in stale and back[k] not in stale:
-                        continue  # its cheapest way in is no dearer, and the others only dearer: it stands
-                    rk = right[k]
-                    bc, bj = _INF, -1
-                    j = phi  # < k: every window starts past the end of the one before (see wlo)
-                    while j >= plo:
-                        w = rk - left[j]
-                        if w > limit:
-                            if j < k - 1:
-                                break  # wider still further back; only a single unit may overflow
-                            cost = best[j]
-                        else:
-                            cost = max_w - w
-                            cost = cost * cost + best[j]
-                        if cost < bc:
-                            bc, bj = cost, j
-                        j -= 1
-                    if bj >= 0:
-                        bc += break_cost[k]
-                        if stale is not None and bc != best[k]:
-                            stale.add(k)
-                        best[k], back[k] = bc, bj
-            elif stale is None or back[last] in stale:
-                rk = right[last]
-                bc, bj = _INF, -1
-                j = phi
-                while j >= plo:
-                    w = rk - left[j]
-                    if w > limit:
-                        if j < last - 1:
-                            break
-                        cost = 0.0
-                    else:
-                        cost = max_w - w
-                        cost = cost * cost * _LAST_LINE_WEIGHT
-                    if j and second < points[j]:
-                        cost += _COST_WIDOW  # one character, or punctuation only (，。」 …), alone on the last line
-                    cost += best[j]
-                    if cost < bc:
-                        bc, bj = cost, j
-                    j -= 1
-                if bj >= 0:
-                    best[last], back[last] = bc + break_cost[last], bj
-        if not unknown:
-            break
-        # Phrases are looked up lazily: first assume every position not yet looked up is at a phrase
-        # boundary; when the cheapest layout then breaks only at boundaries, it is the cheapest for real
-        # (the others can only cost more). Otherwise price the breaks it made inside phrases, and choose again
-        # for the positions that depend on them (costs only go up, so no other choice can change).
-        todo = []  # the positions on its path not looked up yet, last first
-        k = back[last]
-        while k > 0:
-            if k in unknown:
-                todo.append(k)
-            k = back[k]
-        if not todo:
-            break
-        unknown.difference_update(todo)
-        offsets = [points[k] for k in todo]
-        stale = set()
-        for k, p, at in zip(todo, offsets, phrases.scorer(model)(para, offsets), strict=True):
-            memo[p] = at
-            if not at:
-                stale.add(k)
-                break_cost[k] += mid_cost
-        if not stale:
-            break
-        first = bisect_right(wlo, min(stale)) - 1
+    for m in range(1, count):
+        plo, phi = wlo[m - 1], whi[m - 1]
+        for k in range(wlo[m], whi[m] + 1):
+            rk = right[k]
+            bc, bj = _INF, -1
+            j = phi  # < k: every window starts past the end of the one before (see wlo)
+            while j >= plo:
+                w = rk - left[j]
+                if w > limit:
+                    if j < k - 1:
+                        break  # wider still further back; only a single unit may overflow
+                    cost = best[j]
+                else:
+                    cost = max_w - w
+                    cost = cost * cost + best[j]
+                if cost < bc:
+                    bc, bj = cost, j
+                j -= 1
+            if bj >= 0:
+                best[k], back[k] = bc + break_cost[k], bj
+    plo, phi = wlo[count - 1], whi[count - 1]
+    rk = right[last]
+    bc, bj = _INF, -1
+    j = phi
+    while j >= plo:
+        w = rk - left[j]
+        if w > limit:
+            if j < last - 1:
+                break
+            cost = 0.0
+        else:
+            cost = max_w - w
+            cost = cost * cost * _LAST_LINE_WEIGHT
+        if j and second < points[j]:
+            cost += _COST_WIDOW  # one character, or punctuation only (，。」 …), alone on the last line
+        cost += best[j]
+        if cost < bc:
+            bc, bj = cost, j
+        j -= 1
+    if bj >= 0:
+        back[last] = bj
 
     lines = []
     k = last
