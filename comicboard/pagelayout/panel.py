@@ -578,10 +578,19 @@ def _above_pass(ctx: PanelContext, plan: PanelPlan, inner: float, s: float, fig_
     return bubbles
 
 
+def cramped(plan: PanelPlan) -> int:
+    """How many of a planned panel's bubbles are set in lines too short to read as a sentence."""
+    return sum(map(_skinny, plan.bubbles))
+
+
+_SKINNY_EM = 4.0  # a bubble of three lines or more reads as a sentence when its lines hold about four letters
+
+
 def _skinny(bub: dict) -> bool:
-    """Lines of two characters or fewer, or a line of one letter between others: hard to read as a sentence."""
+    """Three lines or more of three characters or fewer, or a line of one letter between others: hard to read
+    as a sentence."""
     lines = bub["lines"]
-    return len(lines) > 2 and (bub["text_w"] < 3.0 * bub["size"] or any(
+    return len(lines) > 2 and (bub["text_w"] < _SKINNY_EM * bub["size"] - 0.01 or any(
         sum(ch.isalnum() for ch in ln) <= 1 for ln in lines[:-1]))
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from ..model import Category, Procedure
 from .geometry import Item, Shape
 from .labels import labels
-from .panel import PanelContext, PanelPlan, place_panel, plan_panel
+from .panel import PanelContext, PanelPlan, cramped, place_panel, plan_panel
 from .typeset import LEADING, Setter, columns_for, number_size, vertical_block
 
 PANEL_MIN_EM = 7.5  # narrowest panel, in base-size em
@@ -161,7 +161,6 @@ def _bar_width(ncols: int, title_size: float, s: float) -> float:
 
 def _plan_body(ctx: PanelContext, proc: Procedure, inner: float, s: float) -> StripBody:
     """The details card and the panels, in a body `inner` points wide."""
-    setter: Setter = ctx.setter
     detail_size = max(ctx.min_size, 0.85 * s)
     n = len(proc.steps)
     gap = _gap(s)
@@ -169,17 +168,47 @@ def _plan_body(ctx: PanelContext, proc: Procedure, inner: float, s: float) -> St
     details_w = max(0.26 * inner, 9 * detail_size)
     beside_room = inner - details_w - 0.6 * s
     details_below = beside_room < min(n, 2) * PANEL_MIN_EM * s + gap
-    panels_w = inner if details_below else beside_room
-    if details_below:
-        details_w = inner
-    per_row = max(1, min(n, int((panels_w + gap) // (PANEL_MIN_EM * s + gap))))
-    rows_n = math.ceil(n / per_row)
-    per_row = math.ceil(n / rows_n)  # balance rows: 5 steps in 2 rows → 3 + 2, not 4 + 1
-    panel_w = (panels_w - (per_row - 1) * gap) / per_row
+    per_row = max(1, min(n, int(((inner if details_below else beside_room) + gap) // (PANEL_MIN_EM * s + gap))))
+    details, details_h = _details(ctx, proc, details_w, detail_size, s)
+    # Panels as many to a row as fit; fewer, wider ones (or the details moved under them) when a bubble would
+    # otherwise be set a word or two to a line: of the arrangements without such bubbles, the lowest.
+    def width_for(below: bool) -> float:
+        return inner if below else beside_room
+
+    first = _panel_rows(ctx, proc, width_for(details_below), per_row, s)
+    assert first is not None
+    rows, panel_w, per_row = first
+    if _cramped(rows):
+        # One panel fewer to a row; or the details under the panels, with as many panels or one fewer.
+        tries = [(details_below, per_row - 1)] if per_row > 1 else []
+        if not details_below:
+            k = min(n, int((inner + gap) // (PANEL_MIN_EM * s + gap)))
+            tries += [(True, k) for k in range(k, max(0, k - 2), -1)]
+            under = _details(ctx, proc, inner, detail_size, s)
+        best = None
+        for below, k in tries:
+            alt = _panel_rows(ctx, proc, width_for(below), k, s, roomy=True)
+            if alt is not None:
+                h = _body_height(alt[0], under[1] if below and not details_below else details_h, below, s)
+                if best is None or h < best[0] - 0.01:
+                    best = (h, below, alt)
+        if best is not None:
+            _, below, (rows, panel_w, per_row) = best
+            if below and not details_below:  # the details card goes under the panels, the full width
+                details_below, details_w, (details, details_h) = True, inner, under
+    problems = [msg for row in rows for p in row for msg in p.problems]
+    height = _body_height(rows, details_h, details_below, s)
+    return StripBody(details, detail_size, details_w, details_h, details_below, per_row, panel_w, rows, problems,
+                     height)
+
+
+def _details(ctx: PanelContext, proc: Procedure, details_w: float, detail_size: float, s: float
+             ) -> tuple[list[tuple[str, list[str]]], float]:
+    """The details card's lines, by kind, and its height."""
     details = []
     dh = 0.0
     for kind, text in detail_texts(proc, ctx.board.lang):
-        lines, _, h = setter.measure(text, details_w - 0.8 * s, detail_size, fill=True)
+        lines, _, h = ctx.setter.measure(text, details_w - 0.8 * s, detail_size, fill=True)
         details.append((kind, lines))
         dh += h + 0.25 * s
         if kind == "materials" and material_icons(proc, ctx.board.lang):
@@ -187,20 +216,38 @@ def _plan_body(ctx: PanelContext, proc: Procedure, inner: float, s: float) -> St
     qr = _qr_size(proc, details_w, s)
     if qr:
         dh += qr + 0.25 * s
-    details_h = dh + 0.5 * s if (details or qr) else 0.0
-    rows: list[list[PanelPlan]] = []
-    problems: list[str] = []
+    return details, (dh + 0.5 * s if (details or qr) else 0.0)
+
+
+def _panel_rows(ctx: PanelContext, proc: Procedure, panels_w: float, per_row: int, s: float, roomy: bool = False
+                ) -> tuple[list[list[PanelPlan]], float, int] | None:
+    """The steps' panels planned at most `per_row` to a row, the rows balanced (5 steps → 3 + 2, not 4 + 1):
+    (rows, panel width, panels per row). With `roomy`, None as soon as a panel's bubbles are cramped."""
+    n = len(proc.steps)
+    gap = _gap(s)
+    rows_n = math.ceil(n / per_row)
+    per_row = math.ceil(n / rows_n)
+    panel_w = (panels_w - (per_row - 1) * gap) / per_row
+    rows = []
     for r in range(rows_n):
         steps = proc.steps[r * per_row:(r + 1) * per_row]
         row_w = len(steps) * panel_w  # a short last row keeps the panel size of the others
-        row = [plan_panel(ctx, step, w, s) for step, w in zip(steps, _panel_widths(steps, row_w, s), strict=True)]
+        row = []
+        for step, w in zip(steps, _panel_widths(steps, row_w, s), strict=True):
+            row.append(plan := plan_panel(ctx, step, w, s))
+            if roomy and cramped(plan):
+                return None
         rows.append(row)
-        for p in row:
-            problems.extend(p.problems)
-    panels_h = sum(max(p.height for p in row) for row in rows) + (rows_n - 1) * gap
-    height = details_h + 0.4 * s + panels_h if details_below else max(details_h, panels_h)
-    return StripBody(details, detail_size, details_w, details_h, details_below, per_row, panel_w, rows, problems,
-                     height)
+    return rows, panel_w, per_row
+
+
+def _cramped(rows: list[list[PanelPlan]]) -> int:
+    return sum(cramped(p) for row in rows for p in row)
+
+
+def _body_height(rows: list[list[PanelPlan]], details_h: float, details_below: bool, s: float) -> float:
+    panels_h = sum(max(p.height for p in row) for row in rows) + (len(rows) - 1) * _gap(s)
+    return details_h + 0.4 * s + panels_h if details_below else max(details_h, panels_h)
 
 
 def place_strip(ctx: PanelContext, cat: Category, proc: Procedure, plan: StripPlan, x: float, y: float,

@@ -53,6 +53,21 @@ def test_every_example_fits_one_page_without_warnings(laid_out):
     assert [p.message for p in laid_out.problems] == []
 
 
+def test_speech_reads_as_sentences_not_columns_of_letters(laid_out):
+    """A bubble of three lines or more holds lines about four letters wide, and no line but the last holds a
+    single letter: the strip gives such panels more room (fewer to a row, or the details card below)."""
+    cramped = []
+    for page in laid_out.pages:
+        for bubble in page.of_kind("bubble"):
+            lines = bubble.lines
+            size = bubble.text.font_size
+            widest = max(ln.bbox[2] for ln in lines)
+            lone = [ln.text for ln in lines[:-1] if sum(ch.isalnum() for ch in ln.text) <= 1]
+            if len(lines) > 2 and (widest < 3.9 * size or lone):
+                cramped.append("|".join(ln.text for ln in lines))
+    assert cramped == []
+
+
 def test_every_string_is_shown(laid_out):
     assert missing_strings(laid_out) == []
 
