@@ -21,6 +21,7 @@ from ..model import (
     ORIENTATIONS,
     PAGE_SIZES_MM,
     POSES,
+    SAFE_MM,
     SPEECH_KINDS,
     WRITINGS,
     Board,
@@ -38,7 +39,7 @@ from .readers import Document
 # Keys allowed at each level, in the order the docs show them.
 TOP_KEYS = ("board", "cast", "categories", "fonts")
 BOARD_KEYS = ("title", "subtitle", "organization", "size", "orientation", "lang", "direction", "writing", "footer",
-              "min_font_size", "margin_mm", "bleed_mm", "theme", "viewing_distance_m")
+              "min_font_size", "margin_mm", "bleed_mm", "safe_mm", "theme", "viewing_distance_m")
 CAST_KEYS = ("name", "look", "picture")
 FONT_KEYS = ("regular", "bold", "fallback")
 CATEGORY_KEYS = ("name", "color", "icon", "procedures")
@@ -289,6 +290,13 @@ class Builder:
                 raise self.err("bleed_mm out of range", at + ("bleed_mm",), expected=f"{lo:g}–{hi:g} mm",
                                found=f"{m:g}", hint="print shops usually ask for 3 mm (banners: 5–10 mm)")
             kw["bleed_mm"] = m
+        if "safe_mm" in b:
+            m = self.number(b["safe_mm"], at + ("safe_mm",), "millimetres")
+            lo, hi = SAFE_MM
+            if not lo <= m <= hi:
+                raise self.err("safe_mm out of range", at + ("safe_mm",), expected=f"{lo:g}–{hi:g} mm",
+                               found=f"{m:g}", hint="print shops usually ask for 5 mm inside the trim")
+            kw["safe_mm"] = m
         if "theme" in b:
             theme = self.text(b["theme"], at + ("theme",))
             kw["theme"] = str(self.file(theme, at + ("theme",), "theme")) if theme.endswith(".toml") else theme
