@@ -83,3 +83,20 @@ def test_png_embeds_srgb_and_dpi(board, tmp_path):
         assert im.info["dpi"] == pytest.approx((20, 20), abs=0.05)  # PNG stores pixels per metre
         prof = ImageCms.ImageCmsProfile(io.BytesIO(im.info["icc_profile"]))
         assert "sRGB" in ImageCms.getProfileDescription(prof)
+
+
+def test_shipped_profile_is_what_the_build_script_makes():
+    """The profile's description and copyright tags are the ones tools/build_icc.sh writes, and its licence
+    statement agrees with data/icc/LICENSE (zlib, an altered version), so a rebuilt profile is a drop-in."""
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    script = (root / "tools" / "build_icc.sh").read_text(encoding="utf-8")
+    profile = ImageCms.getOpenProfile(str(root / "comicboard" / "data" / "icc" / icc.CMYK_PROFILE)).profile
+    assert profile.profile_description == re.search(r'-D "([^"]+)"', script).group(1)
+    assert profile.copyright == re.search(r'-C "([^"]+)"', script).group(1)
+    licence = (root / "comicboard" / "data" / "icc" / "LICENSE").read_text(encoding="utf-8")
+    assert "zlib" in profile.copyright and "zlib" in licence
+    assert "Altered" in profile.copyright and "altered version" in licence  # the licence's clause 2
+    assert profile.xcolor_space.strip() == "CMYK" and profile.device_class == "prtr"
