@@ -329,7 +329,7 @@ def _category_header(setter: Setter, u: Unit, x: float, y: float, w: float, s: f
                      lab: dict[str, str]) -> list[Item]:
     size = 1.45 * s
     name = u.cat.name + (lab["continued"] if u.continued else "")
-    band = Shape("category_band", (x, y, w, u.height), u.cat.color.hex(),
+    band = Shape("category_band", (x, y, w, u.height), u.cat.color.spec(),
                  extra={"category": u.cat.name, "continued": u.continued})
     icon = category_icon(u.cat, setter.lang)
     isz = 1.7 * s

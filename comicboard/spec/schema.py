@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from ..color import Color
+from ..color import Color, InkLimitError
 from ..errors import SpecError
 from ..model import (
     BLEED_MM,
@@ -400,6 +400,9 @@ class Builder:
         s = self.text(value, path)
         try:
             return Color.parse(s)
+        except InkLimitError as exc:
+            raise self.err(str(exc), path, expected="at most 300 % (C + M + Y + K)", found=s,
+                           hint="take some C, M or Y away: a deep black background is cmyk(60,40,40,100)") from None
         except ValueError:
             raise self.err(f"not a colour: {s!r}", path, expected=COLOR_FORMS, found=repr(s),
                            hint='e.g. color: "#C8102E" or color: cmyk(0,100,90,10) (values 0–100)') from None
