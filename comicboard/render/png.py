@@ -589,12 +589,12 @@ def _paint_image(image: PILImage.Image, item: Image, scale: float) -> None:
     w, h = round((item.x + item.w) * scale) - x0, round((item.y + item.h) * scale) - y0
     if w <= 0 or h <= 0:
         return
+    from ..icc import cmyk_to_srgb_image, srgb_to_cmyk_image
     from ..pictures import load_rgba
 
     pic = load_rgba(item.path).resize((w, h), PILImage.Resampling.LANCZOS)
-    if image.mode == "CMYK":  # separated through the output profile, as the PDF places it
-        from ..icc import srgb_to_cmyk_image
-
-        image.paste(srgb_to_cmyk_image(pic), (x0, y0), pic.getchannel("A"))
-    else:
-        image.paste(pic.convert("RGB"), (x0, y0), pic.getchannel("A"))
+    separated = srgb_to_cmyk_image(pic)  # through the output profile, as the PDF places it
+    if image.mode == "CMYK":
+        image.paste(separated, (x0, y0), pic.getchannel("A"))
+    else:  # and back, as for every other colour: the PNG shows the picture as it will print
+        image.paste(cmyk_to_srgb_image(separated), (x0, y0), pic.getchannel("A"))
