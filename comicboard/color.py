@@ -11,6 +11,13 @@ import re
 from dataclasses import dataclass
 
 _HEX = re.compile(r"^#?([0-9a-fA-F]{6}|[0-9a-fA-F]{3})$")
+MAX_INK = 3.0  # total area coverage a print shop accepts, as a fraction (300 %)
+
+
+class InkLimitError(ValueError):
+    """A CMYK colour with more total ink than MAX_INK: a shop's preflight rejects it (the ink does not dry)."""
+
+
 _CMYK = re.compile(r"^cmyk\(\s*([\d.]+)\s*,\s*([\d.]+)\s*,\s*([\d.]+)\s*,\s*([\d.]+)\s*\)$", re.I)
 
 
@@ -51,6 +58,9 @@ class Color:
         if m := _CMYK.match(s):
             vals = [float(v) for v in m.groups()]
             if all(0 <= v <= 100 for v in vals):
+                if sum(vals) > 100 * MAX_INK + 1e-6:
+                    raise InkLimitError(f"{s} is {sum(vals):g} % total ink, more than the {100 * MAX_INK:g} % "
+                                        "print shops accept")
                 return cls.cmyk(*vals)
         raise ValueError(f"not a colour: {text!r}; write '#RRGGBB' or 'cmyk(C,M,Y,K)' with 0–100 values")
 
@@ -72,10 +82,22 @@ class Color:
         rgb = None
         if self.rgb_source is not None:
             rgb = tuple(round(v * (1 - amount)) for v in self.rgb_source)  # type: ignore[assignment]
-        return Color(self.c, self.m, self.y, min(1.0, self.k + (1 - self.k) * amount), rgb)  # type: ignore[arg-type]
+        k = min(1.0, self.k + (1 - self.k) * amount)
+        c, m, y = self.c, self.m, self.y
+        cmy = c + m + y
+        if cmy + k > MAX_INK and cmy > 0:  # more black takes colour ink away, so the total stays printable
+            f = max(0.0, MAX_INK - k) / cmy
+            c, m, y = c * f, m * f, y * f
+        return Color(c, m, y, k, rgb)  # type: ignore[arg-type]
 
     def hex(self) -> str:
+        """sRGB as the colour will print (for screens and reports; parsing it back separates it again)."""
         return "#{:02X}{:02X}{:02X}".format(*self.to_rgb())
+
+    def spec(self) -> str:
+        """'cmyk(…)' that Color.parse reads back to these very ink values: how layout hands a colour to paint, so
+        a shop's cmyk() stays as given and an RGB colour is separated once, not again through its soft proof."""
+        return "cmyk({})".format(",".join(f"{100 * v:.10g}" for v in (self.c, self.m, self.y, self.k)))
 
 
 BLACK = Color(0, 0, 0, 1)

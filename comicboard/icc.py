@@ -14,13 +14,14 @@ from importlib import resources
 
 from PIL import Image, ImageCms
 
+from .color import MAX_INK  # total area coverage, as a fraction (300 %)
+
 CMYK_PROFILE = "comicboard-fogra39.icc"
 SRGB_PROFILE = "sRGB.icc"
 # What the OutputIntent declares: the characterisation the CMYK profile was computed from.
 OUTPUT_CONDITION_ID = "FOGRA39"
 OUTPUT_CONDITION = "Offset printing, ISO 12647-2:2004/Amd 1, coated paper (FOGRA39), 300% total ink"
 REGISTRY = "http://www.color.org"
-MAX_INK = 3.0  # total area coverage, as a fraction (300 %)
 INTENT = ImageCms.Intent.RELATIVE_COLORIMETRIC
 FLAGS = ImageCms.Flags.BLACKPOINTCOMPENSATION
 

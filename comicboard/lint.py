@@ -37,15 +37,23 @@ def _panel_box(item, page) -> tuple[float, float, float, float]:  # noqa: ANN001
 
 def picture_ppi(path: str, box_w_pt: float, box_h_pt: float) -> float | None:
     """Effective resolution of a picture printed into a box of the given size (points), from its header only."""
+    placed = picture_placement(path, box_w_pt, box_h_pt)
+    return None if placed is None else placed[0]
+
+
+def picture_placement(path: str, box_w_pt: float, box_h_pt: float) -> tuple[float, float, float] | None:
+    """(ppi, width, height in points) of a picture as the painter places it in a box: kept in proportion and as
+    large as the box allows (paint._fit_picture), so the axis that fills the box sets the resolution."""
     from .pictures import picture_size
 
     size = picture_size(path)
     if size is None:
         return None  # the loader names unreadable pictures already
     w_px, h_px = size
-    if box_w_pt <= 0 or box_h_pt <= 0:
+    if box_w_pt <= 0 or box_h_pt <= 0 or w_px <= 0 or h_px <= 0:
         return None
-    return min(w_px / (box_w_pt / 72), h_px / (box_h_pt / 72))  # stretched to the box: the poorer axis counts
+    scale = min(box_w_pt / w_px, box_h_pt / h_px)  # points per pixel
+    return 72 / scale, w_px * scale, h_px * scale
 
 
 def _picture_resolution(board: Board, lay) -> list[Problem]:  # noqa: ANN001 - a layout result
@@ -60,10 +68,11 @@ def _picture_resolution(board: Board, lay) -> list[Problem]:  # noqa: ANN001 - a
                 largest[fig.picture] = (fig.bbox[2], fig.bbox[3], f"page {page.number}")
     names = {str(m.picture): (key, m.name) for key, m in board.cast.items() if m.picture}
     problems = []
-    for picture, (w, h, where) in largest.items():
-        ppi = picture_ppi(picture, w, h)
-        if ppi is None or ppi >= PRINT_PPI:
+    for picture, (box_w, box_h, where) in largest.items():
+        placed = picture_placement(picture, box_w, box_h)
+        if placed is None or placed[0] >= PRINT_PPI:
             continue
+        ppi, w, h = placed
         key, name = names.get(picture, ("?", "?"))
         need_w, need_h = (math.ceil(v / 72 * PRINT_PPI) for v in (w, h))
         problems.append(Problem(

@@ -40,6 +40,7 @@ PAGE_SIZES_MM: dict[str, tuple[float, float]] = {
 
 DEFAULT_CAST_KEYS = ("worker", "resident")
 BLEED_MM = (0.0, 10.0)  # board.bleed_mm: none at all up to a banner's generous 10 mm
+SAFE_MM = (0.0, 50.0)  # board.safe_mm: the trim may wander this far in; text and art stay inside it
 
 
 def _fail(message: str, path: str, **kw: str) -> SpecError:
@@ -195,6 +196,7 @@ class Board:
     min_font_size: float = 8.0  # points; nothing on the board is set smaller
     margin_mm: float = 15.0
     bleed_mm: float = 3.0  # background printed past the trim on every side, cut off by the shop
+    safe_mm: float = 5.0  # text and figures never come closer to the trim than this, whatever margin_mm says
     theme: str = "community"  # a bundled theme name (community, calm) or a .toml file of the same keys
     viewing_distance_m: float = 1.0  # how far readers stand; `check` warns when text is too small for it
     source: str | None = None  # file the board came from, for messages
@@ -242,6 +244,10 @@ class Board:
         if not lo <= self.bleed_mm <= hi:
             raise _fail("bleed_mm out of range", "board.bleed_mm", expected=f"{lo:g}–{hi:g} mm",
                         found=f"{self.bleed_mm:g}", hint="print shops usually ask for 3 mm (banners: 5–10 mm)")
+        lo, hi = SAFE_MM
+        if not lo <= self.safe_mm <= hi:
+            raise _fail("safe_mm out of range", "board.safe_mm", expected=f"{lo:g}–{hi:g} mm",
+                        found=f"{self.safe_mm:g}", hint="print shops usually ask for 5 mm inside the trim")
         if not 4 <= self.min_font_size <= 72:
             raise _fail("min_font_size out of range", "board.min_font_size", expected="4–72 pt",
                         found=str(self.min_font_size))

@@ -11,7 +11,7 @@ trap 'rm -rf "$TMP"' EXIT
 cp "$SRC/FOGRA39L.ti3" "$TMP/comicboard-fogra39.ti3"
 colprof -qm -kr -l300 -L100 -nc -S "$SRC/sRGB.icc" \
   -D "comicboard CMYK (FOGRA39, 300% TAC)" \
-  -C "Profile: CC0 / public domain, comicboard; measurement data FOGRA39L (c) Kai-Uwe Behrmann, zlib licence" \
+  -C "zlib licence. Altered version: computed by comicboard from FOGRA39L.ti3 (c) Kai-Uwe Behrmann" \
   "$TMP/comicboard-fogra39"
 cp "$TMP/comicboard-fogra39.icc" "$OUT/comicboard-fogra39.icc"
 cp "$SRC/sRGB.icc" "$OUT/sRGB.icc"

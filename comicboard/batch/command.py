@@ -20,6 +20,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     b.add_argument("--jobs", "-j", type=int, default=None, help="worker processes (default: all cores)")
     b.add_argument("--name", default=None, help="column that names each board's files (default: the first)")
     b.add_argument("--dpi", type=float, default=150, help="PNG resolution (default 150)")
+    b.add_argument("--pdfx", choices=["4", "1a", "none"], default="4",
+                   help="PDF standard: PDF/X-4 (default), PDF/X-1a:2003 for older RIPs, or none (plain PDF)")
+    b.add_argument("--marks", action="store_true", help="PDF: crop marks in registration colour outside the bleed")
     b.add_argument("--force", action="store_true", help="rebuild every board, even unchanged ones")
     b.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
 
@@ -60,7 +63,8 @@ def run(args: argparse.Namespace) -> int:
     executor = ProcessPoolExecutor(max_workers=args.jobs) if args.jobs else None
     try:
         result = render_many(args.template, args.table, args.output, executor, formats=formats, name=args.name,
-                             dpi=args.dpi, force=args.force, progress=Bar(sys.stderr, not args.quiet))
+                             dpi=args.dpi, force=args.force, progress=Bar(sys.stderr, not args.quiet),
+                             pdfx=None if args.pdfx == "none" else args.pdfx, marks=args.marks)
     finally:
         if executor is not None:
             executor.shutdown()

@@ -70,13 +70,15 @@ def render_many(template: Template | str | os.PathLike[str] | Mapping, rows: Ite
                 os.PathLike[str], outdir: str | os.PathLike[str], executor: Executor | None = None, *,
                 formats: Iterable[str] = ("pdf",), name: str | None = None, dpi: float = 150,
                 include_column: str = INCLUDE_COLUMN, force: bool = False,
-                progress: Callable[[int, int, Outcome], None] | None = None) -> BatchResult:
+                progress: Callable[[int, int, Outcome], None] | None = None, pdfx: str | None = "4",
+                marks: bool = False) -> BatchResult:
     """One board per row of `rows` (a list of mappings or a table file) into `outdir`, named by column `name`
     (default: the first column). Formats: pdf, png, phone (one PNG per procedure plus an index), handout
     (an A4 PDF, one procedure per page).
 
     `executor`: any concurrent.futures.Executor (a Dask or Ray executor works too); by default a process
-    pool on all cores. A failing row is reported in the result and never stops the others. Rows whose
+    pool on all cores. A failing row is reported in the result and never stops the others. `pdfx` ("4", "1a"
+    or None) and `marks` apply to the pdf format, as in `render`. Rows whose
     inputs (template, row, fonts, comicboard version, formats) match the manifest in `outdir` and whose files
     still exist are skipped unless `force`.
     """
@@ -86,6 +88,12 @@ def render_many(template: Template | str | os.PathLike[str] | Mapping, rows: Ite
     bad = [f for f in formats if f not in FORMATS]
     if bad or not formats:
         raise ValueError(f"unknown format(s) {bad}: choose from {', '.join(FORMATS)}")
+    from ..render.pdfx import VERSIONS
+
+    pdfx = None if pdfx in (None, "", "none") else str(pdfx).lower()
+    if pdfx is not None and pdfx not in VERSIONS:
+        raise ValueError(f"unknown PDF/X version {pdfx!r}: choose from {', '.join(VERSIONS)} or None")
+    marks = bool(marks)
     out = Path(outdir)
     out.mkdir(parents=True, exist_ok=True)
     manifest = _read_manifest(out)
@@ -105,12 +113,12 @@ def render_many(template: Template | str | os.PathLike[str] | Mapping, rows: Ite
             o.reason = f"name {stem!r} is used by an earlier row; names (column {column!r}) must differ"
         else:
             seen.add(stem)
-            key = input_key(tpl, row, formats, dpi)
+            key = input_key(tpl, row, formats, dpi, pdfx, marks)
             entry = manifest.get(stem, {})
             if not force and entry.get("key") == key and all((out / f).is_file() for f in entry.get("files", [])):
                 o.status, o.files = "skipped", list(entry["files"])
             else:
-                jobs.append((o, key, (tpl, row, label, str(out / stem), formats, dpi, include_column)))
+                jobs.append((o, key, (tpl, row, label, str(out / stem), formats, dpi, include_column, pdfx, marks)))
     total, done = len(outcomes), 0
     for o in outcomes:
         if o.status != "failed" or o.reason:
@@ -149,7 +157,8 @@ def render_many(template: Template | str | os.PathLike[str] | Mapping, rows: Ite
 
 
 def render_row(template: Template, row: Mapping[str, Any], label: str, stem: str, formats: tuple[str, ...],
-               dpi: float, include_column: str = INCLUDE_COLUMN) -> tuple[bool, list[str] | str]:
+               dpi: float, include_column: str = INCLUDE_COLUMN, pdfx: str | None = "4",
+               marks: bool = False) -> tuple[bool, list[str] | str]:
     """Worker: fill, lay out once, write each format. → (True, files) or (False, reason); never raises
     for user errors, so one bad row cannot stop a batch (and nothing unpicklable crosses processes)."""
     from ..pagelayout import layout
@@ -160,9 +169,10 @@ def render_row(template: Template, row: Mapping[str, Any], label: str, stem: str
         files: list[str] = []
         if "pdf" in formats or "png" in formats:
             lay = layout(board)
-            for fmt in ("pdf", "png"):
-                if fmt in formats:
-                    files += [str(p) for p in render(lay, f"{stem}.{fmt}", dpi=dpi)]
+            if "pdf" in formats:
+                files += [str(p) for p in render(lay, f"{stem}.pdf", pdfx=pdfx, marks=marks)]
+            if "png" in formats:
+                files += [str(p) for p in render(lay, f"{stem}.png", dpi=dpi)]
         if "phone" in formats:
             files += [str(p) for p in render(board, f"{stem}-phone.png", phone=True)]
         if "handout" in formats:
@@ -174,13 +184,16 @@ def render_row(template: Template, row: Mapping[str, Any], label: str, stem: str
         return False, f"internal error ({type(exc).__name__}: {exc}); please report it"
 
 
-def input_key(tpl: Template, row: Mapping[str, Any], formats: tuple[str, ...], dpi: float) -> str:
+def input_key(tpl: Template, row: Mapping[str, Any], formats: tuple[str, ...], dpi: float,
+              pdfx: str | None = "4", marks: bool = False) -> str:
     """Hash of everything a board depends on: template bytes, the row, font files, version, options."""
     from .. import __version__
 
+    # The print options count only when not the defaults, so folders made before they existed stay current.
+    printing = [] if (pdfx, marks) == ("4", False) else [f"pdfx={pdfx} marks={marks}"]
     h = hashlib.sha256()
     for part in (tpl.digest, json.dumps(row, sort_keys=True, ensure_ascii=False, default=str), __version__,
-                 ",".join(sorted(formats)), repr(float(dpi)), *_font_digests(tpl, row)):
+                 ",".join(sorted(formats)), repr(float(dpi)), *_font_digests(tpl, row), *printing):
         h.update(part.encode())
         h.update(b"\0")
     return h.hexdigest()

@@ -58,7 +58,7 @@ def _header_sizes(board: Board, setter: Setter, width: float, margin: float) -> 
 def make_frame(board: Board, setter: Setter) -> Frame:
     w_mm, h_mm = board.page_size_mm
     width, height = w_mm * MM, h_mm * MM
-    margin = board.margin_mm * MM
+    margin = max(board.margin_mm, board.safe_mm) * MM  # nothing inside the safe margin, however small margin_mm
     t, sub, org = _header_sizes(board, setter, width, margin)
     avail = width - 2 * margin
     # As many lines as _header_items will set: long texts wrap at their minimum size instead of overflowing.
@@ -329,7 +329,7 @@ def _category_header(setter: Setter, u: Unit, x: float, y: float, w: float, s: f
                      lab: dict[str, str]) -> list[Item]:
     size = 1.45 * s
     name = u.cat.name + (lab["continued"] if u.continued else "")
-    band = Shape("category_band", (x, y, w, u.height), u.cat.color.hex(),
+    band = Shape("category_band", (x, y, w, u.height), u.cat.color.spec(),
                  extra={"category": u.cat.name, "continued": u.continued})
     icon = category_icon(u.cat, setter.lang)
     isz = 1.7 * s
@@ -377,8 +377,10 @@ def _footer_items(board: Board, setter: Setter, frame: Frame, number: int, total
         text = f"{text}  {page}" if text else page
     if text:
         lines = setter.lines_for(text, w, size)
-        items.append(setter.block("footer", lines, (frame.margin, top + 0.5 * size, w,
-                                                    frame.footer_h - frame.margin), size,
+        # Half a size below the band's top, or higher when a second line would reach into the margin.
+        pitch = size * LEADING
+        y0 = min(top + 0.5 * size, frame.height - frame.margin - (len(lines) - 1) * pitch - (pitch + size) / 2)
+        items.append(setter.block("footer", lines, (frame.margin, y0, w, frame.footer_h - frame.margin), size,
                                   align="center", valign="top", color="paper", where="board footer"))
     return items
 

@@ -62,7 +62,7 @@ def _procedure_page(board: Board, setter: Setter, cat: Category, proc: Procedure
     inner = width - 2 * m
     where = f"{cat.name} / {proc.title}"
     items: list[Item] = []
-    colour = cat.color.hex()
+    colour = cat.color.spec()
     # Category band.
     y = m
     cat_lines = setter.lines_for(cat.name, inner - 1.2 * s, s, "bold")
@@ -166,7 +166,7 @@ def _index_page(board: Board, setter: Setter, width: float, s: float) -> PageGeo
     for cat in board.categories:
         cat_lines = setter.lines_for(cat.name, inner - 1.2 * s, s, "bold")
         band_h = len(cat_lines) * s * LEADING + 0.5 * s
-        items.append(Shape("category_band", (m, y, inner, band_h), cat.color.hex(), extra={"category": cat.name}))
+        items.append(Shape("category_band", (m, y, inner, band_h), cat.color.spec(), extra={"category": cat.name}))
         items.append(setter.block("category", cat_lines, (m + 0.6 * s, y, inner - 1.2 * s, band_h), s, role="bold",
                                   valign="middle", color="paper", where=cat.name))
         y += band_h + 0.3 * s
@@ -176,7 +176,7 @@ def _index_page(board: Board, setter: Setter, width: float, s: float) -> PageGeo
             x = m + 0.4 * s + badge + 0.5 * s
             lines = setter.lines_for(proc.title, m + inner - x, 1.2 * s, "bold")
             h = max(badge, len(lines) * 1.2 * s * LEADING)
-            items.append(Shape("number_badge", (m + 0.4 * s, y + (h - badge) / 2, badge, badge), cat.color.hex(),
+            items.append(Shape("number_badge", (m + 0.4 * s, y + (h - badge) / 2, badge, badge), cat.color.spec(),
                                extra={"number": n}))
             items.append(setter.block("procedure_number", [str(n)], (m + 0.4 * s, y + (h - badge) / 2, badge, badge),
                                       number_size(n, s, board.min_font_size), role="bold", align="center",

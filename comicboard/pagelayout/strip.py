@@ -258,16 +258,16 @@ def place_strip(ctx: PanelContext, cat: Category, proc: Procedure, plan: StripPl
     inner = plan.width - 2 * pad
     extra = max(0.0, height - plan.height)
     where = f"{cat.name} / {proc.title}"
-    items: list[Item] = [Shape("card", (x, y, plan.width, height), cat.color.hex(),
+    items: list[Item] = [Shape("card", (x, y, plan.width, height), cat.color.spec(),
                                extra={"procedure": proc.title, "procedure_number": ctx.procedure_number})]
     r = 0.8 * s
     ty = y + pad
     if plan.bar_w:
         # Vertical title bar down the side: badge on top, columns under it, the body beside it.
         bar_h = height - 2 * pad
-        items.append(Shape("title_bar", (x + pad, ty, plan.bar_w, bar_h), cat.color.hex()))
+        items.append(Shape("title_bar", (x + pad, ty, plan.bar_w, bar_h), cat.color.spec()))
         bx = x + pad + (plan.bar_w - 2 * r) / 2
-        items.append(Shape("number_badge", (bx, ty + 0.3 * s, 2 * r, 2 * r), cat.color.hex(),
+        items.append(Shape("number_badge", (bx, ty + 0.3 * s, 2 * r, 2 * r), cat.color.spec(),
                            extra={"number": ctx.procedure_number}))
         items.append(setter.block("procedure_number", [str(ctx.procedure_number)], (bx, ty + 0.3 * s + r - 0.7 * s,
                                   2 * r, 1.4 * s), number_size(ctx.procedure_number, 1.05 * s, ctx.min_size),
@@ -280,9 +280,9 @@ def place_strip(ctx: PanelContext, cat: Category, proc: Procedure, plan: StripPl
         extra = max(0.0, height - 2 * pad - plan.body.height)
     else:
         # Title bar: number badge and title.
-        items.append(Shape("title_bar", (x + pad, ty, inner, plan.title_h), cat.color.hex()))
+        items.append(Shape("title_bar", (x + pad, ty, inner, plan.title_h), cat.color.spec()))
         items.append(Shape("number_badge", (x + pad + 0.3 * s, ty + plan.title_h / 2 - r, 2 * r, 2 * r),
-                           cat.color.hex(), extra={"number": ctx.procedure_number}))
+                           cat.color.spec(), extra={"number": ctx.procedure_number}))
         items.append(setter.block("procedure_number", [str(ctx.procedure_number)],
                                   (x + pad + 0.3 * s, ty + plan.title_h / 2 - 0.7 * s, 2 * r, 1.4 * s),
                                   number_size(ctx.procedure_number, 1.05 * s, ctx.min_size), role="bold",
@@ -297,7 +297,7 @@ def place_strip(ctx: PanelContext, cat: Category, proc: Procedure, plan: StripPl
     if body.details or proc.url:
         dx = body_x
         dy = body_y
-        items.append(Shape("details_box", (dx, dy, body.details_w, body.details_h), cat.color.hex()))
+        items.append(Shape("details_box", (dx, dy, body.details_w, body.details_h), cat.color.spec()))
         cy = dy + 0.25 * s
         for kind, lines in body.details:
             h = len(lines) * body.detail_size * LEADING
@@ -334,7 +334,7 @@ def place_strip(ctx: PanelContext, cat: Category, proc: Procedure, plan: StripPl
             if i < len(row) - 1:
                 ax = px + pplan.width + 0.15 * s
                 items.append(Shape("arrow", (ax, py + h / 2 - 0.35 * s, gap - 0.3 * s, 0.7 * s),
-                                   cat.color.hex(), extra={"direction": "left" if mirror else "right"}))
+                                   cat.color.spec(), extra={"direction": "left" if mirror else "right"}))
         py += h + gap
     if mirror:
         _mirror_panels(items, x, plan.width, keep_title=not plan.bar_w)

@@ -32,7 +32,7 @@ def write(dl: DisplayList, paths: list[FilePath], *, pdfx: str | None = "4", mar
           tile: str | None = None, tile_overlap_mm: float | None = None, **_: object) -> None:
     """Backend entry point: the whole display list goes to paths[0] (dpi does not apply to PDF).
 
-    `tile="A4"` (or A3, …) writes office-printer sheets instead: see tile.py (a plain PDF; no pdfx, no marks).
+    `tile="A4"` (or A3, …) writes office-printer sheets instead: see tile.py (PDF/X-4, one trim box per sheet).
     """
     if tile is not None:
         from .tile import write_tiles

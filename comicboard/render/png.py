@@ -41,21 +41,88 @@ def page_pixels(page: Page, dpi: float) -> tuple[int, int]:
     return max(1, round(page.width / 72 * dpi)), max(1, round(page.height / 72 * dpi))
 
 
+def pixel_bytes(channels: int) -> int:
+    """Bytes Pillow keeps per pixel: RGB is stored padded to four bytes (RGBX), like CMYK; grey takes one."""
+    return 1 if channels == 1 else 4
+
+
 def memory_estimate(w: int, h: int, channels: int = 3) -> int:
-    """Bytes a page render needs at its peak: the page image plus bounded working buffers (masks, glyphs)."""
-    return w * h * channels + WORKING_BYTES
+    """Bytes a page render needs at its peak: the page image as Pillow holds it plus bounded working buffers
+    (masks, glyphs). An RGB page takes 4 bytes a pixel in memory, though the PNG's rows carry 3."""
+    return w * h * pixel_bytes(channels) + WORKING_BYTES
 
 
-def available_memory() -> int | None:
-    """MemAvailable from /proc/meminfo in bytes, or None where there is no such file (macOS, Windows)."""
+_NO_LIMIT = 1 << 60  # cgroup v1 writes "no limit" as a number near 2**63
+
+
+def available_memory(proc: str = "/proc", cgroup: str = "/sys/fs/cgroup") -> int | None:
+    """Bytes this process can still take: the least of the system's MemAvailable, the room left under its
+    control group's memory limit (v2 memory.max, v1 memory.limit_in_bytes: containers) and under its address-space
+    rlimit (ulimit -v). None when none of them can be read (macOS, Windows)."""
+    candidates = [_meminfo_available(f"{proc}/meminfo"), _cgroup_room(proc, cgroup), _rlimit_room(proc)]
+    known = [c for c in candidates if c is not None]
+    return max(0, min(known)) if known else None
+
+
+def _read_int(path: str) -> int | None:
     try:
-        with open("/proc/meminfo", encoding="ascii") as f:
+        with open(path, encoding="ascii") as f:
+            text = f.read().strip()
+    except OSError:
+        return None
+    return int(text) if text.isdigit() else None  # "max" (cgroup v2 without a limit) reads as None
+
+
+def _meminfo_available(path: str) -> int | None:
+    try:
+        with open(path, encoding="ascii") as f:
             for line in f:
                 if line.startswith("MemAvailable:"):
                     return int(line.split()[1]) * 1024
     except (OSError, ValueError, IndexError):
         return None
     return None
+
+
+def _cgroup_room(proc: str, root: str) -> int | None:
+    """Limit minus usage of the process's memory control group (v2 and v1), or None when none is limited."""
+    try:
+        with open(f"{proc}/self/cgroup", encoding="utf-8") as f:
+            entries = [ln.split(":", 2) for ln in f.read().splitlines() if ln.count(":") >= 2]
+    except OSError:
+        entries = []
+    places = []
+    for _, controllers, path in entries:
+        path = path.rstrip("/")
+        if controllers == "":  # v2; inside a container the group's own path is often not mounted: try the root too
+            places += [(f"{root}{path}", "memory.max", "memory.current"), (root, "memory.max", "memory.current")]
+        elif "memory" in controllers.split(","):
+            base = f"{root}/memory"
+            places += [(f"{base}{path}", "memory.limit_in_bytes", "memory.usage_in_bytes"),
+                       (base, "memory.limit_in_bytes", "memory.usage_in_bytes")]
+    rooms = []
+    for folder, limit_file, usage_file in places:
+        limit = _read_int(f"{folder}/{limit_file}")
+        if limit is not None and limit < _NO_LIMIT:
+            rooms.append(limit - (_read_int(f"{folder}/{usage_file}") or 0))
+    return min(rooms) if rooms else None
+
+
+def _rlimit_room(proc: str) -> int | None:
+    """Address space left under RLIMIT_AS (a `ulimit -v`), or None when it is unlimited."""
+    try:
+        import resource
+    except ImportError:  # Windows
+        return None
+    soft, _ = resource.getrlimit(resource.RLIMIT_AS)
+    if soft == resource.RLIM_INFINITY:
+        return None
+    try:
+        with open(f"{proc}/self/status", encoding="ascii") as f:
+            size = next((int(ln.split()[1]) * 1024 for ln in f if ln.startswith("VmSize:")), 0)
+    except (OSError, ValueError, IndexError):
+        size = 0
+    return soft - size
 
 
 def check_size(dl: DisplayList, dpi: float, max_pixels: int = MAX_PIXELS, channels: int = 3) -> None:
@@ -70,14 +137,14 @@ def check_size(dl: DisplayList, dpi: float, max_pixels: int = MAX_PIXELS, channe
             fit = int(dpi * math.sqrt(max_pixels / (w * h)))
             raise RenderError(
                 f"page {number} would be {w}×{h} px ({w * h / 1e6:.0f} megapixels, about "
-                f"{w * h * channels / 1e9:.1f} GB in memory) at {dpi:g} dpi; "
+                f"{w * h * pixel_bytes(channels) / 1e9:.1f} GB in memory) at {dpi:g} dpi; "
                 f"the limit is {max_pixels / 1e6:.0f} megapixels",
                 hint=f"use dpi={fit} or lower, or render a PDF for print",
             )
         need = memory_estimate(w, h, channels)
         free = available_memory() if free is None else free  # read once, and only for a page worth checking
         if free is not None and need > free:
-            fit = int(dpi * math.sqrt(max(free - WORKING_BYTES, 0) / (w * h * channels)))
+            fit = int(dpi * math.sqrt(max(free - WORKING_BYTES, 0) / (w * h * pixel_bytes(channels))))
             raise RenderError(
                 f"page {number} would need about {need / 1e6:,.0f} MB of memory ({w}×{h} px at {dpi:g} dpi); "
                 f"{free / 1e6:,.0f} MB are available",
@@ -522,12 +589,12 @@ def _paint_image(image: PILImage.Image, item: Image, scale: float) -> None:
     w, h = round((item.x + item.w) * scale) - x0, round((item.y + item.h) * scale) - y0
     if w <= 0 or h <= 0:
         return
+    from ..icc import cmyk_to_srgb_image, srgb_to_cmyk_image
     from ..pictures import load_rgba
 
     pic = load_rgba(item.path).resize((w, h), PILImage.Resampling.LANCZOS)
-    if image.mode == "CMYK":  # separated through the output profile, as the PDF places it
-        from ..icc import srgb_to_cmyk_image
-
-        image.paste(srgb_to_cmyk_image(pic), (x0, y0), pic.getchannel("A"))
-    else:
-        image.paste(pic.convert("RGB"), (x0, y0), pic.getchannel("A"))
+    separated = srgb_to_cmyk_image(pic)  # through the output profile, as the PDF places it
+    if image.mode == "CMYK":
+        image.paste(separated, (x0, y0), pic.getchannel("A"))
+    else:  # and back, as for every other colour: the PNG shows the picture as it will print
+        image.paste(cmyk_to_srgb_image(separated), (x0, y0), pic.getchannel("A"))

@@ -213,7 +213,13 @@ def _assemble(board: io.BytesIO, furniture: io.BytesIO, plans: list[TilePlan], d
                          f"1 0 0 1 {tx:.3f} {ty:.3f} cm {b:.3f} {b:.3f} {page.width:.3f} {page.height:.3f} re W n "
                          f"{name} Do Q\n")
                 target.contents_add(out.make_stream(under.encode()), prepend=True)
+                target.TrimBox = pikepdf.Array(target.MediaBox)  # the sheet is the finished size: no bleed
                 labels.extend([sheet, pikepdf.Dictionary(P=_label(tile, pi + 1 if len(plans) > 1 else 0))])
                 sheet += 1
         out.Root.PageLabels = pikepdf.Dictionary(Nums=labels)
-        out.save(path, deterministic_id=True, object_stream_mode=pikepdf.ObjectStreamMode.disable)
+        sheets = io.BytesIO()
+        out.save(sheets, deterministic_id=True, object_stream_mode=pikepdf.ObjectStreamMode.disable)
+    # PDF/X-4 like the board itself (OutputIntent, XMP, ID): a copy shop's RIP reads the sheets' colours right.
+    from .pdfx import finish
+
+    finish(sheets.getvalue(), path, version="4", title=dl.title or "")

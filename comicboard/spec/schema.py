@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from ..color import Color
+from ..color import Color, InkLimitError
 from ..errors import SpecError
 from ..model import (
     BLEED_MM,
@@ -21,6 +21,7 @@ from ..model import (
     ORIENTATIONS,
     PAGE_SIZES_MM,
     POSES,
+    SAFE_MM,
     SPEECH_KINDS,
     WRITINGS,
     Board,
@@ -38,7 +39,7 @@ from .readers import Document
 # Keys allowed at each level, in the order the docs show them.
 TOP_KEYS = ("board", "cast", "categories", "fonts")
 BOARD_KEYS = ("title", "subtitle", "organization", "size", "orientation", "lang", "direction", "writing", "footer",
-              "min_font_size", "margin_mm", "bleed_mm", "theme", "viewing_distance_m")
+              "min_font_size", "margin_mm", "bleed_mm", "safe_mm", "theme", "viewing_distance_m")
 CAST_KEYS = ("name", "look", "picture")
 FONT_KEYS = ("regular", "bold", "fallback")
 CATEGORY_KEYS = ("name", "color", "icon", "procedures")
@@ -289,6 +290,13 @@ class Builder:
                 raise self.err("bleed_mm out of range", at + ("bleed_mm",), expected=f"{lo:g}–{hi:g} mm",
                                found=f"{m:g}", hint="print shops usually ask for 3 mm (banners: 5–10 mm)")
             kw["bleed_mm"] = m
+        if "safe_mm" in b:
+            m = self.number(b["safe_mm"], at + ("safe_mm",), "millimetres")
+            lo, hi = SAFE_MM
+            if not lo <= m <= hi:
+                raise self.err("safe_mm out of range", at + ("safe_mm",), expected=f"{lo:g}–{hi:g} mm",
+                               found=f"{m:g}", hint="print shops usually ask for 5 mm inside the trim")
+            kw["safe_mm"] = m
         if "theme" in b:
             theme = self.text(b["theme"], at + ("theme",))
             kw["theme"] = str(self.file(theme, at + ("theme",), "theme")) if theme.endswith(".toml") else theme
@@ -392,6 +400,9 @@ class Builder:
         s = self.text(value, path)
         try:
             return Color.parse(s)
+        except InkLimitError as exc:
+            raise self.err(str(exc), path, expected="at most 300 % (C + M + Y + K)", found=s,
+                           hint="take some C, M or Y away: a deep black background is cmyk(60,40,40,100)") from None
         except ValueError:
             raise self.err(f"not a colour: {s!r}", path, expected=COLOR_FORMS, found=repr(s),
                            hint='e.g. color: "#C8102E" or color: cmyk(0,100,90,10) (values 0–100)') from None

@@ -87,3 +87,16 @@ def test_cli_tile(tmp_path, capsys):
     with pikepdf.open(out) as pdf:
         assert len(pdf.pages) == len(plan_tiles(*A1, sheet="A3", overlap_mm=15).tiles)
         assert _labels(pdf)[0] == "R1-C1"
+
+
+def test_sheets_are_pdfx4_with_the_sheet_as_trim_box(board, tmp_path):
+    """The sheets carry the board's OutputIntent and PDF/X-4 marker, and each sheet is its own finished size,
+    so a copy shop's RIP reads the colours as the board's and a preflight finds every box it looks for."""
+    a, b = (cb.render(board, tmp_path / f"s{i}.pdf", tile="A4")[0] for i in (1, 2))
+    assert a.read_bytes() == b.read_bytes()
+    with pikepdf.open(a) as pdf:
+        assert pdf.Root.OutputIntents[0].S == "/GTS_PDFX"
+        assert pdf.open_metadata().get("pdfxid:GTS_PDFXVersion") == "PDF/X-4"
+        assert len(pdf.pages) > 1
+        for page in pdf.pages:
+            assert [float(v) for v in page.obj.TrimBox] == [float(v) for v in page.obj.MediaBox]

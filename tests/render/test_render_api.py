@@ -128,7 +128,10 @@ def test_images_are_placed(tmp_path):
     dl = DisplayList([Page(60, 60, [Image(str(pic), 20, 10, 30, 20)], bleed=3)])
     out = render(dl, tmp_path / "i.png", dpi=72)[0]
     with PILImage.open(out) as im:
-        assert im.getpixel((35, 20)) == (255, 0, 0)
+        from comicboard import icc  # the picture is shown as it prints: separated and soft-proofed
+
+        red = PILImage.new("RGB", (1, 1), (255, 0, 0))
+        assert im.getpixel((35, 20)) == icc.cmyk_to_srgb_image(icc.srgb_to_cmyk_image(red)).getpixel((0, 0))
         assert im.getpixel((10, 20)) == (255, 255, 255) and im.getpixel((35, 40)) == (255, 255, 255)
     pdf = render(dl, tmp_path / "i.pdf")[0].read_bytes()
     assert b"/Subtype /Image" in pdf
