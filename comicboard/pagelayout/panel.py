@@ -276,10 +276,11 @@ _SIDE_CHROME = 1.2  # em of a vertical caption box's height that is not column: 
 
 def _plan_side_caption(ctx: PanelContext, step: Step, width: float, s: float) -> PanelPlan:
     """Plan a panel whose caption is set vertically beside the scene. Its columns fit the scene's height; a
-    second column widens the box, so the scene is planned again (at most twice)."""
+    second column widens the box, so the scene is planned again (a few times at most; when the count does not
+    settle, the caption goes across the top instead)."""
     size = max(ctx.min_size, 0.9 * s)
     ncols = 1
-    for _ in range(3):
+    for _ in range(4):
         side_w = _side_width(ncols, size, s)
         if width - side_w < _MIN_SCENE_EM * s:  # no room beside the people: the caption goes across the top
             return _plan(ctx, step, width, s, caption=True)
@@ -289,7 +290,8 @@ def _plan_side_caption(ctx: PanelContext, step: Step, width: float, s: float) ->
         if len(cols) <= ncols:
             break
         ncols = len(cols)
-    side_w = _side_width(ncols, size, s)
+    else:  # the columns never settled: a box planned for fewer would push the scene out of the panel
+        return _plan(ctx, step, width, s, caption=True)
     longest = max(ctx.setter.column_length(c, size) for c in cols)
     height = max(scene.height, 2 * _pad(s) + 2 * _badge_r(s) + _SIDE_CHROME * s + longest)
     return replace(scene, width=width, height=height, caption_lines=[], caption_size=size, caption_h=0.0,
