@@ -229,9 +229,12 @@ def choose_layout(board: Board, setter: Setter, frame: Frame, ctx_for) -> tuple[
         if ncols > 1 and col_w < 24 * s_min:
             break
         units = _units(ctx_for, board, col_w, s_min)
-        options.append((len(_flow(units, body_h, s_min, ncols, None)), -ncols, ncols, units))
-    options.sort(key=lambda o: (o[0], o[1]))
-    _, _, ncols, units = options[0]
+        too_tall = sum(u.kind == "strip" and u.height > body_h + 0.01 for u in units)
+        options.append((too_tall, len(_flow(units, body_h, s_min, ncols, None)), -ncols, ncols, units))
+    # A strip taller than the page cannot be printed whole: fewer columns (wider strips, with their panels in
+    # fewer rows) win over fewer pages.
+    options.sort(key=lambda o: o[:3])
+    *_, ncols, units = options[0]
     return s_min, ncols, units, None
 
 
