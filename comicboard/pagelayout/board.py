@@ -270,7 +270,9 @@ def layout_pages(board: Board, setter: Setter) -> tuple[list[PageGeometry], list
                                     where=board.source or board.title,
                                     hint="a shorter title or a wider page leaves room beside the title"))
         for ci, col in enumerate(columns):
-            x = bx + ci * (col_w + gutter)
+            # Right-to-left boards read their columns from the right too, as their strips read their panels.
+            slot = ncols - 1 - ci if board.direction == "rtl" else ci
+            x = bx + slot * (col_w + gutter)
             page.items.extend(_column_items(board, setter, col, x, by, col_w, bh, s, ctx_for, lab))
         page.items.extend(_footer_items(board, setter, frame, pi + 1, len(flowed)))
         pages.append(page)

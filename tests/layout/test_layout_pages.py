@@ -51,3 +51,22 @@ def test_a_board_over_several_pages_takes_the_columns_in_which_every_procedure_f
     assert "strip-too-tall" not in codes
     assert check_layout(lay) == []
     assert missing_strings(lay) == []
+
+
+def test_a_right_to_left_board_reads_its_columns_from_the_right():
+    steps = (cb.Step("当番表を確認"), cb.Step("朝8時半以降に掃除"), cb.Step("次の人に当番札を渡す"))
+    procs = tuple(cb.Procedure(f"集積所の掃除{i}", steps, summary="当番は回覧板でお知らせします。")
+                  for i in range(1, 5))
+    board = cb.Board(title="ひまわり団地 自治会のお知らせ", size=(900.0, 500.0), lang="ja", direction="rtl",
+                     writing="vertical",
+                     categories=(cb.Category("ごみ当番", procs[:2]), cb.Category("防災", procs[2:])))
+    lay = cb.layout(board)
+    assert check_layout(lay) == []
+    cards = lay.pages[0].of_kind("card")
+    columns = sorted({round(c.bbox[0]) for c in cards})
+    assert len(columns) > 1  # the wide page takes several columns
+    # Procedure 1 stands in the rightmost column, the last procedure in the leftmost.
+    first, last = (next(c for c in cards if c.extra["procedure_number"] == n) for n in (1, len(procs)))
+    assert round(first.bbox[0]) == columns[-1] and round(last.bbox[0]) < columns[-1]
+    bands = lay.pages[0].of_kind("category_band")
+    assert bands[0].bbox[0] > bands[-1].bbox[0] or bands[0].bbox[1] < bands[-1].bbox[1]
