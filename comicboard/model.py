@@ -187,7 +187,7 @@ class Board:
     organization: str = ""
     footer: str = ""
     size: str | tuple[float, float] = "A1"
-    orientation: str = "portrait"
+    orientation: str | None = None  # None: portrait for a named size, a custom [width, height] as written
     lang: str = "zh-Hans"
     direction: str = "ltr"
     writing: str = "horizontal"  # vertical: procedure titles and captions set top to bottom (tategaki)
@@ -219,7 +219,7 @@ class Board:
         if self.writing not in WRITINGS:
             raise _fail(f"unknown writing mode {self.writing!r}", "board.writing", expected=" | ".join(WRITINGS),
                         found=repr(self.writing))
-        if self.orientation not in ORIENTATIONS:
+        if self.orientation is not None and self.orientation not in ORIENTATIONS:
             raise _fail(f"unknown orientation {self.orientation!r}", "board.orientation",
                         expected=" | ".join(ORIENTATIONS), found=repr(self.orientation))
         if isinstance(self.size, str):
@@ -273,6 +273,8 @@ class Board:
     @property
     def page_size_mm(self) -> tuple[float, float]:
         w, h = PAGE_SIZES_MM[self.size.upper()] if isinstance(self.size, str) else self.size
+        if self.orientation is None and not isinstance(self.size, str):
+            return float(w), float(h)  # [width_mm, height_mm] as the spec gives them
         if self.orientation == "landscape":
             w, h = max(w, h), min(w, h)
         else:

@@ -229,9 +229,12 @@ def choose_layout(board: Board, setter: Setter, frame: Frame, ctx_for) -> tuple[
         if ncols > 1 and col_w < 24 * s_min:
             break
         units = _units(ctx_for, board, col_w, s_min)
-        options.append((len(_flow(units, body_h, s_min, ncols, None)), -ncols, ncols, units))
-    options.sort(key=lambda o: (o[0], o[1]))
-    _, _, ncols, units = options[0]
+        too_tall = sum(u.kind == "strip" and u.height > body_h + 0.01 for u in units)
+        options.append((too_tall, len(_flow(units, body_h, s_min, ncols, None)), -ncols, ncols, units))
+    # A strip taller than the page cannot be printed whole: fewer columns (wider strips, with their panels in
+    # fewer rows) win over fewer pages.
+    options.sort(key=lambda o: o[:3])
+    *_, ncols, units = options[0]
     return s_min, ncols, units, None
 
 
@@ -267,7 +270,9 @@ def layout_pages(board: Board, setter: Setter) -> tuple[list[PageGeometry], list
                                     where=board.source or board.title,
                                     hint="a shorter title or a wider page leaves room beside the title"))
         for ci, col in enumerate(columns):
-            x = bx + ci * (col_w + gutter)
+            # Right-to-left boards read their columns from the right too, as their strips read their panels.
+            slot = ncols - 1 - ci if board.direction == "rtl" else ci
+            x = bx + slot * (col_w + gutter)
             page.items.extend(_column_items(board, setter, col, x, by, col_w, bh, s, ctx_for, lab))
         page.items.extend(_footer_items(board, setter, frame, pi + 1, len(flowed)))
         pages.append(page)

@@ -276,10 +276,11 @@ _SIDE_CHROME = 1.2  # em of a vertical caption box's height that is not column: 
 
 def _plan_side_caption(ctx: PanelContext, step: Step, width: float, s: float) -> PanelPlan:
     """Plan a panel whose caption is set vertically beside the scene. Its columns fit the scene's height; a
-    second column widens the box, so the scene is planned again (at most twice)."""
+    second column widens the box, so the scene is planned again (a few times at most; when the count does not
+    settle, the caption goes across the top instead)."""
     size = max(ctx.min_size, 0.9 * s)
     ncols = 1
-    for _ in range(3):
+    for _ in range(4):
         side_w = _side_width(ncols, size, s)
         if width - side_w < _MIN_SCENE_EM * s:  # no room beside the people: the caption goes across the top
             return _plan(ctx, step, width, s, caption=True)
@@ -289,7 +290,8 @@ def _plan_side_caption(ctx: PanelContext, step: Step, width: float, s: float) ->
         if len(cols) <= ncols:
             break
         ncols = len(cols)
-    side_w = _side_width(ncols, size, s)
+    else:  # the columns never settled: a box planned for fewer would push the scene out of the panel
+        return _plan(ctx, step, width, s, caption=True)
     longest = max(ctx.setter.column_length(c, size) for c in cols)
     height = max(scene.height, 2 * _pad(s) + 2 * _badge_r(s) + _SIDE_CHROME * s + longest)
     return replace(scene, width=width, height=height, caption_lines=[], caption_size=size, caption_h=0.0,
@@ -341,21 +343,28 @@ def _plan(ctx: PanelContext, step: Step, width: float, s: float, caption: bool) 
         plan.share = share
         beside = _plan_beside(ctx, plan, inner, s)
         above = _plan_above(ctx, plan, inner, s)
-        if beside is not None and (beside["height"] < above["height"] * 1.05 or not above["clear"]):
+        if beside is not None and _text_size(beside) >= _text_size(above) and (
+                beside["height"] < above["height"] * 1.05 or not above["clear"]):
             chosen = beside
         else:
             chosen = above
         fits = max(b["w"] * b["h"] for b in chosen["bubbles"]) <= MAX_BUBBLE_AREA * width * chosen["height"]
         clear = chosen.get("clear", True)
-        tried.append(((clear, fits, share < 1.0), chosen is beside, share, chosen))
+        # Never trade the text's size for a tidier shape: a shrunk speech is what a reader notices first.
+        tried.append(((clear, _text_size(chosen), fits, share < 1.0), chosen is beside, share, chosen))
         if fits and clear:
             break
-    (clear, _, _), plan.beside, plan.share, chosen = max(tried, key=lambda t: t[0])
+    (clear, _, _, _), plan.beside, plan.share, chosen = max(tried, key=lambda t: t[0])
     plan.tails_crowded = not clear
     plan.bubbles, plan.height = chosen["bubbles"], chosen["height"]
     plan.problems = [f"the speech of {sp.who!r} does not fit its bubble"
                      for sp, b in zip(speeches, plan.bubbles, strict=True) if b["overflow"]]
     return plan
+
+
+def _text_size(arrangement: dict) -> float:
+    """The smallest bubble text size of an arrangement (the base size when no speech had to shrink)."""
+    return min((b["size"] for b in arrangement["bubbles"]), default=float("inf"))
 
 
 def _figure_boxes(ctx: PanelContext, plan: PanelPlan, beside: bool, fig_h: float,
@@ -551,15 +560,18 @@ def _above_pass(ctx: PanelContext, plan: PanelPlan, inner: float, s: float, fig_
                 blocked[j] = (0.0, 0.0)
         a, b = found if found is not None else (pad, width - pad)
         best = None
-        for frac in (1.0, 0.62, 0.48):
-            avail = min(max_w, b - a) * frac
-            if avail < 4.5 * s and frac < 1.0:
+        # A word that does not fit the usual widest bubble may take the whole free width before it shrinks.
+        for avail in (min(max_w, b - a), min(max_w, b - a) * 0.62, min(max_w, b - a) * 0.48, b - a):
+            if avail < 4.5 * s and best is not None:
                 continue
             bub = _bubble_for(ctx.setter, sp, avail, s, ctx.min_size)
+            if avail > max_w and best is not None and bub["size"] <= best[1]["size"]:
+                continue  # widening past the usual share is only for keeping the text at its size
             bx = min(max(cx - bub["w"] / 2, a), b - bub["w"])
             by = _drop_below(bx, prev_top, bub["w"], bub["h"], placed, gap)
-            # A narrower bubble may tuck in higher, but not as a column of one or two characters a line.
-            key = (_skinny(bub), by + bub["h"], -bub["w"])
+            # Text at its full size first (a narrow bubble must not win by shrinking its text); then a
+            # narrower bubble may tuck in higher, but not as a column of one or two characters a line.
+            key = (-bub["size"], _skinny(bub), by + bub["h"], -bub["w"])
             if best is None or key < best[0]:
                 best = (key, bub, bx, by)
         assert best is not None

@@ -71,6 +71,18 @@ def test_size_forms(size, expected):
     assert from_dict(minimal(size=size)).size == expected
 
 
+@pytest.mark.parametrize("extra, expected", [
+    ({"size": [900, 500]}, (900.0, 500.0)),  # a custom size is width × height as written: a wide banner
+    ({"size": [500, 900]}, (500.0, 900.0)),
+    ({"size": [900, 500], "orientation": "portrait"}, (500.0, 900.0)),  # an explicit orientation turns it
+    ({"size": [500, 900], "orientation": "landscape"}, (900.0, 500.0)),
+    ({"size": "A3"}, (297.0, 420.0)),  # named sizes stay portrait unless told
+    ({"size": "A3", "orientation": "landscape"}, (420.0, 297.0)),
+])
+def test_page_size_follows_a_custom_size_unless_an_orientation_is_given(extra, expected):
+    assert from_dict(minimal(**extra)).page_size_mm == expected
+
+
 def test_enums_are_case_insensitive():
     b = from_dict(minimal(lang="ZH-HANT", orientation="Landscape", direction="RTL"))
     assert (b.lang, b.orientation, b.direction) == ("zh-Hant", "landscape", "rtl")

@@ -1,0 +1,57 @@
+"""Panels planned alone: the scene and a vertical caption share the panel's width; speeches keep their size."""
+
+from __future__ import annotations
+
+import pytest
+
+import comicboard as cb
+from comicboard.pagelayout.panel import PanelContext, plan_panel
+from comicboard.pagelayout.typeset import Setter
+from comicboard.text.wrap import default_fontset
+from tests.layout.invariants import check_layout
+
+FS = default_fontset()
+CAPTION = "過後領記資料審核通人“人員5核通處辦理登記《本到里辦公請攜帶身分證正本到里辦公處辦理登記資料審核通過後"
+
+
+def _ctx(board: cb.Board) -> PanelContext:
+    return PanelContext(board, Setter(FS, board.lang), "社区", "办理", 1, board.min_font_size)
+
+
+def _vertical_panel(width: float, n: int, s: float):
+    board = cb.Board(title="社区", lang="zh-Hant", writing="vertical", categories=(cb.Category("社区", (
+        cb.Procedure("办理", (cb.Step(CAPTION[:n], say=(cb.Speech("worker", "0311-86012345", "shout"),)),)),)),))
+    return plan_panel(_ctx(board), board.categories[0].procedures[0].steps[0], width, s)
+
+
+@pytest.mark.parametrize("width", range(150, 205, 5))
+@pytest.mark.parametrize("n", [14, 22, len(CAPTION)])
+def test_a_vertical_caption_and_the_scene_share_the_panel_width(width, n):
+    # A long caption in a narrow panel asks for more columns each time the scene beside it is re-planned;
+    # the scene must be planned for the width the caption box finally takes (170 pt, 14 characters: it was
+    # planned for four columns' room beside a box of six, and the bubble stuck out of the panel).
+    plan = _vertical_panel(width, n, 9.4)
+    if plan.side is not None:
+        assert plan.side.width + plan.side.scene.width == pytest.approx(width, abs=0.01)
+        for b in plan.bubbles:
+            assert b["x"] >= -0.01 and b["x"] + b["w"] <= plan.side.scene.width + 0.01
+
+
+def test_a_code_too_long_for_the_usual_bubble_width_widens_its_bubble_instead_of_shrinking():
+    # A street-lamp number is one unbreakable word; the panel is wide enough for it at the board's size.
+    step = cb.Step("記下路燈桿上的編號", say=(cb.Speech("resident", "路燈壞了！桿子上寫著 DA-0123-456。"),
+                                          cb.Speech("worker", "好的，馬上通報。")))
+    board = cb.Board(title="和平里", lang="zh-Hant", size="A4", categories=(cb.Category("環境", (
+        cb.Procedure("路燈故障通報", (step, cb.Step("里幹事通報維修"))),)),))
+    lay = cb.layout(board)
+    assert check_layout(lay) == []
+    bubbles = [b for page in lay.pages for b in page.of_kind("bubble")]
+    sizes = [b.text.font_size for b in bubbles]
+    # The code may need a little less than the board's size, never the minimum (it once fell to 8 pt while
+    # the panel had room): the bubble takes the panel's width rather than its usual share.
+    assert min(sizes) >= 0.8 * max(sizes), sizes
+    assert not [p for p in lay.problems if p.code == "split-word"]
+    code = next(b for b in bubbles if "DA-0123-456。" in [ln.text for ln in b.text.lines])
+    panel = next(p for p in lay.pages[0].of_kind("panel") if p.step == 1)
+    if code.text.font_size < max(sizes):
+        assert code.bbox[2] > 0.8 * panel.bbox[2]
