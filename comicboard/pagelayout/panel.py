@@ -599,11 +599,11 @@ _SKINNY_EM = 4.0  # a bubble of three lines or more reads as a sentence when its
 
 
 def _skinny(bub: dict) -> bool:
-    """Three lines or more of three characters or fewer, or a line of one letter between others: hard to read
-    as a sentence."""
+    """Three lines or more of three characters or fewer, a tower of lines over twice as tall as wide, or a line
+    of one letter between others: hard to read as a sentence."""
     lines = bub["lines"]
-    return len(lines) > 2 and (bub["text_w"] < _SKINNY_EM * bub["size"] - 0.01 or any(
-        sum(ch.isalnum() for ch in ln) <= 1 for ln in lines[:-1]))
+    return len(lines) > 2 and (bub["text_w"] < _SKINNY_EM * bub["size"] - 0.01 or bub["text_h"] > 2 * bub["text_w"]
+                               or any(sum(ch.isalnum() for ch in ln) <= 1 for ln in lines[:-1]))
 
 
 def _drop_below(x: float, y: float, w: float, h: float, placed: list[tuple[float, float, float, float]],
