@@ -97,3 +97,24 @@ def test_cb_render_many_defaults_to_a_process_pool(tmp_path, template_file, rows
 
     result = cb.render_many(template_file, rows[:1], tmp_path, formats=("pdf",))
     assert [o.status for o in result.outcomes] == ["made"] and (tmp_path / "工人街社区.pdf").is_file()
+
+
+def test_threads_share_a_cold_font_safely(tmp_path, template_file):
+    """Threads reading a font nobody has read yet (a new path: cold caches) all succeed, and give the same bytes
+    as one thread: the lazily read font file and reportlab's process-wide settings are not raced."""
+    import shutil
+
+    from comicboard.fonts import BUNDLED_REGULAR, font_dir
+
+    shutil.copy(font_dir() / BUNDLED_REGULAR, tmp_path / "cold.ttf")
+    template_file.write_text(template_file.read_text("utf-8") + "fonts:\n  regular: cold.ttf\n", "utf-8")
+    rows = [{"community": f"第{i}社区", "phone": f"0311-8601234{i}", "url": f"https://example.org/c{i}"}
+            for i in range(6)]
+    outputs = []
+    for workers in (6, 1):
+        out = tmp_path / f"out{workers}"
+        with ThreadPoolExecutor(workers) as ex:
+            result = render_many(template_file, rows, out, ex, formats=["pdf", "handout"])
+        assert not result.failed, result.summary()
+        outputs.append({f.name: f.read_bytes() for f in out.glob("*.pdf")})
+    assert len(outputs[0]) == 12 and outputs[0] == outputs[1]
