@@ -175,29 +175,39 @@ def render_row(template: Template, row: Mapping[str, Any], label: str, stem: str
 
 
 def input_key(tpl: Template, row: Mapping[str, Any], formats: tuple[str, ...], dpi: float) -> str:
-    """Hash of everything a board depends on: template bytes, the row, font files, version, options."""
+    """Hash of everything a board depends on: template bytes, the row, the files it names (fonts, pictures,
+    theme), version, options."""
     from .. import __version__
 
     h = hashlib.sha256()
     for part in (tpl.digest, json.dumps(row, sort_keys=True, ensure_ascii=False, default=str), __version__,
-                 ",".join(sorted(formats)), repr(float(dpi)), *_font_digests(tpl, row)):
+                 ",".join(sorted(formats)), repr(float(dpi)), *_file_digests(tpl, row)):
         h.update(part.encode())
         h.update(b"\0")
     return h.hexdigest()
 
 
-def _font_digests(tpl: Template, row: Mapping[str, Any]) -> list[str]:
+def _file_digests(tpl: Template, row: Mapping[str, Any]) -> list[str]:
+    """Digests of the bundled fonts and of every file the filled template names (fonts, cast pictures, a
+    theme's TOML, under any key spelling): any string that, filled from the row, is the path of a file."""
     from ..fonts import BUNDLED_BOLD, BUNDLED_REGULAR, font_dir
 
     paths = [font_dir() / BUNDLED_REGULAR, font_dir() / BUNDLED_BOLD]
-    fonts = tpl.doc.data.get("fonts") if isinstance(tpl.doc.data, Mapping) else None
-    if isinstance(fonts, Mapping):
-        for value in fonts.values():
-            for v in value if isinstance(value, list) else [value]:
-                if isinstance(v, str):
-                    v = PLACEHOLDER.sub(lambda m: str(row.get(m.group(1), "")), v)
-                    p = Path(v)
-                    paths.append(p if p.is_absolute() or tpl.base_dir is None else tpl.base_dir / p)
+    base = tpl.base_dir if tpl.base_dir is not None else Path.cwd()  # as the spec loader resolves them
+    seen: set[str] = set()
+    for text in tpl.strings():
+        if "{{" in text:
+            text = PLACEHOLDER.sub(lambda m: str(row.get(m.group(1), "")), text)
+        if not text.strip() or "\n" in text or text in seen:
+            continue
+        seen.add(text)
+        try:
+            p = Path(text).expanduser()
+            p = p if p.is_absolute() else base / p
+            if p.is_file():
+                paths.append(p)
+        except (OSError, ValueError):  # too long for a file name, a NUL byte: not a path
+            continue
     return [_file_digest(str(p), *_stat(p)) for p in paths]
 
 

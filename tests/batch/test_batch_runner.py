@@ -99,6 +99,46 @@ def test_cb_render_many_defaults_to_a_process_pool(tmp_path, template_file, rows
     assert [o.status for o in result.outcomes] == ["made"] and (tmp_path / "工人街社区.pdf").is_file()
 
 
+def test_files_the_template_names_are_inputs(tmp_path, template_file, rows):
+    """A changed font, cast picture or theme file (given directly or through a placeholder) remakes the
+    boards that use it; an untouched file keeps them skipped."""
+    import shutil
+
+    from PIL import Image
+
+    from comicboard.fonts import BUNDLED_BOLD, BUNDLED_REGULAR, font_dir
+    from comicboard.paint.theme import THEME_DIR
+
+    shutil.copy(font_dir() / BUNDLED_REGULAR, tmp_path / "reg.ttf")
+    Image.new("RGB", (40, 60), (200, 40, 40)).save(tmp_path / "face.png")
+    theme = THEME_DIR / "calm.toml"
+    shutil.copy(theme, tmp_path / "look.toml")
+    template = template_file
+    template.write_text(template.read_text("utf-8").replace("  size: A5\n", "  size: A5\n  theme: look.toml\n")
+                        + "fonts:\n  regular: reg.ttf\ncast:\n  me: {name: 我, picture: \"{{face}}\"}\n", "utf-8")
+    rows = [{**r, "face": "face.png"} for r in rows]
+    out = tmp_path / "out"
+
+    def statuses():
+        with ThreadPoolExecutor(2) as ex:
+            result = render_many(template, rows, out, ex)
+        assert not result.failed, result.summary()
+        return [o.status for o in result.outcomes]
+
+    assert statuses() == ["made", "made"]
+    assert statuses() == ["skipped", "skipped"]
+    (tmp_path / "face.png").touch()  # a new time stamp, the same bytes
+    assert statuses() == ["skipped", "skipped"]
+    for change in (lambda: Image.new("RGB", (40, 60), (40, 40, 200)).save(tmp_path / "face.png"),
+                   lambda: shutil.copy(font_dir() / BUNDLED_BOLD, tmp_path / "reg.ttf"),
+                   lambda: (tmp_path / "look.toml").write_text(
+                       theme.read_text("utf-8").replace('ink = "cmyk(0,0,0,100)"', 'ink = "cmyk(0,0,0,95)"'),
+                       "utf-8")):
+        change()
+        assert statuses() == ["made", "made"]
+        assert statuses() == ["skipped", "skipped"]
+
+
 def test_threads_share_a_cold_font_safely(tmp_path, template_file):
     """Threads reading a font nobody has read yet (a new path: cold caches) all succeed, and give the same bytes
     as one thread: the lazily read font file and reportlab's process-wide settings are not raced."""
