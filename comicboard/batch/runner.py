@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ComicboardError
-from .tables import read_table
+from .tables import BadRow, read_table
 from .template import INCLUDE_COLUMN, PLACEHOLDER, Template, describe_row, fill, load_template, template_from_dict
 
 MANIFEST = ".comicboard-batch.json"
@@ -76,12 +76,13 @@ def render_many(template: Template | str | os.PathLike[str] | Mapping, rows: Ite
     (an A4 PDF, one procedure per page).
 
     `executor`: any concurrent.futures.Executor (a Dask or Ray executor works too); by default a process
-    pool on all cores. A failing row is reported in the result and never stops the others. Rows whose
-    inputs (template, row, fonts, comicboard version, formats) match the manifest in `outdir` and whose files
-    still exist are skipped unless `force`.
+    pool on all cores. A failing row (a bad table line included) is reported in the result and never stops
+    the others. Rows whose inputs (template, row, the files it names, comicboard version, formats) match the
+    manifest in `outdir` and whose files still exist are skipped unless `force`.
     """
     tpl = _template(template)
-    rows = read_table(rows) if isinstance(rows, str | os.PathLike) else [dict(r) for r in rows]
+    rows = (read_table(rows, keep_bad_rows=True) if isinstance(rows, str | os.PathLike)
+            else [r if isinstance(r, BadRow) else dict(r) for r in rows])
     formats = tuple(dict.fromkeys(f.strip().lower().lstrip(".") for f in formats))
     bad = [f for f in formats if f not in FORMATS]
     if bad or not formats:
@@ -99,7 +100,9 @@ def render_many(template: Template | str | os.PathLike[str] | Mapping, rows: Ite
         stem = safe_name(str(cell)) if cell not in (None, "") else ""
         o = Outcome(i, label, stem, "failed")
         outcomes.append(o)
-        if not stem:
+        if isinstance(row, BadRow):
+            o.reason = row.reason
+        elif not stem:
             o.reason = f"no name: column {column!r} is empty or missing"
         elif stem in seen:
             o.reason = f"name {stem!r} is used by an earlier row; names (column {column!r}) must differ"

@@ -158,3 +158,15 @@ def test_threads_share_a_cold_font_safely(tmp_path, template_file):
         assert not result.failed, result.summary()
         outputs.append({f.name: f.read_bytes() for f in out.glob("*.pdf")})
     assert len(outputs[0]) == 12 and outputs[0] == outputs[1]
+
+
+def test_a_bad_table_line_fails_only_its_row(tmp_path, template_file):
+    table = tmp_path / "t.csv"
+    table.write_text("community,phone,url\n甲社区,0311-1,https://e.org/a\n乙社区,0311-2,https://e.org/b, extra\n"
+                     "丙社区,0311-3,https://e.org/c\n", encoding="utf-8")
+    with ThreadPoolExecutor(2) as ex:
+        result = render_many(template_file, table, tmp_path / "out", ex)
+    assert [o.status for o in result.outcomes] == ["made", "failed", "made"]
+    bad = result.failed[0]
+    assert bad.label == "row 2 (乙社区)" and f"{table}:3" in bad.reason and "4 cells" in bad.reason
+    assert sorted(p.name for p in (tmp_path / "out").glob("*.pdf")) == sorted(["甲社区.pdf", "丙社区.pdf"])
