@@ -56,7 +56,8 @@ class BatchResult:
     def summary(self) -> str:
         text = f"{len(self.made)} made, {len(self.skipped)} skipped (unchanged), {len(self.failed)} failed"
         for o in self.failed:
-            reason = o.reason.replace("\n", "\n    ")
+            reason = o.reason.replace(f"{o.label}: ", "", 1)  # the line starts with it already
+            reason = reason.replace("\n", "\n    ")
             text += f"\n  {o.label}: {reason}"
         return text
 

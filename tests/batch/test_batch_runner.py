@@ -41,6 +41,7 @@ def test_bad_rows_are_reported_and_skipped(tmp_path, template_file, rows):
     assert sorted(d for d, _, _ in progress) == list(range(1, 7)) and {t for _, t, _ in progress} == {6}
     summary = result.summary()
     assert summary.startswith("2 made, 0 skipped (unchanged), 4 failed") and "row 5 (第四)" in summary
+    assert all(line.count("row ") == 1 for line in summary.splitlines()[1:] if "row " in line)  # said once
     assert not (tmp_path / "第四.pdf").exists()
 
 
