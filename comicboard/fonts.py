@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import struct
+import threading
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -20,6 +21,11 @@ BUNDLED_BOLD = "LXGWWenKai-Bold.ttf"
 
 # Characters that are never drawn, so never need a glyph.
 _IGNORABLE = {"\n", "\r", "\t", "\u200b", "\u200c", "\u200d", "\ufeff", "\u2060"}
+
+# A lazily read TTFont decompiles tables and reads glyphs from one shared file position on demand: two threads
+# using it at once (a ThreadPoolExecutor batch, a Dask worker's threads) corrupt each other's reads. Every use
+# of `_ttfont` holds this lock.
+_TT_LOCK = threading.RLock()
 
 
 def font_dir() -> Path:
@@ -83,13 +89,16 @@ class Face:
 
     def draw_glyph(self, glyph: str, pen: object) -> None:
         """Draw a glyph's outline (font units, y up) into a fontTools-style pen."""
-        _ttfont(self.path).getGlyphSet()[glyph].draw(pen)
+        with _TT_LOCK:
+            _ttfont(self.path).getGlyphSet()[glyph].draw(pen)
 
 
 def _ttfont(path: str):  # noqa: ANN202 - fontTools' TTFont, imported lazily
     """The open font file, read lazily (glyphs on demand). One per process: a lazily read file shares its
-    position with any forked worker that inherited it, so a batch worker opens its own."""
-    return _ttfont_in(path, os.getpid())
+    position with any forked worker that inherited it, so a batch worker opens its own. Callers hold
+    `_TT_LOCK` while they use it."""
+    with _TT_LOCK:
+        return _ttfont_in(path, os.getpid())
 
 
 @lru_cache(maxsize=8)
@@ -103,19 +112,24 @@ def _ttfont_in(path: str, pid: int):  # noqa: ANN202, ARG001 - the pid only keys
 def _glyph_bounds(path: str, glyph: str) -> tuple[float, float, float, float] | None:
     from fontTools.pens.boundsPen import BoundsPen
 
-    tt = _ttfont(path)
-    pen = BoundsPen(tt.getGlyphSet())
-    tt.getGlyphSet()[glyph].draw(pen)
+    with _TT_LOCK:
+        tt = _ttfont(path)
+        pen = BoundsPen(tt.getGlyphSet())
+        tt.getGlyphSet()[glyph].draw(pen)
+        upem = tt["head"].unitsPerEm
     if pen.bounds is None:
         return None
-    upem = tt["head"].unitsPerEm
     return tuple(v / upem for v in pen.bounds)  # type: ignore[return-value]
 
 
 @lru_cache(maxsize=8)
 def _vert_map(path: str) -> dict[str, str]:
     """Glyph → vertical glyph from the face's `vert` (or `vrt2`) single substitutions."""
-    tt = _ttfont(path)
+    with _TT_LOCK:
+        return _read_vert_map(_ttfont(path))
+
+
+def _read_vert_map(tt) -> dict[str, str]:  # noqa: ANN001 - fontTools' TTFont
     out: dict[str, str] = {}
     if "GSUB" not in tt:
         return out
@@ -151,21 +165,22 @@ def load_face(path: str) -> Face:
     if not p.is_file():
         raise FontError(f"font file not found: {path}", hint="check the path under fonts: in the spec")
     try:
-        tt = _ttfont(str(p))  # the same open file that outlines and `vert` forms are read from later
-        cmap = dict(tt.getBestCmap() or {})
-        advances = {g: m[0] for g, m in tt["hmtx"].metrics.items()}
-        upem = tt["head"].unitsPerEm
-        os2 = tt.get("OS/2", None)
-        if os2 is not None and os2.sTypoAscender:
-            asc, desc = os2.sTypoAscender / upem, os2.sTypoDescender / upem
-        else:
-            asc, desc = tt["hhea"].ascent / upem, tt["hhea"].descent / upem
-        name = tt["name"].getDebugName(4) or p.stem
-        if "glyf" not in tt:
-            raise FontError(
-                f"{p.name} has PostScript (CFF) outlines, which the PDF backend cannot embed",
-                hint="use a TrueType-outline font (.ttf), or convert it with fontTools' otf2ttf",
-            )
+        with _TT_LOCK:
+            tt = _ttfont(str(p))  # the same open file that outlines and `vert` forms are read from later
+            cmap = dict(tt.getBestCmap() or {})
+            advances = {g: m[0] for g, m in tt["hmtx"].metrics.items()}
+            upem = tt["head"].unitsPerEm
+            os2 = tt.get("OS/2", None)
+            if os2 is not None and os2.sTypoAscender:
+                asc, desc = os2.sTypoAscender / upem, os2.sTypoDescender / upem
+            else:
+                asc, desc = tt["hhea"].ascent / upem, tt["hhea"].descent / upem
+            name = tt["name"].getDebugName(4) or p.stem
+            if "glyf" not in tt:
+                raise FontError(
+                    f"{p.name} has PostScript (CFF) outlines, which the PDF backend cannot embed",
+                    hint="use a TrueType-outline font (.ttf), or convert it with fontTools' otf2ttf",
+                )
     except FontError:
         raise
     except (TTLibError, KeyError, ValueError, IndexError, AssertionError, EOFError, OSError, struct.error) as exc:

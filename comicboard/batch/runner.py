@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ComicboardError
-from .tables import read_table
+from .tables import BadRow, read_table
 from .template import INCLUDE_COLUMN, PLACEHOLDER, Template, describe_row, fill, load_template, template_from_dict
 
 MANIFEST = ".comicboard-batch.json"
@@ -56,7 +56,8 @@ class BatchResult:
     def summary(self) -> str:
         text = f"{len(self.made)} made, {len(self.skipped)} skipped (unchanged), {len(self.failed)} failed"
         for o in self.failed:
-            reason = o.reason.replace("\n", "\n    ")
+            reason = o.reason.replace(f"{o.label}: ", "", 1)  # the line starts with it already
+            reason = reason.replace("\n", "\n    ")
             text += f"\n  {o.label}: {reason}"
         return text
 
@@ -77,13 +78,14 @@ def render_many(template: Template | str | os.PathLike[str] | Mapping, rows: Ite
     (an A4 PDF, one procedure per page).
 
     `executor`: any concurrent.futures.Executor (a Dask or Ray executor works too); by default a process
-    pool on all cores. A failing row is reported in the result and never stops the others. `pdfx` ("4", "1a"
-    or None) and `marks` apply to the pdf format, as in `render`. Rows whose
-    inputs (template, row, fonts, comicboard version, formats) match the manifest in `outdir` and whose files
-    still exist are skipped unless `force`.
+    pool on all cores. A failing row (a bad table line included) is reported in the result and never stops
+    the others. `pdfx` ("4", "1a" or None) and `marks` apply to the pdf format, as in `render`. Rows whose
+    inputs (template, row, the files it names, comicboard version, formats, print options) match the manifest
+    in `outdir` and whose files still exist are skipped unless `force`.
     """
     tpl = _template(template)
-    rows = read_table(rows) if isinstance(rows, str | os.PathLike) else [dict(r) for r in rows]
+    rows = (read_table(rows, keep_bad_rows=True) if isinstance(rows, str | os.PathLike)
+            else [r if isinstance(r, BadRow) else dict(r) for r in rows])
     formats = tuple(dict.fromkeys(f.strip().lower().lstrip(".") for f in formats))
     bad = [f for f in formats if f not in FORMATS]
     if bad or not formats:
@@ -107,7 +109,9 @@ def render_many(template: Template | str | os.PathLike[str] | Mapping, rows: Ite
         stem = safe_name(str(cell)) if cell not in (None, "") else ""
         o = Outcome(i, label, stem, "failed")
         outcomes.append(o)
-        if not stem:
+        if isinstance(row, BadRow):
+            o.reason = row.reason
+        elif not stem:
             o.reason = f"no name: column {column!r} is empty or missing"
         elif stem in seen:
             o.reason = f"name {stem!r} is used by an earlier row; names (column {column!r}) must differ"
@@ -186,31 +190,41 @@ def render_row(template: Template, row: Mapping[str, Any], label: str, stem: str
 
 def input_key(tpl: Template, row: Mapping[str, Any], formats: tuple[str, ...], dpi: float,
               pdfx: str | None = "4", marks: bool = False) -> str:
-    """Hash of everything a board depends on: template bytes, the row, font files, version, options."""
+    """Hash of everything a board depends on: template bytes, the row, the files it names (fonts, pictures,
+    theme), version, options."""
     from .. import __version__
 
     # The print options count only when not the defaults, so folders made before they existed stay current.
     printing = [] if (pdfx, marks) == ("4", False) else [f"pdfx={pdfx} marks={marks}"]
     h = hashlib.sha256()
     for part in (tpl.digest, json.dumps(row, sort_keys=True, ensure_ascii=False, default=str), __version__,
-                 ",".join(sorted(formats)), repr(float(dpi)), *_font_digests(tpl, row), *printing):
+                 ",".join(sorted(formats)), repr(float(dpi)), *_file_digests(tpl, row), *printing):
         h.update(part.encode())
         h.update(b"\0")
     return h.hexdigest()
 
 
-def _font_digests(tpl: Template, row: Mapping[str, Any]) -> list[str]:
+def _file_digests(tpl: Template, row: Mapping[str, Any]) -> list[str]:
+    """Digests of the bundled fonts and of every file the filled template names (fonts, cast pictures, a
+    theme's TOML, under any key spelling): any string that, filled from the row, is the path of a file."""
     from ..fonts import BUNDLED_BOLD, BUNDLED_REGULAR, font_dir
 
     paths = [font_dir() / BUNDLED_REGULAR, font_dir() / BUNDLED_BOLD]
-    fonts = tpl.doc.data.get("fonts") if isinstance(tpl.doc.data, Mapping) else None
-    if isinstance(fonts, Mapping):
-        for value in fonts.values():
-            for v in value if isinstance(value, list) else [value]:
-                if isinstance(v, str):
-                    v = PLACEHOLDER.sub(lambda m: str(row.get(m.group(1), "")), v)
-                    p = Path(v)
-                    paths.append(p if p.is_absolute() or tpl.base_dir is None else tpl.base_dir / p)
+    base = tpl.base_dir if tpl.base_dir is not None else Path.cwd()  # as the spec loader resolves them
+    seen: set[str] = set()
+    for text in tpl.strings():
+        if "{{" in text:
+            text = PLACEHOLDER.sub(lambda m: str(row.get(m.group(1), "")), text)
+        if not text.strip() or "\n" in text or text in seen:
+            continue
+        seen.add(text)
+        try:
+            p = Path(text).expanduser()
+            p = p if p.is_absolute() else base / p
+            if p.is_file():
+                paths.append(p)
+        except (OSError, ValueError):  # too long for a file name, a NUL byte: not a path
+            continue
     return [_file_digest(str(p), *_stat(p)) for p in paths]
 
 

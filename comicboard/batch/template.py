@@ -33,6 +33,10 @@ class Template:
     def source(self) -> str | None:
         return self.doc.file
 
+    def strings(self) -> list[str]:
+        """Every string value of the template, placeholders unfilled."""
+        return [text for _, text in _strings(self.doc.data, ())]
+
     def placeholders(self) -> list[str]:
         """Every column name the template uses, in first-use order."""
         seen: dict[str, None] = {}

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import threading
 from pathlib import Path as FilePath
 
 from PIL import Image as PILImage
@@ -26,6 +27,10 @@ _PDF_LANG = {"zh-Hans": "zh-CN", "zh-Hant": "zh-TW"}  # BCP 47 tags readers and 
 
 MARKS_PT = 6 * 72 / 25.4  # crop marks: room beyond the bleed, and the length of each mark
 _REGISTRATION = CMYKColorSep(1, 1, 1, 1, spotName="All")  # prints on every plate: /Separation /All
+# reportlab keeps process-wide state: the font registry and rl_config.useA85, which a save switches off for
+# its duration. Threads rendering at once (a ThreadPoolExecutor batch) take this lock for both, so a save
+# never sees another's setting (the same board gives the same bytes) and a face is registered once.
+RL_LOCK = threading.RLock()
 
 
 def write(dl: DisplayList, paths: list[FilePath], *, pdfx: str | None = "4", marks: bool = False,
@@ -88,13 +93,14 @@ def render_pdf(dl: DisplayList, path: str | FilePath | io.BytesIO, *, pdfx: str 
         _page(canvas, page, fonts, extra)
         canvas.showPage()
     # Binary Flate streams: reportlab's default ASCII85 wrapping only adds a quarter to the size.
-    a85, rl_config.useA85 = rl_config.useA85, 0
-    try:
-        canvas.save()
-    except OSError as exc:
-        raise RenderError(f"cannot write {path}: {exc}") from exc
-    finally:
-        rl_config.useA85 = a85
+    with RL_LOCK:
+        a85, rl_config.useA85 = rl_config.useA85, 0
+        try:
+            canvas.save()
+        except OSError as exc:
+            raise RenderError(f"cannot write {path}: {exc}") from exc
+        finally:
+            rl_config.useA85 = a85
     if isinstance(path, io.BytesIO):
         assert isinstance(out, io.BytesIO)
         path.write(out.getvalue())
@@ -231,19 +237,22 @@ _registered: dict[str, str] = {}
 
 def _register(font_path: str) -> str:
     """Register a TrueType file with reportlab once per process; reportlab subsets and embeds it."""
-    name = _registered.get(font_path)
-    if name is None:
-        # A name derived from the path: stable between runs (deterministic bytes), distinct per file.
-        stem = FilePath(font_path).stem.replace(" ", "")
-        name = f"{stem}-{hashlib.sha1(font_path.encode()).hexdigest()[:8]}"
-        try:
-            pdfmetrics.registerFont(TTFont(name, font_path))
-        except (OSError, TTFError) as exc:
-            raise RenderError(
-                f"cannot embed font {font_path}: {exc}",
-                hint="PDF output needs TrueType outlines (.ttf); reportlab cannot embed CFF (.otf) fonts",
-            ) from exc
-        _registered[font_path] = name
+    with RL_LOCK:
+        return _registered.get(font_path) or _register_new(font_path)
+
+
+def _register_new(font_path: str) -> str:
+    # A name derived from the path: stable between runs (deterministic bytes), distinct per file.
+    stem = FilePath(font_path).stem.replace(" ", "")
+    name = f"{stem}-{hashlib.sha1(font_path.encode()).hexdigest()[:8]}"
+    try:
+        pdfmetrics.registerFont(TTFont(name, font_path))
+    except (OSError, TTFError) as exc:
+        raise RenderError(
+            f"cannot embed font {font_path}: {exc}",
+            hint="PDF output needs TrueType outlines (.ttf); reportlab cannot embed CFF (.otf) fonts",
+        ) from exc
+    _registered[font_path] = name
     return name
 
 

@@ -97,7 +97,7 @@ def plan_tiles(width: float, height: float, sheet: str = "A4", overlap_mm: float
 
 def write_tiles(dl: DisplayList, path: FilePath, *, sheet: str = "A4", overlap_mm: float = 10.0) -> None:
     """All pages of `dl`, each split over sheets of `sheet` size, into one PDF at `path`."""
-    from .pdf import _fallback_font, _register, render_pdf
+    from .pdf import RL_LOCK, _fallback_font, _register, render_pdf
 
     if not dl.pages:
         raise RenderError("the display list has no pages", hint="a board needs at least one page")
@@ -115,7 +115,8 @@ def write_tiles(dl: DisplayList, path: FilePath, *, sheet: str = "A4", overlap_m
         for tile in plan.tiles:
             _draw_sheet(canvas, plan, tile, font, pi if len(plans) > 1 else 0, dl.title)
             canvas.showPage()
-    canvas.save()
+    with RL_LOCK:  # reportlab's settings are process-wide: see pdf.RL_LOCK
+        canvas.save()
     try:
         _assemble(board, furniture, plans, dl, path)
     except OSError as exc:

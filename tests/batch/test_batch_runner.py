@@ -41,6 +41,7 @@ def test_bad_rows_are_reported_and_skipped(tmp_path, template_file, rows):
     assert sorted(d for d, _, _ in progress) == list(range(1, 7)) and {t for _, t, _ in progress} == {6}
     summary = result.summary()
     assert summary.startswith("2 made, 0 skipped (unchanged), 4 failed") and "row 5 (第四)" in summary
+    assert all(line.count("row ") == 1 for line in summary.splitlines()[1:] if "row " in line)  # said once
     assert not (tmp_path / "第四.pdf").exists()
 
 
@@ -97,3 +98,76 @@ def test_cb_render_many_defaults_to_a_process_pool(tmp_path, template_file, rows
 
     result = cb.render_many(template_file, rows[:1], tmp_path, formats=("pdf",))
     assert [o.status for o in result.outcomes] == ["made"] and (tmp_path / "工人街社区.pdf").is_file()
+
+
+def test_files_the_template_names_are_inputs(tmp_path, template_file, rows):
+    """A changed font, cast picture or theme file (given directly or through a placeholder) remakes the
+    boards that use it; an untouched file keeps them skipped."""
+    import shutil
+
+    from PIL import Image
+
+    from comicboard.fonts import BUNDLED_BOLD, BUNDLED_REGULAR, font_dir
+    from comicboard.paint.theme import THEME_DIR
+
+    shutil.copy(font_dir() / BUNDLED_REGULAR, tmp_path / "reg.ttf")
+    Image.new("RGB", (40, 60), (200, 40, 40)).save(tmp_path / "face.png")
+    theme = THEME_DIR / "calm.toml"
+    shutil.copy(theme, tmp_path / "look.toml")
+    template = template_file
+    template.write_text(template.read_text("utf-8").replace("  size: A5\n", "  size: A5\n  theme: look.toml\n")
+                        + "fonts:\n  regular: reg.ttf\ncast:\n  me: {name: 我, picture: \"{{face}}\"}\n", "utf-8")
+    rows = [{**r, "face": "face.png"} for r in rows]
+    out = tmp_path / "out"
+
+    def statuses():
+        with ThreadPoolExecutor(2) as ex:
+            result = render_many(template, rows, out, ex)
+        assert not result.failed, result.summary()
+        return [o.status for o in result.outcomes]
+
+    assert statuses() == ["made", "made"]
+    assert statuses() == ["skipped", "skipped"]
+    (tmp_path / "face.png").touch()  # a new time stamp, the same bytes
+    assert statuses() == ["skipped", "skipped"]
+    for change in (lambda: Image.new("RGB", (40, 60), (40, 40, 200)).save(tmp_path / "face.png"),
+                   lambda: shutil.copy(font_dir() / BUNDLED_BOLD, tmp_path / "reg.ttf"),
+                   lambda: (tmp_path / "look.toml").write_text(
+                       theme.read_text("utf-8").replace('ink = "cmyk(0,0,0,100)"', 'ink = "cmyk(0,0,0,95)"'),
+                       "utf-8")):
+        change()
+        assert statuses() == ["made", "made"]
+        assert statuses() == ["skipped", "skipped"]
+
+
+def test_threads_share_a_cold_font_safely(tmp_path, template_file):
+    """Threads reading a font nobody has read yet (a new path: cold caches) all succeed, and give the same bytes
+    as one thread: the lazily read font file and reportlab's process-wide settings are not raced."""
+    import shutil
+
+    from comicboard.fonts import BUNDLED_REGULAR, font_dir
+
+    shutil.copy(font_dir() / BUNDLED_REGULAR, tmp_path / "cold.ttf")
+    template_file.write_text(template_file.read_text("utf-8") + "fonts:\n  regular: cold.ttf\n", "utf-8")
+    rows = [{"community": f"第{i}社区", "phone": f"0311-8601234{i}", "url": f"https://example.org/c{i}"}
+            for i in range(6)]
+    outputs = []
+    for workers in (6, 1):
+        out = tmp_path / f"out{workers}"
+        with ThreadPoolExecutor(workers) as ex:
+            result = render_many(template_file, rows, out, ex, formats=["pdf", "handout"])
+        assert not result.failed, result.summary()
+        outputs.append({f.name: f.read_bytes() for f in out.glob("*.pdf")})
+    assert len(outputs[0]) == 12 and outputs[0] == outputs[1]
+
+
+def test_a_bad_table_line_fails_only_its_row(tmp_path, template_file):
+    table = tmp_path / "t.csv"
+    table.write_text("community,phone,url\n甲社区,0311-1,https://e.org/a\n乙社区,0311-2,https://e.org/b, extra\n"
+                     "丙社区,0311-3,https://e.org/c\n", encoding="utf-8")
+    with ThreadPoolExecutor(2) as ex:
+        result = render_many(template_file, table, tmp_path / "out", ex)
+    assert [o.status for o in result.outcomes] == ["made", "failed", "made"]
+    bad = result.failed[0]
+    assert bad.label == "row 2 (乙社区)" and f"{table}:3" in bad.reason and "4 cells" in bad.reason
+    assert sorted(p.name for p in (tmp_path / "out").glob("*.pdf")) == sorted(["甲社区.pdf", "丙社区.pdf"])

@@ -55,3 +55,21 @@ def test_bad_tables_say_what_is_wrong(tmp_path, name, content, match):
 def test_missing_table(tmp_path):
     with pytest.raises(SpecError, match="not found"):
         read_table(tmp_path / "none.csv")
+
+
+def test_bad_rows_can_come_back_in_place(tmp_path):
+    """For a batch: a line with an unquoted comma, or a list item that is not a mapping, is one bad row."""
+    from comicboard.batch.tables import BadRow
+
+    p = tmp_path / "t.csv"
+    p.write_text("community,hours\n甲社区,每天\n乙社区,周一至周五, 周六上午\n丙社区,每天\n", encoding="utf-8")
+    rows = read_table(p, keep_bad_rows=True)
+    assert [r["community"] for r in rows] == ["甲社区", "乙社区", "丙社区"]
+    assert [type(r) is BadRow for r in rows] == [False, True, False]
+    assert f"{p}:3" in rows[1].reason and "3 cells" in rows[1].reason and rows[1]["hours"] == "周一至周五"
+    j = tmp_path / "t.json"
+    j.write_text('[{"community": "甲"}, "乙", {"community": "丙"}]', encoding="utf-8")
+    rows = read_table(j, keep_bad_rows=True)
+    assert [type(r) is BadRow for r in rows] == [False, True, False] and "item 2" in rows[1].reason
+    with pytest.raises(SpecError, match="list of rows"):
+        read_table(j)
