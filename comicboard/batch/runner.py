@@ -32,6 +32,7 @@ class Outcome:
     status: str  # made | skipped | failed
     files: list[str] = field(default_factory=list)
     reason: str = ""
+    warnings: list[str] = field(default_factory=list)  # a made board that needs a look (see `render_row`)
 
 
 @dataclass
@@ -54,7 +55,11 @@ class BatchResult:
         return self._with("failed")
 
     def summary(self) -> str:
-        text = f"{len(self.made)} made, {len(self.skipped)} skipped (unchanged), {len(self.failed)} failed"
+        warned = [o for o in self.made if o.warnings]
+        text = (f"{len(self.made)} made" + (f" ({len(warned)} with warnings)" if warned else "")
+                + f", {len(self.skipped)} skipped (unchanged), {len(self.failed)} failed")
+        for o in warned:
+            text += "".join(f"\n  {o.label}: warning: {w}" for w in o.warnings)
         for o in self.failed:
             reason = o.reason.replace(f"{o.label}: ", "", 1)  # the line starts with it already
             reason = reason.replace("\n", "\n    ")
@@ -140,11 +145,12 @@ def render_many(template: Template | str | os.PathLike[str] | Mapping, rows: Ite
             for fut in as_completed(futures):
                 o, key = futures[fut]
                 try:
-                    ok, payload = fut.result()
+                    ok, payload, warnings = fut.result()
                 except Exception as exc:  # the worker itself died (e.g. killed, out of memory)
-                    ok, payload = False, f"{type(exc).__name__}: {exc}"
+                    ok, payload, warnings = False, f"{type(exc).__name__}: {exc}", []
                 if ok:
                     o.status, o.files = "made", [str(Path(p).relative_to(out)) for p in payload]
+                    o.warnings = warnings
                     manifest[o.name] = {"key": key, "files": o.files}
                     _write_manifest(out, manifest)
                 else:
@@ -162,17 +168,22 @@ def render_many(template: Template | str | os.PathLike[str] | Mapping, rows: Ite
 
 def render_row(template: Template, row: Mapping[str, Any], label: str, stem: str, formats: tuple[str, ...],
                dpi: float, include_column: str = INCLUDE_COLUMN, pdfx: str | None = "4",
-               marks: bool = False) -> tuple[bool, list[str] | str]:
-    """Worker: fill, lay out once, write each format. → (True, files) or (False, reason); never raises
-    for user errors, so one bad row cannot stop a batch (and nothing unpicklable crosses processes)."""
+               marks: bool = False) -> tuple[bool, list[str] | str, list[str]]:
+    """Worker: fill, lay out once, write each format. → (True, files, warnings) or (False, reason, []); never
+    raises for user errors, so one bad row cannot stop a batch (and nothing unpicklable crosses processes).
+    Warnings: placeholders the row leaves empty (a footer reading "电话 ·" is rarely meant) and the layout's
+    warnings (text that had to be cut or shrunk, a board over several pages)."""
     from ..pagelayout import layout
     from ..render import render
 
     try:
         board = fill(template, row, row_label=label, include_column=include_column)
         files: list[str] = []
+        warnings = [f"{{{{{c}}}}} is empty in this row" for c in template.placeholders()
+                    if c != include_column and str(row.get(c) or "").strip() == ""]
         if "pdf" in formats or "png" in formats:
             lay = layout(board)
+            warnings += [str(p).removeprefix("warning: ") for p in lay.problems if p.severity == "warning"]
             if "pdf" in formats:
                 files += [str(p) for p in render(lay, f"{stem}.pdf", pdfx=pdfx, marks=marks)]
             if "png" in formats:
@@ -181,11 +192,11 @@ def render_row(template: Template, row: Mapping[str, Any], label: str, stem: str
             files += [str(p) for p in render(board, f"{stem}-phone.png", phone=True)]
         if "handout" in formats:
             files += [str(p) for p in render(board, f"{stem}-handout.pdf", handout=True)]
-        return True, files
+        return True, files, warnings
     except ComicboardError as exc:
-        return False, str(exc)
+        return False, str(exc), []
     except Exception as exc:  # a bug, not the user's fault: still report it by row and carry on
-        return False, f"internal error ({type(exc).__name__}: {exc}); please report it"
+        return False, f"internal error ({type(exc).__name__}: {exc}); please report it", []
 
 
 def input_key(tpl: Template, row: Mapping[str, Any], formats: tuple[str, ...], dpi: float,

@@ -171,3 +171,15 @@ def test_a_bad_table_line_fails_only_its_row(tmp_path, template_file):
     bad = result.failed[0]
     assert bad.label == "row 2 (乙社区)" and f"{table}:3" in bad.reason and "4 cells" in bad.reason
     assert sorted(p.name for p in (tmp_path / "out").glob("*.pdf")) == sorted(["甲社区.pdf", "丙社区.pdf"])
+
+
+def test_a_row_that_leaves_a_placeholder_empty_is_made_with_a_warning(tmp_path, template_file, rows):
+    sparse = {**rows[1], "phone": "  "}
+    with ThreadPoolExecutor(2) as ex:
+        result = render_many(template_file, [rows[0], sparse], tmp_path, ex)
+    assert [o.status for o in result.outcomes] == ["made", "made"]
+    assert result.outcomes[0].warnings == []
+    assert result.outcomes[1].warnings == ["{{phone}} is empty in this row"]
+    summary = result.summary()
+    assert "2 made (1 with warnings)" in summary
+    assert f"{result.outcomes[1].label}: warning: {{{{phone}}}} is empty in this row" in summary
