@@ -21,6 +21,7 @@ from .limits import (
     MAX_PROPS,
     MAX_SPEECHES,
     MAX_STEPS,
+    MIN_CONTENT_MM,
     PAGE_MM,
 )
 from .textcheck import check_text
@@ -229,7 +230,16 @@ class Board:
             lo, hi = PAGE_MM
             if not (lo <= w <= hi and lo <= h <= hi):
                 raise _fail("page size out of range", "board.size", expected=f"{lo:g}–{hi:g} mm per side",
-                            found=f"{w} × {h} mm")
+                            found=f"{w:g} × {h:g} mm",
+                            hint="write [width, height] in millimetres, e.g. size: [600, 900], or a name: A1")
+        w, h = self.page_size_mm
+        widest = max(0.0, (min(w, h) - MIN_CONTENT_MM) / 2)
+        if not 0 <= self.margin_mm <= widest:
+            raise _fail("margin_mm leaves no room for the board" if self.margin_mm > 0 else "margin_mm is negative",
+                        "board.margin_mm", expected=f"0–{widest:g} mm on a {w:g} × {h:g} mm page",
+                        found=f"{self.margin_mm:g}",
+                        hint=f"the page inside the margins must be at least {MIN_CONTENT_MM:g} mm each way; "
+                             "print shops usually want 10–20 mm, or use a larger size")
         if not self.categories:
             raise _fail("the board has no categories", "categories")
         if not self.theme.endswith(".toml"):
@@ -237,14 +247,15 @@ class Board:
 
             if self.theme not in theme_names():
                 raise _fail(f"unknown theme {self.theme!r}", "board.theme",
-                            expected=" | ".join(theme_names()) + " or a .toml file", found=repr(self.theme))
+                            expected=" | ".join(theme_names()) + " or a .toml file", found=repr(self.theme),
+                            hint=f"use one of: {', '.join(theme_names())}, or the name of a .toml theme file")
         lo, hi = BLEED_MM
         if not lo <= self.bleed_mm <= hi:
             raise _fail("bleed_mm out of range", "board.bleed_mm", expected=f"{lo:g}–{hi:g} mm",
                         found=f"{self.bleed_mm:g}", hint="print shops usually ask for 3 mm (banners: 5–10 mm)")
         if not 4 <= self.min_font_size <= 72:
             raise _fail("min_font_size out of range", "board.min_font_size", expected="4–72 pt",
-                        found=str(self.min_font_size))
+                        found=f"{self.min_font_size:g}", hint="8 pt is the usual smallest size on a board")
         # Fill the default cast, then check every speaker exists.
         cast = {**default_cast(self.lang), **self.cast}
         object.__setattr__(self, "cast", cast)

@@ -51,7 +51,7 @@ def board_dicts(draw) -> dict:
         "orientation": st.sampled_from(ORIENTATIONS), "lang": st.sampled_from(LANGS),
         "direction": st.sampled_from(DIRECTIONS), "writing": st.sampled_from(WRITINGS),
         "min_font_size": st.integers(4, 72) | st.floats(4, 72),
-        "margin_mm": st.floats(0, 200)})
+        "margin_mm": st.floats(0, 15)})  # up to 15 mm fits the smallest page (50 mm) with room to spare
     data = {"board": draw(board), "categories": draw(st.lists(category, min_size=1, max_size=2))}
     if cast or draw(st.booleans()):
         data["cast"] = cast
