@@ -6,6 +6,7 @@ Build them in code or get them from `comicboard.load()`.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -114,12 +115,32 @@ class Step:
 
     def __post_init__(self) -> None:
         check_text(self.caption, "caption")
+        from .art import PROP_NAMES
+
         for i, prop in enumerate(self.props):
             check_text(prop, f"props[{i}]")
+            if prop not in PROP_NAMES:
+                raise _fail(f"unknown prop {prop!r}", f"props[{i}]", expected=" | ".join(PROP_NAMES),
+                            found=repr(prop), hint=f"use one of: {', '.join(PROP_NAMES)}")
         _check_count(self.say, MAX_SPEECHES, "say", "speeches in one step", "split the talk over two steps")
         _check_count(self.props, MAX_PROPS, "props", "props in one step", "keep the few that matter most")
         if not self.caption.strip():
             raise _fail("empty step caption", "caption", hint="describe the step in a few words")
+
+
+_BARE_DOMAIN = re.compile(r"^(www\.)?[\w-]+(\.[\w-]+)+(/\S*)?$")
+
+
+def url_problem(url: str) -> str | None:
+    """Why `url` cannot go in a QR code for residents' phones, or None; a {{placeholder}} is filled later."""
+    if "{{" in url:
+        return None
+    u = url.strip()
+    if not re.match(r"^https?://[^\s/?#]+\.[^\s/?#]+", u, re.I):
+        return "it must start with https:// (or http://) and a site name"
+    if re.search(r"\s", u):
+        return "it holds a space or line break"
+    return None
 
 
 @dataclass(frozen=True)
@@ -140,6 +161,12 @@ class Procedure:
             check_text(getattr(self, key), key)
         for i, m in enumerate(self.materials):
             check_text(m, f"materials[{i}]")
+        if self.url and (problem := url_problem(self.url)):
+            raise _fail(f"url is not a web address: {problem}", "url", expected="https://… or http://…",
+                        found=repr(self.url[:60]), hint=(f"add https:// in front: https://{self.url.strip()}"
+                                                         if _BARE_DOMAIN.match(self.url.strip()) else
+                                                         "write the page's address as a browser shows it, "
+                                                         "e.g. https://www.example.org/juzhu"))
         _check_count(self.steps, MAX_STEPS, "steps", "steps in one procedure",
                      "split the procedure into two (e.g. 'part 1' and 'part 2')")
         _check_count(self.materials, MAX_MATERIALS, "materials", "materials in one procedure")

@@ -72,6 +72,11 @@ VALUE_ALIASES = {
     "direction": {"left-to-right": "ltr", "right-to-left": "rtl"},
     "writing": {"tategaki": "vertical", "vertical-rl": "vertical", "tb": "vertical", "top-to-bottom": "vertical",
                 "yokogaki": "horizontal", "horizontal-tb": "horizontal", "lr": "horizontal"},
+    "props": {"idcard": "id_card", "id": "id_card", "card": "id_card", "hukou": "household_register",
+              "register": "household_register", "paper": "document", "doc": "document", "seal": "stamp",
+              "mobile": "phone", "cellphone": "phone", "pc": "computer", "laptop": "computer", "cash": "money",
+              "date": "calendar", "time": "clock", "office": "building", "qr_code": "qr", "qrcode": "qr",
+              "bankcard": "bank_card", "picture": "photo", "pencil": "pen"},
     "orientation": {"tall": "portrait", "wide": "landscape", "horizontal": "landscape",
                     "vertical": "portrait"},
 }
@@ -459,7 +464,14 @@ class Builder:
             self.at_most(say, MAX_SPEECHES, path + ("say",), "speeches in one step", "split the talk over two steps")
             kw["say"] = tuple(self.speech(v, path + ("say", i), cast) for i, v in enumerate(say))
         if "props" in s:
-            kw["props"] = self.texts(s["props"], path + ("props",), "props")
+            from ..art import PROP_NAMES
+
+            props = s["props"]
+            at = [(v, path + ("props", i)) for i, v in enumerate(props)] if _is_list(props) else [
+                (props, path + ("props",))]
+            if isinstance(props, Mapping):
+                raise self.wrong_type(props, path + ("props",), "a list of props")
+            kw["props"] = tuple(self.choice(v, p, PROP_NAMES, "prop") for v, p in at)
         return self.make(Step, path, **kw)
 
     def speech(self, value: Any, path: Path_, cast: dict[str, CastMember]) -> Speech:

@@ -54,6 +54,13 @@ MISTAKES = {
                                       f'{STEP1}.say[0]["who：zhao"]', 23, "ASCII colon"),
     "full-width colon in a step": ("b.yaml", BOARD_YAML.replace("- 入党申请", "- caption：入党申请"),
                                    "categories[0].procedures[0].steps[0]", 20, "full-width colon"),
+    "unknown prop": ("b.yaml", BOARD_YAML.replace("props: [document, stamp]", "props: [document, stamps]"),
+                     f"{STEP1}.props[1]", 25, "did you mean 'stamp'"),
+    "url without https://": ("b.yaml", BOARD_YAML.replace("        steps:", "        url: www.example.org/zs\n"
+                                                          "        steps:"), "categories[0].procedures[0].url", 19,
+                             "https://www.example.org/zs"),
+    "url that is no address": ("b.yaml", BOARD_YAML.replace("        steps:", "        url: 扫码办理\n        steps:"),
+                               "categories[0].procedures[0].url", 19, "as a browser shows it"),
     "nesting thousands deep": ("b.yaml", "board: " + "[" * 5000 + "]" * 5000 + "\n", None, 1, "unclosed ["),
     "a list of many values": ("b.yaml", "board: [" + "1, " * (limits.MAX_NODES + 10) + "1]\n", None, 1,
                               "right file"),
