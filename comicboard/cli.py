@@ -87,6 +87,10 @@ def _run(args: argparse.Namespace) -> int:
 
     if args.command == "render":
         progress = _Progress(not args.quiet and sys.stderr.isatty())
+        if not (args.phone or args.handout):
+            from .render import backend_for
+
+            backend_for(Path(args.output))  # a wrong suffix is refused before the spec is read and laid out
         progress(f"reading {args.spec}")
         board = load(args.spec)
         if args.phone or args.handout:

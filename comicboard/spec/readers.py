@@ -60,6 +60,10 @@ def decode(data: bytes, file: str | None) -> str:
         data = data[len(codecs.BOM_UTF8):]
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         raise _file_error("the file is saved as UTF-16", file, 1, 1, hint="save it as UTF-8")
+    elif len(data) >= 4 and max(data[0::2].count(0), data[1::2].count(0)) > len(data) // 4:
+        # Every other byte NUL: UTF-16 saved without a byte-order mark (some editors' "Unicode").
+        raise _file_error("the file is saved as UTF-16 (every other byte is zero)", file, 1, 1,
+                          hint="save it as UTF-8 (e.g. Notepad: Save As → Encoding: UTF-8)")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as e:

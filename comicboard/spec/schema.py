@@ -228,9 +228,13 @@ class Builder:
         p = Path(s).expanduser()
         p = p if p.is_absolute() else base / p
         try:
-            exists = p.is_file()
+            exists, folder = p.is_file(), p.is_dir()
         except (OSError, ValueError):  # e.g. a NUL byte in the name
-            exists = False
+            exists = folder = False
+        if folder:
+            raise self.err(f"{what} path is a folder, not a file: {p}", path,
+                           hint=f"name the {what} file itself, e.g. {s.rstrip('/')}/name"
+                                f"{'.ttf' if what == 'font' else '.png' if what == 'picture' else '.toml'}")
         if not exists:
             raise self.err(f"{what} file not found: {p}", path,
                            hint=f"paths are relative to the spec file's folder ({base})")

@@ -89,3 +89,11 @@ def test_former_tracebacks_are_one_located_message(tmp_path, name):
     first = r.stderr.splitlines()[0]
     assert first.startswith(f"comicboard: error: {spec}") and where in first and words in first
     assert "hint:" in r.stderr
+
+
+@pytest.mark.parametrize("name", ["b.jpg", "b.svg", "b"])
+def test_unknown_output_suffix_is_refused_with_a_hint_before_layout(tmp_path, name):
+    r = run("render", str(MINIMAL), "-o", str(tmp_path / name), "-q")
+    assert r.returncode == 2 and "Traceback" not in r.stderr
+    assert "cannot tell the output format" in r.stderr and "hint: name the output b.pdf" in r.stderr
+    assert not list(tmp_path.iterdir())

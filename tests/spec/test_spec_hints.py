@@ -206,3 +206,14 @@ def test_broken_theme_file_is_reported_at_load_with_its_line(write, theme, messa
     err = info.value
     assert err.file == str(spec) and err.line == 5 and err.path == "board.theme"
     assert message in err.message and "mine.toml" in err.message and "[colors]" in err.hint
+
+
+@pytest.mark.parametrize("role", ["font", "picture"])
+def test_a_folder_named_as_a_file_is_called_a_folder(write, tmp_path, role):
+    (tmp_path / "things").mkdir()
+    source = (BOARD_YAML + "fonts:\n  regular: things\n" if role == "font" else
+              BOARD_YAML.replace("{name: 赵姐, look: adult}", "{name: 赵姐, picture: things}"))
+    with pytest.raises(SpecError) as info:
+        load(write("b.yaml", source))
+    assert "is a folder, not a file" in info.value.message and "things/" in info.value.hint
+    assert info.value.path == ("fonts.regular" if role == "font" else "cast.zhao.picture")

@@ -55,9 +55,12 @@ def test_latin1_file_is_not_called_gbk(fails):
     assert "GBK" not in err.hint and "UTF-8" in err.hint
 
 
-def test_utf16_file(fails):
-    err = fails("b.yaml", codecs.BOM_UTF16_LE + BOARD_YAML.encode("utf-16-le"))
-    assert "UTF-16" in err.message and "UTF-8" in err.hint
+@pytest.mark.parametrize("data", [codecs.BOM_UTF16_LE + BOARD_YAML.encode("utf-16-le"),
+                                  BOARD_YAML.encode("utf-16-le"), "board: {title: T}\n".encode("utf-16-be")],
+                         ids=["bom", "no bom", "big-endian ASCII"])
+def test_utf16_file(fails, data):
+    err = fails("b.yaml", data)
+    assert "UTF-16" in err.message and "UTF-8" in err.hint and err.line == 1
 
 
 @pytest.mark.parametrize("name, text", [("b.yaml", ""), ("b.yaml", "# only a comment\n\n"), ("b.json", " \n"),
