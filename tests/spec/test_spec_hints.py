@@ -217,3 +217,25 @@ def test_a_folder_named_as_a_file_is_called_a_folder(write, tmp_path, role):
         load(write("b.yaml", source))
     assert "is a folder, not a file" in info.value.message and "things/" in info.value.hint
     assert info.value.path == ("fonts.regular" if role == "font" else "cast.zhao.picture")
+
+
+def test_many_procedures_in_json_are_located_quickly(write):
+    import json
+    import time
+
+    procs = [{"title": f"事项{i}", "steps": ["步骤"]} for i in range(10_000)]
+    spec = write("b.json", json.dumps({"board": {"title": "T"}, "categories": [{"name": "C", "procedures": procs}]},
+                                      ensure_ascii=False, indent=1))
+    t0 = time.perf_counter()
+    with pytest.raises(SpecError) as info:
+        load(spec)
+    assert time.perf_counter() - t0 < 5  # locating 60,000 values was quadratic: about half a minute
+    assert info.value.path == "categories" and (info.value.line, info.value.column) == (5, 16)
+
+
+def test_json_positions_match_counting_from_the_top():
+    from comicboard.spec.readers import Document, _JsonScanner, _line_col
+
+    text = '{\n "a": [1,\n  2],\r\n "b": {"c": "x\\ny"}\n}\n'
+    scanner = _JsonScanner(text, Document(None))
+    assert all(scanner.line_col(i) == _line_col(text, i) for i in range(len(text)))
