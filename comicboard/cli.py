@@ -76,6 +76,15 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("comicboard: interrupted", file=sys.stderr)
         return 130
+    except Exception as exc:  # a bug, not the user's mistake: one line for them, the traceback with --debug
+        if args.debug:
+            raise
+        spec = getattr(args, "spec", None) or getattr(args, "template", None)
+        what = "ran out of memory" if isinstance(exc, MemoryError) else f"{type(exc).__name__}: {exc}"
+        print(f"comicboard: internal error{f' on {spec}' if spec else ''}: {what}\n"
+              "  hint: this is a bug in comicboard, not in your spec; run the same command with --debug and "
+              "send the output (and the spec, if you can) to the maintainers", file=sys.stderr)
+        return 3
 
 
 def _run(args: argparse.Namespace) -> int:

@@ -97,3 +97,17 @@ def test_unknown_output_suffix_is_refused_with_a_hint_before_layout(tmp_path, na
     assert r.returncode == 2 and "Traceback" not in r.stderr
     assert "cannot tell the output format" in r.stderr and "hint: name the output b.pdf" in r.stderr
     assert not list(tmp_path.iterdir())
+
+
+def test_a_bug_is_one_line_saying_so_and_the_traceback_only_with_debug(monkeypatch, capsys):
+    from comicboard import cli
+
+    def broken(board):  # noqa: ANN001, ANN202
+        raise ValueError("figure box must have a positive size")
+
+    monkeypatch.setattr("comicboard.layout", broken)
+    assert cli.main(["layout", str(MINIMAL)]) == 3
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and f"internal error on {MINIMAL}: ValueError" in err and "--debug" in err
+    with pytest.raises(ValueError):
+        cli.main(["layout", str(MINIMAL), "--debug"])
