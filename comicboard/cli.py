@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import math
 import sys
 import time
 from pathlib import Path
 
 from . import __version__
-from .errors import ComicboardError
+from .errors import ComicboardError, RenderError
+from .limits import MIN_DPI
 
 
 class _Progress:
@@ -99,7 +101,10 @@ def _run(args: argparse.Namespace) -> int:
         if not (args.phone or args.handout):
             from .render import backend_for
 
-            backend_for(Path(args.output))  # a wrong suffix is refused before the spec is read and laid out
+            fmt, _ = backend_for(Path(args.output))  # a wrong suffix or dpi is refused before the layout
+            if fmt != "pdf" and not MIN_DPI <= args.dpi < math.inf:
+                raise RenderError("dpi out of range", expected=f"a number of at least {MIN_DPI}", found=repr(args.dpi),
+                                  hint="use e.g. --dpi 150 (phones) or --dpi 300 (print)")
         progress(f"reading {args.spec}")
         board = load(args.spec)
         if args.phone or args.handout:

@@ -63,6 +63,8 @@ def test_allow_outside_paths_flag(tmp_path):
 def test_bad_dpi_is_refused_before_any_pixel(tmp_path, dpi):
     r = run("render", str(MINIMAL), "-o", str(tmp_path / "b.png"), "--dpi", dpi, "-q")
     assert r.returncode == 2 and "Traceback" not in r.stderr and "dpi" in r.stderr
+    if dpi != "1e9":  # (1e9 is refused by the page's pixel count, which needs the layout)
+        assert "dpi out of range" in r.stderr and "hint: use e.g. --dpi 150" in r.stderr  # before the layout
     assert not list(tmp_path.iterdir())
 
 
