@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import math
 import sys
 import time
 from pathlib import Path
 
 from . import __version__
-from .errors import ComicboardError
+from .errors import ComicboardError, RenderError
+from .limits import MIN_DPI
 
 
 class _Progress:
@@ -76,6 +78,15 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("comicboard: interrupted", file=sys.stderr)
         return 130
+    except Exception as exc:  # a bug, not the user's mistake: one line for them, the traceback with --debug
+        if args.debug:
+            raise
+        spec = getattr(args, "spec", None) or getattr(args, "template", None)
+        what = "ran out of memory" if isinstance(exc, MemoryError) else f"{type(exc).__name__}: {exc}"
+        print(f"comicboard: internal error{f' on {spec}' if spec else ''}: {what}\n"
+              "  hint: this is a bug in comicboard, not in your spec; run the same command with --debug and "
+              "send the output (and the spec, if you can) to the maintainers", file=sys.stderr)
+        return 3
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -87,6 +98,13 @@ def _run(args: argparse.Namespace) -> int:
 
     if args.command == "render":
         progress = _Progress(not args.quiet and sys.stderr.isatty())
+        if not (args.phone or args.handout):
+            from .render import backend_for
+
+            fmt, _ = backend_for(Path(args.output))  # a wrong suffix or dpi is refused before the layout
+            if fmt != "pdf" and not MIN_DPI <= args.dpi < math.inf:
+                raise RenderError("dpi out of range", expected=f"a number of at least {MIN_DPI}", found=repr(args.dpi),
+                                  hint="use e.g. --dpi 150 (phones) or --dpi 300 (print)")
         progress(f"reading {args.spec}")
         board = load(args.spec)
         if args.phone or args.handout:

@@ -25,6 +25,7 @@ MAX_CAST = 50  # cast members, the two defaults included
 
 # Output
 PAGE_MM = (50.0, 5000.0)  # each side of a custom page size, in millimetres
+MIN_CONTENT_MM = 20.0  # each side of the page inside its margins (a 50 mm page takes margins up to 15 mm)
 MIN_DPI = 10  # below this, text rounds to zero-pixel glyphs
 MAX_PIXELS = 250_000_000  # one PNG page (~750 MB as RGB); A0 at 400 dpi still fits
 MAX_PICTURE_PIXELS = 40_000_000  # one cast picture (a 40-megapixel photo); Pillow's bomb guard stays on too

@@ -6,6 +6,7 @@ Build them in code or get them from `comicboard.load()`.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from .limits import (
     MAX_PROPS,
     MAX_SPEECHES,
     MAX_STEPS,
+    MIN_CONTENT_MM,
     PAGE_MM,
 )
 from .textcheck import check_text
@@ -114,12 +116,32 @@ class Step:
 
     def __post_init__(self) -> None:
         check_text(self.caption, "caption")
+        from .art import PROP_NAMES
+
         for i, prop in enumerate(self.props):
             check_text(prop, f"props[{i}]")
+            if prop not in PROP_NAMES:
+                raise _fail(f"unknown prop {prop!r}", f"props[{i}]", expected=" | ".join(PROP_NAMES),
+                            found=repr(prop), hint=f"use one of: {', '.join(PROP_NAMES)}")
         _check_count(self.say, MAX_SPEECHES, "say", "speeches in one step", "split the talk over two steps")
         _check_count(self.props, MAX_PROPS, "props", "props in one step", "keep the few that matter most")
         if not self.caption.strip():
             raise _fail("empty step caption", "caption", hint="describe the step in a few words")
+
+
+_BARE_DOMAIN = re.compile(r"^(www\.)?[\w-]+(\.[\w-]+)+(/\S*)?$")
+
+
+def url_problem(url: str) -> str | None:
+    """Why `url` cannot go in a QR code for residents' phones, or None; a {{placeholder}} is filled later."""
+    if "{{" in url:
+        return None
+    u = url.strip()
+    if not re.match(r"^https?://[^\s/?#]+\.[^\s/?#]+", u, re.I):
+        return "it must start with https:// (or http://) and a site name"
+    if re.search(r"\s", u):
+        return "it holds a space or line break"
+    return None
 
 
 @dataclass(frozen=True)
@@ -140,6 +162,12 @@ class Procedure:
             check_text(getattr(self, key), key)
         for i, m in enumerate(self.materials):
             check_text(m, f"materials[{i}]")
+        if self.url and (problem := url_problem(self.url)):
+            raise _fail(f"url is not a web address: {problem}", "url", expected="https://… or http://…",
+                        found=repr(self.url[:60]), hint=(f"add https:// in front: https://{self.url.strip()}"
+                                                         if _BARE_DOMAIN.match(self.url.strip()) else
+                                                         "write the page's address as a browser shows it, "
+                                                         "e.g. https://www.example.org/juzhu"))
         _check_count(self.steps, MAX_STEPS, "steps", "steps in one procedure",
                      "split the procedure into two (e.g. 'part 1' and 'part 2')")
         _check_count(self.materials, MAX_MATERIALS, "materials", "materials in one procedure")
@@ -231,7 +259,16 @@ class Board:
             lo, hi = PAGE_MM
             if not (lo <= w <= hi and lo <= h <= hi):
                 raise _fail("page size out of range", "board.size", expected=f"{lo:g}–{hi:g} mm per side",
-                            found=f"{w} × {h} mm")
+                            found=f"{w:g} × {h:g} mm",
+                            hint="write [width, height] in millimetres, e.g. size: [600, 900], or a name: A1")
+        w, h = self.page_size_mm
+        widest = max(0.0, (min(w, h) - MIN_CONTENT_MM) / 2)
+        if not 0 <= self.margin_mm <= widest:
+            raise _fail("margin_mm leaves no room for the board" if self.margin_mm > 0 else "margin_mm is negative",
+                        "board.margin_mm", expected=f"0–{widest:g} mm on a {w:g} × {h:g} mm page",
+                        found=f"{self.margin_mm:g}",
+                        hint=f"the page inside the margins must be at least {MIN_CONTENT_MM:g} mm each way; "
+                             "print shops usually want 10–20 mm, or use a larger size")
         if not self.categories:
             raise _fail("the board has no categories", "categories")
         if not self.theme.endswith(".toml"):
@@ -239,7 +276,8 @@ class Board:
 
             if self.theme not in theme_names():
                 raise _fail(f"unknown theme {self.theme!r}", "board.theme",
-                            expected=" | ".join(theme_names()) + " or a .toml file", found=repr(self.theme))
+                            expected=" | ".join(theme_names()) + " or a .toml file", found=repr(self.theme),
+                            hint=f"use one of: {', '.join(theme_names())}, or the name of a .toml theme file")
         lo, hi = BLEED_MM
         if not lo <= self.bleed_mm <= hi:
             raise _fail("bleed_mm out of range", "board.bleed_mm", expected=f"{lo:g}–{hi:g} mm",
@@ -250,7 +288,7 @@ class Board:
                         found=f"{self.safe_mm:g}", hint="print shops usually ask for 5 mm inside the trim")
         if not 4 <= self.min_font_size <= 72:
             raise _fail("min_font_size out of range", "board.min_font_size", expected="4–72 pt",
-                        found=str(self.min_font_size))
+                        found=f"{self.min_font_size:g}", hint="8 pt is the usual smallest size on a board")
         # Fill the default cast, then check every speaker exists.
         cast = {**default_cast(self.lang), **self.cast}
         object.__setattr__(self, "cast", cast)

@@ -287,9 +287,11 @@ def layout_pages(board: Board, setter: Setter) -> tuple[list[PageGeometry], list
             problems.append(Problem(
                 "error", "strip-too-tall",
                 f"procedure {u.proc.title!r} needs {u.height:.0f} pt of height even at the minimum text size, "
-                f"more than the {bh:.0f} pt a page has",
+                + (f"more than the {bh:.0f} pt a page has" if bh > 0 else
+                   "but the title banner and footer leave no room for it on the page"),
                 where=f"{u.cat.name} / {u.proc.title}",
-                hint="use a larger page size, split the procedure into two, or shorten its texts"))
+                hint="use a larger page size, split the procedure into two, or shorten its texts" if bh > 0 else
+                     "use a larger page size, a smaller min_font_size, or a shorter title and footer"))
     problems.extend(split_problems(board, setter.split_words, board.source or board.title))
     for u in units:
         if u.plan:

@@ -14,6 +14,8 @@ THEME_DIR = Path(__file__).resolve().parent / "themes"
 DEFAULT_THEME = "community"
 COLOR_NAMES = ("ink", "paper", "page", "banner", "accent", "card", "caption", "bubble", "footer")
 LINE_NAMES = ("panel", "bubble", "card")
+MAX_LINE = 0.5
+MAX_THEME_BYTES = 100_000
 
 
 def theme_names() -> list[str]:
@@ -40,12 +42,28 @@ def load_theme(name_or_path: str = DEFAULT_THEME) -> Theme:
     if not path.is_file():
         raise SpecError(f"unknown theme {name_or_path!r}", path="board.theme",
                         expected=" | ".join(theme_names()) + " or a .toml file", found=repr(name_or_path))
-    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    keys = f"a theme has [colors] {', '.join(COLOR_NAMES)} and [lines] {', '.join(LINE_NAMES)}"
+    try:
+        if path.stat().st_size > MAX_THEME_BYTES:
+            raise SpecError(f"theme file {path} is larger than {MAX_THEME_BYTES // 1000} kB", file=str(path),
+                            path="board.theme", hint="is this the right file? " + keys)
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError) as exc:
+        why = "is not UTF-8 text" if isinstance(exc, UnicodeDecodeError) else (
+            f"cannot be read: {exc.strerror or exc}" if isinstance(exc, OSError) else f"is not valid TOML: {exc}")
+        raise SpecError(f"theme file {path} {why}", file=str(path), path="board.theme",
+                        hint='copy a bundled theme (comicboard/paint/themes/calm.toml) and change its values; '
+                             + keys) from None
     try:
         colors = {k: Color.parse(data["colors"][k]) for k in COLOR_NAMES}
         lines = {k: float(data["lines"][k]) for k in LINE_NAMES}
     except (KeyError, ValueError, TypeError) as exc:
-        raise SpecError(f"theme file {path} is incomplete or invalid: {exc}", file=str(path),
-                        hint=f"a theme has [colors] {', '.join(COLOR_NAMES)} and [lines] {', '.join(LINE_NAMES)}"
-                        ) from None
+        what = f"{exc} is missing" if isinstance(exc, KeyError) else str(exc)
+        raise SpecError(f"theme file {path} is incomplete or invalid: {what}", file=str(path), path="board.theme",
+                        hint=keys) from None
+    for k, v in lines.items():
+        if not 0 <= v <= MAX_LINE:  # a weight is a fraction of the box or text it outlines
+            raise SpecError(f"theme file {path}: [lines] {k} = {v:g} is out of range", file=str(path),
+                            path="board.theme", expected=f"0–{MAX_LINE:g}", found=f"{v:g}",
+                            hint="line weights are small fractions, e.g. bubble = 0.075")
     return Theme(path.stem, colors, lines)

@@ -50,15 +50,7 @@ def render(board_or_layout: object, path: str | os.PathLike[str], *, dpi: float 
         from .phone import render_handout
 
         return render_handout(board_or_layout, target)
-    fmt = target.suffix.lower().lstrip(".")
-    backend = BACKENDS.get(fmt)
-    if backend is None:
-        supported = ", ".join(f".{name}" for name in BACKENDS)
-        raise RenderError(
-            f"cannot tell the output format from {str(target)!r}",
-            expected=f"a path ending in {supported}",
-            found=repr(target.suffix) if target.suffix else "no suffix",
-        )
+    fmt, backend = backend_for(target)
     unknown = sorted(set(options) - backend.options)
     if unknown:
         accepted = ", ".join(sorted(backend.options)) or "none"
@@ -71,6 +63,22 @@ def render(board_or_layout: object, path: str | os.PathLike[str], *, dpi: float 
     with atomic_outputs(targets) as temps:
         module.write(dl, temps, dpi=dpi, **options)
     return targets
+
+
+def backend_for(target: Path) -> tuple[str, Backend]:
+    """The output format named by the path's suffix, or a RenderError saying which suffixes there are."""
+    fmt = target.suffix.lower().lstrip(".")
+    backend = BACKENDS.get(fmt)
+    if backend is None:
+        supported = ", ".join(f".{name}" for name in BACKENDS)
+        raise RenderError(
+            f"cannot tell the output format from {str(target)!r}",
+            expected=f"a path ending in {supported}",
+            found=repr(target.suffix) if target.suffix else "no suffix",
+            hint=f"name the output {target.stem or 'board'}.pdf for print or {target.stem or 'board'}.png for "
+                 "phones (.tif: CMYK TIFF)",
+        )
+    return fmt, backend
 
 
 def output_paths(target: Path, pages: int) -> list[Path]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import codecs
 import json
 import re
@@ -60,6 +61,10 @@ def decode(data: bytes, file: str | None) -> str:
         data = data[len(codecs.BOM_UTF8):]
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         raise _file_error("the file is saved as UTF-16", file, 1, 1, hint="save it as UTF-8")
+    elif len(data) >= 4 and max(data[0::2].count(0), data[1::2].count(0)) > len(data) // 4:
+        # Every other byte NUL: UTF-16 saved without a byte-order mark (some editors' "Unicode").
+        raise _file_error("the file is saved as UTF-16 (every other byte is zero)", file, 1, 1,
+                          hint="save it as UTF-8 (e.g. Notepad: Save As → Encoding: UTF-8)")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as e:
@@ -104,27 +109,109 @@ _TAG = "tag:yaml.org,2002:"
 _MERGE, _NULL, _MAP, _SEQ = _TAG + "merge", _TAG + "null", _TAG + "map", _TAG + "seq"
 
 
+# libyaml's parser, where PyYAML has it, is some 20× faster than the pure-Python one: a spec near the size
+# limit is read in seconds, not minutes. Its error messages are terser, so a file it refuses is read again
+# with the pure-Python loader (up to the failing line) for the message that names the character and context.
+_FAST_LOADER: type | None = getattr(yaml, "CSafeLoader", None)
+_REREAD_CHARS = 300_000  # re-read at most this much with the slow loader just to word an error
+
+
 def read_yaml(text: str, file: str | None = None) -> Document:
     if not text.strip():
         raise _empty(file)
-    loader = None
+    if _FAST_LOADER is not None:
+        try:
+            _check_events(text, _FAST_LOADER, file)
+            return _compose(text, _FAST_LOADER, file)
+        except yaml.YAMLError as e:
+            mark = getattr(e, "problem_mark", None) or getattr(e, "context_mark", None)
+            end = len(text) if mark is None else _line_end(text, mark.line + 1)
+            if end <= _REREAD_CHARS:
+                prefix = text[:end]
+                try:
+                    _check_events(prefix, yaml.SafeLoader, file)
+                    _compose(prefix, yaml.SafeLoader, file)
+                except yaml.YAMLError as slow:
+                    raise _yaml_error(slow, text, file) from None
+            raise _yaml_error(e, text, file, byte_offsets=True) from None
     try:
-        loader = yaml.SafeLoader(text)  # safe: only plain data; python/object tags are refused
+        _check_events(text, yaml.SafeLoader, file)
+        return _compose(text, yaml.SafeLoader, file)
+    except yaml.YAMLError as e:
+        raise _yaml_error(e, text, file) from None
+
+
+def _line_end(text: str, line: int) -> int:
+    """Index just past the end of 0-based line `line` (the whole text if it has fewer lines)."""
+    i = -1
+    for _ in range(line + 1):
+        i = text.find("\n", i + 1)
+        if i < 0:
+            return len(text)
+    return i + 1
+
+
+def _check_events(text: str, loader_class: type, file: str | None) -> None:
+    """Stream the parser's events and stop at the value or nesting limit, before any tree is built.
+
+    A 5 MB list of numbers would otherwise become millions of nodes (minutes, gigabytes) before the
+    converter below could count them, and nesting thousands deep would overflow the stack.
+    """
+    loader = loader_class(text)
+    try:
+        stack: list[list] = []  # per open collection: [is_mapping, next item is a key]
+        values = 0
+        while loader.check_event():
+            event = loader.get_event()
+            if not isinstance(event, yaml.NodeEvent):
+                if isinstance(event, yaml.CollectionEndEvent):
+                    stack.pop()
+                continue
+            is_key = bool(stack) and stack[-1][0] and stack[-1][1]
+            if stack and stack[-1][0]:
+                stack[-1][1] = not stack[-1][1]
+            if not is_key:
+                values += 1
+            m = event.start_mark
+            if values > MAX_NODES:
+                raise _file_error(f"the file holds more than {MAX_NODES:,} values (limit)", file, m.line + 1,
+                                  m.column + 1, hint="is this the right file? split the board into several files")
+            if isinstance(event, yaml.CollectionStartEvent):
+                if len(stack) >= MAX_DEPTH:
+                    raise _file_error(f"the data is nested more than {MAX_DEPTH} levels deep (limit)", file,
+                                      m.line + 1, m.column + 1, hint="a board needs only a few levels; "
+                                      "look for unclosed [ or { brackets")
+                stack.append([isinstance(event, yaml.MappingStartEvent), True])
+    finally:
+        loader.dispose()
+
+
+def _compose(text: str, loader_class: type, file: str | None) -> Document:
+    loader = loader_class(text)  # safe: only plain data; python/object tags are refused
+    try:
         node = loader.get_single_node()
         if node is None:
             raise _empty(file)
         return _YamlConverter(loader, file).run(node)
-    except yaml.MarkedYAMLError as e:
-        raise _yaml_syntax(e, text, file) from None
-    except yaml.reader.ReaderError as e:
-        line, column = _line_col(text, e.position)
-        raise _file_error(f"character {e.character!r} is not allowed in YAML", file, line, column,
-                          hint="remove the control character (often pasted in by accident)") from None
-    except yaml.YAMLError as e:
-        raise _file_error(f"YAML error: {e}", file, hint="check the YAML syntax") from None
     finally:
-        if loader is not None:
-            loader.dispose()
+        loader.dispose()
+
+
+def _yaml_error(e: yaml.YAMLError, text: str, file: str | None, byte_offsets: bool = False) -> SpecError:
+    """A parser's error as a SpecError; libyaml counts a ReaderError's position in UTF-8 bytes."""
+    if isinstance(e, yaml.MarkedYAMLError):
+        return _yaml_syntax(e, text, file)
+    if isinstance(e, yaml.reader.ReaderError):
+        pos = e.position
+        if byte_offsets:
+            pos = len(text.encode("utf-8", "surrogatepass")[:pos].decode("utf-8", "ignore"))
+        line, column = _line_col(text, pos) if 0 <= pos < len(text) else (None, None)
+        ch = text[pos] if 0 <= pos < len(text) else e.character
+        name = f"U+{ord(ch):04X}" if isinstance(ch, str) else f"U+{ch:04X}" if isinstance(ch, int) else repr(ch)
+        return _file_error(f"character {name} is not allowed in YAML", file, line, column,
+                           hint="remove the control character (often pasted in by accident), or write it "
+                                "as an escape inside double quotes")
+    return _file_error(f"YAML error: {e}", file, hint="check the YAML syntax")
 
 
 def _yaml_syntax(e: yaml.MarkedYAMLError, text: str, file: str | None) -> SpecError:
@@ -137,7 +224,15 @@ def _yaml_syntax(e: yaml.MarkedYAMLError, text: str, file: str | None) -> SpecEr
     # Tabs: point at the first tab-indented line at or before the failure.
     upto = lines[: (line or len(lines))]
     tabbed = [i for i, ln in enumerate(upto) if "\t" in ln[: len(ln) - len(ln.lstrip())]]
-    if tabbed or "'\\t'" in problem:
+    # A key typed with a full-width colon (title： …) is plain text to YAML; the parser fails on a later line.
+    wide = [i for i, ln in enumerate(upto) if _WIDE_KEY.match(ln)]
+    if wide and not tabbed:
+        line = wide[-1] + 1
+        m = _WIDE_KEY.match(lines[wide[-1]])
+        column = m.start(2) + 1
+        hint = (f"'{m.group(1)}：' has a full-width colon; after a key YAML needs an ASCII colon and a space: "
+                f"{m.group(1)}: …")
+    elif tabbed or "'\\t'" in problem:
         if tabbed:
             line, column = tabbed[0] + 1, 1
         hint = "YAML indents with spaces, not tabs: replace each tab with spaces"
@@ -148,6 +243,9 @@ def _yaml_syntax(e: yaml.MarkedYAMLError, text: str, file: str | None) -> SpecEr
     if e.context:
         message += f" ({e.context})"
     return _file_error(message, file, line, column, hint=hint)
+
+
+_WIDE_KEY = re.compile(r"^\s*(?:-\s+)?([A-Za-z_][\w-]*)\s*(：)")
 
 
 class _YamlConverter:
@@ -280,10 +378,17 @@ class _JsonScanner:
 
     def __init__(self, text: str, doc: Document) -> None:
         self.text, self.doc = text, doc
+        # Where each line starts, found once: counting newlines from the top for every value was quadratic
+        # (a 400 kB file of 10,000 procedures took half a minute just to be located).
+        self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
+
+    def line_col(self, index: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self.starts, index)
+        return line, index - self.starts[line - 1] + 1
 
     def value(self, i: int, path: Path_) -> int:
         text = self.text
-        self.doc.value_pos[path] = _line_col(text, i)
+        self.doc.value_pos[path] = self.line_col(i)
         c = text[i]
         if c == '"':
             return json.decoder.scanstring(text, i + 1)[1]
@@ -298,12 +403,12 @@ class _JsonScanner:
             else:
                 key, end = json.decoder.scanstring(text, i + 1)
                 if key in seen:
-                    line, column = _line_col(text, i)
+                    line, column = self.line_col(i)
                     raise SpecError(f"key {key!r} appears twice", file=self.doc.file, line=line,
                                     column=column, path=format_path(path + (key,)) or None,
                                     hint="remove one of them; JSON readers keep only the last")
                 seen.add(key)
-                self.doc.key_pos[path + (key,)] = _line_col(text, i)
+                self.doc.key_pos[path + (key,)] = self.line_col(i)
                 i = _skip(text, end)  # now at ':'
                 i = self.value(_skip(text, i + 1), path + (key,))
             i = _skip(text, i)
@@ -329,6 +434,9 @@ def read_toml(text: str, file: str | None = None) -> Document:
         raise _file_error(f"TOML syntax error: {_TOML_AT.sub('', msg).strip()}", file, line, column,
                           hint='texts need double quotes (title = "…"); tables are [board], '
                                "lists of tables [[categories]]") from None
+    except RecursionError:  # tomllib recurses once per nested [ or {
+        raise _file_error(f"the data is nested more than {MAX_DEPTH} levels deep (limit)", file,
+                          hint="a board needs only a few levels; look for unclosed [ or { brackets") from None
     doc = Document(data, file, "toml")
     check_limits(doc)
     return doc

@@ -12,6 +12,7 @@ from typing import Any
 
 from ..color import Color, InkLimitError
 from ..errors import SpecError
+from ..limits import MAX_CATEGORIES, MAX_PROCEDURES, MAX_SPEECHES, MAX_STEPS
 from ..model import (
     BLEED_MM,
     DIRECTIONS,
@@ -72,6 +73,11 @@ VALUE_ALIASES = {
     "direction": {"left-to-right": "ltr", "right-to-left": "rtl"},
     "writing": {"tategaki": "vertical", "vertical-rl": "vertical", "tb": "vertical", "top-to-bottom": "vertical",
                 "yokogaki": "horizontal", "horizontal-tb": "horizontal", "lr": "horizontal"},
+    "props": {"idcard": "id_card", "id": "id_card", "card": "id_card", "hukou": "household_register",
+              "register": "household_register", "paper": "document", "doc": "document", "seal": "stamp",
+              "mobile": "phone", "cellphone": "phone", "pc": "computer", "laptop": "computer", "cash": "money",
+              "date": "calendar", "time": "clock", "office": "building", "qr_code": "qr", "qrcode": "qr",
+              "bankcard": "bank_card", "picture": "photo", "pencil": "pen"},
     "orientation": {"tall": "portrait", "wide": "landscape", "horizontal": "landscape",
                     "vertical": "portrait"},
 }
@@ -137,7 +143,8 @@ class Builder:
         missing. Keys whose value is empty (null) are dropped so defaults apply."""
         if not isinstance(value, Mapping):
             raise self.wrong_type(value, path, f"a mapping of {what} fields ({', '.join(keys)})",
-                                  hint=f"write {keys[0]}: … and the other fields on their own lines")
+                                  hint=_wide_colon(value) or f"write {keys[0]}: … and the other fields on their "
+                                                              "own lines")
         out: dict[str, Any] = {}
         for key, item in value.items():
             if not isinstance(key, str):
@@ -160,6 +167,8 @@ class Builder:
         hint = f"did you mean {guess!r}? {allowed}" if guess else allowed
         if path == () and key in BOARD_KEYS:
             hint = f"{key!r} belongs under board:, indented below it"
+        elif wide := _wide_colon(key):
+            hint = wide + ", with ', ' (not '，') between fields inside {...}"
         elif path + (key,) in self.doc.flow_nulls:
             hint = ("inside {...} an unquoted ',' ends the text early, so the rest became a key; "
                     'put the whole text in quotes, e.g. text: "你好, 我想问"')
@@ -220,9 +229,13 @@ class Builder:
         p = Path(s).expanduser()
         p = p if p.is_absolute() else base / p
         try:
-            exists = p.is_file()
+            exists, folder = p.is_file(), p.is_dir()
         except (OSError, ValueError):  # e.g. a NUL byte in the name
-            exists = False
+            exists = folder = False
+        if folder:
+            raise self.err(f"{what} path is a folder, not a file: {p}", path,
+                           hint=f"name the {what} file itself, e.g. {s.rstrip('/')}/name"
+                                f"{'.ttf' if what == 'font' else '.png' if what == 'picture' else '.toml'}")
         if not exists:
             raise self.err(f"{what} file not found: {p}", path,
                            hint=f"paths are relative to the spec file's folder ({base})")
@@ -243,7 +256,7 @@ class Builder:
             rel = parse_path(e.path or "")
             full = rel if cls is Board else path + rel[-1:] if cls is CastMember else path + rel
             raise self.err(e.message, full, expected=e.expected, found=e.found,
-                           hint=e.hint or "write the text here, it cannot be blank") from None
+                           hint=e.hint or (f"use {e.expected}" if e.expected else "check this value")) from None
 
     # -- the levels ----------------------------------------------------------------------------------------
     def board(self) -> Board:
@@ -258,6 +271,10 @@ class Builder:
             kw["fonts"] = self.fonts(top["fonts"])
         cats = self.nonempty_list(top["categories"], ("categories",), "categories",
                                   "add at least one category, with name: and procedures:")
+        # Counted before anything is built: 10,000 procedures are refused at once, not after building them.
+        self.at_most(cats, MAX_CATEGORIES, ("categories",), "categories")
+        self.at_most([p for c in cats if isinstance(c, Mapping) and _is_list(c.get("procedures"))
+                      for p in c["procedures"]], MAX_PROCEDURES, ("categories",), "procedures on one board")
         categories = tuple(self.category(c, ("categories", i), known) for i, c in enumerate(cats))
         return self.make(Board, (), categories=categories, cast=cast, source=self.doc.file, **kw)
 
@@ -299,7 +316,7 @@ class Builder:
             kw["safe_mm"] = m
         if "theme" in b:
             theme = self.text(b["theme"], at + ("theme",))
-            kw["theme"] = str(self.file(theme, at + ("theme",), "theme")) if theme.endswith(".toml") else theme
+            kw["theme"] = self.theme_file(theme, at + ("theme",)) if theme.endswith(".toml") else theme
         if "viewing_distance_m" in b:
             d = self.number(b["viewing_distance_m"], at + ("viewing_distance_m",), "metres")
             if not 0.2 <= d <= 50:
@@ -307,6 +324,17 @@ class Builder:
                                expected="0.2–50 m", found=f"{d:g}", hint="a board by a door is read from about 1 m")
             kw["viewing_distance_m"] = d
         return kw
+
+    def theme_file(self, name: str, path: Path_) -> str:
+        """A .toml theme is read now, so a broken one is reported here, at its line in the spec, not mid-render."""
+        from ..paint.theme import load_theme
+
+        file = str(self.file(name, path, "theme"))
+        try:
+            load_theme(file)
+        except SpecError as e:
+            raise self.err(e.message, path, expected=e.expected, found=e.found, hint=e.hint) from None
+        return file
 
     def size(self, value: Any, path: Path_) -> str | tuple[float, float]:
         expected = "A0–A5, B0–B5 or [width_mm, height_mm]"
@@ -369,6 +397,12 @@ class Builder:
             kw["fallback"] = tuple(self.file(v, p, "font") for v, p in paths)
         return FontChoice(**kw)
 
+    def at_most(self, items: list | tuple, limit: int, path: Path_, what: str,
+                hint: str = "split the board into several boards (or files)") -> None:
+        if len(items) > limit:
+            raise self.err(f"too many {what}: {len(items)}, the limit is {limit}", path,
+                           expected=f"at most {limit}", found=str(len(items)), hint=hint)
+
     def nonempty_list(self, value: Any, path: Path_, what: str, hint: str) -> list | tuple:
         if not _is_list(value):
             raise self.wrong_type(value, path, f"a list of {what}", hint=f"start each item with '- '; {hint}")
@@ -418,6 +452,8 @@ class Builder:
             kw["materials"] = self.texts(p["materials"], path + ("materials",), "materials")
         steps = self.nonempty_list(p["steps"], path + ("steps",), "steps",
                                    "add at least one step: a caption text, or {caption, say}")
+        self.at_most(steps, MAX_STEPS, path + ("steps",), "steps in one procedure",
+                     "split the procedure into two (e.g. 'part 1' and 'part 2')")
         kw["steps"] = tuple(self.step(s, path + ("steps", i), cast) for i, s in enumerate(steps))
         return self.make(Procedure, path, **kw)
 
@@ -426,6 +462,8 @@ class Builder:
             if _is_list(value) or value is None:
                 raise self.wrong_type(value, path, "a caption text, or a mapping {caption, say, props}",
                                       hint="write - caption text, or - caption: … with say: below it")
+            if isinstance(value, str) and (wide := _wide_colon(value, STEP_KEYS)):
+                raise self.err("a step's field name is followed by a full-width colon", path, hint=wide)
             return self.make(Step, path, caption=self.nonempty(value, path))
         if "say" in value and value.get("caption") is None and set(value) <= set(STEP_KEYS):
             raise self.err("a step with say: needs a caption too", path + ("caption",),
@@ -438,9 +476,17 @@ class Builder:
             if not _is_list(say):
                 raise self.wrong_type(say, path + ("say",), "a list of speeches {who, text, kind}",
                                       hint="write each line as - {who: worker, text: …}")
+            self.at_most(say, MAX_SPEECHES, path + ("say",), "speeches in one step", "split the talk over two steps")
             kw["say"] = tuple(self.speech(v, path + ("say", i), cast) for i, v in enumerate(say))
         if "props" in s:
-            kw["props"] = self.texts(s["props"], path + ("props",), "props")
+            from ..art import PROP_NAMES
+
+            props = s["props"]
+            at = [(v, path + ("props", i)) for i, v in enumerate(props)] if _is_list(props) else [
+                (props, path + ("props",))]
+            if isinstance(props, Mapping):
+                raise self.wrong_type(props, path + ("props",), "a list of props")
+            kw["props"] = tuple(self.choice(v, p, PROP_NAMES, "prop") for v, p in at)
         return self.make(Step, path, **kw)
 
     def speech(self, value: Any, path: Path_, cast: dict[str, CastMember]) -> Speech:
@@ -462,6 +508,14 @@ class Builder:
         if "pose" in m:
             kw["pose"] = self.choice(m["pose"], path + ("pose",), POSES, "pose")
         return self.make(Speech, path, **kw)
+
+
+def _wide_colon(text: Any, keys: tuple[str, ...] | None = None) -> str | None:
+    """A hint if `text` starts like a key typed with a full-width colon ('title： 居住证明'), else None."""
+    m = re.match(r"\s*([A-Za-z_]\w*)\s*：", text) if isinstance(text, str) else None
+    if m is None or (keys is not None and m.group(1) not in keys):
+        return None
+    return f"'{m.group(1)}：' has a full-width colon; YAML needs an ASCII colon and a space: {m.group(1)}: …"
 
 
 def _name(path: Path_) -> str:

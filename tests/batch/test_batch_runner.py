@@ -23,10 +23,10 @@ def test_any_executor_makes_one_board_per_row(tmp_path, template_file, rows, poo
 
 def test_bad_rows_are_reported_and_skipped(tmp_path, template_file, rows):
     bad = [
-        {"community": "坏社区", "url": "x"},  # no phone column: {{phone}} cannot be filled
+        {"community": "坏社区", "url": "https://x.org"},  # no phone column: {{phone}} cannot be filled
         {**rows[0], "procedures": "nosuch"},  # a procedure id the template lacks (and a duplicate name)
-        {"community": "", "phone": "1", "url": "x"},  # nothing to name the files by
-        {"community": "第四", "phone": "1", "url": "x", "procedures": "nosuch"},
+        {"community": "", "phone": "1", "url": "https://x.org"},  # nothing to name the files by
+        {"community": "第四", "phone": "1", "url": "https://x.org", "procedures": "nosuch"},
     ]
     progress = []
     with ThreadPoolExecutor(2) as ex:

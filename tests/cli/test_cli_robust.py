@@ -63,4 +63,53 @@ def test_allow_outside_paths_flag(tmp_path):
 def test_bad_dpi_is_refused_before_any_pixel(tmp_path, dpi):
     r = run("render", str(MINIMAL), "-o", str(tmp_path / "b.png"), "--dpi", dpi, "-q")
     assert r.returncode == 2 and "Traceback" not in r.stderr and "dpi" in r.stderr
+    if dpi != "1e9":  # (1e9 is refused by the page's pixel count, which needs the layout)
+        assert "dpi out of range" in r.stderr and "hint: use e.g. --dpi 150" in r.stderr  # before the layout
     assert not list(tmp_path.iterdir())
+
+
+# Specs that once escaped as Python tracebacks (RecursionError, TOMLDecodeError, ValueError in layout).
+_TITLE = "  title: 居住证明"
+ESCAPES = {
+    "deep.yaml": ("board: " + "[" * 5000 + "]" * 5000 + "\n", ":1:", "nested more than"),
+    "deep.toml": ("board = " + "[" * 5000 + "]" * 5000 + "\n", "deep.toml", "nested more than"),
+    "margin.yaml": (MINIMAL.read_text(encoding="utf-8").replace(_TITLE, _TITLE + "\n  size: A5\n  margin_mm: 100"),
+                    ":5:", "board.margin_mm"),
+    "theme.yaml": (MINIMAL.read_text(encoding="utf-8").replace(_TITLE, _TITLE + "\n  theme: t.toml"), ":4:",
+                   "board.theme"),
+}
+
+
+@pytest.mark.parametrize("name", ESCAPES)
+def test_former_tracebacks_are_one_located_message(tmp_path, name):
+    text, where, words = ESCAPES[name]
+    (tmp_path / "t.toml").write_text("not = [ toml", encoding="utf-8")
+    spec = tmp_path / name
+    spec.write_text(text, encoding="utf-8")
+    r = run("layout", str(spec))
+    assert r.returncode == 2 and "Traceback" not in r.stderr, r.stderr
+    first = r.stderr.splitlines()[0]
+    assert first.startswith(f"comicboard: error: {spec}") and where in first and words in first
+    assert "hint:" in r.stderr
+
+
+@pytest.mark.parametrize("name", ["b.jpg", "b.svg", "b"])
+def test_unknown_output_suffix_is_refused_with_a_hint_before_layout(tmp_path, name):
+    r = run("render", str(MINIMAL), "-o", str(tmp_path / name), "-q")
+    assert r.returncode == 2 and "Traceback" not in r.stderr
+    assert "cannot tell the output format" in r.stderr and "hint: name the output b.pdf" in r.stderr
+    assert not list(tmp_path.iterdir())
+
+
+def test_a_bug_is_one_line_saying_so_and_the_traceback_only_with_debug(monkeypatch, capsys):
+    from comicboard import cli
+
+    def broken(board):  # noqa: ANN001, ANN202
+        raise ValueError("figure box must have a positive size")
+
+    monkeypatch.setattr("comicboard.layout", broken)
+    assert cli.main(["layout", str(MINIMAL)]) == 3
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and f"internal error on {MINIMAL}: ValueError" in err and "--debug" in err
+    with pytest.raises(ValueError):
+        cli.main(["layout", str(MINIMAL), "--debug"])

@@ -29,3 +29,11 @@ def test_a_word_too_wide_even_at_the_minimum_size_is_reported_where_it_is_with_t
         widest_line = max(ln.bbox[2] for ln in lines)
         word_w = lay.fonts.width(WORD) * fits
         assert word_w <= widest_line * 1.02 + 1
+
+
+def test_a_banner_that_fills_the_page_is_named_not_given_a_negative_height():
+    board = cb.Board(title="居住证明", size="A5", min_font_size=72,
+                     categories=(cb.Category("社区事务", (cb.Procedure("开具居住证明", (cb.Step("核实"),)),)),))
+    tall = [p for p in cb.layout(board).problems if p.code == "strip-too-tall"]
+    assert tall and all("no room" in p.message and " -" not in p.message for p in tall)
+    assert "min_font_size" in tall[0].hint

@@ -60,3 +60,17 @@ def test_picture_at_300_ppi_is_not_warned(board, tmp_path):
     pic = tmp_path / "sharp.png"
     Image.new("RGB", (math.ceil(w / 72 * 300) + 1, math.ceil(h / 72 * 300) + 1), (200, 100, 50)).save(pic)
     assert not [p for p in cb.check(_with_picture(board, pic)) if p.code == "picture-low-resolution"]
+
+
+def test_a_huge_picture_is_embedded_at_no_more_than_600_ppi(board, tmp_path):
+    import re
+
+    from comicboard.render.pdf import PICTURE_PPI
+
+    pic = tmp_path / "staff.png"
+    Image.new("RGB", (3000, 4500), (200, 100, 50)).save(pic)
+    board = _with_picture(board, pic)
+    w, h = _figure_box(board)[2:]
+    (out,) = cb.render(board, tmp_path / "b.pdf")
+    widths = [int(v) for v in re.findall(rb"/Width (\d+)", out.read_bytes())]
+    assert widths and max(widths) <= math.ceil(w / 72 * PICTURE_PPI) < 3000

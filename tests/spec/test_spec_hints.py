@@ -20,7 +20,7 @@ STEP1 = "categories[0].procedures[0].steps[1]"
 MISTAKES = {
     "flow mapping broken by ':'": ("b.yaml", BOARD_YAML.replace("text: 别急。", "text: 时间: 8:30"), None, 24,
                                    "in quotes"),
-    "flow mapping broken by '?'": ("b.yaml", BOARD_YAML.replace("text: 别急。", "text: 什么? 好的"), None, 24,
+    "flow mapping broken by '?'": ("b.yaml", BOARD_YAML.replace("text: 别急。", "text: ? 好的"), None, 24,
                                    "in quotes"),
     "flow mapping broken by ','": ("b.yaml", BOARD_YAML.replace("text: 别急。", "text: 别急, 我们先看看"),
                                    f"{STEP1}.say[1].我们先看看", 24, "in quotes"),
@@ -48,6 +48,26 @@ MISTAKES = {
     "too many steps": ("b.yaml", BOARD_YAML.replace("          - 入党申请人提供政审函\n",
                                                     "          - 入党申请人提供政审函\n" * limits.MAX_STEPS),
                        "categories[0].procedures[0].steps", 20, "split the procedure"),
+    "full-width colon after a key": ("b.yaml", BOARD_YAML.replace("  size: A1", "  size： A1"), None, 4,
+                                     "full-width colon"),
+    "full-width colon inside {...}": ("b.yaml", BOARD_YAML.replace("{who: zhao, text", "{who：zhao, text"),
+                                      f'{STEP1}.say[0]["who：zhao"]', 23, "ASCII colon"),
+    "full-width colon in a step": ("b.yaml", BOARD_YAML.replace("- 入党申请", "- caption：入党申请"),
+                                   "categories[0].procedures[0].steps[0]", 20, "full-width colon"),
+    "unknown prop": ("b.yaml", BOARD_YAML.replace("props: [document, stamp]", "props: [document, stamps]"),
+                     f"{STEP1}.props[1]", 25, "did you mean 'stamp'"),
+    "url without https://": ("b.yaml", BOARD_YAML.replace("        steps:", "        url: www.example.org/zs\n"
+                                                          "        steps:"), "categories[0].procedures[0].url", 19,
+                             "https://www.example.org/zs"),
+    "url that is no address": ("b.yaml", BOARD_YAML.replace("        steps:", "        url: 扫码办理\n        steps:"),
+                               "categories[0].procedures[0].url", 19, "as a browser shows it"),
+    "nesting thousands deep": ("b.yaml", "board: " + "[" * 5000 + "]" * 5000 + "\n", None, 1, "unclosed ["),
+    "a list of many values": ("b.yaml", "board: [" + "1, " * (limits.MAX_NODES + 10) + "1]\n", None, 1,
+                              "right file"),
+    "page size out of range": ("b.yaml", BOARD_YAML.replace("size: A1", "size: [0, 0]"), "board.size", 4,
+                               "in millimetres"),
+    "margins wider than the page": ("b.yaml", BOARD_YAML.replace("size: A1", "size: [100, 100]\n  margin_mm: 45"),
+                                    "board.margin_mm", 5, "larger size"),
 }
 
 
@@ -154,3 +174,68 @@ def test_damaged_font_is_a_font_error(tmp_path, data):
     with pytest.raises(cb.FontError, match="cannot read font") as info:
         cb.layout(load(spec))
     assert "damaged" in info.value.hint
+
+
+def test_toml_nested_thousands_deep_is_refused(fails):
+    err = fails("b.toml", "board = " + "[" * 5000 + "]" * 5000 + "\n")
+    assert str(limits.MAX_DEPTH) in err.message and "unclosed" in err.hint
+
+
+def test_many_procedures_are_refused_before_they_are_built(write):
+    import time
+
+    procs = "".join(f"      - title: 事项{i}\n        steps: [步骤]\n" for i in range(10_000))
+    spec = write("b.yaml", "board:\n  title: T\ncategories:\n  - name: C\n    procedures:\n" + procs)
+    t0 = time.perf_counter()
+    with pytest.raises(SpecError) as info:
+        load(spec)
+    assert time.perf_counter() - t0 < 10  # the parse dominates; building 10,000 procedures took far longer
+    assert info.value.path == "categories" and str(limits.MAX_PROCEDURES) in info.value.message
+
+
+@pytest.mark.parametrize("theme, message", [
+    ("this is = not [ toml", "not valid TOML"),
+    ('[colors]\nink = "red"\n', "incomplete or invalid"),
+    (b"\xd6\xd0\xce\xc4 = 1", "not UTF-8"),
+], ids=["syntax", "colour", "encoding"])
+def test_broken_theme_file_is_reported_at_load_with_its_line(write, theme, message):
+    write("mine.toml", theme)
+    spec = write("b.yaml", BOARD_YAML.replace("  size: A1", "  size: A1\n  theme: mine.toml"))
+    with pytest.raises(SpecError) as info:
+        load(spec)
+    err = info.value
+    assert err.file == str(spec) and err.line == 5 and err.path == "board.theme"
+    assert message in err.message and "mine.toml" in err.message and "[colors]" in err.hint
+
+
+@pytest.mark.parametrize("role", ["font", "picture"])
+def test_a_folder_named_as_a_file_is_called_a_folder(write, tmp_path, role):
+    (tmp_path / "things").mkdir()
+    source = (BOARD_YAML + "fonts:\n  regular: things\n" if role == "font" else
+              BOARD_YAML.replace("{name: 赵姐, look: adult}", "{name: 赵姐, picture: things}"))
+    with pytest.raises(SpecError) as info:
+        load(write("b.yaml", source))
+    assert "is a folder, not a file" in info.value.message and "things/" in info.value.hint
+    assert info.value.path == ("fonts.regular" if role == "font" else "cast.zhao.picture")
+
+
+def test_many_procedures_in_json_are_located_quickly(write):
+    import json
+    import time
+
+    procs = [{"title": f"事项{i}", "steps": ["步骤"]} for i in range(10_000)]
+    spec = write("b.json", json.dumps({"board": {"title": "T"}, "categories": [{"name": "C", "procedures": procs}]},
+                                      ensure_ascii=False, indent=1))
+    t0 = time.perf_counter()
+    with pytest.raises(SpecError) as info:
+        load(spec)
+    assert time.perf_counter() - t0 < 5  # locating 60,000 values was quadratic: about half a minute
+    assert info.value.path == "categories" and (info.value.line, info.value.column) == (5, 16)
+
+
+def test_json_positions_match_counting_from_the_top():
+    from comicboard.spec.readers import Document, _JsonScanner, _line_col
+
+    text = '{\n "a": [1,\n  2],\r\n "b": {"c": "x\\ny"}\n}\n'
+    scanner = _JsonScanner(text, Document(None))
+    assert all(scanner.line_col(i) == _line_col(text, i) for i in range(len(text)))

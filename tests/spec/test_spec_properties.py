@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from comicboard import Board
+from comicboard.art import PROP_NAMES
 from comicboard.errors import SpecError
 from comicboard.model import DIRECTIONS, LANGS, LOOKS, ORIENTATIONS, PAGE_SIZES_MM, SPEECH_KINDS, WRITINGS
 from comicboard.spec import from_dict, load
@@ -35,9 +36,11 @@ def board_dicts(draw) -> dict:
     cast = {k: draw(member) for k in keys}
     speech = st.fixed_dictionaries({"who": st.sampled_from(["worker", "resident", *keys]), "text": some_text},
                                    optional={"kind": st.sampled_from(SPEECH_KINDS)})
+    props = st.sampled_from(PROP_NAMES)
     step = st.one_of(some_text, st.fixed_dictionaries({"caption": some_text}, optional={
-        "say": st.lists(speech, max_size=3), "props": st.one_of(some_text, st.lists(some_text, max_size=2))}))
+        "say": st.lists(speech, max_size=3), "props": st.one_of(props, st.lists(props, max_size=2))}))
     extra = {k: texty for k in PROCEDURE_KEYS if k not in ("title", "steps", "materials")}
+    extra["url"] = st.sampled_from(["https://example.org/a", "http://例子.中国/办事?id=1", "HTTPS://X.ORG"])
     extra["materials"] = st.one_of(texty, st.lists(texty, max_size=3))
     procedure = st.fixed_dictionaries({"title": some_text, "steps": st.lists(step, min_size=1, max_size=3)},
                                       optional=extra)
@@ -51,7 +54,7 @@ def board_dicts(draw) -> dict:
         "orientation": st.sampled_from(ORIENTATIONS), "lang": st.sampled_from(LANGS),
         "direction": st.sampled_from(DIRECTIONS), "writing": st.sampled_from(WRITINGS),
         "min_font_size": st.integers(4, 72) | st.floats(4, 72),
-        "margin_mm": st.floats(0, 200)})
+        "margin_mm": st.floats(0, 15)})  # up to 15 mm fits the smallest page (50 mm) with room to spare
     data = {"board": draw(board), "categories": draw(st.lists(category, min_size=1, max_size=2))}
     if cast or draw(st.booleans()):
         data["cast"] = cast

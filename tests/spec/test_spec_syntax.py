@@ -8,7 +8,7 @@ import pytest
 from spec_samples import BOARD_YAML
 
 from comicboard.errors import SpecError
-from comicboard.spec import load
+from comicboard.spec import load, readers
 
 
 def test_tab_indentation(fails):
@@ -16,11 +16,32 @@ def test_tab_indentation(fails):
     assert err.line == 3 and "spaces, not tabs" in err.hint
 
 
-@pytest.mark.parametrize("text", ["text: 时间: 8:30", "text: 什么? 好的"])
+@pytest.mark.parametrize("text", ["text: 时间: 8:30", "text: ? 好的", "text: ?好的"])
 def test_flow_mapping_broken_by_unquoted_punctuation(fails, text):
     err = fails("b.yaml", BOARD_YAML.replace("text: 别急。", text))
     assert err.line == 24 and "YAML syntax error" in err.message
     assert "put the text in quotes" in err.hint
+
+
+@pytest.mark.skipif(readers._FAST_LOADER is None, reason="the pure-Python YAML parser refuses '?' inside {...}")
+def test_question_mark_inside_flow_text_reads_as_written(write):
+    # libyaml (as YAML 1.2) takes a '?' inside a plain text in {...} as text: nothing to quote.
+    board = load(write("b.yaml", BOARD_YAML.replace("text: 别急。", "text: 什么? 好的")))
+    assert board.categories[0].procedures[0].steps[1].say[1].text == "什么? 好的"
+
+
+@pytest.mark.parametrize("fast", [True, False], ids=["libyaml", "pure-python"])
+def test_both_yaml_parsers_word_errors_alike(write, monkeypatch, fast):
+    if fast and readers._FAST_LOADER is None:
+        pytest.skip("PyYAML without libyaml")
+    if not fast:
+        monkeypatch.setattr(readers, "_FAST_LOADER", None)
+    with pytest.raises(SpecError) as info:
+        load(write("b.yaml", BOARD_YAML.replace("  subtitle:", "\tsubtitle:")))
+    assert info.value.line == 3 and "not tabs" in info.value.hint
+    with pytest.raises(SpecError) as info:
+        load(write("b.yaml", BOARD_YAML.replace("别急。", '"别急\x07。"'.replace("\\x07", "\x07"))))
+    assert "not allowed in YAML" in info.value.message and info.value.line == 24
 
 
 def test_gbk_file(fails):
@@ -34,9 +55,12 @@ def test_latin1_file_is_not_called_gbk(fails):
     assert "GBK" not in err.hint and "UTF-8" in err.hint
 
 
-def test_utf16_file(fails):
-    err = fails("b.yaml", codecs.BOM_UTF16_LE + BOARD_YAML.encode("utf-16-le"))
-    assert "UTF-16" in err.message and "UTF-8" in err.hint
+@pytest.mark.parametrize("data", [codecs.BOM_UTF16_LE + BOARD_YAML.encode("utf-16-le"),
+                                  BOARD_YAML.encode("utf-16-le"), "board: {title: T}\n".encode("utf-16-be")],
+                         ids=["bom", "no bom", "big-endian ASCII"])
+def test_utf16_file(fails, data):
+    err = fails("b.yaml", data)
+    assert "UTF-16" in err.message and "UTF-8" in err.hint and err.line == 1
 
 
 @pytest.mark.parametrize("name, text", [("b.yaml", ""), ("b.yaml", "# only a comment\n\n"), ("b.json", " \n"),
