@@ -72,7 +72,7 @@ class LineRules:
 _CJK_LANGS = {"zh": CLREQ, "ja": JLREQ, "ko": KLREQ}
 
 
-@lru_cache(maxsize=64)  # LineRules is frozen: one instance per (lang, strict)
+@lru_cache(maxsize=64)
 def lang_key(lang: str) -> str | None:
     """A BCP 47 tag as one of the board languages: zh-CN → zh-Hans, zh-TW / zh-HK / zh-MO → zh-Hant, ja-JP → ja,
     ko-KR → ko; None for any other language."""
@@ -85,6 +85,7 @@ def lang_key(lang: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=64)  # LineRules is frozen: one instance per (lang, strict), cheap to hash as a memo key
 def rules_for(lang: str = "zh-Hans", *, strict: bool = False) -> LineRules:
     """The rules for a BCP 47 tag: 'zh-Hans', 'zh-Hant', 'ja', 'ko'; other tags get the basic CJK rules."""
     primary = lang.replace("_", "-").split("-")[0].lower()

@@ -27,3 +27,10 @@ def test_languages_pick_their_source_and_korean_keeps_words():
     assert rules_for("ko").source == KLREQ
     assert rules_for("ko_KR").keep_all and not rules_for("zh-Hans").keep_all and not rules_for("ja").keep_all
     assert rules_for("en").no_start == NO_START_BASIC  # unknown tags get the basic rules
+
+
+def test_rules_are_one_instance_per_language_and_level():
+    # Every wrap looks its paragraph up in memos keyed by the rules: one shared instance keeps that lookup cheap.
+    assert rules_for("ja") is rules_for("ja")
+    assert rules_for("zh-Hans", strict=True) is rules_for("zh-Hans", strict=True)
+    assert rules_for("zh-Hans") is not rules_for("zh-Hans", strict=True)
