@@ -38,19 +38,33 @@ def write(dl: DisplayList, paths: list[FilePath], *, pdfx: str | None = "4", mar
           tile: str | None = None, tile_overlap_mm: float | None = None, **_: object) -> None:
     """Backend entry point: the whole display list goes to paths[0] (dpi does not apply to PDF).
 
-    `tile="A4"` (or A3, …) writes office-printer sheets instead: see tile.py (PDF/X-4, one trim box per sheet).
+    `tile="A4"` (or A3, …) writes office-printer sheets instead: see tile.py (one trim box per sheet, finished
+    as `pdfx` asks like the board itself).
     """
+    pdfx = pdfx_version(pdfx)
     if tile is not None:
         from .tile import write_tiles
 
         if marks:
             raise RenderError("crop marks do not apply to tiled sheets", hint="drop --marks; the sheets carry "
                               "their own cut and alignment marks")
-        write_tiles(dl, paths[0], sheet=tile, overlap_mm=10.0 if tile_overlap_mm is None else tile_overlap_mm)
+        write_tiles(dl, paths[0], sheet=tile, overlap_mm=10.0 if tile_overlap_mm is None else tile_overlap_mm,
+                    pdfx=pdfx)
         return
     if tile_overlap_mm is not None:
         raise RenderError("a tile overlap needs tiling", hint="add --tile A4 (tile='A4'), or drop the overlap")
     render_pdf(dl, paths[0], pdfx=pdfx, marks=marks)
+
+
+def pdfx_version(pdfx: str | None) -> str | None:
+    """The PDF/X version asked for ("4", "1a"; "x-4", "X1a" and the like too), or None for a plain PDF."""
+    pdfx = None if pdfx in (None, "", "none") else str(pdfx).lower().removeprefix("x").removeprefix("-")
+    if pdfx is not None:
+        from .pdfx import VERSIONS
+
+        if pdfx not in VERSIONS:
+            raise RenderError(f"unknown PDF/X version {pdfx!r}", expected="'4' (default), '1a' or None")
+    return pdfx
 
 
 def render_pdf(dl: DisplayList, path: str | FilePath | io.BytesIO, *, pdfx: str | None = "4",
@@ -59,12 +73,7 @@ def render_pdf(dl: DisplayList, path: str | FilePath | io.BytesIO, *, pdfx: str 
 
     `path` may be a BytesIO (plain PDFs only: pdfx=None), which tiling uses to place the pages on sheets.
     """
-    pdfx = None if pdfx in (None, "", "none") else str(pdfx).lower().removeprefix("x").removeprefix("-")
-    if pdfx is not None:
-        from .pdfx import VERSIONS
-
-        if pdfx not in VERSIONS:
-            raise RenderError(f"unknown PDF/X version {pdfx!r}", expected="'4' (default), '1a' or None")
+    pdfx = pdfx_version(pdfx)
     if not dl.pages:
         raise RenderError("the display list has no pages", hint="a board needs at least one page")
     if isinstance(path, io.BytesIO) and pdfx:
