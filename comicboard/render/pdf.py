@@ -249,19 +249,26 @@ def _image(canvas: Canvas, item: Image, X, Y) -> None:  # noqa: ANN001
 
 PICTURE_PPI = 600  # a cast picture is embedded at no more than this resolution at its drawn size
 
-_registered: dict[str, str] = {}
+_registered: dict[tuple[str, int, int], str] = {}
 
 
 def _register(font_path: str) -> str:
-    """Register a TrueType file with reportlab once per process; reportlab subsets and embeds it."""
+    """Register a TrueType file with reportlab once per process and version of the file (fonts.font_key: a
+    replaced file is registered again, under a new name); reportlab subsets and embeds it."""
+    from ..fonts import font_key
+
+    key = font_key(font_path)
     with RL_LOCK:
-        return _registered.get(font_path) or _register_new(font_path)
+        return _registered.get(key) or _register_new(key)
 
 
-def _register_new(font_path: str) -> str:
-    # A name derived from the path: stable between runs (deterministic bytes), distinct per file.
+def _register_new(key: tuple[str, int, int]) -> str:
+    # A name derived from the file's identity: distinct per file and per version of it, so a canvas still drawing
+    # with an older version keeps its own font. The name is reportlab's handle only: the PDF names the font by
+    # its PostScript name, so the bytes do not depend on it.
+    font_path = key[0]
     stem = FilePath(font_path).stem.replace(" ", "")
-    name = f"{stem}-{hashlib.sha1(font_path.encode()).hexdigest()[:8]}"
+    name = f"{stem}-{hashlib.sha1(repr(key).encode()).hexdigest()[:8]}"
     try:
         pdfmetrics.registerFont(TTFont(name, font_path))
     except (OSError, TTFError) as exc:
@@ -269,7 +276,7 @@ def _register_new(font_path: str) -> str:
             f"cannot embed font {font_path}: {exc}",
             hint="PDF output needs TrueType outlines (.ttf); reportlab cannot embed CFF (.otf) fonts",
         ) from exc
-    _registered[font_path] = name
+    _registered[key] = name
     return name
 
 
