@@ -27,6 +27,19 @@ _IGNORABLE = {"\n", "\r", "\t", "\u200b", "\u200c", "\u200d", "\ufeff", "\u2060"
 # of `_ttfont` holds this lock.
 _TT_LOCK = threading.RLock()
 
+# What the caches below are keyed by: a font file's identity, not its name. A long-running process (a thread-pool
+# batch, a Dask worker) whose font file is replaced then reads the new file instead of drawing with the old one.
+FontKey = tuple[str, int, int]  # path, st_mtime_ns, st_size
+
+
+def font_key(path: str | os.PathLike[str]) -> FontKey:
+    """The path with the file's mtime and size (-1, -1 when it cannot be read: loading then says why)."""
+    try:
+        st = os.stat(path)
+    except (OSError, ValueError):
+        return str(path), -1, -1
+    return str(path), st.st_mtime_ns, st.st_size
+
 
 def font_dir() -> Path:
     """The bundled fonts: inside the installed package, or the checkout's top-level `fonts/`."""
@@ -51,6 +64,7 @@ class Face:
     units_per_em: int
     ascender: float  # em, positive up
     descender: float  # em, negative
+    key: FontKey | None = None  # the file as it was read (font_key): glyph outlines come from the same file
 
     def has(self, ch: str) -> bool:
         return ord(ch) in self.cmap or ch in _IGNORABLE
@@ -67,11 +81,11 @@ class Face:
         xmax, ymax; None for a blank glyph or a character the face lacks. Where a mark sits in its em box
         (low left in GB and JIS fonts, centred in Taiwanese ones) is read from here, not assumed."""
         g = self.cmap.get(ord(ch))
-        return None if g is None else _glyph_bounds(self.path, g)
+        return None if g is None else _glyph_bounds(self._key, g)
 
     def glyph_ink(self, glyph: str) -> tuple[float, float, float, float] | None:
         """The ink box of a glyph named directly (a vertical form with no code point); see `ink`."""
-        return _glyph_bounds(self.path, glyph)
+        return _glyph_bounds(self._key, glyph)
 
     def vertical_form(self, ch: str) -> str | None:
         """The character of `ch`'s vertical form (its `vert` substitute, e.g. 。→︒) when the face maps one
@@ -79,41 +93,45 @@ class Face:
         g = self.cmap.get(ord(ch))
         if g is None:
             return None
-        sub = _vert_map(self.path).get(g)
-        return _reverse_cmap(self.path).get(sub) if sub else None
+        sub = _vert_map(self._key).get(g)
+        return _reverse_cmap(self._key).get(sub) if sub else None
 
     def vertical_glyph(self, ch: str) -> str | None:
         """The name of `ch`'s vertical glyph (`vert`), whether or not it has a code point of its own."""
         g = self.cmap.get(ord(ch))
-        return None if g is None else _vert_map(self.path).get(g)
+        return None if g is None else _vert_map(self._key).get(g)
 
     def draw_glyph(self, glyph: str, pen: object) -> None:
         """Draw a glyph's outline (font units, y up) into a fontTools-style pen."""
         with _TT_LOCK:
-            _ttfont(self.path).getGlyphSet()[glyph].draw(pen)
+            _ttfont(self._key).getGlyphSet()[glyph].draw(pen)
+
+    @property
+    def _key(self) -> FontKey:
+        return self.key or font_key(self.path)
 
 
-def _ttfont(path: str):  # noqa: ANN202 - fontTools' TTFont, imported lazily
+def _ttfont(key: FontKey):  # noqa: ANN202 - fontTools' TTFont, imported lazily
     """The open font file, read lazily (glyphs on demand). One per process: a lazily read file shares its
     position with any forked worker that inherited it, so a batch worker opens its own. Callers hold
     `_TT_LOCK` while they use it."""
     with _TT_LOCK:
-        return _ttfont_in(path, os.getpid())
+        return _ttfont_in(key, os.getpid())
 
 
 @lru_cache(maxsize=8)
-def _ttfont_in(path: str, pid: int):  # noqa: ANN202, ARG001 - the pid only keys the cache
+def _ttfont_in(key: FontKey, pid: int):  # noqa: ANN202, ARG001 - the pid only keys the cache
     from fontTools.ttLib import TTFont
 
-    return TTFont(path, lazy=True, fontNumber=0)
+    return TTFont(key[0], lazy=True, fontNumber=0)
 
 
 @lru_cache(maxsize=4096)
-def _glyph_bounds(path: str, glyph: str) -> tuple[float, float, float, float] | None:
+def _glyph_bounds(key: FontKey, glyph: str) -> tuple[float, float, float, float] | None:
     from fontTools.pens.boundsPen import BoundsPen
 
     with _TT_LOCK:
-        tt = _ttfont(path)
+        tt = _ttfont(key)
         pen = BoundsPen(tt.getGlyphSet())
         tt.getGlyphSet()[glyph].draw(pen)
         upem = tt["head"].unitsPerEm
@@ -123,10 +141,10 @@ def _glyph_bounds(path: str, glyph: str) -> tuple[float, float, float, float] | 
 
 
 @lru_cache(maxsize=8)
-def _vert_map(path: str) -> dict[str, str]:
+def _vert_map(key: FontKey) -> dict[str, str]:
     """Glyph → vertical glyph from the face's `vert` (or `vrt2`) single substitutions."""
     with _TT_LOCK:
-        return _read_vert_map(_ttfont(path))
+        return _read_vert_map(_ttfont(key))
 
 
 def _read_vert_map(tt) -> dict[str, str]:  # noqa: ANN001 - fontTools' TTFont
@@ -149,24 +167,30 @@ def _read_vert_map(tt) -> dict[str, str]:  # noqa: ANN001 - fontTools' TTFont
 
 
 @lru_cache(maxsize=8)
-def _reverse_cmap(path: str) -> dict[str, str]:
+def _reverse_cmap(key: FontKey) -> dict[str, str]:
     """Glyph → the character that maps to it (the lowest code point when several do)."""
     out: dict[str, str] = {}
-    for cp, g in sorted(load_face(path).cmap.items(), reverse=True):
+    for cp, g in sorted(_load_face(key).cmap.items(), reverse=True):
         out[g] = chr(cp)
     return out
 
 
-@lru_cache(maxsize=16)
 def load_face(path: str) -> Face:
+    """The face of a font file, read once per version of the file (see font_key)."""
+    return _load_face(font_key(path))
+
+
+@lru_cache(maxsize=16)
+def _load_face(key: FontKey) -> Face:
     from fontTools.ttLib import TTLibError
 
+    path = key[0]
     p = Path(path)
     if not p.is_file():
         raise FontError(f"font file not found: {path}", hint="check the path under fonts: in the spec")
     try:
         with _TT_LOCK:
-            tt = _ttfont(str(p))  # the same open file that outlines and `vert` forms are read from later
+            tt = _ttfont(key)  # the same open file that outlines and `vert` forms are read from later
             cmap = dict(tt.getBestCmap() or {})
             advances = {g: m[0] for g, m in tt["hmtx"].metrics.items()}
             upem = tt["head"].unitsPerEm
@@ -187,7 +211,7 @@ def load_face(path: str) -> Face:
         # A damaged or truncated file fails deep inside fontTools in many ways; all mean "not a usable font".
         raise FontError(f"cannot read font {path}: {exc.__class__.__name__} {exc}",
                         hint="give a complete .ttf TrueType font file (it may be damaged or cut short)") from None
-    return Face(str(p), name, cmap, advances, upem, asc, desc)
+    return Face(str(p), name, cmap, advances, upem, asc, desc, key)
 
 
 class FontSet:
@@ -253,16 +277,20 @@ def describe_char(ch: str) -> str:
 
 
 @lru_cache(maxsize=8)
-def _fontset_cached(regular: str | None, bold: str | None, fallback: tuple[str, ...]) -> FontSet:
+def _fontset_cached(regular: str | None, bold: str | None, fallback: tuple[str, ...],
+                    keys: tuple[FontKey, ...]) -> FontSet:  # noqa: ARG001 - the keys only key the cache
     return FontSet(regular, bold, fallback)
 
 
 def fontset_for(choice: object) -> FontSet:
-    """The FontSet for a board's `FontChoice` (cached: boards in a batch share loaded faces)."""
+    """The FontSet for a board's `FontChoice` (cached while its files stay the same: boards in a batch share
+    loaded faces)."""
     regular = getattr(choice, "regular", None)
     bold = getattr(choice, "bold", None)
     fallback = tuple(str(f) for f in getattr(choice, "fallback", ()))
-    return _fontset_cached(str(regular) if regular else None, str(bold) if bold else None, fallback)
+    files = (regular or font_dir() / BUNDLED_REGULAR, bold or font_dir() / BUNDLED_BOLD, *fallback)
+    return _fontset_cached(str(regular) if regular else None, str(bold) if bold else None, fallback,
+                           tuple(font_key(f) for f in files))
 
 
 def coverage_problems(texts: list[tuple[str, str]], fontset: FontSet, role: str = "regular") -> dict[str, list[str]]:

@@ -85,6 +85,26 @@ def _picture_resolution(board: Board, lay) -> list[Problem]:  # noqa: ANN001 - a
     return problems
 
 
+def _comma_in_materials(board: Board) -> list[Problem]:
+    """A warning per material holding a full-width comma: `[身份证，户口本]` is one item in YAML, though its writer
+    most likely meant two. Only a warning: a material may hold a comma on purpose (复印件，需签字)."""
+    problems = []
+    for ci, cat in enumerate(board.categories):
+        for pi, proc in enumerate(cat.procedures):
+            for mi, material in enumerate(proc.materials):
+                if "，" not in material:
+                    continue
+                parts = [p.strip() for p in material.split("，") if p.strip()]
+                problems.append(Problem(
+                    "warning", "comma-in-material",
+                    f"holds a full-width comma: did you mean {len(parts)} items? ({material})",
+                    where=f"categories[{ci}].procedures[{pi}].materials[{mi}] ({proc.title})",
+                    hint=f"write [{', '.join(parts)}], with ASCII ', ' between items (or one '- item' per line); "
+                         "keep it as it is if it is one material",
+                    details={"material": material, "items": parts}))
+    return problems
+
+
 def check(board: Board) -> list[Problem]:
     """Every problem found, errors first. An empty list means the board is ready to render."""
     from .pagelayout import layout
@@ -108,6 +128,7 @@ def check(board: Board) -> list[Problem]:
                                 where="; ".join(w for w, _ in unfilled[:3]) + (" …" if len(unfilled) > 3 else ""),
                                 hint="this looks like a template: fill it from a table with "
                                      "`comicboard batch TEMPLATE TABLE -o DIR`, or replace the {{…}} texts"))
+    problems.extend(_comma_in_materials(board))
     lay = layout(board, check_fonts=False)
     problems.extend(lay.problems)
     if board.bleed_mm < SHOP_BLEED_MM:

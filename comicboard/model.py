@@ -198,6 +198,11 @@ class Category:
             raise _fail(f"category {self.name!r} has no procedures", "procedures")
 
 
+def duplicate_id_hint(pid: str) -> str:
+    return (f"give each procedure a unique id: (a batch table's procedures column selects them by id, "
+            f"so {pid!r} could not tell the two apart)")
+
+
 @dataclass(frozen=True)
 class FontChoice:
     """Font files by role; `fallback` files are tried in order for characters the main font lacks."""
@@ -289,6 +294,13 @@ class Board:
         if not 4 <= self.min_font_size <= 72:
             raise _fail("min_font_size out of range", "board.min_font_size", expected="4–72 pt",
                         found=f"{self.min_font_size:g}", hint="8 pt is the usual smallest size on a board")
+        first_id: dict[str, str] = {}
+        for ci, cat in enumerate(self.categories):
+            for pi, proc in enumerate(cat.procedures):
+                at = f"categories[{ci}].procedures[{pi}].id"
+                if proc.id and first_id.setdefault(proc.id, at) != at:
+                    raise _fail(f"duplicate procedure id {proc.id!r}: already used at {first_id[proc.id]}", at,
+                                hint=duplicate_id_hint(proc.id))
         # Fill the default cast, then check every speaker exists.
         cast = {**default_cast(self.lang), **self.cast}
         object.__setattr__(self, "cast", cast)

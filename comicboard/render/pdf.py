@@ -38,19 +38,33 @@ def write(dl: DisplayList, paths: list[FilePath], *, pdfx: str | None = "4", mar
           tile: str | None = None, tile_overlap_mm: float | None = None, **_: object) -> None:
     """Backend entry point: the whole display list goes to paths[0] (dpi does not apply to PDF).
 
-    `tile="A4"` (or A3, …) writes office-printer sheets instead: see tile.py (PDF/X-4, one trim box per sheet).
+    `tile="A4"` (or A3, …) writes office-printer sheets instead: see tile.py (one trim box per sheet, finished
+    as `pdfx` asks like the board itself).
     """
+    pdfx = pdfx_version(pdfx)
     if tile is not None:
         from .tile import write_tiles
 
         if marks:
             raise RenderError("crop marks do not apply to tiled sheets", hint="drop --marks; the sheets carry "
                               "their own cut and alignment marks")
-        write_tiles(dl, paths[0], sheet=tile, overlap_mm=10.0 if tile_overlap_mm is None else tile_overlap_mm)
+        write_tiles(dl, paths[0], sheet=tile, overlap_mm=10.0 if tile_overlap_mm is None else tile_overlap_mm,
+                    pdfx=pdfx)
         return
     if tile_overlap_mm is not None:
         raise RenderError("a tile overlap needs tiling", hint="add --tile A4 (tile='A4'), or drop the overlap")
     render_pdf(dl, paths[0], pdfx=pdfx, marks=marks)
+
+
+def pdfx_version(pdfx: str | None) -> str | None:
+    """The PDF/X version asked for ("4", "1a"; "x-4", "X1a" and the like too), or None for a plain PDF."""
+    pdfx = None if pdfx in (None, "", "none") else str(pdfx).lower().removeprefix("x").removeprefix("-")
+    if pdfx is not None:
+        from .pdfx import VERSIONS
+
+        if pdfx not in VERSIONS:
+            raise RenderError(f"unknown PDF/X version {pdfx!r}", expected="'4' (default), '1a' or None")
+    return pdfx
 
 
 def render_pdf(dl: DisplayList, path: str | FilePath | io.BytesIO, *, pdfx: str | None = "4",
@@ -59,12 +73,7 @@ def render_pdf(dl: DisplayList, path: str | FilePath | io.BytesIO, *, pdfx: str 
 
     `path` may be a BytesIO (plain PDFs only: pdfx=None), which tiling uses to place the pages on sheets.
     """
-    pdfx = None if pdfx in (None, "", "none") else str(pdfx).lower().removeprefix("x").removeprefix("-")
-    if pdfx is not None:
-        from .pdfx import VERSIONS
-
-        if pdfx not in VERSIONS:
-            raise RenderError(f"unknown PDF/X version {pdfx!r}", expected="'4' (default), '1a' or None")
+    pdfx = pdfx_version(pdfx)
     if not dl.pages:
         raise RenderError("the display list has no pages", hint="a board needs at least one page")
     if isinstance(path, io.BytesIO) and pdfx:
@@ -240,19 +249,26 @@ def _image(canvas: Canvas, item: Image, X, Y) -> None:  # noqa: ANN001
 
 PICTURE_PPI = 600  # a cast picture is embedded at no more than this resolution at its drawn size
 
-_registered: dict[str, str] = {}
+_registered: dict[tuple[str, int, int], str] = {}
 
 
 def _register(font_path: str) -> str:
-    """Register a TrueType file with reportlab once per process; reportlab subsets and embeds it."""
+    """Register a TrueType file with reportlab once per process and version of the file (fonts.font_key: a
+    replaced file is registered again, under a new name); reportlab subsets and embeds it."""
+    from ..fonts import font_key
+
+    key = font_key(font_path)
     with RL_LOCK:
-        return _registered.get(font_path) or _register_new(font_path)
+        return _registered.get(key) or _register_new(key)
 
 
-def _register_new(font_path: str) -> str:
-    # A name derived from the path: stable between runs (deterministic bytes), distinct per file.
+def _register_new(key: tuple[str, int, int]) -> str:
+    # A name derived from the file's identity: distinct per file and per version of it, so a canvas still drawing
+    # with an older version keeps its own font. The name is reportlab's handle only: the PDF names the font by
+    # its PostScript name, so the bytes do not depend on it.
+    font_path = key[0]
     stem = FilePath(font_path).stem.replace(" ", "")
-    name = f"{stem}-{hashlib.sha1(font_path.encode()).hexdigest()[:8]}"
+    name = f"{stem}-{hashlib.sha1(repr(key).encode()).hexdigest()[:8]}"
     try:
         pdfmetrics.registerFont(TTFont(name, font_path))
     except (OSError, TTFError) as exc:
@@ -260,7 +276,7 @@ def _register_new(font_path: str) -> str:
             f"cannot embed font {font_path}: {exc}",
             hint="PDF output needs TrueType outlines (.ttf); reportlab cannot embed CFF (.otf) fonts",
         ) from exc
-    _registered[font_path] = name
+    _registered[key] = name
     return name
 
 

@@ -517,8 +517,16 @@ def _sharp_joints(pts: list[tuple[float, float]], closed: bool) -> list[tuple[fl
 # --- text ---------------------------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=64)
 def _font(path: str, size_px: float) -> ImageFont.FreeTypeFont:
+    from ..fonts import font_key
+
+    return _font_at(font_key(path), size_px)
+
+
+@lru_cache(maxsize=64)
+def _font_at(key: tuple[str, int, int], size_px: float) -> ImageFont.FreeTypeFont:
+    """A font file at one size, opened once per version of the file (fonts.font_key: path, mtime, size)."""
+    path = key[0]
     try:
         return ImageFont.truetype(path, size_px, layout_engine=ImageFont.Layout.BASIC)
     except OSError as exc:

@@ -95,9 +95,13 @@ def plan_tiles(width: float, height: float, sheet: str = "A4", overlap_mm: float
     return best
 
 
-def write_tiles(dl: DisplayList, path: FilePath, *, sheet: str = "A4", overlap_mm: float = 10.0) -> None:
-    """All pages of `dl`, each split over sheets of `sheet` size, into one PDF at `path`."""
-    from .pdf import RL_LOCK, _fallback_font, _register, render_pdf
+def write_tiles(dl: DisplayList, path: FilePath, *, sheet: str = "A4", overlap_mm: float = 10.0,
+                pdfx: str | None = "4") -> None:
+    """All pages of `dl`, each split over sheets of `sheet` size, into one PDF at `path`, finished as
+    PDF/X-`pdfx` ("4" or "1a") like the board itself, or a plain PDF for pdfx=None."""
+    from .pdf import RL_LOCK, _fallback_font, _register, pdfx_version, render_pdf
+
+    pdfx = pdfx_version(pdfx)
 
     if not dl.pages:
         raise RenderError("the display list has no pages", hint="a board needs at least one page")
@@ -118,7 +122,7 @@ def write_tiles(dl: DisplayList, path: FilePath, *, sheet: str = "A4", overlap_m
     with RL_LOCK:  # reportlab's settings are process-wide: see pdf.RL_LOCK
         canvas.save()
     try:
-        _assemble(board, furniture, plans, dl, path)
+        _assemble(board, furniture, plans, dl, path, pdfx)
     except OSError as exc:
         raise RenderError(f"cannot write {path}: {exc}") from exc
 
@@ -190,7 +194,7 @@ def _draw_sheet(canvas: Canvas, plan: TilePlan, tile: Tile, font: str, page: int
 
 
 def _assemble(board: io.BytesIO, furniture: io.BytesIO, plans: list[TilePlan], dl: DisplayList,
-              path: FilePath) -> None:
+              path: FilePath, pdfx: str | None) -> None:
     """Put the board page (one shared form XObject per board page) under each sheet's furniture."""
     board.seek(0)
     furniture.seek(0)
@@ -220,7 +224,10 @@ def _assemble(board: io.BytesIO, furniture: io.BytesIO, plans: list[TilePlan], d
         out.Root.PageLabels = pikepdf.Dictionary(Nums=labels)
         sheets = io.BytesIO()
         out.save(sheets, deterministic_id=True, object_stream_mode=pikepdf.ObjectStreamMode.disable)
-    # PDF/X-4 like the board itself (OutputIntent, XMP, ID): a copy shop's RIP reads the sheets' colours right.
+    if pdfx is None:
+        FilePath(path).write_bytes(sheets.getvalue())
+        return
+    # PDF/X like the board itself (OutputIntent, markers, ID): a copy shop's RIP reads the sheets' colours right.
     from .pdfx import finish
 
-    finish(sheets.getvalue(), path, version="4", title=dl.title or "")
+    finish(sheets.getvalue(), path, version=pdfx, title=dl.title or "")

@@ -33,8 +33,9 @@ from ..model import (
     Speech,
     Step,
     default_cast,
+    duplicate_id_hint,
 )
-from .paths import Path_, parse_path
+from .paths import Path_, format_path, parse_path
 from .readers import Document
 
 # Keys allowed at each level, in the order the docs show them.
@@ -126,6 +127,7 @@ class Builder:
         self.doc = doc
         self.base_dir = base_dir
         self.allow_outside = allow_outside  # may paths leave the spec's folder (trusted specs only)?
+        self.ids: dict[str, Path_] = {}  # procedure id → where it was first given
 
     def err(self, message: str, path: Path_, **kw: Any) -> SpecError:
         return self.doc.error(message, path, **kw)
@@ -448,6 +450,8 @@ class Builder:
         for key in ("summary", "time_limit", "location", "phone", "basis", "url", "id"):
             if key in p:
                 kw[key] = self.text(p[key], path + (key,))
+        if kw.get("id"):
+            self.unique_id(kw["id"], path + ("id",))
         if "materials" in p:
             kw["materials"] = self.texts(p["materials"], path + ("materials",), "materials")
         steps = self.nonempty_list(p["steps"], path + ("steps",), "steps",
@@ -456,6 +460,15 @@ class Builder:
                      "split the procedure into two (e.g. 'part 1' and 'part 2')")
         kw["steps"] = tuple(self.step(s, path + ("steps", i), cast) for i, s in enumerate(steps))
         return self.make(Procedure, path, **kw)
+
+    def unique_id(self, pid: str, path: Path_) -> None:
+        """Ids pick procedures in a batch table's column, so two procedures may not share one."""
+        first = self.ids.setdefault(pid, path)
+        if first != path:
+            line = self.doc.where(first)[0]
+            raise self.err(f"duplicate procedure id {pid!r}: already used at {format_path(first)}"
+                           + (f" (line {line})" if line is not None else ""), path,
+                           hint=duplicate_id_hint(pid))
 
     def step(self, value: Any, path: Path_, cast: dict[str, CastMember]) -> Step:
         if not isinstance(value, Mapping):

@@ -47,6 +47,19 @@ def test_check_reports_missing_glyph(tmp_path):
     assert "U+1F642" in r.stdout and "开具证明" in r.stdout
 
 
+def test_check_warns_of_a_full_width_comma_inside_one_material(tmp_path):
+    spec = tmp_path / "b.yaml"
+    body = ("board: {title: 居住证明}\ncategories:\n  - name: 社区事务\n    procedures:\n"
+            "      - title: 开具证明\n        materials: [%s]\n        steps: [携带身份证]\n")
+    spec.write_text(body % "身份证，户口本", encoding="utf-8")
+    r = run("check", str(spec))
+    assert r.returncode == 0, r.stdout + r.stderr  # a warning: a material may hold a comma on purpose
+    assert "warning: categories[0].procedures[0].materials[0]" in r.stdout
+    assert "full-width comma" in r.stdout and "[身份证, 户口本]" in r.stdout and "1 warning(s)" in r.stdout
+    spec.write_text(body % "身份证, 户口本", encoding="utf-8")
+    assert "full-width comma" not in run("check", str(spec)).stdout
+
+
 def test_bad_spec_is_one_message_without_traceback(tmp_path):
     spec = tmp_path / "bad.yaml"
     spec.write_text("board:\n  title: 居住证明\n  titel: x\ncategories: []\n", encoding="utf-8")

@@ -100,3 +100,23 @@ def test_sheets_are_pdfx4_with_the_sheet_as_trim_box(board, tmp_path):
         assert len(pdf.pages) > 1
         for page in pdf.pages:
             assert [float(v) for v in page.obj.TrimBox] == [float(v) for v in page.obj.MediaBox]
+
+
+@pytest.mark.parametrize("pdfx", ["1a", "none"])
+def test_tiled_sheets_honour_the_pdfx_choice(board, tmp_path, pdfx):
+    """--pdfx applies to the sheets as to the board: PDF/X-1a:2003 for an older RIP, or a plain PDF."""
+    from tests.print.conftest import EXAMPLES
+
+    api = cb.render(board, tmp_path / "api.pdf", tile="A4", pdfx=None if pdfx == "none" else pdfx)[0]
+    cli = tmp_path / "cli.pdf"
+    assert main(["render", str(EXAMPLES / "minimal.yaml"), "-o", str(cli), "--tile", "A4", "--pdfx", pdfx,
+                 "-q"]) == 0
+    for out in (api, cli):
+        with pikepdf.open(out) as pdf:
+            assert len(pdf.pages) > 1 and _labels(pdf)[0] == "R1-C1"
+            assert "/Metadata" not in pdf.Root  # no PDF/X-4 XMP either way
+            if pdfx == "1a":
+                assert pdf.docinfo.GTS_PDFXVersion == "PDF/X-1:2003" and pdf.pdf_version == "1.4"
+                assert pdf.Root.OutputIntents[0].S == "/GTS_PDFX"
+            else:
+                assert "/GTS_PDFXVersion" not in pdf.docinfo and "/OutputIntents" not in pdf.Root

@@ -168,3 +168,35 @@ def test_renders_a_board_through_layout(tmp_path):
     assert b"/FontFile2" in pdf.read_bytes()
     pngs = render(board, tmp_path / "b.png", dpi=30)
     assert all(p.stat().st_size > 0 for p in pngs)
+
+
+def test_a_replaced_font_file_is_read_again(tmp_path):
+    """A long-running process (a thread-pool batch, a Dask worker) renders with the font file as it is now: caches
+    are keyed by the file's identity (path, mtime, size), not its path alone."""
+    import pikepdf
+
+    from comicboard.fonts import BUNDLED_BOLD, BUNDLED_REGULAR, font_dir
+    from comicboard.model import Board, Category, FontChoice, Procedure, Step
+
+    def board(font: FilePath) -> Board:
+        proc = Procedure("开具居住证明", (Step("携带身份证到社区居委会"),))
+        return Board("居住证明", (Category("社区事务", (proc,)),), size="A5", fonts=FontChoice(font, font))
+
+    def outputs(font: FilePath, name: str) -> tuple[bytes, bytes, set[str]]:
+        pdf, png = render(board(font), tmp_path / f"{name}.pdf")[0], render(board(font), tmp_path / f"{name}.png",
+                                                                            dpi=20)[0]
+        with pikepdf.open(pdf) as doc:
+            names = {str(f.BaseFont).split("+")[-1] for p in doc.pages for f in p.Resources.Font.values()}
+        return pdf.read_bytes(), png.read_bytes(), names
+
+    font, bold = tmp_path / "f.ttf", tmp_path / "bold.ttf"
+    font.write_bytes((font_dir() / BUNDLED_REGULAR).read_bytes())
+    bold.write_bytes((font_dir() / BUNDLED_BOLD).read_bytes())
+    before = outputs(font, "before")
+    assert before[2] == {"LXGWWenKai-Regular"}
+    stamp = font.stat().st_mtime_ns
+    font.write_bytes(bold.read_bytes())  # replaced in place, as `cp` does
+    os.utime(font, ns=(stamp + 10**9, stamp + 10**9))  # a later mtime even on a coarse-grained file system
+    after = outputs(font, "after")
+    assert after[2] == {"LXGWWenKai-Bold"}
+    assert after[:2] == outputs(bold, "fresh")[:2] != before[:2]  # as if the process had only known the new file

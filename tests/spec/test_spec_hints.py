@@ -66,6 +66,9 @@ MISTAKES = {
                               "right file"),
     "page size out of range": ("b.yaml", BOARD_YAML.replace("size: A1", "size: [0, 0]"), "board.size", 4,
                                "in millimetres"),
+    "duplicate procedure id": ("b.yaml", BOARD_YAML.replace("        steps:", "        id: zs\n        steps:")
+                               + "      - title: 转出\n        id: zs\n        steps: [办理]\n",
+                               "categories[0].procedures[1].id", 28, "selects them by id"),
     "margins wider than the page": ("b.yaml", BOARD_YAML.replace("size: A1", "size: [100, 100]\n  margin_mm: 45"),
                                     "board.margin_mm", 5, "larger size"),
 }
@@ -239,3 +242,22 @@ def test_json_positions_match_counting_from_the_top():
     text = '{\n "a": [1,\n  2],\r\n "b": {"c": "x\\ny"}\n}\n'
     scanner = _JsonScanner(text, Document(None))
     assert all(scanner.line_col(i) == _line_col(text, i) for i in range(len(text)))
+
+
+def test_duplicate_procedure_id_names_the_first_one(fails):
+    second = "  - name: 其他\n    procedures:\n      - {title: 转出, id: zs, steps: [办理]}\n"
+    err = fails("b.yaml", BOARD_YAML.replace("        steps:", "        id: zs\n        steps:") + second)
+    assert (err.line, err.path) == (29, "categories[1].procedures[0].id")
+    assert "'zs'" in err.message and "categories[0].procedures[0].id" in err.message and "line 19" in err.message
+    assert "unique" in err.hint
+
+
+def test_duplicate_procedure_id_in_python_objects():
+    from comicboard.model import Board, Category, Procedure, Step
+
+    procs = tuple(Procedure(title=t, steps=(Step("s"),), id="a") for t in ("P", "Q"))
+    with pytest.raises(SpecError, match="'a'") as info:
+        Board(title="B", categories=(Category("C", procs),))
+    assert info.value.path == "categories[0].procedures[1].id"
+    assert "categories[0].procedures[0].id" in info.value.message
+    Board(title="B", categories=(Category("C", tuple(Procedure(title="P", steps=(Step("s"),)) for _ in "ab")),))

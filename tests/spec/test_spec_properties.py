@@ -56,6 +56,10 @@ def board_dicts(draw) -> dict:
         "min_font_size": st.integers(4, 72) | st.floats(4, 72),
         "margin_mm": st.floats(0, 15)})  # up to 15 mm fits the smallest page (50 mm) with room to spare
     data = {"board": draw(board), "categories": draw(st.lists(category, min_size=1, max_size=2))}
+    seen: set[str] = set()
+    for proc in (p for c in data["categories"] for p in c["procedures"]):  # ids must be unique on a board
+        if "id" in proc and (str(proc["id"]).strip() in seen or seen.add(str(proc["id"]).strip())):
+            del proc["id"]
     if cast or draw(st.booleans()):
         data["cast"] = cast
     return data
