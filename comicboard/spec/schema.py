@@ -295,27 +295,15 @@ class Builder:
             kw["size"] = self.size(b["size"], at + ("size",))
         if "min_font_size" in b:
             kw["min_font_size"] = self.number(b["min_font_size"], at + ("min_font_size",), "points")
-        if "margin_mm" in b:
-            m = self.number(b["margin_mm"], at + ("margin_mm",), "millimetres")
-            lo, hi = MARGIN_RANGE_MM
-            if not lo <= m <= hi:
-                raise self.err("margin_mm out of range", at + ("margin_mm",), expected=f"{lo:g}–{hi:g} mm",
-                               found=f"{m:g}", hint="print shops usually want 10–20 mm")
-            kw["margin_mm"] = m
-        if "bleed_mm" in b:
-            m = self.number(b["bleed_mm"], at + ("bleed_mm",), "millimetres")
-            lo, hi = BLEED_MM
-            if not lo <= m <= hi:
-                raise self.err("bleed_mm out of range", at + ("bleed_mm",), expected=f"{lo:g}–{hi:g} mm",
-                               found=f"{m:g}", hint="print shops usually ask for 3 mm (banners: 5–10 mm)")
-            kw["bleed_mm"] = m
-        if "safe_mm" in b:
-            m = self.number(b["safe_mm"], at + ("safe_mm",), "millimetres")
-            lo, hi = SAFE_MM
-            if not lo <= m <= hi:
-                raise self.err("safe_mm out of range", at + ("safe_mm",), expected=f"{lo:g}–{hi:g} mm",
-                               found=f"{m:g}", hint="print shops usually ask for 5 mm inside the trim")
-            kw["safe_mm"] = m
+        for key, (lo, hi), hint in (("margin_mm", MARGIN_RANGE_MM, "print shops usually want 10–20 mm"),
+                                    ("bleed_mm", BLEED_MM, "print shops usually ask for 3 mm (banners: 5–10 mm)"),
+                                    ("safe_mm", SAFE_MM, "print shops usually ask for 5 mm inside the trim")):
+            if key in b:
+                m = self.number(b[key], at + (key,), "millimetres")
+                if not lo <= m <= hi:
+                    raise self.err(f"{key} out of range", at + (key,), expected=f"{lo:g}–{hi:g} mm", found=f"{m:g}",
+                                   hint=hint)
+                kw[key] = m
         if "theme" in b:
             theme = self.text(b["theme"], at + ("theme",))
             kw["theme"] = self.theme_file(theme, at + ("theme",)) if theme.endswith(".toml") else theme
