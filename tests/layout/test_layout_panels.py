@@ -86,3 +86,26 @@ def test_a_panel_its_row_makes_taller_takes_its_bubble_above_the_person_when_tha
         for f in figures:
             fx, fy, fw, fh = f.head
             assert x + w <= fx + 0.01 or fx + fw <= x + 0.01 or y + h <= fy + 0.01 or fy + fh <= y + 0.01
+
+
+_NO_START_JA = set("ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿーゝゞヽヾ々")
+JA_TEXTS = ["前年の所得で決まります。試算しましょうか？", "おじいちゃん、ここを押すんだよ。",
+            "窓口：各地区のごみステーション", "マイナンバーカードがあれば、全国のコンビニで1通¥300で取れます。",
+            "役場かスーパーで処理券を買う",
+            "窓口：マイナポータル（オンライン）", "ちょっと待ってね、ジョッキとジュースを持ってくるよ。"]
+
+
+@pytest.mark.parametrize("text", JA_TEXTS)
+def test_japanese_lines_and_columns_never_start_with_small_kana_or_a_long_vowel_mark(text):
+    # A board's Japanese is broken in jlreq's strict mode: "試算しまし|ょうか？" (a 63 pt bubble),
+    # "ごみステーシ|ョン" (a 181 pt details card) and "マイナンバーカ|ードがあれば" read as stray marks.
+    from comicboard.pagelayout.typeset import columns_for
+
+    setter = Setter(FS, "ja")
+    size = 10.0
+    for width in range(30, 200, 7):
+        for mode in ({}, {"whole_words": True}, {"fill": True}):
+            lines = setter.lines_for(text, float(width), size, **mode)
+            assert not [ln for ln in lines[1:] if ln[:1] in _NO_START_JA], (width, mode, lines)
+        cols = columns_for(setter, text, float(width), size)
+        assert not [c for c in cols[1:] if c[:1] in _NO_START_JA], (width, cols)
