@@ -298,7 +298,7 @@ def _plan_side_caption(ctx: PanelContext, step: Step, width: float, s: float) ->
                    side=SideCaption(cols, size, side_w, scene))
 
 
-def _plan(ctx: PanelContext, step: Step, width: float, s: float, caption: bool) -> PanelPlan:
+def _plan(ctx: PanelContext, step: Step, width: float, s: float, caption: bool, beside_ok: bool = True) -> PanelPlan:
     setter = ctx.setter
     pad = _pad(s)
     inner = width - 2 * pad
@@ -341,7 +341,7 @@ def _plan(ctx: PanelContext, step: Step, width: float, s: float, caption: bool) 
     tried = []
     for share in (1.0, MAX_BUBBLE_SHARE):
         plan.share = share
-        beside = _plan_beside(ctx, plan, inner, s)
+        beside = _plan_beside(ctx, plan, inner, s) if beside_ok else None
         above = _plan_above(ctx, plan, inner, s)
         if beside is not None and _text_size(beside) >= _text_size(above) and (
                 beside["height"] < above["height"] * 1.05 or not above["clear"]):
@@ -643,6 +643,7 @@ def place_panel(ctx: PanelContext, step: Step, number: int, plan: PanelPlan, x: 
     """Position the planned panel at (x, y), `height` ≥ plan.height tall. Returns its items."""
     if plan.side is not None:
         return _place_side_caption(ctx, step, number, plan, x, y, height, mirror)
+    plan = _restaged(ctx, step, plan, height)
     s = plan.s
     pad = _pad(s)
     w = plan.width
@@ -731,6 +732,21 @@ def place_panel(ctx: PanelContext, step: Step, number: int, plan: PanelPlan, x: 
             _mirror(it, w)
         _move(it, x, y)
     return items
+
+
+def _restaged(ctx: PanelContext, step: Step, plan: PanelPlan, height: float) -> PanelPlan:
+    """A panel planned with its bubbles squeezed beside the people but given more height by its row: the
+    bubbles go above the people instead when that fits the height and sets the speech in fewer lines (wider
+    bubbles, no column of short lines beside a tiny figure under empty air)."""
+    if not plan.beside or height <= plan.height + 0.01:
+        return plan
+    alt = _plan(ctx, step, plan.width, plan.s, caption=bool(plan.caption_lines), beside_ok=False)
+    lines = sum(len(b["lines"]) for b in plan.bubbles)
+    if (alt.height <= height + 0.01 and not alt.tails_crowded and not alt.problems
+            and min(b["size"] for b in alt.bubbles) >= min(b["size"] for b in plan.bubbles) - 0.01
+            and sum(len(b["lines"]) for b in alt.bubbles) < lines):
+        return alt
+    return plan
 
 
 def _badge(ctx: PanelContext, number: int, centre: tuple[float, float], s: float) -> list[Item]:

@@ -28,6 +28,13 @@ class Setter:
     # Unbreakable runs that had to be split: (run, size it was set at, largest size at which it would fit whole).
     split_words: list[tuple[str, float, float]] = field(default_factory=list)
 
+    @property
+    def strict(self) -> bool:
+        """Japanese boards break in jlreq's strict mode: small kana (っ ゃ ァ), ー and 々 never start a line or a
+        column. Boards are read by elderly residents from a distance; "ょうか？" or "ードがあれば" at a line
+        start reads as a stray mark (the loose mode is for narrow newspaper columns)."""
+        return self.lang == "ja"
+
     def lines_for(self, text: str, max_w: float, size: float, role: str = "regular",
                   split: bool = True, whole_words: bool = False, fill: bool = False) -> list[str]:
         """Break `text` to fit `max_w` points at `size`.
@@ -39,11 +46,13 @@ class Setter:
         """
         measure = max(max_w / size, 1.0)
         if fill:
-            lines = [ln.text for ln in fill_lines(text, measure, lang=self.lang, fontset=self.fonts, role=role)]
+            lines = [ln.text for ln in fill_lines(text, measure, lang=self.lang, fontset=self.fonts, role=role,
+                                                    strict=self.strict)]
         elif whole_words:
-            lines = [ln.text for ln in phrase_lines(text, measure, lang=self.lang, fontset=self.fonts, role=role)]
+            lines = [ln.text for ln in phrase_lines(text, measure, lang=self.lang, fontset=self.fonts, role=role,
+                                                      strict=self.strict)]
         else:
-            lines = break_lines(text, measure, lang=self.lang, fontset=self.fonts, role=role)
+            lines = break_lines(text, measure, lang=self.lang, fontset=self.fonts, role=role, strict=self.strict)
         if not split:
             return lines
         out: list[str] = []
@@ -52,7 +61,8 @@ class Setter:
                 out.append(line)
                 continue
             self.split_words.append((line, size, size * max_w / max(self.tight_width(line, size, role), 1e-6)))
-            no_start, no_end = rules_for(self.lang).no_start, rules_for(self.lang).no_end
+            rules = rules_for(self.lang, strict=self.strict)
+            no_start, no_end = rules.no_start, rules.no_end
             cur = ""
             for ch in line:
                 if cur and self.tight_width(cur + ch, size, role) > max_w:
@@ -143,7 +153,7 @@ def columns_for(setter: Setter, text: str, max_len: float, size: float, role: st
     measure = max(max_len / size, 1.0)
     for _ in range(4):
         cols = [ln.text for ln in phrase_lines(text, measure, lang=setter.lang, fontset=metrics,  # type: ignore[arg-type]
-                                                role=role)]
+                                                role=role, strict=setter.strict)]
         over = max(setter.column_length(c, size, role) for c in cols) - max_len
         if over <= 0.01 or measure <= 1.0:
             break

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
+from pathlib import Path
+
 import comicboard as cb
 from tests.layout.invariants import check_layout, missing_strings
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _korean_a4() -> cb.Board:
@@ -70,3 +75,19 @@ def test_a_right_to_left_board_reads_its_columns_from_the_right():
     assert round(first.bbox[0]) == columns[-1] and round(last.bbox[0]) < columns[-1]
     bands = lay.pages[0].of_kind("category_band")
     assert bands[0].bbox[0] > bands[-1].bbox[0] or bands[0].bbox[1] < bands[-1].bbox[1]
+
+
+def test_a_landscape_sheet_gets_the_banner_and_footer_of_the_same_paper_upright():
+    """Header and footer scale with the sheet's shorter side: turning an A3 board to landscape must not give it a
+    title banner a third larger (a quarter of the height) that leaves the procedures less room."""
+    base = cb.load(ROOT / "examples" / "ko.yaml")
+
+    def bands(orientation: str) -> tuple[float, float]:
+        page = cb.layout(dataclasses.replace(base, orientation=orientation)).pages[0]
+        banner = page.of_kind("banner")[0].bbox
+        footer = next(b for b in page.text_blocks() if b.kind == "footer")
+        return banner[1] + banner[3], footer.font_size
+
+    (portrait_banner, portrait_footer), (landscape_banner, landscape_footer) = bands("portrait"), bands("landscape")
+    assert landscape_banner <= portrait_banner + 0.01
+    assert landscape_footer <= portrait_footer + 0.01

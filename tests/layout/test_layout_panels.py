@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import comicboard as cb
-from comicboard.pagelayout.panel import PanelContext, plan_panel
+from comicboard.pagelayout.panel import PanelContext, place_panel, plan_panel
 from comicboard.pagelayout.typeset import Setter
 from comicboard.text.wrap import default_fontset
 from tests.layout.invariants import check_layout
@@ -55,3 +55,57 @@ def test_a_code_too_long_for_the_usual_bubble_width_widens_its_bubble_instead_of
     panel = next(p for p in lay.pages[0].of_kind("panel") if p.step == 1)
     if code.text.font_size < max(sizes):
         assert code.bbox[2] > 0.8 * panel.bbox[2]
+
+
+@pytest.mark.parametrize("text", ["処理券を貼って朝8時までに出す", "申請書を書いて窓口へ出す", "調査員が自宅で聞き取り",
+                                  "신분증을 가지고 주민센터 방문", "工作人员核实居住情况后出具证明"])
+@pytest.mark.parametrize("width", [120.0, 146.2, 180.0])
+def test_a_panel_its_row_makes_taller_takes_its_bubble_above_the_person_when_that_reads_better(text, width):
+    # A one-line step is planned with its bubble beside the speaker (the shortest panel). When the row is
+    # taller (a details card or a neighbour with three speeches sets its height), the bubble was left as a
+    # narrow column of short lines beside a small figure under empty air ("処理券を|貼って朝|8時までに|出す" in
+    # a 146 pt panel 236 pt tall); with the height to spare it goes above the person, in fewer, wider lines.
+    lang = "ko" if text[0] in "신" else "zh-Hans" if text[0] == "工" else "ja"
+    board = cb.Board(title="t", lang=lang, categories=(cb.Category("c", (cb.Procedure("p", (cb.Step(text),)),)),))
+    ctx = _ctx(board)
+    step = board.categories[0].procedures[0].steps[0]
+    plan = plan_panel(ctx, step, width, 10.55)
+    tall = max(plan.height * 1.6, 236.0)
+    items = place_panel(ctx, step, 2, plan, 0.0, 0.0, tall, False)
+    bubbles = [it for it in items if it.kind == "bubble"]
+    figures = [it for it in items if it.kind == "figure"]
+    planned = sum(len(b["lines"]) for b in plan.bubbles)
+    placed = sum(len(b.lines) for b in bubbles)
+    assert placed <= planned
+    assert min(b.text.font_size for b in bubbles) >= min(b["size"] for b in plan.bubbles) - 0.01
+    if plan.beside and planned >= 4 and width >= 146:
+        assert placed < planned, [ln.text for b in bubbles for ln in b.lines]
+    for b in bubbles:  # inside the panel, clear of the person
+        x, y, w, h = b.bbox
+        assert x >= -0.01 and y >= -0.01 and x + w <= width + 0.01 and y + h <= tall + 0.01
+        for f in figures:
+            fx, fy, fw, fh = f.head
+            assert x + w <= fx + 0.01 or fx + fw <= x + 0.01 or y + h <= fy + 0.01 or fy + fh <= y + 0.01
+
+
+_NO_START_JA = set("ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿーゝゞヽヾ々")
+JA_TEXTS = ["前年の所得で決まります。試算しましょうか？", "おじいちゃん、ここを押すんだよ。",
+            "窓口：各地区のごみステーション", "マイナンバーカードがあれば、全国のコンビニで1通¥300で取れます。",
+            "役場かスーパーで処理券を買う",
+            "窓口：マイナポータル（オンライン）", "ちょっと待ってね、ジョッキとジュースを持ってくるよ。"]
+
+
+@pytest.mark.parametrize("text", JA_TEXTS)
+def test_japanese_lines_and_columns_never_start_with_small_kana_or_a_long_vowel_mark(text):
+    # A board's Japanese is broken in jlreq's strict mode: "試算しまし|ょうか？" (a 63 pt bubble),
+    # "ごみステーシ|ョン" (a 181 pt details card) and "マイナンバーカ|ードがあれば" read as stray marks.
+    from comicboard.pagelayout.typeset import columns_for
+
+    setter = Setter(FS, "ja")
+    size = 10.0
+    for width in range(30, 200, 7):
+        for mode in ({}, {"whole_words": True}, {"fill": True}):
+            lines = setter.lines_for(text, float(width), size, **mode)
+            assert not [ln for ln in lines[1:] if ln[:1] in _NO_START_JA], (width, mode, lines)
+        cols = columns_for(setter, text, float(width), size)
+        assert not [c for c in cols[1:] if c[:1] in _NO_START_JA], (width, cols)
