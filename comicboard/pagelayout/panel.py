@@ -558,23 +558,18 @@ def _above_pass(ctx: PanelContext, plan: PanelPlan, inner: float, s: float, fig_
             if found is not None:
                 bubbles[j]["link"] = k
                 blocked[j] = (0.0, 0.0)
-        a, b = found if found is not None else (pad, width - pad)
-        best = None
-        # A word that does not fit the usual widest bubble may take the whole free width before it shrinks.
-        for avail in (min(max_w, b - a), min(max_w, b - a) * 0.62, min(max_w, b - a) * 0.48, b - a):
-            if avail < 4.5 * s and best is not None:
-                continue
-            bub = _bubble_for(ctx.setter, sp, avail, s, ctx.min_size)
-            if avail > max_w and best is not None and bub["size"] <= best[1]["size"]:
-                continue  # widening past the usual share is only for keeping the text at its size
-            bx = min(max(cx - bub["w"] / 2, a), b - bub["w"])
-            by = _drop_below(bx, prev_top, bub["w"], bub["h"], placed, gap)
-            # Text at its full size first (a narrow bubble must not win by shrinking its text); then a
-            # narrower bubble may tuck in higher, but not as a column of one or two characters a line.
-            key = (-bub["size"], _skinny(bub), by + bub["h"], -bub["w"])
-            if best is None or key < best[0]:
-                best = (key, bub, bx, by)
-        assert best is not None
+        best = _above_fit(ctx, sp, found if found is not None else (pad, width - pad), cx, max_w, prev_top, placed,
+                          gap, s)
+        if _skinny(best[1]) and j is not None and bubbles[j].get("link") is None:
+            # Squeezed between earlier tails into a column of a few characters a line: the speaker's earlier
+            # bubble links into this one instead, which frees the room its tail took.
+            linked = room([iv for i, iv in enumerate(blocked) if i != j], cx)
+            if linked is not None:
+                alt = _above_fit(ctx, sp, linked, cx, max_w, prev_top, placed, gap, s)
+                if alt[0] < best[0]:
+                    best = alt
+                    bubbles[j]["link"] = k
+                    blocked[j] = (0.0, 0.0)
         _, bub, bx, by = best
         bub["x"], bub["y"] = bx, by
         bubbles.append(bub)
@@ -588,6 +583,29 @@ def _above_pass(ctx: PanelContext, plan: PanelPlan, inner: float, s: float, fig_
         blocked.append((min(root[0], tip[0]) - m, max(root[0], tip[0]) + m))
         last_of[sp.who] = k
     return bubbles
+
+
+def _above_fit(ctx: PanelContext, sp: Speech, free: tuple[float, float], cx: float, max_w: float, prev_top: float,
+               placed: list[Box], gap: float, s: float) -> tuple[tuple, dict, float, float]:
+    """The best bubble for `sp` in the free x interval `free`: (key, bubble, x, y); lower keys are better."""
+    a, b = free
+    best = None
+    # A word that does not fit the usual widest bubble may take the whole free width before it shrinks.
+    for avail in (min(max_w, b - a), min(max_w, b - a) * 0.62, min(max_w, b - a) * 0.48, b - a):
+        if avail < 4.5 * s and best is not None:
+            continue
+        bub = _bubble_for(ctx.setter, sp, avail, s, ctx.min_size)
+        if avail > max_w and best is not None and bub["size"] <= best[1]["size"]:
+            continue  # widening past the usual share is only for keeping the text at its size
+        bx = min(max(cx - bub["w"] / 2, a), b - bub["w"])
+        by = _drop_below(bx, prev_top, bub["w"], bub["h"], placed, gap)
+        # Text at its full size first (a narrow bubble must not win by shrinking its text); then a
+        # narrower bubble may tuck in higher, but not as a column of one or two characters a line.
+        key = (-bub["size"], _skinny(bub), by + bub["h"], -bub["w"])
+        if best is None or key < best[0]:
+            best = (key, bub, bx, by)
+    assert best is not None
+    return best
 
 
 def cramped(plan: PanelPlan) -> int:
