@@ -8,7 +8,7 @@ import comicboard as cb
 from comicboard.pagelayout.panel import PanelContext, plan_panel
 from comicboard.pagelayout.typeset import Setter
 from comicboard.text.wrap import default_fontset
-from tests.layout.invariants import check_layout
+from tests.layout.invariants import check_decorations, check_layout
 
 FS = default_fontset()
 CAPTION = "過後領記資料審核通人“人員5核通處辦理登記《本到里辦公請攜帶身分證正本到里辦公處辦理登記資料審核通過後"
@@ -55,3 +55,18 @@ def test_a_code_too_long_for_the_usual_bubble_width_widens_its_bubble_instead_of
     panel = next(p for p in lay.pages[0].of_kind("panel") if p.step == 1)
     if code.text.font_size < max(sizes):
         assert code.bbox[2] > 0.8 * panel.bbox[2]
+
+
+@pytest.mark.parametrize("size", ["A4", "A3", "A2"])
+@pytest.mark.parametrize("steps", [("来", "填表", "盖章"), ("扫码", "缴费"), ("打电话", "上门修", "写信", "回复")])
+def test_the_step_badge_of_a_shorthand_panel_never_covers_the_speakers_face(size, steps):
+    # A step without a caption box has its number badge in the panel's top-left corner, where the staff
+    # figure stands beside its bubble: in flat panels the badge sat on the figure's head.
+    board = cb.Board(title="东风社区", size=size, orientation="landscape", categories=(cb.Category("便民", (
+        cb.Procedure("开证明", tuple(cb.Step(t) for t in steps)),
+        cb.Procedure("借轮椅", (cb.Step("登记"), cb.Step("押金￥200元"), cb.Step("借走"))),
+        cb.Procedure("问路", (cb.Step("问"), cb.Step("答"))),
+    )),))
+    lay = cb.layout(board)
+    assert [e for e in check_decorations(lay) if "badge" in e] == []
+    assert check_layout(lay) == []
