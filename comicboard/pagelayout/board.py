@@ -46,9 +46,17 @@ class Frame:
     body: Box
 
 
-def _header_sizes(board: Board, setter: Setter, width: float, margin: float) -> tuple[float, float, float]:
+def type_width(width: float, height: float) -> float:
+    """The width the banner's and footer's type sizes follow: the page's width, or for a page wider than an
+    A-series portrait of its area (landscape), that portrait's width, so a landscape board's title and banner
+    are as large as on the same sheet upright instead of taking a quarter of its height from the procedures."""
+    return width if width <= height else min(width, math.sqrt(width * height / math.sqrt(2)))
+
+
+def _header_sizes(board: Board, setter: Setter, width: float, margin: float, height: float
+                  ) -> tuple[float, float, float]:
     avail = width - 2 * margin
-    t = min(0.05 * width, 0.85 * avail / max(setter.fonts.width(board.title, "bold"), 1.0))
+    t = min(0.05 * type_width(width, height), 0.85 * avail / max(setter.fonts.width(board.title, "bold"), 1.0))
     t = max(t, 1.5 * board.min_font_size)  # a very long title wraps rather than shrinking below readable
     sub = min(max(board.min_font_size, 0.42 * t), 0.9 * avail / max(setter.fonts.width(board.subtitle, "bold"), 1))
     org = max(board.min_font_size, 0.3 * t)
@@ -59,14 +67,14 @@ def make_frame(board: Board, setter: Setter) -> Frame:
     w_mm, h_mm = board.page_size_mm
     width, height = w_mm * MM, h_mm * MM
     margin = max(board.margin_mm, board.safe_mm) * MM  # nothing inside the safe margin, however small margin_mm
-    t, sub, org = _header_sizes(board, setter, width, margin)
+    t, sub, org = _header_sizes(board, setter, width, margin, height)
     avail = width - 2 * margin
     # As many lines as _header_items will set: long texts wrap at their minimum size instead of overflowing.
     n_lines = [len(setter.lines_for(text, avail, size, role)) if text else 0
                for text, size, role in ((board.title, t, "bold"), (board.subtitle, sub, "bold"),
                                         (board.organization, org, "regular"))]
     header_h = margin + (n_lines[0] * t + n_lines[1] * sub + n_lines[2] * org) * LEADING + 0.6 * t
-    footer_size = max(board.min_font_size, 0.011 * width)
+    footer_size = max(board.min_font_size, 0.011 * type_width(width, height))
     footer_h = footer_size * LEADING * 2 + margin
     gap = 0.012 * width
     body = (margin, header_h + gap, width - 2 * margin, height - header_h - footer_h - 2 * gap)
@@ -355,7 +363,7 @@ def category_icon(cat: Category, lang: str) -> str:
 
 
 def _header_items(board: Board, setter: Setter, frame: Frame) -> list[Item]:
-    t, sub, org = _header_sizes(board, setter, frame.width, frame.margin)
+    t, sub, org = _header_sizes(board, setter, frame.width, frame.margin, frame.height)
     w = frame.width - 2 * frame.margin
     items: list[Item] = [Shape("banner", (-frame.bleed, -frame.bleed, frame.width + 2 * frame.bleed,
                                           frame.header_h + frame.bleed))]
@@ -373,7 +381,7 @@ def _header_items(board: Board, setter: Setter, frame: Frame) -> list[Item]:
 
 
 def _footer_items(board: Board, setter: Setter, frame: Frame, number: int, total: int) -> list[Item]:
-    size = max(board.min_font_size, 0.011 * frame.width)
+    size = max(board.min_font_size, 0.011 * type_width(frame.width, frame.height))
     w = frame.width - 2 * frame.margin
     top = frame.height - frame.footer_h
     items: list[Item] = [Shape("footer_band", (-frame.bleed, top, frame.width + 2 * frame.bleed,
@@ -408,7 +416,8 @@ def _index_items(board: Board, setter: Setter, frame: Frame, header: list[Item])
     top = frame.margin
     bottom = frame.header_h - 0.35 * frame.margin
     # As large as two columns of entries allow, between the board's minimum and the subtitle's size.
-    size = max(board.min_font_size, min(0.012 * frame.width, (bottom - top) / (-(-len(procs) // 2) * LEADING)))
+    size = max(board.min_font_size, min(0.012 * type_width(frame.width, frame.height),
+                                        (bottom - top) / (-(-len(procs) // 2) * LEADING)))
     pitch = size * LEADING
     rows = int((bottom - top) // pitch)
     gap = 1.5 * size
