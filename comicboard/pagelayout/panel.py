@@ -50,6 +50,8 @@ class PanelPlan:
     problems: list[str] = field(default_factory=list)
     tails_crowded: bool = False  # no plan kept every tail clear of the other bubbles (reported as a warning)
     side: SideCaption | None = None  # a vertical caption beside the scene (writing: vertical)
+    fig_shift: float = 0.0  # beside: how far the left speaker stands right of the panel's edge (clear of the badge)
+    corner_badge: bool = False  # the step badge sits in the panel's top-left corner (no caption box holds it)
 
 
 def speeches_of(step: Step) -> tuple[Speech, ...]:
@@ -332,6 +334,7 @@ def _plan(ctx: PanelContext, step: Step, width: float, s: float, caption: bool, 
         fig_h = min(fig_h, (inner - (n_fig + 1) * 0.3 * s) / (n_fig * FIG_ASPECT + k))
     beside = False
     plan = PanelPlan(width, 0.0, s, speeches, speakers, caption_lines, caption_size, caption_h, fig_h, beside)
+    plan.corner_badge = caption and not caption_lines
     if on_counter:
         icon = COUNTER_ICON * fig_h
         cw = _counter_width(len(on_counter), icon)
@@ -356,6 +359,7 @@ def _plan(ctx: PanelContext, step: Step, width: float, s: float, caption: bool, 
             break
     (clear, _, _, _), plan.beside, plan.share, chosen = max(tried, key=lambda t: t[0])
     plan.tails_crowded = not clear
+    plan.fig_shift = chosen.get("shift", 0.0) if plan.beside else 0.0
     plan.bubbles, plan.height = chosen["bubbles"], chosen["height"]
     plan.problems = [f"the speech of {sp.who!r} does not fit its bubble"
                      for sp, b in zip(speeches, plan.bubbles, strict=True) if b["overflow"]]
@@ -375,7 +379,7 @@ def _figure_boxes(ctx: PanelContext, plan: PanelPlan, beside: bool, fig_h: float
     n_fig = len(plan.speakers)
     fig_w = fig_h * FIG_ASPECT
     if beside:
-        centres = [pad + fig_w / 2, plan.width - pad - fig_w / 2][:n_fig]
+        centres = [pad + plan.fig_shift + fig_w / 2, plan.width - pad - fig_w / 2][:n_fig]
     else:
         centres = _speaker_centres(n_fig, plan.width - 2 * pad, pad, plan.counter)
     out = []
@@ -412,26 +416,49 @@ def _plan_beside(ctx: PanelContext, plan: PanelPlan, inner: float, s: float) -> 
     later bubbles keep to the far side of the tails above them (each tail runs from where it leaves its
     bubble to the speaker's face). The tails' ends depend on the stack's height, so the stack is planned
     again with the tails of the previous attempt until they are where they were assumed to be.
+
+    Without a caption the step badge sits in the panel's top-left corner, where the left speaker stands: when
+    their head would be under it, the speaker steps right of it or stands lower, whichever keeps the panel lower.
     """
-    n_fig = len(plan.speakers)
-    if n_fig > 2:
+    if len(plan.speakers) > 2:
         return None
+    first = _beside_attempt(ctx, plan, s, 0.0, plan.fig_h)
+    if not plan.corner_badge or first is None:
+        return first
+    pad = _pad(s)
+    edge = pad + 2 * _badge_r(s) + 0.15 * s  # the badge's right and bottom edges, with some air
+    who = plan.speakers[0]
+    ux, uy, _, _ = _head_frac(ctx.board.cast[who].look, "right", who)
+    fig_w = plan.fig_h * FIG_ASPECT
+    head_left, head_top = pad + ux * fig_w, pad + first["scene"] - plan.fig_h + uy * plan.fig_h
+    if head_left >= edge or head_top >= edge:
+        return first
+    options = [_beside_attempt(ctx, plan, s, edge - head_left, plan.fig_h),
+               _beside_attempt(ctx, plan, s, 0.0, plan.fig_h + edge - pad - uy * plan.fig_h)]
+    return min((o for o in options if o is not None), key=lambda o: o["height"], default=None)
+
+
+def _beside_attempt(ctx: PanelContext, plan: PanelPlan, s: float, shift: float, least: float) -> dict | None:
+    """The beside arrangement with the left speaker `shift` points right of the panel's edge and a scene at
+    least `least` points tall."""
+    n_fig = len(plan.speakers)
     pad = _pad(s)
     fig_w = plan.fig_h * FIG_ASPECT
-    left = pad + fig_w + 0.3 * s
+    left = pad + shift + fig_w + 0.3 * s
     right = plan.width - pad - (fig_w + 0.3 * s if n_fig == 2 else 0.0)
     if right - left < 5.5 * s or (plan.counter is not None and right - left < plan.counter["w"]):
         return None
+    plan.fig_shift = shift
     # A counter stands at the bottom of the column: the bubbles end above the props on it.
     counter_h = COUNTER_TOP * plan.fig_h + plan.counter["icon"] + 0.35 * s if plan.counter else 0.0
-    scene = plan.fig_h
+    scene = least
     for _ in range(4):
         tips = _tips(ctx, plan, True, plan.fig_h, pad + scene)
         bubbles = _beside_pass(ctx, plan, s, left, right, tips)
         if bubbles is None:
             return None
         stack = max(b["y"] + b["h"] for b in bubbles) - pad
-        new_scene = max(plan.fig_h, stack + 0.35 * plan.fig_h, stack + counter_h)
+        new_scene = max(least, stack + 0.35 * plan.fig_h, stack + counter_h)
         if abs(new_scene - scene) < 0.01:
             break
         scene = new_scene
@@ -440,7 +467,7 @@ def _plan_beside(ctx: PanelContext, plan: PanelPlan, inner: float, s: float) -> 
     if not tails_clear(boxes, [tips[sp.who] for sp in plan.speeches], TAIL_MARGIN * s):
         return None
     height = pad + scene + plan.caption_h + (0.3 * s if plan.caption_h else 0) + pad
-    return {"bubbles": bubbles, "height": height}
+    return {"bubbles": bubbles, "height": height, "scene": scene, "shift": shift}
 
 
 def _beside_pass(ctx: PanelContext, plan: PanelPlan, s: float, left: float, right: float,
@@ -493,7 +520,7 @@ def _counter_x(plan: PanelPlan, beside: bool, fig_w: float) -> float:
     cw = plan.counter["w"]
     n = len(plan.speakers)
     if beside:
-        left = pad + fig_w + 0.3 * s
+        left = pad + plan.fig_shift + fig_w + 0.3 * s
         right = plan.width - pad - (fig_w + 0.3 * s if n == 2 else 0.0)
         return left if n == 1 else (left + right - cw) / 2
     room = plan.counter["room"]
@@ -558,23 +585,18 @@ def _above_pass(ctx: PanelContext, plan: PanelPlan, inner: float, s: float, fig_
             if found is not None:
                 bubbles[j]["link"] = k
                 blocked[j] = (0.0, 0.0)
-        a, b = found if found is not None else (pad, width - pad)
-        best = None
-        # A word that does not fit the usual widest bubble may take the whole free width before it shrinks.
-        for avail in (min(max_w, b - a), min(max_w, b - a) * 0.62, min(max_w, b - a) * 0.48, b - a):
-            if avail < 4.5 * s and best is not None:
-                continue
-            bub = _bubble_for(ctx.setter, sp, avail, s, ctx.min_size)
-            if avail > max_w and best is not None and bub["size"] <= best[1]["size"]:
-                continue  # widening past the usual share is only for keeping the text at its size
-            bx = min(max(cx - bub["w"] / 2, a), b - bub["w"])
-            by = _drop_below(bx, prev_top, bub["w"], bub["h"], placed, gap)
-            # Text at its full size first (a narrow bubble must not win by shrinking its text); then a
-            # narrower bubble may tuck in higher, but not as a column of one or two characters a line.
-            key = (-bub["size"], _skinny(bub), by + bub["h"], -bub["w"])
-            if best is None or key < best[0]:
-                best = (key, bub, bx, by)
-        assert best is not None
+        best = _above_fit(ctx, sp, found if found is not None else (pad, width - pad), cx, max_w, prev_top, placed,
+                          gap, s)
+        if _skinny(best[1]) and j is not None and bubbles[j].get("link") is None:
+            # Squeezed between earlier tails into a column of a few characters a line: the speaker's earlier
+            # bubble links into this one instead, which frees the room its tail took.
+            linked = room([iv for i, iv in enumerate(blocked) if i != j], cx)
+            if linked is not None:
+                alt = _above_fit(ctx, sp, linked, cx, max_w, prev_top, placed, gap, s)
+                if alt[0] < best[0]:
+                    best = alt
+                    bubbles[j]["link"] = k
+                    blocked[j] = (0.0, 0.0)
         _, bub, bx, by = best
         bub["x"], bub["y"] = bx, by
         bubbles.append(bub)
@@ -588,6 +610,29 @@ def _above_pass(ctx: PanelContext, plan: PanelPlan, inner: float, s: float, fig_
         blocked.append((min(root[0], tip[0]) - m, max(root[0], tip[0]) + m))
         last_of[sp.who] = k
     return bubbles
+
+
+def _above_fit(ctx: PanelContext, sp: Speech, free: tuple[float, float], cx: float, max_w: float, prev_top: float,
+               placed: list[Box], gap: float, s: float) -> tuple[tuple, dict, float, float]:
+    """The best bubble for `sp` in the free x interval `free`: (key, bubble, x, y); lower keys are better."""
+    a, b = free
+    best = None
+    # A word that does not fit the usual widest bubble may take the whole free width before it shrinks.
+    for avail in (min(max_w, b - a), min(max_w, b - a) * 0.62, min(max_w, b - a) * 0.48, b - a):
+        if avail < 4.5 * s and best is not None:
+            continue
+        bub = _bubble_for(ctx.setter, sp, avail, s, ctx.min_size)
+        if avail > max_w and best is not None and bub["size"] <= best[1]["size"]:
+            continue  # widening past the usual share is only for keeping the text at its size
+        bx = min(max(cx - bub["w"] / 2, a), b - bub["w"])
+        by = _drop_below(bx, prev_top, bub["w"], bub["h"], placed, gap)
+        # Text at its full size first (a narrow bubble must not win by shrinking its text); then a
+        # narrower bubble may tuck in higher, but not as a column of one or two characters a line.
+        key = (-bub["size"], _skinny(bub), by + bub["h"], -bub["w"])
+        if best is None or key < best[0]:
+            best = (key, bub, bx, by)
+    assert best is not None
+    return best
 
 
 def cramped(plan: PanelPlan) -> int:

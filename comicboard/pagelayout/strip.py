@@ -183,7 +183,7 @@ def _plan_body(ctx: PanelContext, proc: Procedure, inner: float, s: float) -> St
         tries = [(details_below, per_row - 1)] if per_row > 1 else []
         if not details_below:
             k = min(n, int((inner + gap) // (PANEL_MIN_EM * s + gap)))
-            tries += [(True, k) for k in range(k, max(0, k - 2), -1)]
+            tries += [(True, k) for k in range(k, 0, -1)]
             under = _details(ctx, proc, inner, detail_size, s)
         best = None
         for below, k in tries:
@@ -192,6 +192,15 @@ def _plan_body(ctx: PanelContext, proc: Procedure, inner: float, s: float) -> St
                 h = _body_height(alt[0], under[1] if below and not details_below else details_h, below, s)
                 if best is None or h < best[0] - 0.01:
                     best = (h, below, alt)
+        if best is None:
+            # No arrangement keeps every bubble readable: the one with the fewest cramped bubbles, if it has
+            # fewer than the first (a 3-person dialogue still reads better in one wide panel than in a narrow one).
+            least = _cramped(rows)
+            for below, k in tries:
+                alt = _panel_rows(ctx, proc, width_for(below), k, s)
+                assert alt is not None
+                if _cramped(alt[0]) < least:
+                    least, best = _cramped(alt[0]), (0.0, below, alt)
         if best is not None:
             _, below, (rows, panel_w, per_row) = best
             if below and not details_below:  # the details card goes under the panels, the full width

@@ -163,6 +163,12 @@ def check_decorations(lay: Layout) -> list[str]:
             for f in figures:
                 if overlap(icon.bbox, f.head):
                     errors.append(f"icon {icon.extra.get('name')} covers a face")
+        for bd in page.of_kind("badge"):  # the step number is drawn over the scene: never over a face
+            for f in figures:
+                if overlap(bd.bbox, f.head):
+                    pan = panel_of(bd, panels)
+                    errors.append(f"step badge covers the face of {f.who}"
+                                  + (f": {pan.procedure} / step {pan.step}" if pan is not None else ""))
         for qr in page.of_kind("qr"):
             if not any(inside(qr.bbox, c.bbox) for c in cards):
                 errors.append(f"QR code for {qr.extra.get('url')} outside its procedure card")

@@ -5,6 +5,8 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
+import pytest
+
 import comicboard as cb
 from tests.layout.invariants import check_layout, missing_strings
 
@@ -91,3 +93,24 @@ def test_a_landscape_sheet_gets_the_banner_and_footer_of_the_same_paper_upright(
     (portrait_banner, portrait_footer), (landscape_banner, landscape_footer) = bands("portrait"), bands("landscape")
     assert landscape_banner <= portrait_banner + 0.01
     assert landscape_footer <= portrait_footer + 0.01
+def _banner_board(size: str, orientation: str) -> cb.Board:
+    steps = (cb.Step("带身份证到窗口"), cb.Step("填写申请表"), cb.Step("当场办结"))
+    return cb.Board(title="街道便民服务指南", subtitle="和平街道办事处综合服务窗口",
+                    organization="新华区和平街道办事处", footer="服务热线 0311-87654321", size=size,
+                    orientation=orientation,
+                    categories=(cb.Category("社会保障", tuple(cb.Procedure(f"事项{i}", steps) for i in range(1, 9))),))
+
+
+def test_a_landscape_board_keeps_the_banner_of_the_same_sheet_upright():
+    # The banner's type followed the page's width, so on A2 landscape the title was 84 pt and the banner took a
+    # quarter of the height, while the procedures were set near the minimum size; it now follows the width of
+    # the same sheet upright.
+    for size in ("A3", "A2", "A1"):
+        pages = {o: cb.layout(_banner_board(size, o)).pages[0] for o in ("portrait", "landscape")}
+        sizes = {o: {b.kind: b.font_size for b in p.text_blocks() if b.kind in ("title", "subtitle", "footer")}
+                 for o, p in pages.items()}
+        assert sizes["landscape"] == pytest.approx(sizes["portrait"], rel=1e-3)  # A sheets are not exactly 1:√2
+        banner = {o: p.of_kind("banner")[0].bbox[3] for o, p in pages.items()}
+        assert banner["landscape"] == pytest.approx(banner["portrait"], rel=1e-3)
+        lay = cb.layout(_banner_board(size, "landscape"))
+        assert check_layout(lay) == [] and missing_strings(lay) == []

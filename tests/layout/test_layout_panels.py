@@ -8,7 +8,7 @@ import comicboard as cb
 from comicboard.pagelayout.panel import PanelContext, place_panel, plan_panel
 from comicboard.pagelayout.typeset import Setter
 from comicboard.text.wrap import default_fontset
-from tests.layout.invariants import check_layout
+from tests.layout.invariants import check_decorations, check_layout
 
 FS = default_fontset()
 CAPTION = "過後領記資料審核通人“人員5核通處辦理登記《本到里辦公請攜帶身分證正本到里辦公處辦理登記資料審核通過後"
@@ -109,3 +109,16 @@ def test_japanese_lines_and_columns_never_start_with_small_kana_or_a_long_vowel_
             assert not [ln for ln in lines[1:] if ln[:1] in _NO_START_JA], (width, mode, lines)
         cols = columns_for(setter, text, float(width), size)
         assert not [c for c in cols[1:] if c[:1] in _NO_START_JA], (width, cols)
+@pytest.mark.parametrize("size", ["A4", "A3", "A2"])
+@pytest.mark.parametrize("steps", [("来", "填表", "盖章"), ("扫码", "缴费"), ("打电话", "上门修", "写信", "回复")])
+def test_the_step_badge_of_a_shorthand_panel_never_covers_the_speakers_face(size, steps):
+    # A step without a caption box has its number badge in the panel's top-left corner, where the staff
+    # figure stands beside its bubble: in flat panels the badge sat on the figure's head.
+    board = cb.Board(title="东风社区", size=size, orientation="landscape", categories=(cb.Category("便民", (
+        cb.Procedure("开证明", tuple(cb.Step(t) for t in steps)),
+        cb.Procedure("借轮椅", (cb.Step("登记"), cb.Step("押金￥200元"), cb.Step("借走"))),
+        cb.Procedure("问路", (cb.Step("问"), cb.Step("答"))),
+    )),))
+    lay = cb.layout(board)
+    assert [e for e in check_decorations(lay) if "badge" in e] == []
+    assert check_layout(lay) == []
