@@ -325,7 +325,7 @@ def _column_items(board: Board, setter: Setter, col: list, x: float, y: float, w
     rest = leftover - grow
     extra_gap = min(rest / max(len(col) - 1, 1), 1.5 * s) if len(col) > 1 else 0.0
     items: list[Item] = []
-    cy = y + max(0.0, rest - extra_gap * max(len(col) - 1, 0)) * 0.3  # a sparse column sits a little lower
+    cy = y  # every column starts at the top, so the category bands of neighbouring columns line up
     mirror = board.direction == "rtl"
     for u in col:
         if u.kind == "header":

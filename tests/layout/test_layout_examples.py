@@ -68,6 +68,18 @@ def test_speech_reads_as_sentences_not_columns_of_letters(laid_out):
     assert cramped == []
 
 
+def test_columns_start_at_the_same_height(laid_out):
+    """Each column's first block (a category band, or a procedure card under a band repeated above it) starts at the
+    top of the body, so the bands of neighbouring columns line up as one row."""
+    for page in laid_out.pages:
+        tops: dict[float, float] = {}
+        for item in page.items:
+            if item.kind in ("category_band", "card"):
+                x = round(item.bbox[0], 1)
+                tops[x] = min(tops.get(x, item.bbox[1]), item.bbox[1])
+        assert tops and max(tops.values()) - min(tops.values()) < 0.5, tops
+
+
 def test_every_string_is_shown(laid_out):
     assert missing_strings(laid_out) == []
 
