@@ -323,19 +323,21 @@ def _column_items(board: Board, setter: Setter, col: list, x: float, y: float, w
     grow = min(leftover, grow_total)
     ratio = grow / grow_total if grow_total else 0.0
     rest = leftover - grow
-    extra_gap = min(rest / max(len(col) - 1, 1), 1.5 * s) if len(col) > 1 else 0.0
+    # Spare room widens the gaps between strips and before a category band, never the one under a band: a band
+    # stays with the strip it heads.
+    spread = sum(1 for a in col[:-1] if a.kind != "header")
+    extra_gap = min(rest / spread, 1.5 * s) if spread else 0.0
     items: list[Item] = []
     cy = y  # every column starts at the top, so the category bands of neighbouring columns line up
     mirror = board.direction == "rtl"
     for u in col:
         if u.kind == "header":
             items.extend(_category_header(setter, u, x, cy, w, s, lab))
-            cy += u.height
+            cy += u.height + gap
         else:
             hh = u.height * (1 + ratio * MAX_GROWTH)
             items.extend(place_strip(ctx_for(u.cat, u.proc, u.number), u.cat, u.proc, u.plan, x, cy, hh, mirror))
-            cy += hh
-        cy += gap + extra_gap
+            cy += hh + gap + extra_gap
     return items
 
 

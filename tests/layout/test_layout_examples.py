@@ -80,6 +80,16 @@ def test_columns_start_at_the_same_height(laid_out):
         assert tops and max(tops.values()) - min(tops.values()) < 0.5, tops
 
 
+def test_a_category_band_stays_with_the_strip_it_heads(laid_out):
+    """Spare room in a column widens the gaps between strips, not the one under a band."""
+    for page in laid_out.pages:
+        cards = [c.bbox for c in page.items if c.kind == "card"]
+        for band in (b.bbox for b in page.items if b.kind == "category_band"):
+            bottom = band[1] + band[3]
+            below = [c[1] - bottom for c in cards if abs(c[0] - band[0]) < 0.5 and c[1] >= bottom - 0.01]
+            assert below and min(below) < 0.4 * band[3], (band, sorted(below)[:1])
+
+
 def test_every_string_is_shown(laid_out):
     assert missing_strings(laid_out) == []
 
