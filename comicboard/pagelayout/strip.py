@@ -168,7 +168,7 @@ def _plan_body(ctx: PanelContext, proc: Procedure, inner: float, s: float) -> St
     details_w = max(0.26 * inner, 9 * detail_size)
     beside_room = inner - details_w - 0.6 * s
     details_below = beside_room < min(n, 2) * PANEL_MIN_EM * s + gap
-    per_row = max(1, min(n, int(((inner if details_below else beside_room) + gap) // (PANEL_MIN_EM * s + gap))))
+    per_row = _fit(inner if details_below else beside_room, n, s)
     details, details_h = _details(ctx, proc, details_w, detail_size, s)
     # Panels as many to a row as fit; fewer, wider ones (or the details moved under them) when a bubble would
     # otherwise be set a word or two to a line: of the arrangements without such bubbles, the lowest.
@@ -179,11 +179,10 @@ def _plan_body(ctx: PanelContext, proc: Procedure, inner: float, s: float) -> St
     assert first is not None
     rows, panel_w, per_row = first
     if _cramped(rows):
-        # One panel fewer to a row; or the details under the panels, with as many panels or one fewer.
+        # One panel fewer to a row; or the details under the panels, with any number of panels to a row.
         tries = [(details_below, per_row - 1)] if per_row > 1 else []
         if not details_below:
-            k = min(n, int((inner + gap) // (PANEL_MIN_EM * s + gap)))
-            tries += [(True, k) for k in range(k, 0, -1)]
+            tries += [(True, k) for k in range(_fit(inner, n, s), 0, -1)]
             under = _details(ctx, proc, inner, detail_size, s)
         best = None
         for below, k in tries:
@@ -209,6 +208,11 @@ def _plan_body(ctx: PanelContext, proc: Procedure, inner: float, s: float) -> St
     height = _body_height(rows, details_h, details_below, s)
     return StripBody(details, detail_size, details_w, details_h, details_below, per_row, panel_w, rows, problems,
                      height)
+
+
+def _fit(width: float, n: int, s: float) -> int:
+    """How many of `n` panels fit side by side in `width`, each at least PANEL_MIN_EM wide (at least one)."""
+    return max(1, min(n, int((width + _gap(s)) // (PANEL_MIN_EM * s + _gap(s)))))
 
 
 def _details(ctx: PanelContext, proc: Procedure, details_w: float, detail_size: float, s: float
