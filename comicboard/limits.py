@@ -14,9 +14,9 @@ MAX_DEPTH = 50  # nesting levels; a board needs about ten
 
 # Board contents
 MAX_TEXT_CHARS = 500  # characters in one text field (title, caption, speech, summary, ...)
-MAX_BOARD_CHARS = 50_000  # characters in all texts of one board together
+MAX_BOARD_CHARS = 300_000  # characters in all texts of one board together (500 procedures of real text ≈ 100,000)
 MAX_CATEGORIES = 50
-MAX_PROCEDURES = 200  # on one board, all categories together
+MAX_PROCEDURES = 600  # on one board, all categories together; a 500-procedure board lays out over many pages
 MAX_STEPS = 20  # per procedure
 MAX_SPEECHES = 8  # per step
 MAX_MATERIALS = 30  # per procedure
