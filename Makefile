@@ -22,7 +22,9 @@ demo: $(VENV)/.installed
 	$(BIN)/comicboard render examples/gongrenjie.yaml -o out/gongrenjie.pdf
 	$(BIN)/comicboard render examples/gongrenjie.yaml -o out/gongrenjie.png --dpi 150
 
+# The system tools some tests need (poppler, qpdf, Ghostscript, ...): tests fail, never skip, without them.
 test: $(VENV)/.installed-test
+	sh tools/install-test-system-deps.sh
 	$(BIN)/python -m pytest
 
 lint: $(VENV)/.installed-test

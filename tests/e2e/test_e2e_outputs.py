@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -11,6 +10,7 @@ import pytest
 from PIL import Image
 
 import comicboard as cb
+from tests.needs import tool
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -46,9 +46,8 @@ def test_pdf_page_is_the_board_size_plus_bleed(board, pdf):
     assert abs((x1 - x0) - w_mm * 72 / 25.4) < 0.5 and abs((y1 - y0) - h_mm * 72 / 25.4) < 0.5
 
 
-@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
 def test_pdf_text_is_extractable(board, pdf):
-    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    text = subprocess.run([tool("pdftotext"), str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     flat = re.sub(r"\s+", "", text)
     assert board.title in flat
     for step in board.categories[0].procedures[0].steps:

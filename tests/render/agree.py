@@ -16,13 +16,14 @@ def pdf_png_ink(dl: DisplayList, tmp_path: Path, threshold: int) -> tuple[int, i
     from PIL import Image, ImageChops
 
     from comicboard.render import render
+    from tests.needs import tool
 
     page = dl.pages[0]
     render(dl, tmp_path / "x.pdf")
     render(dl, tmp_path / "x.png", dpi=72)
     b = round(page.bleed)
     crop = ["-x", str(b), "-y", str(b), "-W", str(round(page.width)), "-H", str(round(page.height))]
-    subprocess.run(["pdftoppm", "-r", "72", *crop, "-png", "-singlefile", str(tmp_path / "x.pdf"),
+    subprocess.run([tool("pdftoppm"), "-r", "72", *crop, "-png", "-singlefile", str(tmp_path / "x.pdf"),
                     str(tmp_path / "ref")], check=True)
     ours = Image.open(tmp_path / "x.png").convert("L").point(lambda v: 255 if v < threshold else 0)
     ref = Image.open(tmp_path / "ref.png").convert("L").point(lambda v: 255 if v < threshold else 0)

@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import zlib
-
-import pytest
 
 from comicboard.color import BLACK
 from comicboard.display import DisplayList, GlyphRun, Page, Path, PathPen
 from comicboard.render import render
 from comicboard.render.pdf import render_pdf
+from tests.needs import tool
 from tests.render.agree import pdf_png_ink
 
 
@@ -45,11 +43,10 @@ def test_page_without_text_has_no_font_at_all(tmp_path):
     assert b"/BaseFont" not in data and b"/FontFile" not in data and b"Helvetica" not in data
 
 
-@pytest.mark.skipif(shutil.which("pdffonts") is None, reason="poppler-utils not installed")
 def test_pdffonts_reports_embedded_subset(sample, tmp_path):
     out = tmp_path / "b.pdf"
     render_pdf(sample, out)
-    listing = subprocess.run(["pdffonts", str(out)], capture_output=True, text=True, check=True).stdout
+    listing = subprocess.run([tool("pdffonts"), str(out)], capture_output=True, text=True, check=True).stdout
     rows = listing.splitlines()[2:]
     assert rows, "no fonts listed"
     for row in rows:
@@ -59,7 +56,6 @@ def test_pdffonts_reports_embedded_subset(sample, tmp_path):
         assert (emb, sub, uni) == ("yes", "yes", "yes"), row
 
 
-@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
 def test_cjk_text_extracts_in_order(sample, tmp_path, font):
     from itertools import accumulate
 
@@ -71,7 +67,7 @@ def test_cjk_text_extracts_in_order(sample, tmp_path, font):
     sample.pages[0].items.append(GlyphRun(mixed, xs, 195, font, 10, BLACK))
     out = tmp_path / "b.pdf"
     render_pdf(sample, out)
-    text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
+    text = subprocess.run([tool("pdftotext"), str(out), "-"], capture_output=True, text=True, check=True).stdout
     lines = [line for line in text.splitlines() if line.strip()]
     assert lines == ["请携带身份证原件。", "社区 电话0311"]
 
@@ -115,7 +111,6 @@ def test_deterministic_bytes(sample, tmp_path):
     assert a.read_bytes() == b.read_bytes()
 
 
-@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="poppler-utils not installed")
 def test_pdf_and_png_agree(tmp_path, font):
     """Black-on-white marks land on the same pixels in both backends (catches flips and offsets)."""
     items = [

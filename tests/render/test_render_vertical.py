@@ -3,10 +3,6 @@ pixels in the PDF and the PNG."""
 
 from __future__ import annotations
 
-import shutil
-
-import pytest
-
 from comicboard.display import DisplayList, GlyphRun, Page, Path
 from comicboard.pagelayout.typeset import Setter, columns_for, vertical_block
 from comicboard.paint import text_runs
@@ -31,7 +27,6 @@ def test_column_paints_glyphs_and_outlines():
     assert ys == sorted(ys)  # top to bottom
 
 
-@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="poppler-utils not installed")
 def test_pdf_and_png_agree_on_a_vertical_column(tmp_path):
     inked, differ, ours, ref = pdf_png_ink(DisplayList([Page(80, 440, _column_items(), bleed=6)]), tmp_path, 160)
     assert ours == ref
