@@ -51,6 +51,9 @@ def _parser() -> argparse.ArgumentParser:
     lo.add_argument("--json", action="store_true", help="JSON on stdout (the default and only format for now)")
     c = sub.add_parser("check", help="lint a board: missing glyphs, overflow, text too small, ...")
     c.add_argument("spec")
+    sc = sub.add_parser("schema", help="print the spec's JSON Schema (for editors: completion and inline errors)")
+    sc.add_argument("--path", action="store_true", help="print where the installed schema file is, instead")
+    sc.add_argument("-o", "--output", help="write the schema to this file (e.g. board.schema.json beside a spec)")
     from .batch.command import add_parser
 
     add_parser(sub)
@@ -125,6 +128,20 @@ def _run(args: argparse.Namespace) -> int:
         for path in paths:
             print(path)
         progress("done")
+        return 0
+    if args.command == "schema":
+        from .spec.json_schema import SCHEMA_FILE, schema_text
+
+        if args.path:
+            print(SCHEMA_FILE)
+        elif args.output:
+            from .render.atomic import atomic_outputs
+
+            with atomic_outputs([Path(args.output)]) as (temp,):
+                temp.write_text(schema_text(), encoding="utf-8")
+            print(args.output)
+        else:
+            sys.stdout.write(schema_text())
         return 0
     if args.command == "batch":
         from .batch.command import run

@@ -43,6 +43,7 @@ PAGE_SIZES_MM: dict[str, tuple[float, float]] = {
 DEFAULT_CAST_KEYS = ("worker", "resident")
 BLEED_MM = (0.0, 10.0)  # board.bleed_mm: none at all up to a banner's generous 10 mm
 SAFE_MM = (0.0, 50.0)  # board.safe_mm: the trim may wander this far in; text and art stay inside it
+MIN_FONT_SIZE_PT = (4.0, 72.0)  # board.min_font_size
 
 
 def _fail(message: str, path: str, **kw: str) -> SpecError:
@@ -291,8 +292,9 @@ class Board:
         if not lo <= self.safe_mm <= hi:
             raise _fail("safe_mm out of range", "board.safe_mm", expected=f"{lo:g}–{hi:g} mm",
                         found=f"{self.safe_mm:g}", hint="print shops usually ask for 5 mm inside the trim")
-        if not 4 <= self.min_font_size <= 72:
-            raise _fail("min_font_size out of range", "board.min_font_size", expected="4–72 pt",
+        lo, hi = MIN_FONT_SIZE_PT
+        if not lo <= self.min_font_size <= hi:
+            raise _fail("min_font_size out of range", "board.min_font_size", expected=f"{lo:g}–{hi:g} pt",
                         found=f"{self.min_font_size:g}", hint="8 pt is the usual smallest size on a board")
         first_id: dict[str, str] = {}
         for ci, cat in enumerate(self.categories):

@@ -84,6 +84,7 @@ VALUE_ALIASES = {
 }
 COLOR_FORMS = "'#RRGGBB', '#RGB' or 'cmyk(C,M,Y,K)'"
 MARGIN_RANGE_MM = (0.0, 200.0)
+VIEWING_DISTANCE_M = (0.2, 50.0)
 
 
 def describe(value: Any) -> str:
@@ -309,9 +310,11 @@ class Builder:
             kw["theme"] = self.theme_file(theme, at + ("theme",)) if theme.endswith(".toml") else theme
         if "viewing_distance_m" in b:
             d = self.number(b["viewing_distance_m"], at + ("viewing_distance_m",), "metres")
-            if not 0.2 <= d <= 50:
+            lo, hi = VIEWING_DISTANCE_M
+            if not lo <= d <= hi:
                 raise self.err("viewing_distance_m out of range", at + ("viewing_distance_m",),
-                               expected="0.2–50 m", found=f"{d:g}", hint="a board by a door is read from about 1 m")
+                               expected=f"{lo:g}–{hi:g} m", found=f"{d:g}",
+                               hint="a board by a door is read from about 1 m")
             kw["viewing_distance_m"] = d
         return kw
 
