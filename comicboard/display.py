@@ -64,7 +64,11 @@ class PathPen:
 
 @dataclass(frozen=True)
 class Path:
-    """A filled and/or stroked outline. `dash` is (on, off) in points."""
+    """A filled and/or stroked outline. `dash` is (on, off) in points.
+
+    `text`: the characters an outline draws (a vertical form, sideways Latin), so a renderer that keeps text
+    (SVG) can make them searchable; empty for drawings.
+    """
 
     ops: tuple[PathOp, ...]
     fill: Color | None = None
@@ -72,6 +76,7 @@ class Path:
     stroke_width: float = 1.0
     dash: tuple[float, float] | None = None
     round_joins: bool = True
+    text: str = ""
 
 
 @dataclass(frozen=True)

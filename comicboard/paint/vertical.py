@@ -69,7 +69,7 @@ def column_items(line: Line, block: TextBlock, fonts: FontSet, color: Color) -> 
         elif mode == "outline":
             def t(p, x0=x0, top=top, upem=upem, asc=asc):  # noqa: ANN001, ANN202
                 return x0 + p[0] / upem * size, top + (asc - p[1] / upem) * size
-            out.append(Path(_outline(face, draw, t), fill=color))
+            out.append(Path(_outline(face, draw, t), fill=color, text=src))
             pos += 1
         elif mode == "tcy":
             width = sum(face.advance(c) for c in draw)
@@ -92,7 +92,7 @@ def column_items(line: Line, block: TextBlock, fonts: FontSet, color: Color) -> 
                 if glyph is not None and not c.isspace():
                     def t(p, pen=pen, cu=cface.units_per_em, mid=mid, top=top):  # noqa: ANN001, ANN202
                         return x0 + size / 2 + (p[1] / cu - mid) * size, top + (pen + p[0] / cu) * size
-                    out.append(Path(_outline(cface, glyph, t), fill=color))
+                    out.append(Path(_outline(cface, glyph, t), fill=color, text=c))
                 pen += cface.advance(c)
             pos += len(draw)
     return out
