@@ -30,10 +30,10 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--version", action="version", version=f"comicboard {__version__}")
     p.add_argument("--debug", action="store_true", help="show the full traceback on errors (for bug reports)")
     sub = p.add_subparsers(dest="command", required=True)
-    r = sub.add_parser("render", help="render a board spec to PDF, PNG or CMYK TIFF")
+    r = sub.add_parser("render", help="render a board spec to PDF, PNG, SVG or CMYK TIFF")
     r.add_argument("spec", help="board spec (.yaml, .yml, .toml or .json)")
     r.add_argument("-o", "--output", required=True,
-                   help="output file; the suffix picks the format (.pdf, .png, .tif: CMYK TIFF)")
+                   help="output file; the suffix picks the format (.pdf, .png, .svg, .tif: CMYK TIFF)")
     r.add_argument("--dpi", type=float, default=150, help="PNG/TIFF resolution (default 150; 300 for print)")
     r.add_argument("-q", "--quiet", action="store_true", help="no progress messages")
     r.add_argument("--pdfx", choices=["4", "1a", "none"], default=None,

@@ -29,6 +29,7 @@ BACKENDS: dict[str, Backend] = {
     "png": Backend("comicboard.render.png", per_page=True, options=frozenset({"max_pixels"})),
     "tif": Backend("comicboard.render.tiff", per_page=True, options=frozenset({"max_pixels", "compression"})),
     "tiff": Backend("comicboard.render.tiff", per_page=True, options=frozenset({"max_pixels", "compression"})),
+    "svg": Backend("comicboard.render.svg", per_page=True),
 }
 
 
@@ -76,7 +77,7 @@ def backend_for(target: Path) -> tuple[str, Backend]:
             expected=f"a path ending in {supported}",
             found=repr(target.suffix) if target.suffix else "no suffix",
             hint=f"name the output {target.stem or 'board'}.pdf for print or {target.stem or 'board'}.png for "
-                 "phones (.tif: CMYK TIFF)",
+                 "phones (.svg: for the browser, .tif: CMYK TIFF)",
         )
     return fmt, backend
 
