@@ -28,7 +28,7 @@ HELD_COLORS = frozenset({DOCUMENT_COLOR, PHONE_COLOR, PHONE_SCREEN})
 FRAME_W, FRAME_H = 100.0, 200.0
 LINE = 2.4  # outline width in frame units, so it scales with the figure
 
-OUTLINE = Color.cmyk(0, 0, 0, 85)
+OUTLINE = Color.cmyk(0, 0, 0, 100)
 _C = Color.parse
 _SKINS = ("#FCDDC0", "#F8D2AE", "#F2C7A0")
 _DARK_HAIR = ("#2B2A2E", "#3A2A22", "#47322A", "#232A36")

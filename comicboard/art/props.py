@@ -24,7 +24,7 @@ PROP_NAMES = (
 )
 PROPS = PROP_NAMES  # the earlier name, kept for existing callers
 
-OUTLINE = Color.cmyk(0, 0, 0, 85)
+OUTLINE = Color.cmyk(0, 0, 0, 100)
 FRAME = 100.0  # design frame, icon units
 LINE = 0.05  # outline width as a share of the icon square
 MIN_LINE = 0.5  # points: thinner outlines vanish in print
