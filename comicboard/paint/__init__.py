@@ -12,6 +12,7 @@ from ..art import badge_paths, bubble_paths, caption_box_paths, draw_figure
 from ..display import DisplayList, GlyphRun, Image, Item, Page, Path, PathPen
 from ..fonts import FontSet
 from ..pagelayout.geometry import Bubble, Figure, Panel, Shape, TextBlock
+from .inklines import printable
 from .theme import Theme, load_theme
 from .vertical import column_items
 
@@ -35,6 +36,7 @@ def paint(lay: Layout) -> DisplayList:
         ordered = sorted(pg.items, key=lambda it: Z.get(it.kind, 7))
         for it in ordered:
             page.items.extend(_paint_item(it, lay.fonts, theme))
+        page.items = printable(page.items)
         pages.append(page)
     return DisplayList(pages, title=lay.board.title, lang=lay.board.lang)
 

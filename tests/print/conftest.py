@@ -25,3 +25,27 @@ def pdfs(board, tmp_path_factory):
     cb.render(board, paths["1a"], pdfx="1a")
     cb.render(board, paths["marks"], marks=True)
     return paths
+
+
+@pytest.fixture(scope="session")
+def dense_board():
+    """The example's first category on A4: small figures, so thin lines and small type, the hard case for print."""
+    import dataclasses
+
+    board = cb.load(EXAMPLES / "gongrenjie.yaml")
+    return dataclasses.replace(board, size="A4", categories=board.categories[:1])
+
+
+@pytest.fixture(scope="session")
+def dense_pdf(dense_board, tmp_path_factory):
+    path = tmp_path_factory.mktemp("dense") / "dense.pdf"
+    cb.render(dense_board, path)
+    return path
+
+
+@pytest.fixture(scope="session")
+def tategaki_pdf(tmp_path_factory):
+    """examples/ja-tategaki.yaml as PDF/X-4: vertical titles and captions, justified details."""
+    path = tmp_path_factory.mktemp("tategaki") / "tategaki.pdf"
+    cb.render(cb.load(EXAMPLES / "ja-tategaki.yaml"), path)
+    return path
