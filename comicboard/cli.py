@@ -33,7 +33,10 @@ def _parser() -> argparse.ArgumentParser:
     r = sub.add_parser("render", help="render a board spec to PDF, PNG, SVG or CMYK TIFF")
     r.add_argument("spec", help="board spec (.yaml, .yml, .toml or .json)")
     r.add_argument("-o", "--output", required=True,
-                   help="output file; the suffix picks the format (.pdf, .png, .svg, .tif: CMYK TIFF)")
+                   help="output file; the suffix picks the format (.pdf, .png, .svg, .tif: CMYK TIFF); "
+                        "- writes to standard output (with --format)")
+    r.add_argument("--format", choices=["pdf", "png", "svg", "tif"], default=None,
+                   help="the format of -o - (standard output)")
     r.add_argument("--dpi", type=float, default=150, help="PNG/TIFF resolution (default 150; 300 for print)")
     r.add_argument("-q", "--quiet", action="store_true", help="no progress messages")
     r.add_argument("--pdfx", choices=["4", "1a", "none"], default=None,
@@ -101,18 +104,28 @@ def _run(args: argparse.Namespace) -> int:
 
     if args.command == "render":
         progress = _Progress(not args.quiet and sys.stderr.isatty())
+        to_stdout = args.output == "-"
+        if to_stdout and args.format is None:
+            raise RenderError("-o - writes to standard output, which has no suffix to name the format",
+                              hint="add --format pdf (or png, svg, tif)")
+        if args.format is not None and not to_stdout:
+            raise RenderError("--format is for -o - (standard output); a file's suffix names its format",
+                              hint=f"drop --format, or name the output board.{args.format}")
         if not (args.phone or args.handout):
             from .render import backend_for
 
-            fmt, _ = backend_for(Path(args.output))  # a wrong suffix or dpi is refused before the layout
+            # A wrong suffix or dpi is refused before the layout.
+            fmt, _ = backend_for(Path(f"board.{args.format}" if to_stdout else args.output))
             if fmt != "pdf" and not MIN_DPI <= args.dpi < math.inf:
                 raise RenderError("dpi out of range", expected=f"a number of at least {MIN_DPI}", found=repr(args.dpi),
                                   hint="use e.g. --dpi 150 (phones) or --dpi 300 (print)")
         progress(f"reading {args.spec}")
         board = load(args.spec)
+        output = sys.stdout.buffer if to_stdout else args.output
+        fmt_opt = {"format": args.format} if to_stdout else {}
         if args.phone or args.handout:
             progress(f"writing {args.output}")
-            for path in render(board, args.output, phone=args.phone, handout=args.handout):
+            for path in render(board, output, phone=args.phone, handout=args.handout, **fmt_opt):
                 print(path)
             return 0
         progress("laying out")
@@ -124,7 +137,9 @@ def _run(args: argparse.Namespace) -> int:
         # Print options go only where given or where they apply, so a PNG with --marks is refused by name.
         opts = {k: v for k, v in (("pdfx", args.pdfx), ("marks", args.marks or None), ("tile", args.tile),
                                   ("tile_overlap_mm", args.tile_overlap)) if v is not None}
-        paths = render(lay, args.output, dpi=args.dpi, **opts)
+        paths = render(lay, output, dpi=args.dpi, **opts, **fmt_opt)
+        if to_stdout:
+            sys.stdout.buffer.flush()
         for path in paths:
             print(path)
         progress("done")

@@ -336,6 +336,12 @@ class Board:
     def procedures(self) -> list[tuple[Category, Procedure]]:
         return [(c, p) for c in self.categories for p in c.procedures]
 
+    def _repr_png_(self) -> bytes:
+        """Jupyter shows a board as its first page, about 800 px wide (laid out on the spot)."""
+        from .render.notebook import first_page_png
+
+        return first_page_png(self)
+
 
 def iter_texts(board: Board) -> list[tuple[str, str]]:
     """Every string the board shows, with a human label of where it is: [(where, text)]."""

@@ -49,6 +49,12 @@ class Layout:
                           "hint": p.hint} for p in self.problems],
         }
 
+    def _repr_png_(self) -> bytes:
+        """Jupyter shows a layout as its first page, about 800 px wide."""
+        from ..render.notebook import first_page_png
+
+        return first_page_png(self)
+
     def dumps(self) -> str:
         return json.dumps(self.to_json(), ensure_ascii=False, indent=1)
 

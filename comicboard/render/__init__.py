@@ -10,6 +10,7 @@ import importlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from ..display import DisplayList
 from ..errors import RenderError
@@ -33,16 +34,25 @@ BACKENDS: dict[str, Backend] = {
 }
 
 
-def render(board_or_layout: object, path: str | os.PathLike[str], *, dpi: float = 150, phone: bool = False,
-           handout: bool = False, **options: object) -> list[Path]:
+def render(board_or_layout: object, path: str | os.PathLike[str] | BinaryIO, *, dpi: float = 150,
+           phone: bool = False, handout: bool = False, format: str | None = None,  # noqa: A002 - the user's word
+           **options: object) -> list[Path]:
     """Render a Board, a layout result or a DisplayList to `path`; returns the files written.
 
     A multi-page PNG gives `name-1.png`, `name-2.png`, …; the parent folder is created if missing.
     Files are written to temporaries and moved into place only once every page succeeded.
+    `path` may be a binary file object (`format="png"`, or taken from its name): the whole file is written to it
+    once rendering succeeded, and nothing is written otherwise; a board of several pages needs a path.
     `phone=True` (a Board only): 1080-px-wide PNGs, `name-index.png` then `name-01.png`, … one per procedure.
     `handout=True` (a Board, .pdf): an A4 PDF with one procedure per page.
     """
+    if not isinstance(path, str | os.PathLike):
+        return _render_to_stream(board_or_layout, path, dpi=dpi, phone=phone, handout=handout, format=format,
+                                 **options)
     target = Path(path)
+    if format is not None:
+        raise RenderError("format= is for file objects; a path's suffix names its format",
+                          hint=f"name the output {target.stem or 'board'}.{format}")
     if phone:
         from .phone import render_phone
 
@@ -64,6 +74,37 @@ def render(board_or_layout: object, path: str | os.PathLike[str], *, dpi: float 
     with atomic_outputs(targets) as temps:
         module.write(dl, temps, dpi=dpi, **options)
     return targets
+
+
+def _render_to_stream(board_or_layout: object, stream: BinaryIO, *, format: str | None,  # noqa: A002
+                      phone: bool, handout: bool, **options: object) -> list[Path]:
+    """Render into a temporary folder, then copy the one file into `stream` (so it gets all of it or nothing)."""
+    import shutil
+    import tempfile
+
+    if not callable(getattr(stream, "write", None)):
+        raise RenderError(f"cannot write a board to a {type(stream).__name__}",
+                          expected="a path, or a binary file object opened for writing",
+                          found=type(stream).__name__)
+    if phone:
+        raise RenderError("phone images are several files", hint="give a folder or a name.png path, not a file object")
+    name = getattr(stream, "name", None)
+    fmt = (format or (Path(name).suffix.lstrip(".") if isinstance(name, str) else "")).lower().lstrip(".")
+    if not fmt:
+        raise RenderError("cannot tell the output format of a file object",
+                          hint="pass format='pdf', 'png', 'svg' or 'tif'")
+    with tempfile.TemporaryDirectory(prefix="comicboard-") as tmp:
+        written = render(board_or_layout, Path(tmp) / f"board.{fmt}", handout=handout, **options)
+        if len(written) != 1:
+            raise RenderError(f"the board has {len(written)} pages, which make {len(written)} .{fmt} files",
+                              hint="render it to a path (board.png gives board-1.png, board-2.png, …) or as a PDF")
+        with open(written[0], "rb") as f:
+            try:
+                shutil.copyfileobj(f, stream)
+            except TypeError as exc:  # a text stream
+                raise RenderError("the file object takes text, not bytes",
+                                  hint="open it in binary mode ('wb'), or use sys.stdout.buffer") from exc
+    return []
 
 
 def backend_for(target: Path) -> tuple[str, Backend]:
