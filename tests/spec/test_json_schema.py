@@ -44,8 +44,9 @@ def schema_errors(data: object) -> list[str]:
 
 
 def test_shipped_schema_file_is_the_generated_one():
-    # Regenerate with: python -m comicboard.spec.json_schema --write
-    assert SCHEMA_FILE.read_text(encoding="utf-8") == schema_text()
+    assert SCHEMA_FILE.read_text(encoding="utf-8") == schema_text(), (
+        "the loader's tables or limits changed: regenerate the schema file with "
+        "`python -m comicboard.spec.json_schema --write`")
 
 
 def test_schema_is_valid_draft_7():
