@@ -105,8 +105,11 @@ def _comma_in_materials(board: Board) -> list[Problem]:
     return problems
 
 
-def check(board: Board) -> list[Problem]:
-    """Every problem found, errors first. An empty list means the board is ready to render."""
+def check(board: Board, lay=None) -> list[Problem]:  # noqa: ANN001 - a Layout of this board, when made already
+    """Every problem found, errors first. An empty list means the board is ready to render.
+
+    `lay`: the board's layout when the caller has one (the preview draws it too), so it is not made twice.
+    """
     from .pagelayout import layout
 
     problems: list[Problem] = []
@@ -129,7 +132,7 @@ def check(board: Board) -> list[Problem]:
                                 hint="this looks like a template: fill it from a table with "
                                      "`comicboard batch TEMPLATE TABLE -o DIR`, or replace the {{…}} texts"))
     problems.extend(_comma_in_materials(board))
-    lay = layout(board, check_fonts=False)
+    lay = lay if lay is not None else layout(board, check_fonts=False)
     problems.extend(lay.problems)
     if board.bleed_mm < SHOP_BLEED_MM:
         problems.append(Problem("warning", "bleed-too-small",
