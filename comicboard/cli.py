@@ -57,6 +57,16 @@ def _parser() -> argparse.ArgumentParser:
     sc = sub.add_parser("schema", help="print the spec's JSON Schema (for editors: completion and inline errors)")
     sc.add_argument("--path", action="store_true", help="print where the installed schema file is, instead")
     sc.add_argument("-o", "--output", help="write the schema to this file (e.g. board.schema.json beside a spec)")
+    sv = sub.add_parser("serve", help="a local page that shows the board and follows the spec as you save it")
+    sv.add_argument("spec", help="a board spec, or a folder of specs")
+    sv.add_argument("--port", type=int, default=0, help="port to listen on (default: a free one, printed)")
+    sv.add_argument("--host", default="127.0.0.1",
+                    help="address to listen on (default 127.0.0.1: this computer only); another address lets "
+                         "other computers on the network see the page")
+    w = sub.add_parser("watch", help="render the board again each time the spec is saved, and print its problems")
+    w.add_argument("spec")
+    w.add_argument("-o", "--output", required=True, help="output file (.pdf, .png, .svg, .tif)")
+    w.add_argument("--dpi", type=float, default=150, help="PNG/TIFF resolution (default 150)")
     from .batch.command import add_parser
 
     add_parser(sub)
@@ -64,7 +74,7 @@ def _parser() -> argparse.ArgumentParser:
         # --debug also after the subcommand; SUPPRESS keeps a subparser from resetting a --debug given before it.
         sp.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
                         help="show the full traceback on errors (for bug reports)")
-        if name in ("render", "layout", "check"):
+        if name in ("render", "layout", "check", "serve", "watch"):
             sp.add_argument("--allow-outside-paths", action="store_true",
                             help="let the spec name fonts and pictures outside its own folder (trusted specs only)")
     return p
@@ -157,6 +167,22 @@ def _run(args: argparse.Namespace) -> int:
             print(args.output)
         else:
             sys.stdout.write(schema_text())
+        return 0
+    if args.command in ("serve", "watch"):
+        spec = Path(args.spec)
+        if not spec.exists():
+            raise ComicboardError(f"no such file or folder: {spec}", hint="give a board spec (.yaml, .toml, .json)"
+                                  + (" or a folder of them" if args.command == "serve" else ""))
+        if args.command == "serve":
+            from .preview.server import serve
+
+            serve(spec, args.host, args.port, allow_outside=args.allow_outside_paths)
+            return 0
+        from .preview.watch import run as watch
+        from .render import backend_for
+
+        backend_for(Path(args.output))  # a wrong suffix is refused before watching starts
+        watch(spec, Path(args.output), dpi=args.dpi, allow_outside=args.allow_outside_paths)
         return 0
     if args.command == "batch":
         from .batch.command import run

@@ -1,0 +1,108 @@
+"""Place a problem: from its `where` label to the spec's field path, its line, and its box on the board.
+
+Problems name their place for people ("社区事务 / 开具居住证明 / step 2 / grandpa", "board title",
+"categories[0].procedures[1].materials[0] (…)"); the board's own names resolve such a label to a field path,
+the parsed document gives that field's line, and the layout geometry gives the box of the items drawn for it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Board
+from ..spec.paths import Path_, format_path, parse_path
+
+Box = tuple[float, float, float, float]
+_STEP = re.compile(r"^step (\d+)(?: / (.+))?$")
+
+
+@dataclass(frozen=True)
+class Place:
+    path: Path_ = ()
+    page: int | None = None  # 1-based
+    bbox: Box | None = None
+
+    @property
+    def field(self) -> str:
+        return format_path(self.path)
+
+
+def field_path(board: Board, where: str) -> Path_:
+    """The spec field a `where` label names, as deep as the label tells; () when it names none."""
+    where = where.split("; ")[0].strip()
+    if where.startswith(("categories[", "cast.", "board.")):
+        return parse_path(where.split(" ")[0])
+    if where.startswith("board "):
+        return ("board", where.removeprefix("board ").split(" ")[0])
+    if where.startswith("cast "):
+        return ("cast", where.removeprefix("cast "), "name")
+    if where.startswith("category "):
+        name = where.removeprefix("category ")
+        for ci, cat in enumerate(board.categories):
+            if cat.name == name:
+                return ("categories", ci, "name")
+    for ci, cat in enumerate(board.categories):
+        for pi, proc in enumerate(cat.procedures):
+            head = f"{cat.name} / {proc.title}"
+            if where != head and not where.startswith((head + " ", head + " / ")):
+                continue
+            path: Path_ = ("categories", ci, "procedures", pi)
+            rest = where[len(head):].strip()
+            if rest.startswith("(") and rest.endswith(")"):
+                return (*path, rest[1:-1])
+            m = _STEP.match(rest.removeprefix("/ "))
+            if not m:
+                return path
+            si = int(m.group(1)) - 1
+            if not 0 <= si < len(proc.steps):
+                return path
+            path = (*path, "steps", si)
+            who = m.group(2)
+            for k, speech in enumerate(proc.steps[si].say):
+                if who and speech.who == who:
+                    return (*path, "say", k)
+            return path
+        if where == cat.name:
+            return ("categories", ci, "name")
+    return ()
+
+
+def place(board: Board, lay: object, where: str) -> Place:
+    """Field path, page and box of what `where` names (the union of the items drawn for it)."""
+    path = field_path(board, where)
+    label = where.split("; ")[0].strip()
+    for page in getattr(lay, "pages", []):
+        boxes = [item.bbox for item in page.items if _drawn_for(item, board, path, label)]
+        if boxes:
+            return Place(path, page.number, _union(boxes))
+    return Place(path)
+
+
+def _drawn_for(item: object, board: Board, path: Path_, label: str) -> bool:
+    kind = getattr(item, "kind", "")
+    where = getattr(item, "where", "")
+    if label and where == label and kind != "panel":
+        return True
+    if path[:1] == ("categories",) and path[2:] == ("name",):  # the category's band
+        return where == board.categories[path[1]].name  # type: ignore[index]
+    if len(path) >= 4 and path[0] == "categories":
+        cat = board.categories[path[1]]  # type: ignore[index]
+        proc = cat.procedures[path[3]]  # type: ignore[index]
+        if kind != "panel":  # a field of the procedure (materials, phone, …): its title and details card
+            return len(path) > 4 and path[4] != "steps" and where == f"{cat.name} / {proc.title}"
+        same = item.category == cat.name and item.procedure == proc.title  # type: ignore[attr-defined]
+        if len(path) >= 6 and path[4] == "steps":
+            return same and item.step == path[5] + 1 and len(path) == 6  # type: ignore[attr-defined,operator]
+        return same and len(path) == 4
+    if kind == "figure" and path[:1] == ("cast",) and len(path) >= 2:
+        return getattr(item, "who", None) == path[1]
+    return False
+
+
+def _union(boxes: list[Box]) -> Box:
+    x0 = min(b[0] for b in boxes)
+    y0 = min(b[1] for b in boxes)
+    x1 = max(b[0] + b[2] for b in boxes)
+    y1 = max(b[1] + b[3] for b in boxes)
+    return x0, y0, x1 - x0, y1 - y0
