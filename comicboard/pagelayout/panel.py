@@ -16,6 +16,7 @@ from ..art import bubble_size_for_text, bubble_text_box, caption_text_box, draw_
 from ..art.bubbles import SHADOW_SHARE, shadow_offset
 from ..model import Board, Speech, Step
 from .geometry import Box, Bubble, Figure, Item, Panel, Shape
+from .memo import memo
 from .typeset import LEADING, Setter, columns_for, vertical_block
 
 FIG_ASPECT = 0.5  # figure box width / height
@@ -30,6 +31,13 @@ class PanelContext:
     procedure: str
     procedure_number: int
     min_size: float
+
+    def plan_key(self, whos: tuple[str, ...]) -> tuple:
+        """What a plan for these speakers reads from the context: fonts, language, writing, the minimum size and
+        each speaker's look (their head's place), not the procedure's name or number."""
+        cast = self.board.cast
+        return (self.setter.fonts, self.setter.lang, self.board.writing, self.min_size,
+                tuple((who, cast[who].look if who in cast else None) for who in whos))
 
 
 @dataclass
@@ -222,19 +230,24 @@ def _expression(sp: Speech | None, who: str) -> str:
 
 
 def _bubble_for(setter: Setter, sp: Speech, max_outer_w: float, s: float, min_size: float) -> dict:
-    """Break a speech for a bubble no wider than `max_outer_w`; shrink towards `min_size` if a word won't fit."""
+    """Break a speech for a bubble no wider than `max_outer_w`; shrink towards `min_size` if a word won't fit.
+
+    Memoised on its inputs (a fresh dict each time: the caller places it)."""
+    key = (setter.fonts, setter.lang, sp.text, sp.kind, max_outer_w, s, min_size)
+    return dict(_BUBBLES.call(key, setter.split_words, lambda: _bubble_fit(setter, sp, max_outer_w, s, min_size)))
+
+
+_BUBBLES = memo("bubble", 100_000)
+
+
+def _bubble_fit(setter: Setter, sp: Speech, max_outer_w: float, s: float, min_size: float) -> dict:
+    # A bubble's outer width is linear in its text's width (`bubble_size_for_text`): the widest text that fits
+    # follows in closed form.
+    per_w = bubble_size_for_text(sp.kind, 1.0, 1.0, 0.0)[0]
     size = s
     while True:
         pad = 0.45 * size
-        # Outer width grows at least linearly with text width; search the widest text that still fits.
-        lo, hi = size, max(size, max_outer_w)
-        for _ in range(14):
-            mid = (lo + hi) / 2
-            if bubble_size_for_text(sp.kind, mid, size * LEADING, pad)[0] <= max_outer_w:
-                lo = mid
-            else:
-                hi = mid
-        text_w = lo
+        text_w = min(max(size, max_outer_w / per_w - 2 * pad), max(size, max_outer_w))
         lines, widest, th = setter.measure(sp.text, text_w, size, split=size <= min_size, whole_words=True)
         if widest <= text_w + 0.01 or size <= min_size:
             ow, oh = bubble_size_for_text(sp.kind, widest, th, pad)
@@ -300,7 +313,17 @@ def _plan_side_caption(ctx: PanelContext, step: Step, width: float, s: float) ->
                    side=SideCaption(cols, size, side_w, scene))
 
 
+_PANELS = memo("panel", 20_000)
+
+
 def _plan(ctx: PanelContext, step: Step, width: float, s: float, caption: bool, beside_ok: bool = True) -> PanelPlan:
+    """The panel planned once per set of inputs (memoised; plans are never changed after they are made)."""
+    key = (ctx.plan_key(tuple(sp.who for sp in speeches_of(step))), step, width, s, caption, beside_ok)
+    return _PANELS.call(key, ctx.setter.split_words, lambda: _plan_fresh(ctx, step, width, s, caption, beside_ok))
+
+
+def _plan_fresh(ctx: PanelContext, step: Step, width: float, s: float, caption: bool,
+                beside_ok: bool = True) -> PanelPlan:
     setter = ctx.setter
     pad = _pad(s)
     inner = width - 2 * pad

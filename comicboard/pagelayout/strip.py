@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from ..model import Category, Procedure
 from .geometry import Item, Shape
 from .labels import labels
-from .panel import PanelContext, PanelPlan, cramped, place_panel, plan_panel
+from .memo import memo
+from .panel import PanelContext, PanelPlan, cramped, place_panel, plan_panel, speeches_of
 from .typeset import LEADING, Setter, columns_for, number_size, vertical_block
 
 PANEL_MIN_EM = 7.5  # narrowest panel, in base-size em
@@ -124,7 +125,17 @@ def _panel_widths(steps: tuple, total: float, s: float) -> list[float]:
     return widths
 
 
+_STRIPS = memo("strip", 5_000)
+
+
 def plan_strip(ctx: PanelContext, cat: Category, proc: Procedure, width: float, s: float) -> StripPlan:
+    """The strip planned once per procedure, width and size (memoised; never changed after it is made)."""
+    whos = tuple(dict.fromkeys(sp.who for step in proc.steps for sp in speeches_of(step)))
+    key = (ctx.plan_key(whos), proc, width, s)
+    return _STRIPS.call(key, ctx.setter.split_words, lambda: _plan_strip(ctx, proc, width, s))
+
+
+def _plan_strip(ctx: PanelContext, proc: Procedure, width: float, s: float) -> StripPlan:
     setter: Setter = ctx.setter
     pad = 0.5 * s
     inner = width - 2 * pad

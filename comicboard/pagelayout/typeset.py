@@ -7,6 +7,8 @@ from `text.spacing` (punctuation compression, CJK–Latin gaps), so layout and b
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import NamedTuple
 
 from ..fonts import FontSet
 from ..text import break_lines, rules_for
@@ -15,8 +17,34 @@ from ..text.spacing import justify, set_line
 from ..text.vertical import set_column, vertical_metrics
 from ..text.wrap import fill_lines, phrase_lines
 from .geometry import Box, Line, TextBlock
+from .memo import memo
 
 LEADING = 1.3  # line pitch as a multiple of the font size
+SIZE_STEP = 0.25  # text sizes the planner tries lie on this ladder (points), so its memo keys repeat
+
+
+def on_ladder(size: float) -> float:
+    """`size` rounded down to the ladder of SIZE_STEP points (never below one step)."""
+    return max(SIZE_STEP, int(size / SIZE_STEP + 1e-6) * SIZE_STEP)
+
+
+class Measured(NamedTuple):
+    """What measuring a text decided: its lines, the widest one's width and the block's height."""
+
+    lines: list[str]
+    widest: float
+    height: float
+
+
+_MEASURED = memo("measure", 200_000)
+_COLUMNS = memo("columns", 20_000)
+
+
+@lru_cache(maxsize=200_000)
+def _em_widths(line: str, lang: str, fonts: FontSet, role: str) -> tuple[float, float]:
+    """A line's width set in full and its least width, per point of size (both are linear in the size)."""
+    setl = set_line(line, lang=lang, fontset=fonts, role=role, size=1.0)
+    return setl.width, setl.tight
 
 
 @dataclass(frozen=True)
@@ -80,11 +108,11 @@ class Setter:
 
     def width(self, text: str, size: float, role: str = "regular") -> float:
         """Width of one set line: punctuation compressed, CJK–Latin gaps in full (see `text.spacing`)."""
-        return set_line(text.rstrip(" "), lang=self.lang, fontset=self.fonts, role=role, size=size).width
+        return _em_widths(text.rstrip(" "), self.lang, self.fonts, role)[0] * size
 
     def tight_width(self, text: str, size: float, role: str = "regular") -> float:
         """The least width of one set line (its CJK–Latin gaps may shrink to nothing): whether it fits."""
-        return set_line(text.rstrip(" "), lang=self.lang, fontset=self.fonts, role=role, size=size).tight
+        return _em_widths(text.rstrip(" "), self.lang, self.fonts, role)[1] * size
 
     def column_length(self, text: str, size: float, role: str = "regular") -> float:
         """Length of one set column (vertical writing): vertical forms, punctuation compressed."""
@@ -94,13 +122,22 @@ class Setter:
         return max((self.width(ln, size, role) for ln in lines), default=0.0)
 
     def measure(self, text: str, max_w: float, size: float, role: str = "regular", split: bool = True,
-                whole_words: bool = False, fill: bool = False) -> tuple[list[str], float, float]:
-        """Lines, their widest width, and the block height, for `text` in a column `max_w` wide."""
+                whole_words: bool = False, fill: bool = False) -> Measured:
+        """Lines, their widest width, and the block height, for `text` in a column `max_w` wide (memoised; the
+        words it had to split are reported again on every reuse)."""
+        key = (self.fonts, self.lang, text, max_w, size, role, split, whole_words, fill)
+        return _MEASURED.call(key, self.split_words,
+                              lambda: self._measure(text, max_w, size, role, split, whole_words, fill))
+
+    def _measure(self, text: str, max_w: float, size: float, role: str, split: bool, whole_words: bool,
+                 fill: bool) -> Measured:
         lines = self.lines_for(text, max_w, size, role, split, whole_words, fill)
         # A line set in full may be wider than the column only by its CJK–Latin gaps, which `block` shrinks.
-        widest = max((min(self.width(ln, size, role), max(max_w, self.tight_width(ln, size, role)))
-                      for ln in lines), default=0.0)
-        return lines, widest, len(lines) * size * LEADING
+        widest = 0.0
+        for ln in lines:
+            full, tight = _em_widths(ln.rstrip(" "), self.lang, self.fonts, role)
+            widest = max(widest, min(full * size, max(max_w, tight * size)))
+        return Measured(lines, widest, len(lines) * size * LEADING)
 
     def block(self, kind: str, lines: list[str], box: Box, size: float, *, role: str = "regular",
               align: str = "left", valign: str = "top", color: str = "ink", where: str = "",
@@ -147,8 +184,14 @@ def columns_for(setter: Setter, text: str, max_len: float, size: float, role: st
 
     The breaker measures vertical advances (`text.vertical.VerticalMetrics`); a column it made longer than the
     measure (a tate-chū-yoko number counts one em) is broken again at a shorter one. A unit longer than the
-    column is cut between characters as a last resort, and recorded like a split word.
+    column is cut between characters as a last resort, and recorded like a split word (memoised, like
+    `Setter.measure`).
     """
+    key = (setter.fonts, setter.lang, text, max_len, size, role)
+    return list(_COLUMNS.call(key, setter.split_words, lambda: tuple(_columns_for(setter, text, max_len, size, role))))
+
+
+def _columns_for(setter: Setter, text: str, max_len: float, size: float, role: str = "regular") -> list[str]:
     metrics = vertical_metrics(setter.fonts)
     measure = max(max_len / size, 1.0)
     for _ in range(4):
