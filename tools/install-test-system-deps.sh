@@ -8,9 +8,11 @@ PACKAGES="
 poppler-utils
 qpdf
 ghostscript
+chromium
 "
 # poppler-utils: pdffonts, pdftotext, pdftoppm (font embedding, text extraction, rendering checks)
 # qpdf, ghostscript: the print preflight's structure check and its fourth render engine
+# chromium: /usr/bin/chromium, the browser the preview page tests drive through Playwright
 
 if ! command -v dpkg-query >/dev/null 2>&1; then
     # Not Debian (e.g. macOS): the tests that need one of these fail and name the tool.
