@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import contextlib
 import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -26,6 +29,7 @@ class Build:
     problems: list[dict[str, Any]] = field(default_factory=list)
     error: dict[str, Any] | None = None
     inputs: list[Path] = field(default_factory=list)  # the files it read: spec, pictures, theme, fonts
+    seconds: dict[str, float] = field(default_factory=dict)  # time taken by each stage: load, layout, check, svg
 
 
 def build(spec: Path, *, allow_outside: bool = False) -> Build:
@@ -36,14 +40,19 @@ def build(spec: Path, *, allow_outside: bool = False) -> Build:
     from ..render.svg import page_svg
 
     out = Build(spec, inputs=[spec])
+    clock = _Clock(out.seconds)
     try:
-        board = load(spec, allow_outside=allow_outside)
+        with clock("load"):
+            board = load(spec, allow_outside=allow_outside)
         out.inputs = input_files(spec, board)
-        lay = layout(board, check_fonts=False)  # a missing glyph is a problem to list, not a reason to show nothing
-        problems = check(board, lay)
-        dl = lay.display
-        out.pages = [{"svg": page_svg(p, title=dl.title, lang=dl.lang).split("\n", 1)[1],  # no <?xml?> line
-                      "width": p.width, "height": p.height} for p in dl.pages]
+        with clock("layout"):  # a missing glyph is a problem to list, not a reason to show nothing
+            lay = layout(board, check_fonts=False)
+            dl = lay.display
+        with clock("check"):
+            problems = check(board, lay)
+        with clock("svg"):
+            out.pages = [{"svg": page_svg(p, title=dl.title, lang=dl.lang).split("\n", 1)[1],  # no <?xml?> line
+                          "width": p.width, "height": p.height} for p in dl.pages]
     except ComicboardError as exc:
         out.error = _error(exc, spec)
         return out
@@ -59,6 +68,21 @@ def build(spec: Path, *, allow_outside: bool = False) -> Build:
                   for page in lay.pages for item in page.of_kind("panel")]
     out.problems = [_problem(p, board, lay, spec) for p in problems]
     return out
+
+
+class _Clock:
+    """`with clock("stage"):` adds the stage's wall time to a dict."""
+
+    def __init__(self, into: dict[str, float]) -> None:
+        self.into = into
+
+    @contextmanager
+    def __call__(self, stage: str) -> Iterator[None]:
+        t0 = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.into[stage] = round(time.perf_counter() - t0, 3)
 
 
 def input_files(spec: Path, board: Any) -> list[Path]:

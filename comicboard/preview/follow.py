@@ -79,7 +79,7 @@ class Preview:
             return {"version": self.version, "building": self.building, "spec": self.spec.name,
                     "error": latest.error if latest else None, "good_version": self.good_version,
                     "pages": good.pages if good else [], "panels": good.panels if good else [],
-                    "problems": good.problems if good else []}
+                    "problems": good.problems if good else [], "seconds": latest.seconds if latest else {}}
 
 
 class Follower(threading.Thread):

@@ -4,7 +4,7 @@ Split like the other backends: shape (paths), text (glyph runs), image (pictures
 page is the trim box in points (viewBox), on paper white, like the PNG. Each glyph run is one <text> with one x
 per character, in the font subset (WOFF, data: URL) the page embeds, so the browser places exactly what layout
 decided. Outlines drawn for text (vertical forms, sideways Latin) carry their characters as invisible text over
-the shape. Numbers are rounded to 1/1000 pt and fonts are numbered in order of use: same input, same bytes.
+the shape. Numbers are rounded to 1/100 pt and fonts are numbered in order of use: same input, same bytes.
 """
 
 from __future__ import annotations
@@ -12,6 +12,8 @@ from __future__ import annotations
 import base64
 import io
 import math
+import re
+from functools import lru_cache
 from pathlib import Path as FilePath
 from xml.sax.saxutils import escape, quoteattr
 
@@ -62,14 +64,16 @@ def page_svg(page: Page, *, title: str = "", lang: str = "") -> str:
 
 
 def num(v: float) -> str:
-    """A coordinate rounded to 1/1000 pt, without trailing zeros or a negative zero."""
-    r = round(float(v), 3)
-    if r == 0 or not math.isfinite(r):
-        return "0"
-    text = f"{r:.3f}".rstrip("0").rstrip(".")
-    return text
+    """A coordinate rounded to 1/100 pt (0.04 px at 300 dpi), without trailing zeros or a negative zero.
+
+    Called for every coordinate of every path (a hundred thousand on a large board): kept to one formatting."""
+    text = f"{v:.2f}"
+    if text.endswith("0"):
+        text = text[:-3] if text.endswith(".00") else text[:-1]
+    return "0" if text == "-0" else text
 
 
+@lru_cache(maxsize=1024)
 def _hex(color: Color) -> str:
     return "#{:02X}{:02X}{:02X}".format(*color.to_rgb())
 
@@ -77,14 +81,18 @@ def _hex(color: Color) -> str:
 # --- shape --------------------------------------------------------------------------------------------
 
 
+_OP_FORMAT = {"M": "M%.2f %.2f", "L": "L%.2f %.2f", "C": "C%.2f %.2f %.2f %.2f %.2f %.2f", "Z": "Z"}
+_TRAILING = re.compile(r"\.00(?![0-9])|(\.[0-9])0(?![0-9])")
+_MINUS_ZERO = re.compile(r"(?<![0-9.])-0(?![0-9.])")
+
+
 def path_data(ops: tuple) -> str:
-    parts = []
-    for op in ops:
-        kind = op[0]
-        if kind not in ("M", "L", "C", "Z"):
-            raise RenderError(f"unknown path operation {kind!r} in display list")
-        parts.append(kind + " ".join(num(v) for v in op[1:]))
-    return "".join(parts)
+    """SVG path data, numbers as `num` writes them (one format per operation, then zeros trimmed at once)."""
+    try:
+        text = "".join(_OP_FORMAT[op[0]] % op[1:] for op in ops)  # noqa: UP031 - one C call per operation
+    except (KeyError, TypeError) as exc:
+        raise RenderError(f"bad path operation in display list: {exc}") from exc
+    return _MINUS_ZERO.sub("0", _TRAILING.sub(r"\1", text))
 
 
 def _shape(item: Path) -> str:
