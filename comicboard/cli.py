@@ -52,8 +52,13 @@ def _parser() -> argparse.ArgumentParser:
     lo = sub.add_parser("layout", help="print the board's geometry")
     lo.add_argument("spec")
     lo.add_argument("--json", action="store_true", help="JSON on stdout (the default and only format for now)")
-    c = sub.add_parser("check", help="lint a board: missing glyphs, overflow, text too small, ...")
-    c.add_argument("spec")
+    c = sub.add_parser("check", help="lint boards: missing glyphs, overflow, text too small, ...",
+                       description="Exit status: 0 no errors (warnings allowed unless --strict); 1 errors, or "
+                                   "warnings with --strict; 2 a spec could not be read (invalid).")
+    c.add_argument("spec", nargs="+", help="one or more board specs")
+    c.add_argument("--json", action="store_true",
+                   help="findings as JSON on stdout: file, line, column, path, severity, code, message, hint")
+    c.add_argument("--strict", action="store_true", help="warnings fail too (exit status 1), for CI")
     sc = sub.add_parser("schema", help="print the spec's JSON Schema (for editors: completion and inline errors)")
     sc.add_argument("--path", action="store_true", help="print where the installed schema file is, instead")
     sc.add_argument("-o", "--output", help="write the schema to this file (e.g. board.schema.json beside a spec)")
@@ -87,7 +92,7 @@ def main(argv: list[str] | None = None) -> int:
     except ComicboardError as exc:
         if args.debug:
             raise
-        if exc.file is None and getattr(args, "spec", None):
+        if exc.file is None and isinstance(getattr(args, "spec", None), str):
             exc.file = args.spec  # name the spec the error came from, even for errors raised past the loader
         print(f"comicboard: error: {exc}", file=sys.stderr)
         return 2
@@ -106,7 +111,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from . import check, layout, render
+    from . import layout, render
     from . import load as _load
 
     def load(spec: str):  # noqa: ANN202
@@ -193,15 +198,40 @@ def _run(args: argparse.Namespace) -> int:
         sys.stdout.write(lay.dumps() + "\n")
         return 0
     if args.command == "check":
-        board = load(args.spec)
-        problems = check(board)
-        for p in problems:
-            print(p)
-        n_err = sum(p.severity == "error" for p in problems)
-        name = Path(args.spec).name
-        print(f"{name}: {n_err} error(s), {len(problems) - n_err} warning(s)")
-        return 1 if n_err else 0
+        return _check(args)
     return 2  # unreachable: argparse requires a command
+
+
+def _check(args: argparse.Namespace) -> int:
+    """Lint each spec; text (one line per finding, then a count per file) or one JSON document."""
+    import json
+
+    from .lint import UNCHECKED, check_file
+
+    allow = getattr(args, "allow_outside_paths", False)
+    per_file = [(spec, check_file(spec, allow_outside=allow, raise_errors=getattr(args, "debug", False)))
+                for spec in args.spec]
+    findings = [f for _, found in per_file for f in found]
+    invalid = any(f.code in (*UNCHECKED.values(), "cannot-check") for f in findings)
+    n_err = sum(f.severity == "error" for f in findings)
+    n_warn = len(findings) - n_err
+    status = 2 if invalid else 1 if n_err or (args.strict and n_warn) else 0
+    if args.json:
+        doc = {"findings": [f.as_dict() for f in findings],
+               "summary": {"files": len(per_file), "errors": n_err, "warnings": n_warn, "strict": args.strict,
+                           "exit_status": status}}
+        sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
+        return status
+    for spec, found in per_file:
+        for f in found:
+            if f.code == "invalid-spec":  # the loader's own message, as every other command prints it
+                err = ComicboardError(f.message, f.file, f.line, f.column, f.path, hint=f.hint or None)
+                print(f"comicboard: error: {err}", file=sys.stderr)
+            else:
+                print(f)
+        e = sum(f.severity == "error" for f in found)
+        print(f"{Path(spec).name}: {e} error(s), {len(found) - e} warning(s)")
+    return status
 
 
 if __name__ == "__main__":  # pragma: no cover

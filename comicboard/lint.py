@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import math
+import os
 import re
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from .errors import Problem
+from .errors import ComicboardError, Problem
 from .fonts import coverage_problems, describe_char, fontset_for
 from .model import Board, iter_texts
 
@@ -176,3 +178,106 @@ def check(board: Board, lay=None) -> list[Problem]:  # noqa: ANN001 - a Layout o
                                             where=b.where))
     problems.sort(key=lambda p: p.severity != "error")
     return problems
+
+
+# -- findings with a place in the file (`comicboard check --json`) ---------------------------------------------
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem of one spec file, placed: what `comicboard check --json` lists."""
+
+    file: str
+    line: int | None
+    column: int | None
+    path: str | None  # field path, e.g. "categories[0].procedures[2].steps[1]"; None for the whole file
+    severity: str  # "error" | "warning"
+    code: str  # the Problem's code, or "invalid-spec" / "font" when the file cannot be checked at all
+    message: str
+    hint: str
+    where: str = ""  # the human label (category / procedure / step / speaker)
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+    def __str__(self) -> str:
+        at = ":".join(str(v) for v in (self.file, self.line, self.column) if v is not None)
+        label = self.where or self.path or ""
+        return (f"{at}: {self.severity}: {label + ': ' if label else ''}{self.message}"
+                + (f" — {self.hint}" if self.hint else ""))
+
+
+def _where_index(board: Board) -> dict[str, tuple]:
+    """Human labels (as layout and `iter_texts` write them) → field paths; the first of equal labels wins."""
+    out: dict[str, tuple] = {}
+    add = out.setdefault
+    for key in ("title", "subtitle", "organization", "footer"):
+        add(f"board {key}", ("board", key))
+    add("board index", ("board",))
+    add(board.title, ("board",))
+    if board.source:
+        add(board.source, ("board",))
+    for key in board.cast:
+        add(f"cast {key}", ("cast", key))
+    for ci, cat in enumerate(board.categories):
+        at_c = ("categories", ci)
+        add(f"category {cat.name}", at_c + ("name",))
+        add(cat.name, at_c)
+        for pi, proc in enumerate(cat.procedures):
+            at_p = at_c + ("procedures", pi)
+            w = f"{cat.name} / {proc.title}"
+            add(w, at_p)
+            for key in ("title", "summary", "time_limit", "location", "phone", "basis", "materials"):
+                add(f"{w} ({key})", at_p + (key,))
+            for si, step in enumerate(proc.steps, 1):
+                add(f"{w} / step {si}", at_p + ("steps", si - 1))
+                for k, sp in enumerate(step.say):
+                    add(f"{w} / step {si} / {sp.who}", at_p + ("steps", si - 1, "say", k))
+    return out
+
+
+_PATHLIKE = re.compile(r"^(?:board|cast|categories|fonts)(?:[.\[][^ ]*)?(?= |$)")
+
+
+def field_path(board: Board, where: str) -> tuple | None:
+    """The field path a Problem's `where` label points at, or None when it names no field (e.g. 'page 2')."""
+    from .spec.paths import parse_path
+
+    index = _where_index(board)
+    for label in where.removesuffix(" …").split("; "):  # a missing glyph lists up to three places
+        if label in index:
+            return index[label]
+        if m := _PATHLIKE.match(label):  # some problems already name the field ("cast.zhao.picture (page 1)")
+            return parse_path(m.group(0))
+    return None
+
+
+# Codes of a file that could not be checked at all (`comicboard check` exits 2), by the error that stopped it.
+UNCHECKED = {"SpecError": "invalid-spec", "FontError": "font-error", "LayoutError": "layout-error"}
+
+
+def check_file(path: str | os.PathLike, *, allow_outside: bool = False, raise_errors: bool = False) -> list[Finding]:
+    """Load and lint one spec file; a spec that cannot be loaded is one error finding, located, not an exception
+    (unless `raise_errors`: then the ComicboardError itself, for --debug)."""
+    from .spec import build
+    from .spec.paths import format_path
+    from .spec.readers import read
+
+    file = str(path)
+    try:
+        doc = read(path)
+        board = build(doc, Path(path).parent, allow_outside=allow_outside)
+        problems = check(board)
+    except ComicboardError as e:
+        if raise_errors:
+            raise
+        code = UNCHECKED.get(type(e).__name__, "cannot-check")
+        return [Finding(e.file or file, e.line, e.column, e.path, "error", code, e.message
+                        + (f" (expected {e.expected}, found {e.found})" if e.expected and e.found else ""),
+                        e.hint or "")]
+    out = []
+    for p in problems:
+        at = field_path(board, p.where) if p.where else None
+        line, column = doc.where(at) if at is not None else (None, None)
+        out.append(Finding(file, line, column, format_path(at) if at else None, p.severity, p.code, p.message,
+                           p.hint, p.where))
+    return out

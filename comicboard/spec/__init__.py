@@ -10,7 +10,7 @@ from ..model import Board
 from .readers import Document, read
 from .schema import build
 
-__all__ = ["from_dict", "load"]
+__all__ = ["build", "from_dict", "load"]
 
 
 def load(path: str | os.PathLike, *, allow_outside: bool = False) -> Board:
