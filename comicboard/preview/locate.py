@@ -72,10 +72,17 @@ def place(board: Board, lay: object, where: str) -> Place:
     """Field path, page and box of what `where` names (the union of the items drawn for it)."""
     path = field_path(board, where)
     label = where.split("; ")[0].strip()
-    for page in getattr(lay, "pages", []):
-        boxes = [item.bbox for item in page.items if _drawn_for(item, board, path, label)]
-        if boxes:
-            return Place(path, page.number, _union(boxes))
+    tests = [lambda item: _drawn_for(item, board, path, label)]
+    if len(path) > 4 and path[0] == "categories" and path[4] != "steps":  # one line of the details card first
+        cat = board.categories[path[1]]  # type: ignore[index]
+        owner = f"{cat.name} / {cat.procedures[path[3]].title}"  # type: ignore[index]
+        kind = "procedure_title" if path[4] == "title" else path[4]
+        tests.insert(0, lambda item: getattr(item, "kind", "") == kind and getattr(item, "where", "") == owner)
+    for test in tests:
+        for page in getattr(lay, "pages", []):
+            boxes = [item.bbox for item in page.items if test(item)]
+            if boxes:
+                return Place(path, page.number, _union(boxes))
     return Place(path)
 
 

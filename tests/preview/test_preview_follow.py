@@ -75,8 +75,11 @@ def test_problems_carry_their_field_line_and_box(tmp_path):
     assert x >= 0 and y >= 0 and x + w <= page["width"] and y + h <= page["height"] and w > 0 and h > 0
 
 
-def test_labels_resolve_to_fields_and_boxes():
-    board = cb.load(ROOT / "examples" / "minimal.yaml")
+def test_labels_resolve_to_fields_and_boxes(tmp_path):
+    spec = tmp_path / "minimal.yaml"
+    spec.write_text(MINIMAL.replace("      - title: 开具居住证明\n",
+                                    "      - title: 开具居住证明\n        materials: [身份证]\n"), encoding="utf-8")
+    board = cb.load(spec)
     lay = cb.layout(board)
     cat, proc = board.categories[0], board.categories[0].procedures[0]
     assert field_path(board, "board title") == ("board", "title")
@@ -88,6 +91,9 @@ def test_labels_resolve_to_fields_and_boxes():
     step3 = place(board, lay, f"{cat.name} / {proc.title} / step 3")
     panel = next(p for p in lay.pages[0].of_kind("panel") if p.step == 3)
     assert step3.page == 1 and step3.bbox == pytest.approx(panel.bbox)
+    materials = place(board, lay, f"{cat.name} / {proc.title} (materials)")
+    block = next(b for b in lay.pages[0].text_blocks() if b.kind == "materials")
+    assert materials.bbox == pytest.approx(block.bbox)  # that line of the details card, not the whole card
     title = place(board, lay, "board title")
     block = next(b for b in lay.pages[0].text_blocks() if b.where == "board title")
     assert title.bbox == pytest.approx(block.bbox)
