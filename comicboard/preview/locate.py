@@ -1,20 +1,19 @@
 """Place a problem: from its `where` label to the spec's field path, its line, and its box on the board.
 
-Problems name their place for people ("社区事务 / 开具居住证明 / step 2 / grandpa", "board title",
-"categories[0].procedures[1].materials[0] (…)"); the board's own names resolve such a label to a field path,
-the parsed document gives that field's line, and the layout geometry gives the box of the items drawn for it.
+Problems name their place for people ("社区事务 / 开具居住证明 / step 2 / grandpa", "board title"); `lint.field_path`
+resolves such a label to a field path (the parsed document gives its line), and the layout geometry gives the box of
+the items drawn for it.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
+from ..lint import field_path
 from ..model import Board
-from ..spec.paths import Path_, format_path, parse_path
+from ..spec.paths import Path_, format_path
 
 Box = tuple[float, float, float, float]
-_STEP = re.compile(r"^step (\d+)(?: / (.+))?$")
 
 
 @dataclass(frozen=True)
@@ -28,49 +27,9 @@ class Place:
         return format_path(self.path)
 
 
-def field_path(board: Board, where: str) -> Path_:
-    """The spec field a `where` label names, as deep as the label tells; () when it names none."""
-    where = where.split("; ")[0].strip()
-    if where.startswith(("categories[", "cast.", "board.")):
-        return parse_path(where.split(" ")[0])
-    if where.startswith("board "):
-        return ("board", where.removeprefix("board ").split(" ")[0])
-    if where.startswith("cast "):
-        return ("cast", where.removeprefix("cast "), "name")
-    if where.startswith("category "):
-        name = where.removeprefix("category ")
-        for ci, cat in enumerate(board.categories):
-            if cat.name == name:
-                return ("categories", ci, "name")
-    for ci, cat in enumerate(board.categories):
-        for pi, proc in enumerate(cat.procedures):
-            head = f"{cat.name} / {proc.title}"
-            if where != head and not where.startswith((head + " ", head + " / ")):
-                continue
-            path: Path_ = ("categories", ci, "procedures", pi)
-            rest = where[len(head):].strip()
-            if rest.startswith("(") and rest.endswith(")"):
-                return (*path, rest[1:-1])
-            m = _STEP.match(rest.removeprefix("/ "))
-            if not m:
-                return path
-            si = int(m.group(1)) - 1
-            if not 0 <= si < len(proc.steps):
-                return path
-            path = (*path, "steps", si)
-            who = m.group(2)
-            for k, speech in enumerate(proc.steps[si].say):
-                if who and speech.who == who:
-                    return (*path, "say", k)
-            return path
-        if where == cat.name:
-            return ("categories", ci, "name")
-    return ()
-
-
 def place(board: Board, lay: object, where: str) -> Place:
     """Field path, page and box of what `where` names (the union of the items drawn for it)."""
-    path = field_path(board, where)
+    path = field_path(board, where) or ()
     label = where.split("; ")[0].strip()
     tests = [lambda item: _drawn_for(item, board, path, label)]
     if len(path) > 4 and path[0] == "categories" and path[4] != "steps":  # one line of the details card first

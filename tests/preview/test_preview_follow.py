@@ -12,9 +12,10 @@ from pathlib import Path
 import pytest
 
 import comicboard as cb
+from comicboard.lint import field_path
 from comicboard.preview.build import Build
 from comicboard.preview.follow import Preview
-from comicboard.preview.locate import field_path, place
+from comicboard.preview.locate import place
 from comicboard.preview.watch import run as watch
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -87,7 +88,7 @@ def test_labels_resolve_to_fields_and_boxes(tmp_path):
     assert field_path(board, f"{cat.name} / {proc.title} / step 3") == ("categories", 0, "procedures", 0,
                                                                         "steps", 2)
     assert field_path(board, "categories[0].procedures[0].materials[1] (x)")[-2:] == ("materials", 1)
-    assert field_path(board, "nowhere at all") == ()
+    assert not field_path(board, "nowhere at all")
     step3 = place(board, lay, f"{cat.name} / {proc.title} / step 3")
     panel = next(p for p in lay.pages[0].of_kind("panel") if p.step == 3)
     assert step3.page == 1 and step3.bbox == pytest.approx(panel.bbox)
