@@ -95,6 +95,12 @@ def path_data(ops: tuple) -> str:
     return _MINUS_ZERO.sub("0", _TRAILING.sub(r"\1", text))
 
 
+# Items are frozen values and an edited board repeats almost all of them (layout memoises its plans), so their
+# markup is memoised too: the preview redraws a board after a one-word change from this cache but for that word.
+ITEM_CACHE = 16_384
+
+
+@lru_cache(maxsize=ITEM_CACHE)
 def _shape(item: Path) -> str:
     fill = item.fill is not None
     stroke = item.stroke is not None and item.stroke_width > 0
@@ -122,6 +128,7 @@ def _bounds(ops: tuple) -> tuple[float, float, float, float] | None:
     return min(xs), min(ys), max(xs), max(ys)
 
 
+@lru_cache(maxsize=ITEM_CACHE)
 def _outline_text(item: Path) -> str:
     """The characters an outline stands for, invisible over it: found by search, copied with a selection."""
     box = _bounds(item.ops)
@@ -160,6 +167,7 @@ class _FontTable:
         return "".join(rules)
 
 
+@lru_cache(maxsize=ITEM_CACHE)
 def _text(run: GlyphRun, family: str) -> str:
     """One <text> per run, one x per character: the browser draws cmap glyphs where layout put them."""
     if len(run.xs) != len(run.text):
