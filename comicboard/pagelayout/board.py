@@ -167,15 +167,34 @@ def _fits_one_page(units: list[Unit], body_h: float, s: float, ncols: int) -> fl
     """Smallest column capacity that holds everything in `ncols` columns of one page, or None."""
     total = sum(u.height for u in units)
     lo, hi = max(max(u.height for u in units), total / ncols) * 0.98, body_h
-    if len(_flow(units, hi, s, ncols, 1)) > 1 or _overfull(units, hi, s, ncols):
+    if not _holds(units, hi, s, ncols):
         return None
+    return _least_capacity(units, lo, hi, s, ncols)
+
+
+def _holds(units: list[Unit], capacity: float, s: float, ncols: int) -> bool:
+    return len(_flow(units, capacity, s, ncols, 1)) == 1 and not _overfull(units, capacity, s, ncols)
+
+
+def _least_capacity(units: list[Unit], lo: float, hi: float, s: float, ncols: int) -> float:
     for _ in range(18):
         mid = (lo + hi) / 2
-        if len(_flow(units, mid, s, ncols, 1)) == 1 and not _overfull(units, mid, s, ncols):
+        if _holds(units, mid, s, ncols):
             hi = mid
         else:
             lo = mid
     return hi
+
+
+def _fullness(units: list[Unit], body_h: float, s: float, ncols: int, cap: float | None) -> float:
+    """How full one page of `ncols` columns is: the least capacity that holds the units over the body's height
+    (over 1 when they do not fit). The search steers its next size by it."""
+    if cap is not None:
+        return cap / body_h
+    total = sum(u.height for u in units) + 0.5 * s * len(units)
+    if _holds(units, total, s, ncols):
+        return _least_capacity(units, body_h, total, s, ncols) / body_h
+    return total / body_h  # a strip taller than any column: far from fitting
 
 
 def _proportion_score(units: list[Unit]) -> float:
@@ -192,41 +211,93 @@ def _proportion_score(units: list[Unit]) -> float:
     return 1.0 / (1.0 + 0.35 * dev)
 
 
+SIZE_STEP = 0.05  # base sizes the search tries lie on this ladder (points): plans of one size are reused
+
+
+def _rung(k: int) -> float:
+    return round(k * SIZE_STEP, 4)
+
+
 def choose_layout(board: Board, setter: Setter, frame: Frame, ctx_for) -> tuple[float, int, list[Unit], float | None]:
-    """(base size, columns, units, column capacity or None when the board needs several pages)."""
+    """(base size, columns, units, column capacity or None when the board needs several pages).
+
+    For each column count, the largest base size (to 0.1 pt) at which everything fits one page; the board's
+    score is that size weighed by the panels' proportions and how full the columns are. The score never
+    exceeds the size, so a column count whose size cannot beat the best score is not searched further, and
+    the column counts most likely to win are searched first. Sizes are probed by interpolating how full the
+    page is (the safeguard bisects), and every plan is memoised, so nothing is planned twice.
+    """
     body_w, body_h = frame.body[2], frame.body[3]
     s_min = board.min_font_size / DETAIL_RATIO
     s_max = max(s_min, min(frame.width / 32, body_h / 18))
     gutter = 0.012 * frame.width
-    best: tuple[float, float, int, list[Unit], float] | None = None
+    k_min = math.ceil(s_min / SIZE_STEP - 1e-9)
+    k_max = max(k_min, math.floor(s_max / SIZE_STEP + 1e-9))
+
+    def _size(k: int) -> float:  # the ends of the range are the sizes themselves
+        return s_min if k == k_min else s_max if k == k_max else _rung(k)
+
+    def trial(col_w: float, ncols: int, k: int) -> tuple[list[Unit], float | None, float]:
+        s = _size(k)
+        units = _units(ctx_for, board, col_w, s)
+        cap = _fits_one_page(units, body_h, s, ncols)
+        return units, cap, _fullness(units, body_h, s, ncols, cap)
+
+    # Every column count at the minimum size: which can hold the board at all, and a first guess of how
+    # far each can grow (text area grows with the square of the size).
+    candidates = []
     for ncols in range(1, 6):
         col_w = (body_w - (ncols - 1) * gutter) / ncols
         if col_w < 24 * s_min:
             break
-        units_lo = _units(ctx_for, board, col_w, s_min)
-        if _fits_one_page(units_lo, body_h, s_min, ncols) is None:
-            continue
-        lo, hi = s_min, s_max
-        best_units, best_cap = units_lo, _fits_one_page(units_lo, body_h, s_min, ncols)
-        top_units = _units(ctx_for, board, col_w, hi)
-        cap = _fits_one_page(top_units, body_h, hi, ncols)
+        units, cap, full = trial(col_w, ncols, k_min)
         if cap is not None:
-            lo, best_units, best_cap = hi, top_units, cap
-        else:
-            for _ in range(9):
-                mid = (lo + hi) / 2
-                units = _units(ctx_for, board, col_w, mid)
-                cap = _fits_one_page(units, body_h, mid, ncols)
-                if cap is not None:
-                    lo, best_units, best_cap = mid, units, cap
-                else:
-                    hi = mid
-                if hi - lo < 0.1:
+            guess = s_min / math.sqrt(max(full, 1e-6))
+            candidates.append((guess, ncols, col_w, units, cap, full))
+    best: tuple[float, float, int, list[Unit], float] | None = None
+    for _guess, ncols, col_w, units, cap, full in sorted(candidates, key=lambda c: (-c[0], c[1])):
+        lo = (k_min, units, cap, full)
+        hi: tuple[int, float] | None = None  # the smallest rung known not to fit, and its fullness
+        if best is not None:
+            # Only a size above the best score can win: probe there first.
+            k = math.ceil(best[0] / SIZE_STEP - 1e-9)
+            if k > k_max:
+                continue
+            if k > k_min:
+                u, c, f = trial(col_w, ncols, k)
+                if c is None:
+                    continue
+                lo = (k, u, c, f)
+        bisect, step = False, 0
+        while hi is None or hi[0] - lo[0] > 2:  # to 0.1 pt
+            if hi is None:  # nothing known not to fit: grow, taking fullness as the square of the size
+                if lo[0] >= k_max:
                     break
-        fill = min(1.0, (sum(u.height for u in best_units) + 0.5 * lo * len(best_units)) / (ncols * body_h))
-        score = lo * _proportion_score(best_units) * (0.6 + 0.4 * fill)
-        if best is None or score > best[0]:
-            best = (score, lo, ncols, best_units, best_cap)  # type: ignore[assignment]
+                k = math.floor(_size(lo[0]) / math.sqrt(max(lo[3], 1e-6)) / SIZE_STEP)
+                step = max(k - lo[0], 2, 2 * step)
+                k = min(lo[0] + step, k_max)
+            elif bisect:
+                k = (lo[0] + hi[0]) // 2
+            else:  # where fullness reaches 1, taking it as a power of the size
+                ls_lo, ls_hi = math.log(_size(lo[0])), math.log(_size(hi[0]))
+                lf_lo, lf_hi = math.log(max(lo[3], 1e-6)), math.log(max(hi[1], 1e-6))
+                t = (0.0 - lf_lo) / (lf_hi - lf_lo) if lf_hi > lf_lo else 0.5
+                k = round(math.exp(ls_lo + t * (ls_hi - ls_lo)) / SIZE_STEP)
+                k = min(max(k, lo[0] + 1), hi[0] - 1)
+            width = hi[0] - lo[0] if hi is not None else None
+            u, c, f = trial(col_w, ncols, k)
+            if c is not None:
+                lo = (k, u, c, f)
+            else:
+                hi = (k, f)
+            # Bisect next when interpolation did not halve the bracket.
+            bisect = width is not None and not bisect and (hi[0] - lo[0]) * 2 > width
+        k, best_units, best_cap, _ = lo
+        s = _size(k)
+        fill = min(1.0, (sum(u.height for u in best_units) + 0.5 * s * len(best_units)) / (ncols * body_h))
+        score = s * _proportion_score(best_units) * (0.6 + 0.4 * fill)
+        if best is None or score > best[0] or (score == best[0] and ncols < best[2]):
+            best = (score, s, ncols, best_units, best_cap)
     if best is not None:
         return best[1], best[2], best[3], best[4]
     # Several pages at the minimum size; take the column count that needs the fewest pages.
