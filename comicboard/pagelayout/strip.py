@@ -215,6 +215,13 @@ def _plan_body(ctx: PanelContext, proc: Procedure, inner: float, s: float) -> St
             _, below, (rows, panel_w, per_row) = best
             if below and not details_below:  # the details card goes under the panels, the full width
                 details_below, details_w, (details, details_h) = True, inner, under
+    elif per_row > 1 and _tall_bubbles(rows):
+        # Readable but set in towers of short lines: one panel fewer to a row, when that makes the strip no taller
+        # (wider bubbles in fewer lines, the same room).
+        alt = _panel_rows(ctx, proc, width_for(details_below), per_row - 1, s, roomy=True)
+        if alt is not None and (_body_height(alt[0], details_h, details_below, s)
+                                <= _body_height(rows, details_h, details_below, s) + 0.01):
+            rows, panel_w, per_row = alt
     problems = [msg for row in rows for p in row for msg in p.problems]
     height = _body_height(rows, details_h, details_below, s)
     return StripBody(details, detail_size, details_w, details_h, details_below, per_row, panel_w, rows, problems,
@@ -263,6 +270,11 @@ def _panel_rows(ctx: PanelContext, proc: Procedure, panels_w: float, per_row: in
                 return None
         rows.append(row)
     return rows, panel_w, per_row
+
+
+def _tall_bubbles(rows: list[list[PanelPlan]]) -> bool:
+    """Whether some bubble of the rows is set in more than two lines."""
+    return any(len(b["lines"]) > 2 for row in rows for p in row for b in p.bubbles)
 
 
 def _cramped(rows: list[list[PanelPlan]]) -> int:
