@@ -2,7 +2,7 @@
 
 Split like the other backends: shape (paths), text (glyph runs), image (pictures), page (paint in order). The
 page is the trim box in points (viewBox), on paper white, like the PNG. Each glyph run is one <text> with one x
-per character, in the font subset (WOFF, data: URL) the page embeds, so the browser places exactly what layout
+per character, in the font subsets (WOFF, data: URLs) the page embeds, so the browser places exactly what layout
 decided. Outlines drawn for text (vertical forms, sideways Latin) carry their characters as invisible text over
 the shape. Numbers are rounded to 1/100 pt and fonts are numbered in order of use: same input, same bytes.
 """
@@ -143,8 +143,12 @@ def _outline_text(item: Path) -> str:
 # --- text ---------------------------------------------------------------------------------------------
 
 
+CHUNK = 1024  # code points per embedded font slice: CJK ideographs fall in about 21 of them
+
+
 class _FontTable:
-    """Fonts in order of first use on the page, each embedded once as a subset of the characters it sets."""
+    """Fonts in order of first use on the page, each embedded as subsets of the characters it sets, one per slice
+    of CHUNK code points (with its unicode-range): a word added to a board re-subsets one small slice, not all."""
 
     def __init__(self, page: Page) -> None:
         self.chars: dict[str, set[str]] = {}
@@ -157,14 +161,22 @@ class _FontTable:
         return self.names[font]
 
     def css(self) -> str:
-        from .webfont import woff_subset
-
         rules = []
         for font, chars in self.chars.items():
-            data = base64.b64encode(woff_subset(font, "".join(chars))).decode("ascii")
-            rules.append(f'@font-face{{font-family:"{self.names[font]}";'
-                         f'src:url(data:font/woff;base64,{data}) format("woff");}}')
+            slices: dict[int, list[str]] = {}
+            for ch in sorted(chars):
+                slices.setdefault(ord(ch) // CHUNK, []).append(ch)
+            for first, part in slices.items():
+                rules.append(_face(self.names[font], font, "".join(part), first * CHUNK))
         return "".join(rules)
+
+
+def _face(family: str, font: str, chars: str, start: int) -> str:
+    from .webfont import woff_subset
+
+    data = base64.b64encode(woff_subset(font, chars)).decode("ascii")
+    return (f'@font-face{{font-family:"{family}";unicode-range:U+{start:X}-{start + CHUNK - 1:X};'
+            f'src:url(data:font/woff;base64,{data}) format("woff");}}')
 
 
 @lru_cache(maxsize=ITEM_CACHE)

@@ -22,7 +22,7 @@ def woff_subset(path: str, chars: str) -> bytes:
     return _subset(font_key(path), "".join(sorted(set(chars))))
 
 
-@lru_cache(maxsize=32)
+@lru_cache(maxsize=512)  # a few dozen slices per font (svg.CHUNK), for a few fonts
 def _subset(key: FontKey, chars: str) -> bytes:
     with _TT_LOCK:
         try:

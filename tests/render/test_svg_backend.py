@@ -27,10 +27,16 @@ def _tree(dl: DisplayList, page: int = 0) -> ET.Element:
     return ET.fromstring(svg.page_svg(dl.pages[page], title=dl.title, lang=dl.lang).encode())
 
 
-def _fonts(root: ET.Element) -> dict[str, TTFont]:
+def _fonts(root: ET.Element) -> dict[str, list[tuple[range, TTFont]]]:
+    """Each font family's embedded slices: (the unicode-range it declares, the font)."""
     css = "".join(s.text or "" for s in root.iter("{http://www.w3.org/2000/svg}style"))
-    found = re.findall(r'font-family:"([^"]+)";src:url\(data:font/woff;base64,([A-Za-z0-9+/=]+)\)', css)
-    return {name: TTFont(io.BytesIO(base64.b64decode(data))) for name, data in found}
+    found = re.findall(r'font-family:"([^"]+)";unicode-range:U\+([0-9A-F]+)-([0-9A-F]+);'
+                       r'src:url\(data:font/woff;base64,([A-Za-z0-9+/=]+)\)', css)
+    out: dict[str, list[tuple[range, TTFont]]] = {}
+    for name, lo, hi, data in found:
+        out.setdefault(name, []).append((range(int(lo, 16), int(hi, 16) + 1),
+                                         TTFont(io.BytesIO(base64.b64decode(data)))))
+    return out
 
 
 def _numbers(text: str) -> list[float]:
@@ -57,13 +63,15 @@ def test_glyph_runs_are_text_at_the_layout_positions(sample):
 
 def test_embedded_font_has_the_same_glyphs_and_nothing_that_reshapes(sample):
     root = _tree(sample)
-    fonts = _fonts(root)
     family = root.find("s:text", NS).get("font-family")
-    sub, full = fonts[family], TTFont(FONT)
-    assert set(sub.getBestCmap()) == {ord(c) for c in TEXT}
-    for tag in ("GSUB", "GPOS", "kern", "fpgm", "prep"):
-        assert tag not in sub  # no substitution or kerning: the browser draws the cmap glyph layout placed
+    slices, full = _fonts(root)[family], TTFont(FONT)
+    assert {cp for _, sub in slices for cp in sub.getBestCmap()} == {ord(c) for c in TEXT}
+    for declared, sub in slices:
+        assert set(sub.getBestCmap()) <= set(declared)  # each slice is used only for what it holds
+        for tag in ("GSUB", "GPOS", "kern", "fpgm", "prep"):
+            assert tag not in sub  # no substitution or kerning: the browser draws the cmap glyph layout placed
     for ch in TEXT:
+        sub = next(sub for declared, sub in slices if ord(ch) in declared)
         a, b = RecordingPen(), RecordingPen()
         sub.getGlyphSet()[sub.getBestCmap()[ord(ch)]].draw(a)
         full.getGlyphSet()[full.getBestCmap()[ord(ch)]].draw(b)
