@@ -163,13 +163,14 @@ def check(board: Board, lay=None) -> list[Problem]:  # noqa: ANN001 - a Layout o
                 f"{board.viewing_distance_m:g} m (smallest: {smallest.kind} at {smallest.font_size:.1f} pt)",
                 where=smallest.where or f"page {page.number}",
                 hint="use a larger page, fewer procedures per board, or shorter texts"))
-        bubbles = page.of_kind("bubble")
-        heads = [(f.head, f.who) for f in page.of_kind("figure")]
+        bubbles, figures = page.of_kind("bubble"), page.of_kind("figure")
+        heads = [(f.head, f.who) for f in figures]
         for i, b in enumerate(bubbles):
             for b2 in bubbles[i + 1:]:
                 if _overlap(b.bbox, b2.bbox):
                     problems.append(Problem("error", "bubble-overlap", "two bubbles overlap", where=b.where))
-            if not any(f.who == b.speaker and _overlap(f.bbox, _panel_box(b, page)) for f in page.of_kind("figure")):
+            panel = _panel_box(b, page)  # once per bubble: each look scans the page's items
+            if not any(f.who == b.speaker and _overlap(f.bbox, panel) for f in figures):
                 problems.append(Problem("error", "speaker-not-in-panel", f"{b.speaker} speaks but is not drawn",
                                         where=b.where))
             for head, who in heads:
