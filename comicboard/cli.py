@@ -72,6 +72,8 @@ def _parser() -> argparse.ArgumentParser:
     w.add_argument("spec")
     w.add_argument("-o", "--output", required=True, help="output file (.pdf, .png, .svg, .tif)")
     w.add_argument("--dpi", type=float, default=150, help="PNG/TIFF resolution (default 150)")
+    ini = sub.add_parser("init", help="write a starter board, a batch template and a table to copy (and the schema)")
+    ini.add_argument("folder", nargs="?", default=".", help="where to write them (default: here; never overwrites)")
     from .batch.command import add_parser
 
     add_parser(sub)
@@ -158,6 +160,14 @@ def _run(args: argparse.Namespace) -> int:
         for path in paths:
             print(path)
         progress("done")
+        return 0
+    if args.command == "init":
+        from .starter import init
+
+        for path in init(args.folder):
+            print(path)
+        print("next: comicboard render board.yaml -o board.pdf (in that folder); open board.yaml in VS Code with the "
+              "YAML extension for completion", file=sys.stderr)
         return 0
     if args.command == "schema":
         from .spec.json_schema import SCHEMA_FILE, schema_text
