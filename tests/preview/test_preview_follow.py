@@ -126,3 +126,20 @@ def _wait(condition, limit: float = 300) -> None:
     while not condition():
         assert time.monotonic() < end, "the watcher did not get there"
         time.sleep(0.05)
+
+
+def test_a_bug_reaches_the_page_as_one_line_not_a_traceback(tmp_path, monkeypatch):
+    import comicboard.pagelayout as pagelayout
+    from comicboard.preview.build import build
+
+    spec = tmp_path / "minimal.yaml"
+    spec.write_text(MINIMAL, encoding="utf-8")
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("planner fell over")
+
+    monkeypatch.setattr(pagelayout, "layout", broken)
+    result = build(spec)
+    assert result.pages == [] and "planner fell over" in result.error["message"]
+    assert "internal error" in result.error["message"] and "bug" in result.error["hint"]
+    assert "Traceback" not in str(result.error) and 'File "' not in str(result.error)

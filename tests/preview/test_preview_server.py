@@ -121,3 +121,33 @@ def test_refused_is_decided_by_the_resolved_path(tmp_path):
     assert not refused(tmp_path, "a/f.txt")
     assert refused(tmp_path, "a/../../f.txt") and refused(tmp_path, "/a/f.txt") and refused(tmp_path, "")
     assert refused(tmp_path, "a/./f.txt") and refused(tmp_path, "a\\f.txt") and refused(tmp_path, "a\x00")
+
+
+def test_a_folder_lists_its_specs_and_serves_each(tmp_path):
+    for name in ("a.yaml", "b.yaml"):
+        shutil.copy(ROOT / "examples" / "minimal.yaml", tmp_path / name)
+    (tmp_path / "notes.txt").write_text("x", encoding="utf-8")
+    server = make_server(tmp_path)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        status, body = get(server, "/")
+        assert status == 200 and b'href="/view/a.yaml"' in body and b'href="/view/b.yaml"' in body
+        assert b"notes.txt" not in body
+        status, body = get(server, "/view/b.yaml")
+        assert status == 200 and b'"b.yaml"' in body
+        assert get(server, "/view/notes.txt")[0] == 404  # only specs get a board page
+    finally:
+        server.shutdown()
+        server.site.follower.stop()
+        server.server_close()
+
+
+def test_another_host_only_when_asked(tmp_path):
+    shutil.copy(ROOT / "examples" / "minimal.yaml", tmp_path / "m.yaml")
+    server = make_server(tmp_path / "m.yaml", host="127.0.0.2")  # not one of the loopback names it guards
+    try:
+        assert server.server_address[0] == "127.0.0.2"
+        assert server.RequestHandlerClass.loopback_only is False
+    finally:
+        server.site.follower.stop()
+        server.server_close()
