@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import os
+import shutil
 import threading
 import time
 from pathlib import Path
@@ -143,3 +144,28 @@ def test_a_bug_reaches_the_page_as_one_line_not_a_traceback(tmp_path, monkeypatc
     assert result.pages == [] and "planner fell over" in result.error["message"]
     assert "internal error" in result.error["message"] and "bug" in result.error["hint"]
     assert "Traceback" not in str(result.error) and 'File "' not in str(result.error)
+
+
+def test_a_saved_picture_or_theme_rebuilds_the_board(tmp_path):
+    from PIL import Image as PILImage
+
+    from comicboard.preview.build import input_files
+
+    PILImage.new("RGBA", (40, 80), (200, 30, 30, 255)).save(tmp_path / "zhao.png")
+    shutil.copy(ROOT / "comicboard" / "paint" / "themes" / "calm.toml", tmp_path / "mine.toml")
+    spec = tmp_path / "b.yaml"
+    spec.write_text(MINIMAL.replace("  title: 居住证明\n", "  title: 居住证明\n  theme: mine.toml\n")
+                    + "cast:\n  zhao: {name: 赵姐, picture: zhao.png}\n", encoding="utf-8")
+    board = cb.load(spec)
+    inputs = input_files(spec, board)
+    assert [p.name for p in inputs] == ["b.yaml", "zhao.png", "mine.toml"]
+    builds = []
+    preview = Preview(spec, builder=lambda p: builds.append(p) or Build(p, inputs=inputs))
+    preview.poll()
+    PILImage.new("RGBA", (40, 80), (30, 30, 200, 255)).save(tmp_path / "zhao.png")  # the picture is redrawn
+    later = (tmp_path / "zhao.png").stat().st_mtime_ns + 10_000_000
+    os.utime(tmp_path / "zhao.png", ns=(later, later))
+    assert preview.poll() is not None
+    _save(tmp_path / "mine.toml", (tmp_path / "mine.toml").read_text(encoding="utf-8") + "\n")
+    assert preview.poll() is not None
+    assert preview.poll() is None and len(builds) == 3
