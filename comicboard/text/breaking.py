@@ -13,7 +13,7 @@ from functools import lru_cache
 from itertools import compress
 
 from . import uax14
-from .rules import LineRules
+from .rules import EXTENSION, UNIT_PATTERNS, LineRules
 
 # Breaking spaces: dropped at a line end (UAX14 SP/BA spaces). U+3000 IDEOGRAPHIC SPACE is not here: in CJK
 # text it is a deliberate full-width blank, kept like any ideograph.
@@ -277,13 +277,65 @@ def _breaks(text: str, rules: LineRules) -> tuple[bytes, tuple[int, ...], bool]:
         lv[a + 1:b] = got
     lv[0] = Break.NEVER
     lv[n] = Break.ALLOWED
+    if rules.keep or _HAS_DIGIT(text):
+        _bind_units(text, lv, rules)
     return bytes(lv), tuple(compress(range(n + 1), lv.translate(_ALLOWED_MASK))), Break.EMERGENCY in lv
 
 
 def _breaks_reference(text: str, rules: LineRules) -> tuple[bytes, tuple[int, ...], bool]:
     """`_breaks` by the full rules at every position (what the fast path must equal; kept for tests)."""
-    levels = _slow_levels(text, rules)
-    return bytes(levels), tuple(i for i, lv in enumerate(levels) if lv is Break.ALLOWED), Break.EMERGENCY in levels
+    lv = bytearray(_slow_levels(text, rules))
+    if text:
+        _bind_units(text, lv, rules)
+    return bytes(lv), tuple(i for i, v in enumerate(lv) if v == Break.ALLOWED), Break.EMERGENCY in lv
+
+
+_HAS_DIGIT = re.compile(r"\d").search
+_DEMOTE = bytes(min(k, Break.EMERGENCY) for k in range(256))  # ALLOWED → EMERGENCY, the rest unchanged
+
+
+def _bind_units(text: str, lv: bytearray, rules: LineRules) -> None:
+    """Make the breaks inside compound numeric units (`rules.UNIT_PATTERNS`, `rules.EXTENSION`) and inside the
+    board's terms (`rules.keep`) last resorts, in place: such a unit is broken only when it alone is wider than the
+    line. The break between an extension mark and its number is removed (转|8021 never)."""
+    for a, b, never in unit_spans(text, rules):
+        lv[a + 1:b] = lv[a + 1:b].translate(_DEMOTE)
+        if never:
+            lv[never] = Break.NEVER
+
+
+def unit_spans(text: str, rules: LineRules) -> list[tuple[int, int, int]]:
+    """The units of `text` that break only when wider than the line: (start, end, never), the breaks at
+    start < i < end inside, and `never` a position inside where no break is allowed at all (0: none)."""
+    spans: list[tuple[int, int, int]] = []
+    n = len(text)
+    if _HAS_DIGIT(text):
+        for rx in UNIT_PATTERNS.values():
+            spans.extend((m.start(), m.end(), 0) for m in rx.finditer(text))
+        # Written without a space the mark binds to the number (转8021); with one (내선 1234) the space is a word
+        # boundary, only a last resort inside the unit.
+        spans.extend((m.start(), m.end(), 0 if m.group(1) else m.end(1)) for m in EXTENSION.finditer(text))
+    for term in rules.keep:
+        start = text.find(term)
+        while start >= 0:
+            spans.append((start, start + len(term), 0))
+            start = text.find(term, start + 1)
+    if rules.keep_all and spans and " " in text:
+        # Korean: a unit of several words ends with the particles written after its last word (기초연금수급자
+        # 확인서와): it spans whole eojeols, so it is split at its spaces when it does not fit with them.
+        spans = [(text.rfind(" ", 0, a) + 1, e if (e := text.find(" ", b)) >= 0 else n, nv)
+                 if " " in text[a:b] else (a, b, nv) for a, b, nv in spans]
+    return spans
+
+
+def eojeols(text: str) -> list[tuple[int, int]]:
+    """Korean words (어절): the runs between spaces, each one unit unless wider than the line (klreq)."""
+    return [m.span() for m in _WORD.finditer(text)]
+
+
+_WORD = re.compile("[^" + "".join(sorted(SPACES)) + "]+")
+
+
 
 
 def _slow_levels(text: str, rules: LineRules) -> list[Break]:

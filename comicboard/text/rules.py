@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -53,6 +55,23 @@ NO_START_STRICT: frozenset[str] = frozenset(
 INSEPARABLE: frozenset[str] = frozenset("—…‥⋯")
 
 
+# Compound numeric units: broken inside only when the unit alone is wider than the line (their inner breaks
+# become last resorts, `Break.EMERGENCY`). UAX #14 keeps a number with its prefix and postfix (LB25, and its
+# §8.2 Example 7 number tailoring); jlreq §3.1.10 "Unbreakable character sequences" (分割禁止) keeps runs of
+# numerals and their units together; clreq's rules on numbers and units (数值与计量单位) do the same. These
+# patterns carry that principle to the compound forms procedure texts use; each match's inner breaks are last
+# resorts. They are matched on the whole paragraph, so they see past the characters the fast path looks at.
+UNIT_PATTERNS: dict[str, re.Pattern[str]] = {
+    # An amount per unit: the unit after a slash stays with its number (￥20.00/次, 15元/天, 300円/回, 500원/회).
+    "per": re.compile(r"\d[\d.,]*[^\W\d_]{0,2}[/／][^\W\d_]"),
+    # A numeric range: 12至18, 9:00～17:00, 5日至10日, 20〜64 (the connector between two numbers).
+    "range": re.compile(r"\d[\d.:,]*[^\W\d_]?[ ]?(?:至|到|~|～|〜|—|–)[ ]?\d[\d.:,]*"),
+}
+# A phone number and its extension (0311-85551234转8021, 内線4521, 내선 1234): one unit, and the extension mark
+# binds to the extension's number like a prefix (UAX #14 LB25 PR × NU): never 转|8021, at most 1234|转8021.
+EXTENSION = re.compile(r"\d[\d\-]*[ ]?(?:转|轉|分机|分機|内线|內線|内線|ext\.?|Ext\.?|내선)([ ]?)\d+")
+
+
 @dataclass(frozen=True)
 class LineRules:
     """The rules one paragraph is broken by."""
@@ -67,6 +86,9 @@ class LineRules:
     # Strict level (clreq strict, jlreq/CSS `line-break: strict`): small kana, ー, 々, —— and …… do not start a
     # line; UAX #14 class CJ resolves to NS instead of ID.
     strict: bool = False
+    # A board's own terms (procedure titles, materials, `keep:`): never broken inside unless one alone is wider
+    # than the line; a break just before or after one reads as a phrase boundary.
+    keep: frozenset[str] = frozenset()
 
 
 _CJK_LANGS = {"zh": CLREQ, "ja": JLREQ, "ko": KLREQ}
@@ -85,9 +107,24 @@ def lang_key(lang: str) -> str | None:
     return None
 
 
-@lru_cache(maxsize=64)  # LineRules is frozen: one instance per (lang, strict), cheap to hash as a memo key
-def rules_for(lang: str = "zh-Hans", *, strict: bool = False) -> LineRules:
-    """The rules for a BCP 47 tag: 'zh-Hans', 'zh-Hant', 'ja', 'ko'; other tags get the basic CJK rules."""
+def rules_for(lang: str = "zh-Hans", *, strict: bool = False, keep: Iterable[str] = ()) -> LineRules:
+    """The rules for a BCP 47 tag: 'zh-Hans', 'zh-Hant', 'ja', 'ko'; other tags get the basic CJK rules. `keep`:
+    terms never broken inside (see `LineRules.keep`); terms under two characters are ignored."""
+    if not keep:
+        return _rules_for(lang, strict, _NO_TERMS)
+    return _rules_for(lang, strict, _terms(keep if isinstance(keep, tuple | frozenset) else tuple(keep)))
+
+
+_NO_TERMS: frozenset[str] = frozenset()
+
+
+@lru_cache(maxsize=64)  # a board passes the same terms with every text
+def _terms(keep: tuple[str, ...] | frozenset[str]) -> frozenset[str]:
+    return frozenset(t for t in (k.strip() for k in keep) if len(t) >= 2 and "\n" not in t)
+
+
+@lru_cache(maxsize=256)  # LineRules is frozen: one instance per (lang, strict, keep), cheap to hash as a memo key
+def _rules_for(lang: str, strict: bool, keep: frozenset[str]) -> LineRules:
     primary = lang.replace("_", "-").split("-")[0].lower()
     no_start = NO_START_BASIC | NO_START_STRICT if strict else NO_START_BASIC
     return LineRules(
@@ -98,4 +135,5 @@ def rules_for(lang: str = "zh-Hans", *, strict: bool = False) -> LineRules:
         keep_all=primary == "ko",
         source=_CJK_LANGS.get(primary, CLREQ),
         strict=strict,
+        keep=keep,
     )

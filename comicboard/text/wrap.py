@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
@@ -24,6 +25,9 @@ _LAST_LINE_WEIGHT = 0.5
 _COST_ALLOWED = 0.2
 _COST_CLAUSE = 0.0
 _COST_EMERGENCY = 2.0
+# A last-resort break that parts a number, a bracket or a mark from the letters it belongs to (1통에 400|원입니다.,
+# (☎ 02-123-4567)|로, 12|至18): dearer than a widow, so a too-wide word is split between its syllables instead.
+_COST_DETACH = 8.0
 # A break inside a BudouX phrase (携带身|份证): worth about 1.25 em of imbalance between two lines to avoid.
 _COST_MID_PHRASE = 1.6
 
@@ -66,20 +70,21 @@ def line_width(line: str, fontset: FontSet, role: str = "regular") -> float:
 
 
 def layout_lines(text: str, max_width_em: float, *, lang: str = "zh-Hans", fontset: FontSet | None = None,
-                 role: str = "regular", strict: bool = False) -> list[Line]:
+                 role: str = "regular", strict: bool = False, keep: Iterable[str] = ()) -> list[Line]:
     """Break `text` into lines no wider than `max_width_em`, with their offsets and widths.
 
     Newlines force breaks. A unit that cannot be broken and is wider than the measure gets a line of its
-    own and overflows (`Line.overflow`); no other line is wider than the measure.
+    own and overflows (`Line.overflow`); no other line is wider than the measure. `keep`: terms (a board's
+    titles, materials and `keep:` list) never broken inside unless one alone is wider than the measure.
     """
-    spans = _spans(text, max_width_em, rules_for(lang, strict=strict), fontset or default_fontset(), role)
+    spans = _spans(text, max_width_em, rules_for(lang, strict=strict, keep=keep), fontset or default_fontset(), role)
     return [Line(text[a:b], a, b, w, o) for a, b, w, o in spans]
 
 
 def break_lines(text: str, max_width_em: float, *, lang: str = "zh-Hans", fontset: FontSet | None = None,
-                role: str = "regular", strict: bool = False) -> list[str]:
+                role: str = "regular", strict: bool = False, keep: Iterable[str] = ()) -> list[str]:
     """The lines of `text` at a measure of `max_width_em` (em at size 1); see `layout_lines`."""
-    spans = _spans(text, max_width_em, rules_for(lang, strict=strict), fontset or default_fontset(), role)
+    spans = _spans(text, max_width_em, rules_for(lang, strict=strict, keep=keep), fontset or default_fontset(), role)
     return [text[a:b] for a, b, _, _ in spans]
 
 
@@ -94,17 +99,18 @@ def _spans(text: str, max_w: float, rules: LineRules, fs: FontSet, role: str) ->
 
 
 def fits_lines(text: str, max_width_em: float, max_lines: int, *, lang: str = "zh-Hans",
-               fontset: FontSet | None = None, role: str = "regular", strict: bool = False) -> bool:
+               fontset: FontSet | None = None, role: str = "regular", strict: bool = False,
+               keep: Iterable[str] = ()) -> bool:
     """Whether `text` breaks into at most `max_lines` lines with none overflowing the measure."""
-    lines = layout_lines(text, max_width_em, lang=lang, fontset=fontset, role=role, strict=strict)
+    lines = layout_lines(text, max_width_em, lang=lang, fontset=fontset, role=role, strict=strict, keep=keep)
     return len(lines) <= max_lines and not any(ln.overflow for ln in lines)
 
 
 def widest_unit(text: str, *, lang: str = "zh-Hans", fontset: FontSet | None = None, role: str = "regular",
-                strict: bool = False) -> float:
+                strict: bool = False, keep: Iterable[str] = ()) -> float:
     """Width (em) of the widest piece that no break can split: the narrowest measure with no overflow."""
     fs = fontset or default_fontset()
-    rules = rules_for(lang, strict=strict)
+    rules = rules_for(lang, strict=strict, keep=keep)
     widest = 0.0
     for _, para in paragraphs(text):
         levels = break_levels(para, rules)
@@ -118,11 +124,12 @@ def widest_unit(text: str, *, lang: str = "zh-Hans", fontset: FontSet | None = N
 
 
 def wrap(text: str, width: float, *, lang: str = "zh-Hans", size: float = 1.0, font: FontSet | None = None,
-         strict: bool = False) -> list[str]:
-    """Break `text` into lines no wider than `width`, in the units of `size` (an ideograph is 1 em)."""
+         strict: bool = False, keep: Iterable[str] = ()) -> list[str]:
+    """Break `text` into lines no wider than `width`, in the units of `size` (an ideograph is 1 em); `keep`:
+    terms never broken inside unless one alone is wider than the line."""
     if size <= 0:
         raise ValueError(f"size must be positive, got {size!r}")
-    return break_lines(text, width / size, lang=lang, fontset=font, strict=strict)
+    return break_lines(text, width / size, lang=lang, fontset=font, strict=strict, keep=keep)
 
 
 def _trim(text: str, start: int, end: int) -> int:
@@ -179,7 +186,23 @@ def _prepared(para: str, rules: LineRules, fs: FontSet, role: str) -> tuple:
             trim[a + 1:b + 1] = [a] * (b - a)
         trim = tuple(trim)
     levels, allowed, emergency = _breaks.__wrapped__(para, rules)  # this memo holds them already
-    return prefix, trim, levels, allowed, emergency, {}
+    # The edges of the board's terms are phrase boundaries whatever BudouX says (养老金|领取, not 养|老金).
+    memo = dict.fromkeys(_term_edges(para, rules.keep)[0], True) if rules.keep else {}
+    return prefix, trim, levels, allowed, emergency, memo
+
+
+def _glued_start(levels: bytes, a: int) -> int:
+    """The first position of the unit starting at `a` with what no break separates from it (an opening quote)."""
+    while a > 0 and not levels[a]:
+        a -= 1
+    return a
+
+
+def _glued_end(levels: bytes, b: int, n: int) -> int:
+    """The end of the unit ending at `b` with what no break separates from it (a closing quote, 。)."""
+    while b < n and not levels[b]:
+        b += 1
+    return b
 
 
 def clear_caches() -> None:
@@ -216,9 +239,16 @@ def _layout_cached(para: str, max_w: float, rules: LineRules, fs: FontSet, role:
     if emergency and max(map(sub, at_cuts, left)) > limit:
         points = [0]
         start = 0
+        # Units that fit the line (a board's term, 12至18) stay whole even inside a wider stretch (정부24에서도).
+        spans = [(a, b) for a, b, _ in breaking.unit_spans(para, rules)]
+        if rules.keep_all:
+            spans += breaking.eojeols(para)
+        whole = [(a, b) for a, b in spans
+                 if prefix[_glued_end(levels, b, n)] - prefix[_glued_start(levels, a)] <= limit]
         for cut in allowed:
             if prefix[(t if (t := trim[cut]) > start else start) if trim else cut] - prefix[start] > limit:
-                points.extend(i for i in range(start + 1, cut) if levels[i] == _EMERGENCY)
+                points.extend(i for i in range(start + 1, cut) if levels[i] == _EMERGENCY
+                              and not any(a < i < b for a, b in whole))
             points.append(cut)
             start = cut
         left = list(map(prefix.__getitem__, points))
@@ -286,7 +316,13 @@ def _layout_cached(para: str, max_w: float, rules: LineRules, fs: FontSet, role:
                         break_cost[k] = _COST_ALLOWED
                         ask.append(k)
                 elif levels[p] == _EMERGENCY:
-                    break_cost[k] = _COST_EMERGENCY
+                    # Between two letters (Korean syllables, a term's characters) a last resort; between a letter
+                    # and a number, bracket or mark it parts what belongs together (400|원, 4567)|로): dearer.
+                    # After a space (inside a term of several words) it only splits the term: cheaper.
+                    ch = para[p - 1]
+                    break_cost[k] = (_COST_EMERGENCY if ch.isalpha() and para[p].isalpha()
+                                     else _COST_EMERGENCY / 2 if ch in SPACES else _COST_DETACH)
+                    ask.append(k)
                 elif trimmed[k] == p and para[p - 1] not in _CLAUSE_END:
                     break_cost[k] = _COST_ALLOWED
                     ask.append(k)
@@ -373,51 +409,78 @@ def _layout_cached(para: str, max_w: float, rules: LineRules, fs: FontSet, role:
 
 
 def phrase_lines(text: str, max_width_em: float, *, lang: str = "zh-Hans", fontset: FontSet | None = None,
-                 role: str = "regular", strict: bool = False) -> list[Line]:
+                 role: str = "regular", strict: bool = False, keep: Iterable[str] = ()) -> list[Line]:
     """Like `layout_lines`, but when the fewest lines can only be had by cutting a word inside a BudouX phrase
     (ち|ょっと, 暗证番|号, カー|ド) and one line more keeps every word whole, take the line more: in a speech
     bubble a cut word reads worse than a slightly taller bubble."""
-    lines = layout_lines(text, max_width_em, lang=lang, fontset=fontset, role=role, strict=strict)
-    if len(lines) < 2 or phrases.model_for(lang) is None or not _cuts_word(text, lines, lang) or "\n" in text:
+    rules = rules_for(lang, strict=strict, keep=keep)
+    lines = layout_lines(text, max_width_em, lang=lang, fontset=fontset, role=role, strict=strict, keep=keep)
+    if len(lines) < 2 or phrases.model_for(lang) is None or not _cuts_word(text, lines, rules) or "\n" in text:
         return lines
-    more = _exact_lines(text, max_width_em, len(lines) + 1, lang, fontset or default_fontset(), role, strict)
+    more = _exact_lines(text, max_width_em, len(lines) + 1, rules, fontset or default_fontset(), role)
     if more is None or any(_widow(text, ln) for ln in more):  # a letter alone on any line is no better
         return lines
     return more
 
 
 def fill_lines(text: str, max_width_em: float, *, lang: str = "zh-Hans", fontset: FontSet | None = None,
-               role: str = "regular", strict: bool = False) -> list[Line]:
+               role: str = "regular", strict: bool = False, keep: Iterable[str] = ()) -> list[Line]:
     """The fewest lines like `layout_lines`, but each line but the last of a paragraph as full as it can be:
     for justified text, whose lines are stretched to the measure (balanced lines would all be stretched)."""
     fs = fontset or default_fontset()
+    rules = rules_for(lang, strict=strict, keep=keep)
     out: list[Line] = []
     for offset, para in paragraphs(text):
-        lines = layout_lines(para, max_width_em, lang=lang, fontset=fs, role=role, strict=strict)
+        lines = layout_lines(para, max_width_em, lang=lang, fontset=fs, role=role, strict=strict, keep=keep)
         if len(lines) > 1 and not any(ln.overflow for ln in lines):
-            full = _exact_lines(para, max_width_em, len(lines), lang, fs, role, strict, last_weight=0.0,
-                                whole_words=False)
+            full = _exact_lines(para, max_width_em, len(lines), rules, fs, role, last_weight=0.0, whole_words=False)
             if full is not None and not _widow(para, full[-1]):
                 lines = full
         out.extend(Line(ln.text, ln.start + offset, ln.end + offset, ln.width, ln.overflow) for ln in lines)
     return out
 
 
-def _exact_lines(text: str, max_w: float, count: int, lang: str, fs: FontSet, role: str, strict: bool,
+def _exact_lines(text: str, max_w: float, count: int, rules: LineRules, fs: FontSet, role: str,
                  last_weight: float = _LAST_LINE_WEIGHT, whole_words: bool = True) -> list[Line] | None:
-    found = _exact_cached(text, max_w, count, lang, fs, role, strict, last_weight, whole_words)
+    found = _exact_cached(text, max_w, count, rules, fs, role, last_weight, whole_words)
     return None if found is None else list(found)
 
 
+def _bounds(text: str, rules: LineRules) -> frozenset[int]:
+    """Phrase boundaries of `text`: BudouX's, and the edges of the board's terms (`rules.keep`) in it."""
+    bounds = phrases.phrase_bounds(text, rules.lang)
+    if not rules.keep:
+        return bounds
+    edges, inner = _term_edges(text, rules.keep)
+    return frozenset((bounds | edges) - inner) if edges else bounds
+
+
+def _term_edges(text: str, keep: frozenset[str]) -> tuple[set[int], set[int]]:
+    """Offsets where a term of `keep` starts or ends inside `text` (phrase boundaries), and offsets inside one."""
+    edges: set[int] = set()
+    inner: set[int] = set()
+    for term in keep:
+        start = text.find(term)
+        while start >= 0:
+            end = start + len(term)
+            edges.update((start, end))
+            inner.update(range(start + 1, end))
+            start = text.find(term, start + 1)
+    edges -= inner
+    edges.discard(0)
+    edges.discard(len(text))
+    return edges, inner
+
+
 @lru_cache(maxsize=4096)  # layout asks for the same text at the same measures while it searches for a size
-def _exact_cached(text: str, max_w: float, count: int, lang: str, fs: FontSet, role: str, strict: bool,
+def _exact_cached(text: str, max_w: float, count: int, rules: LineRules, fs: FontSet, role: str,
                   last_weight: float, whole_words: bool) -> tuple[Line, ...] | None:
     """The best layout of one paragraph in exactly `count` lines, breaking only where the rules allow (and,
     with `whole_words`, never inside a word of a phrase); None when there is none. A plain dynamic programme:
     the texts are short, and it only runs for bubbles that would cut a word and for justified blocks."""
-    levels = break_levels(text, rules_for(lang, strict=strict))
+    levels = break_levels(text, rules)
     n = len(text)
-    bounds = phrases.phrase_bounds(text, lang)
+    bounds = _bounds(text, rules)
     points = [0] + [i for i in range(1, n) if levels[i] >= Break.ALLOWED
                     and not (whole_words and _word_cut(text, i, bounds))] + [n]
     prefix = [0.0, *accumulate(fs.advance(ch, role) for ch in text)]
@@ -427,6 +490,10 @@ def _exact_cached(text: str, max_w: float, count: int, lang: str, fs: FontSet, r
     # Worth about a third of the measure of imbalance (em²), so it counts as much in a wide box as a narrow one;
     # justified lines are filled first (their slack would be stretched), phrases only decide between equals.
     mid_phrase = max(_COST_MID_PHRASE, (0.3 * max_w) ** 2) if whole_words else _COST_MID_PHRASE
+    # Justified text cuts no word either (所需材料：身份|证) when a line about a quarter of the measure shorter,
+    # stretched, avoids it: a stretched line reads better than a word split across lines.
+    word_cut = 0.0 if whole_words else max(_COST_MID_PHRASE, (0.25 * max_w) ** 2)
+    cut_at = [word_cut if word_cut and _word_cut(text, p, bounds) else 0.0 for p in points]
     best = [[inf] * len(points) for _ in range(count + 1)]
     back = [[0] * len(points) for _ in range(count + 1)]
     best[0][0] = 0.0
@@ -443,7 +510,7 @@ def _exact_cached(text: str, max_w: float, count: int, lang: str, fs: FontSet, r
                 if letters[ends[k]] - letters[points[j]] <= 1 and (m == count or whole_words):
                     cost += _COST_WIDOW  # one letter alone: on the last line a widow, in a bubble any line
                 if bounds and points[k] not in bounds and k < len(points) - 1:
-                    cost += mid_phrase  # between words of one phrase: allowed, but a phrase end is better
+                    cost += mid_phrase + cut_at[k]  # inside a phrase: allowed, but a phrase end is better
                 if cost < best[m][k]:
                     best[m][k], back[m][k] = cost, j
     last = len(points) - 1
@@ -479,9 +546,9 @@ def _script(ch: str) -> str:
     return "other"
 
 
-def _cuts_word(text: str, lines: list[Line], lang: str) -> bool:
+def _cuts_word(text: str, lines: list[Line], rules: LineRules) -> bool:
     """Whether a break between `lines` cuts a word (see `_word_cut`)."""
-    bounds = phrases.phrase_bounds(text, lang)
+    bounds = _bounds(text, rules)
     return any(_word_cut(text, ln.end, bounds) for ln in lines[:-1])
 
 

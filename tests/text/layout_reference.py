@@ -8,10 +8,11 @@ from bisect import bisect_left, bisect_right
 from itertools import accumulate
 
 from comicboard.text import phrases
-from comicboard.text.breaking import SPACES, Break, _breaks_reference
+from comicboard.text.breaking import SPACES, Break, _breaks_reference, eojeols, unit_spans
 from comicboard.text.wrap import (
     _CLAUSE_END,
     _COST_ALLOWED,
+    _COST_DETACH,
     _COST_EMERGENCY,
     _COST_WIDOW,
     _EPS,
@@ -19,6 +20,7 @@ from comicboard.text.wrap import (
     _LAST_LINE_WEIGHT,
     _SPACE_CHARS,
     _mid_phrase_cost,
+    _term_edges,
 )
 
 _INF = float("inf")
@@ -74,7 +76,9 @@ def layout_reference(para, max_w, rules, fs, role, phrase_memo=None):
     prefix = [0.0, *accumulate(fs.advance(ch, role) for ch in para)]
     spaced = _HAS_SPACE(para) is not None
     levels, allowed, emergency = _breaks_reference(para, rules)
-    phrase_memo = phrase_memo or _Phrases(para, rules.lang)
+    if phrase_memo is None:
+        phrase_memo = _Phrases(para, rules.lang)
+        phrase_memo.memo.update(dict.fromkeys(_term_edges(para, rules.keep)[0], True))  # a term's edges
     limit = max_w + _EPS
     n = len(para)
     end = _trim(para, 0, n) if spaced else n
@@ -85,9 +89,20 @@ def layout_reference(para, max_w, rules, fs, role, phrase_memo=None):
     if emergency:
         points = [0]
         start = 0
+        # Units that fit the line (a board's term, a range, a Korean word) are not broken inside.
+        spans = [(a, b) for a, b, _ in unit_spans(para, rules)] + (eojeols(para) if rules.keep_all else [])
+        def glued(a, b):  # the unit with what no break separates from it (quotes, 。)
+            while a > 0 and levels[a] == Break.NEVER:
+                a -= 1
+            while b < n and levels[b] == Break.NEVER:
+                b += 1
+            return a, b
+
+        whole = [(a, b) for a, b in spans if (g := glued(a, b)) and prefix[g[1]] - prefix[g[0]] <= limit]
         for cut in allowed:
             if prefix[_trim(para, start, cut) if spaced else cut] - prefix[start] > limit:
-                points.extend(i for i in range(start + 1, cut) if levels[i] == Break.EMERGENCY)
+                points.extend(i for i in range(start + 1, cut) if levels[i] == Break.EMERGENCY
+                              and not any(a < i < b for a, b in whole))
             points.append(cut)
             start = cut
     else:
@@ -162,7 +177,13 @@ def layout_reference(para, max_w, rules, fs, role, phrase_memo=None):
             for k in range(lo, hi + 1):
                 p, t = points[k], trimmed[k]
                 if levels[p] == Break.EMERGENCY:
-                    break_cost[k] = _COST_EMERGENCY
+                    # Between letters a last resort; after a space (a term's words) half that; between a letter and
+                    # a number, bracket or mark (400|원, 4567)|로) it parts what belongs together.
+                    a, b = para[p - 1], para[p]
+                    break_cost[k] = (_COST_EMERGENCY if a.isalpha() and b.isalpha() else
+                                     _COST_EMERGENCY / 2 if a in SPACES else _COST_DETACH)
+                    group.append(k)
+                    ask[k] = group
                 elif t == p and para[t - 1] not in _CLAUSE_END:
                     break_cost[k] = _COST_ALLOWED
                     group.append(k)
