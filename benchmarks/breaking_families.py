@@ -9,6 +9,7 @@ when a line break falls inside a unit that fits the line on its own:
   * ext      a phone number and its extension (85551234转8021, 内線12);
   * range    a numeric range (12至18, 9:00～17:00, 5日至10);
   * term     one of the board's own terms (procedure titles, materials, `keep:`).
+In Korean a unit of several words takes the particles written after its last word (it spans whole eojeols).
 The units are found by the patterns below, written from the families' definitions, not from the engine. The
 texts are other members of each family than the issue's examples, in zh-Hans, zh-Hant, ja and ko.
 
@@ -88,13 +89,16 @@ CORPUS: list[tuple[str, str, tuple[str, ...]]] = [
 def units(text: str, lang: str, terms: tuple[str, ...]) -> list[tuple[str, int, int]]:
     """(family, start, end) of every unit in `text`."""
     out = [(fam, m.start(), m.end()) for fam, rx in UNITS.items() for m in rx.finditer(text)]
-    if lang == "ko":
-        out += [("eojeol", m.start(), m.end()) for m in re.finditer(r"\S+", text)]
     for term in terms:
         start = text.find(term)
         while start >= 0:
             out.append(("term", start, start + len(term)))
             start = text.find(term, start + 1)
+    if lang == "ko":
+        # A unit of several words takes the particles after its last word: it spans whole eojeols.
+        out = [(f, text.rfind(" ", 0, s) + 1, e2 if (e2 := text.find(" ", e)) >= 0 else len(text))
+               if " " in text[s:e].strip() else (f, s, e) for f, s, e in out]
+        out += [("eojeol", m.start(), m.end()) for m in re.finditer(r"\S+", text)]
     return out
 
 
@@ -135,7 +139,7 @@ def main(argv: list[str] | None = None) -> None:
             for fam, unit in found:
                 bad[fam] += 1
                 if args.verbose:
-                    lines = [ln.text for ln in layout_lines(text, width, lang=lang, strict=True)]
+                    lines = [ln.text for ln in layout_lines(text, width, lang=lang, strict=True, keep=terms)]
                     print(f"{fam:7}{lang:8}{width:5g}  {unit}  {' / '.join(lines)}")
     fams = ", ".join(f"{f} {bad[f]}" for f in ("eojeol", "per", "ext", "range", "term"))
     print(f"{len(CORPUS)} texts x {len(WIDTHS)} widths = {runs} runs; runs with a bad break: {bad['runs']} ({fams})")

@@ -36,11 +36,12 @@ def layout(board):  # noqa: ANN001, ANN201
 
 
 def wrap(text: str, width: float, *, lang: str = "zh-Hans", size: float = 1.0, font=None,  # noqa: ANN001
-         strict: bool = False) -> list[str]:
-    """Break `text` into lines no wider than `width` (in the units of `size`; an ideograph is 1 em)."""
+         strict: bool = False, keep=()) -> list[str]:  # noqa: ANN001
+    """Break `text` into lines no wider than `width` (in the units of `size`; an ideograph is 1 em); the terms in
+    `keep` are not broken inside unless one alone is wider than the line."""
     from .text import wrap as _wrap
 
-    return _wrap(text, width, lang=lang, size=size, font=font, strict=strict)
+    return _wrap(text, width, lang=lang, size=size, font=font, strict=strict, keep=keep)
 
 
 def check(board):  # noqa: ANN001, ANN201

@@ -233,11 +233,14 @@ class Board:
     safe_mm: float = 5.0  # text and figures never come closer to the trim than this, whatever margin_mm says
     theme: str = "community"  # a bundled theme name (community, calm) or a .toml file of the same keys
     viewing_distance_m: float = 1.0  # how far readers stand; `check` warns when text is too small for it
+    keep: tuple[str, ...] = ()  # terms never broken inside a line (beside the procedure titles and materials)
     source: str | None = None  # file the board came from, for messages
 
     def __post_init__(self) -> None:
         for key in ("title", "subtitle", "organization", "footer"):
             check_text(getattr(self, key), f"board.{key}")
+        for i, term in enumerate(self.keep):
+            check_text(term, f"board.keep[{i}]")
         _check_count(self.categories, MAX_CATEGORIES, "categories", "categories")
         _check_count(tuple(p for c in self.categories for p in c.procedures), MAX_PROCEDURES, "categories",
                      "procedures on one board")
@@ -321,6 +324,17 @@ class Board:
             raise _fail(f"the board holds {total:,} characters of text, the limit is {MAX_BOARD_CHARS:,}", "board",
                         expected=f"at most {MAX_BOARD_CHARS:,} characters", found=f"{total:,}",
                         hint="split the board into several boards, or shorten the texts")
+
+    @property
+    def terms(self) -> tuple[str, ...]:
+        """The board's own terms, never broken inside a line unless one alone is wider than it: its `keep:` list,
+        procedure titles and materials."""
+        out = dict.fromkeys(self.keep)
+        for cat in self.categories:
+            for proc in cat.procedures:
+                out[proc.title] = None
+                out.update(dict.fromkeys(proc.materials))
+        return tuple(out)
 
     @property
     def page_size_mm(self) -> tuple[float, float]:

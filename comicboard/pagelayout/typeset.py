@@ -53,6 +53,8 @@ class Setter:
 
     fonts: FontSet
     lang: str
+    # The board's own terms (`Board.terms`): never broken inside a line unless one alone is wider than it.
+    keep: tuple[str, ...] = ()
     # Unbreakable runs that had to be split: (run, size it was set at, largest size at which it would fit whole).
     split_words: list[tuple[str, float, float]] = field(default_factory=list)
 
@@ -75,12 +77,13 @@ class Setter:
         measure = max(max_w / size, 1.0)
         if fill:
             lines = [ln.text for ln in fill_lines(text, measure, lang=self.lang, fontset=self.fonts, role=role,
-                                                    strict=self.strict)]
+                                                    strict=self.strict, keep=self.keep)]
         elif whole_words:
             lines = [ln.text for ln in phrase_lines(text, measure, lang=self.lang, fontset=self.fonts, role=role,
-                                                      strict=self.strict)]
+                                                      strict=self.strict, keep=self.keep)]
         else:
-            lines = break_lines(text, measure, lang=self.lang, fontset=self.fonts, role=role, strict=self.strict)
+            lines = break_lines(text, measure, lang=self.lang, fontset=self.fonts, role=role, strict=self.strict,
+                                keep=self.keep)
         if not split:
             return lines
         out: list[str] = []
@@ -196,7 +199,7 @@ def _columns_for(setter: Setter, text: str, max_len: float, size: float, role: s
     measure = max(max_len / size, 1.0)
     for _ in range(4):
         cols = [ln.text for ln in phrase_lines(text, measure, lang=setter.lang, fontset=metrics,  # type: ignore[arg-type]
-                                                role=role, strict=setter.strict)]
+                                                role=role, strict=setter.strict, keep=setter.keep)]
         over = max(setter.column_length(c, size, role) for c in cols) - max_len
         if over <= 0.01 or measure <= 1.0:
             break

@@ -41,7 +41,7 @@ from .readers import Document
 # Keys allowed at each level, in the order the docs show them.
 TOP_KEYS = ("board", "cast", "categories", "fonts")
 BOARD_KEYS = ("title", "subtitle", "organization", "size", "orientation", "lang", "direction", "writing", "footer",
-              "min_font_size", "margin_mm", "bleed_mm", "safe_mm", "theme", "viewing_distance_m")
+              "min_font_size", "margin_mm", "bleed_mm", "safe_mm", "theme", "viewing_distance_m", "keep")
 CAST_KEYS = ("name", "look", "picture")
 FONT_KEYS = ("regular", "bold", "fallback")
 CATEGORY_KEYS = ("name", "color", "icon", "procedures")
@@ -316,6 +316,8 @@ class Builder:
                                expected=f"{lo:g}–{hi:g} m", found=f"{d:g}",
                                hint="a board by a door is read from about 1 m")
             kw["viewing_distance_m"] = d
+        if "keep" in b:  # terms never broken inside a line (text.rules.LineRules.keep)
+            kw["keep"] = self.texts(b["keep"], at + ("keep",), "terms")
         return kw
 
     def theme_file(self, name: str, path: Path_) -> str:
