@@ -20,6 +20,7 @@ MAX_PROCEDURES = 600  # on one board, all categories together; a 500-procedure b
 MAX_STEPS = 20  # per procedure
 MAX_SPEECHES = 8  # per step
 MAX_MATERIALS = 30  # per procedure
+MAX_KEEP_TERMS = 200  # board.keep: terms never broken inside a line (each is looked for in every paragraph)
 MAX_PROPS = 8  # per step
 MAX_CAST = 50  # cast members, the two defaults included
 

@@ -17,6 +17,7 @@ from .limits import (
     MAX_BOARD_CHARS,
     MAX_CAST,
     MAX_CATEGORIES,
+    MAX_KEEP_TERMS,
     MAX_MATERIALS,
     MAX_PROCEDURES,
     MAX_PROPS,
@@ -239,6 +240,7 @@ class Board:
     def __post_init__(self) -> None:
         for key in ("title", "subtitle", "organization", "footer"):
             check_text(getattr(self, key), f"board.{key}")
+        _check_count(self.keep, MAX_KEEP_TERMS, "board.keep", "terms in keep")
         for i, term in enumerate(self.keep):
             check_text(term, f"board.keep[{i}]")
         _check_count(self.categories, MAX_CATEGORIES, "categories", "categories")

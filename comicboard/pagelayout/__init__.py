@@ -66,6 +66,6 @@ def layout(board: Board, *, check_fonts: bool = True) -> Layout:
         check_coverage(iter_texts(board), fonts, board.source)
     from .board import layout_pages
 
-    setter = Setter(fonts, board.lang, board.terms)
+    setter = Setter(fonts, board.lang, frozenset(board.terms))
     pages, problems, s = layout_pages(board, setter)
     return Layout(board, fonts, pages, s, problems)

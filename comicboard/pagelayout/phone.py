@@ -28,7 +28,7 @@ def layout_phone(board: Board, *, width: float = PHONE_WIDTH_PT, s: float = BASE
     """Pages: the index, then one per procedure in board order (numbered as on the board)."""
     fonts = fontset_for(board.fonts)
     check_coverage(iter_texts(board), fonts, board.source)
-    setter = Setter(fonts, board.lang, board.terms)
+    setter = Setter(fonts, board.lang, frozenset(board.terms))
     s = max(s, board.min_font_size)
     problems: list[Problem] = []
     pages = [_index_page(board, setter, width, s)]
@@ -197,7 +197,7 @@ def layout_handout(board: Board, *, size_mm: tuple[float, float] = (210.0, 297.0
     """
     fonts = fontset_for(board.fonts)
     check_coverage(iter_texts(board), fonts, board.source)
-    setter = Setter(fonts, board.lang, board.terms)
+    setter = Setter(fonts, board.lang, frozenset(board.terms))
     mm = 72 / 25.4
     width, height = size_mm[0] * mm, size_mm[1] * mm
     m = 12 * mm  # print: keep clear of the trim and of printers' unprintable edge

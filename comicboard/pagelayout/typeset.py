@@ -54,7 +54,7 @@ class Setter:
     fonts: FontSet
     lang: str
     # The board's own terms (`Board.terms`): never broken inside a line unless one alone is wider than it.
-    keep: tuple[str, ...] = ()
+    keep: frozenset[str] = frozenset()  # a frozenset keeps its hash: cheap in every memo key below
     # Unbreakable runs that had to be split: (run, size it was set at, largest size at which it would fit whole).
     split_words: list[tuple[str, float, float]] = field(default_factory=list)
 
@@ -128,7 +128,7 @@ class Setter:
                 whole_words: bool = False, fill: bool = False) -> Measured:
         """Lines, their widest width, and the block height, for `text` in a column `max_w` wide (memoised; the
         words it had to split are reported again on every reuse)."""
-        key = (self.fonts, self.lang, text, max_w, size, role, split, whole_words, fill)
+        key = (self.fonts, self.lang, self.keep, text, max_w, size, role, split, whole_words, fill)
         return _MEASURED.call(key, self.split_words,
                               lambda: self._measure(text, max_w, size, role, split, whole_words, fill))
 
@@ -190,7 +190,7 @@ def columns_for(setter: Setter, text: str, max_len: float, size: float, role: st
     column is cut between characters as a last resort, and recorded like a split word (memoised, like
     `Setter.measure`).
     """
-    key = (setter.fonts, setter.lang, text, max_len, size, role)
+    key = (setter.fonts, setter.lang, setter.keep, text, max_len, size, role)
     return list(_COLUMNS.call(key, setter.split_words, lambda: tuple(_columns_for(setter, text, max_len, size, role))))
 
 

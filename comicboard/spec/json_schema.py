@@ -21,6 +21,7 @@ from ..color import _CMYK, _HEX
 from ..limits import (
     MAX_CAST,
     MAX_CATEGORIES,
+    MAX_KEEP_TERMS,
     MAX_MATERIALS,
     MAX_PROCEDURES,
     MAX_PROPS,
@@ -76,6 +77,7 @@ DESCRIPTIONS = {
     "safe_mm": "Text and faces stay this far inside the trim, mm (default 5).",
     "theme": "community (default), calm, or a .toml theme file.",
     "viewing_distance_m": "How far readers stand, m (default 1): check warns when text is too small for it.",
+    "keep": "Terms never broken inside a line (beside procedure titles and materials), e.g. [养老金, 外调政审].",
     "name": "The name shown.", "look": "How the person is drawn.", "picture": "Your own PNG drawn instead.",
     "regular": "Font for text: a file or an installed family name.", "bold": "Font for titles.",
     "fallback": "Fonts tried in order for characters the main font lacks.",
@@ -218,6 +220,7 @@ def build_schema() -> dict[str, Any]:
         "min_font_size": number(*MIN_FONT_SIZE_PT, "points"), "margin_mm": number(*MARGIN_RANGE_MM, "mm"),
         "bleed_mm": number(*BLEED_MM, "mm"), "safe_mm": number(*SAFE_MM, "mm"), "theme": _theme(),
         "viewing_distance_m": number(*VIEWING_DISTANCE_M, "metres"),
+        "keep": one_or_list(text(nonempty=True), MAX_KEEP_TERMS),
     }, required=("title",))
     member = {"anyOf": [text(nonempty=True), obj(CAST_KEYS, {
         "name": text(nonempty=True), "look": choice(LOOKS, "look"), "picture": text(nonempty=True),

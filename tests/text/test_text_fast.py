@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from comicboard.text import Break, break_levels, layout_lines, rules_for
-from comicboard.text.breaking import SPACES
+from comicboard.text.breaking import SPACES, eojeols, unit_spans
 from comicboard.text.phrases import bounds_at, model_for, phrase_bounds
 from comicboard.text.wrap import default_fontset
 
@@ -17,6 +17,29 @@ POOL = ("请携带身份证原件社区工作人员办事材料政审入党申�
         "가나다라마한국어" "。，、：；！？」』）》「『（《——……・·℃％" "abcXYZ0123456789.,:-/@%¥$" "    ")
 TEXTS = st.text(st.sampled_from(list(POOL)), max_size=70)
 LANGS = st.sampled_from(["zh-Hans", "zh-Hant", "ja", "ko"])
+
+
+def units_that_fit(text, rules, levels, prefix, limit):
+    """Units (numeric compounds, terms, Korean words) that fit the line with what no break parts from them: no
+    last-resort break falls inside them."""
+    spans = [(a, b) for a, b, _ in unit_spans(text, rules)] + (eojeols(text) if rules.keep_all else [])
+    out = []
+    for a, b in spans:
+        ga, gb = a, b
+        while ga > 0 and levels[ga] == Break.NEVER:
+            ga -= 1
+        while gb < len(text) and levels[gb] == Break.NEVER:
+            gb += 1
+        if prefix[gb] - prefix[ga] <= limit:
+            out.append((a, b))
+    return out
+
+
+def emergency_cost(text, p):
+    """A last resort between letters; after a space half that; parting a number or bracket from letters, dear."""
+    a, b = text[p - 1], text[p]
+    return (W._COST_EMERGENCY if a.isalpha() and b.isalpha() else W._COST_EMERGENCY / 2 if a in SPACES
+            else W._COST_DETACH)
 
 
 def reference_cost(text: str, width: float, lang: str, strict: bool) -> tuple[int, float]:
@@ -38,15 +61,18 @@ def reference_cost(text: str, width: float, lang: str, strict: bool) -> tuple[in
 
     allowed = [i for i, lv in enumerate(levels) if lv == Break.ALLOWED]
     points, start = [0], 0
+    whole = units_that_fit(text, rules, levels, prefix, limit)
     for cut in allowed:
         if prefix[trim(cut, start)] - prefix[start] > limit:
-            points += [i for i in range(start + 1, cut) if levels[i] == Break.EMERGENCY]
+            points += [i for i in range(start + 1, cut) if levels[i] == Break.EMERGENCY
+                       and not any(a < i < b for a, b in whole)]
         points.append(cut)
         start = cut
 
     def cost_at(p: int) -> float:
         if levels[p] == Break.EMERGENCY:
-            return W._COST_EMERGENCY
+            return emergency_cost(text, p) + (W._mid_phrase_cost(width) if bounds is not None and p not in bounds
+                                              else 0.0)
         if text[trim(p) - 1] in W._CLAUSE_END or text[p - 1] in SPACES:
             return W._COST_CLAUSE
         return W._COST_ALLOWED + (W._mid_phrase_cost(width) if bounds is not None and p not in bounds else 0.0)
@@ -86,7 +112,8 @@ def layout_cost(text: str, width: float, lang: str, strict: bool) -> tuple[int, 
             continue
         p = lines[k + 1].start
         if levels[p] == Break.EMERGENCY:
-            total += W._COST_EMERGENCY
+            total += emergency_cost(text, p) + (W._mid_phrase_cost(width) if bounds is not None and p not in bounds
+                                                else 0.0)
         elif not (ln.text[-1] in W._CLAUSE_END or text[p - 1] in SPACES):
             total += W._COST_ALLOWED + (W._mid_phrase_cost(width) if bounds is not None and p not in bounds else 0.0)
     return len(lines), total
