@@ -72,12 +72,13 @@ class Site:
         known = self.follower.previews.get(spec)
         if known is not None:
             return known
-        preview = self.follower.add(Preview(spec, allow_outside=self.allow_outside))
-        if preview.latest is None:
-            with self.render_lock:  # the first build of a spec is made for the request that asked for it
-                if preview.latest is None:
-                    preview.rebuild()
-        return preview
+        with self.render_lock:  # the first build is made for the request that asked, then the follower takes over
+            known = self.follower.previews.get(spec)
+            if known is None:
+                known = Preview(spec, allow_outside=self.allow_outside)
+                known.rebuild()
+                self.follower.add(known)
+        return known
 
     def download(self, preview: Preview, kind: str) -> tuple[str, bytes]:
         """(file name, bytes) of the last good board as a PDF, PNG(s) or phone images (several files: a zip)."""
