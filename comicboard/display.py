@@ -77,6 +77,9 @@ class Path:
     dash: tuple[float, float] | None = None
     round_joins: bool = True
     text: str = ""
+    # `text` set as upright glyphs in the outline's cell: PDF writes them invisibly inside an /ActualText span,
+    # so copy, search and screen readers read a vertical column top to bottom; rasters draw the outline only.
+    glyphs: GlyphRun | None = None
 
 
 @dataclass(frozen=True)
@@ -93,6 +96,7 @@ class GlyphRun:
     font: str
     size: float
     color: Color
+    joined: bool = False  # continues the previous run's word: a change of font or baseline, no space between
 
 
 @dataclass(frozen=True)
@@ -122,3 +126,7 @@ class DisplayList:
     pages: list[Page]
     title: str = ""
     lang: str = "zh-Hans"
+    author: str = ""  # the board's organisation
+    subject: str = ""  # its subtitle
+    date: str | None = None  # revision date (ISO 8601) the spec gives, if any
+    min_font_size: float = 8.0  # the board's smallest type: tiled sheets label themselves no smaller

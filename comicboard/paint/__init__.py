@@ -38,7 +38,9 @@ def paint(lay: Layout) -> DisplayList:
             page.items.extend(_paint_item(it, lay.fonts, theme))
         page.items = printable(page.items)
         pages.append(page)
-    return DisplayList(pages, title=lay.board.title, lang=lay.board.lang)
+    b = lay.board
+    return DisplayList(pages, title=b.title, lang=b.lang, author=b.organization, subject=b.subtitle,
+                       date=getattr(b, "date", None), min_font_size=b.min_font_size)
 
 
 def text_runs(block: TextBlock, fonts: FontSet, theme: Theme) -> list[GlyphRun | Path]:
@@ -50,16 +52,26 @@ def text_runs(block: TextBlock, fonts: FontSet, theme: Theme) -> list[GlyphRun |
             continue
         i = 0
         dys = line.dys or (0.0,) * len(line.text)
+        words, last = 0, None  # spaces seen so far in the line; the word the previous run ended in
         for face, chunk in fonts.runs(line.text, block.role):
             xs, ds = line.xs[i:i + len(chunk)], dys[i:i + len(chunk)]
             i += len(chunk)
             # Spaces carry no ink; dropping them keeps runs short and the PDF text clean. A glyph moved off the
-            # baseline (a centred 。) starts a run of its own on its own baseline.
-            keep = [(c, x, d) for c, x, d in zip(chunk, xs, ds, strict=True) if not c.isspace()]
-            for _, group in groupby(keep, key=lambda k: k[2]):
+            # baseline (a centred 。) starts a run of its own on its own baseline. A space ends a run too: inside
+            # a run the glyphs are set touching (it reads back as one word), and a run that goes on the word of
+            # the one before (a change of font or baseline, no space) says so, so the two read back as one.
+            keep = []
+            for c, x, d in zip(chunk, xs, ds, strict=True):
+                if c.isspace():
+                    words += 1
+                else:
+                    keep.append((c, x, d, words))
+            for (_, word), group in groupby(keep, key=lambda k: (k[2], k[3])):
                 part = list(group)
-                runs.append(GlyphRun("".join(c for c, _, _ in part), tuple(x for _, x, _ in part),
-                                     line.baseline + part[0][2], face.path, block.font_size, col))
+                runs.append(GlyphRun("".join(c for c, _, _, _ in part), tuple(x for _, x, _, _ in part),
+                                     line.baseline + part[0][2], face.path, block.font_size, col,
+                                     joined=word == last))
+                last = word
     return runs
 
 

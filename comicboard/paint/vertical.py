@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from fontTools.pens.basePen import BasePen
 
-from ..color import Color
+from ..color import BLACK, Color
 from ..display import GlyphRun, Path, PathPen
 from ..fonts import Face, FontSet
 from ..pagelayout.geometry import Line, TextBlock
@@ -47,6 +47,17 @@ def _outline(face: Face, glyph: str, transform) -> tuple:  # noqa: ANN001
     return tuple(pen.pen.ops)
 
 
+def _real_text(ch: str, x0: float, top: float, size: float, fonts: FontSet, block: TextBlock) -> GlyphRun | None:
+    """The character an outline shows, as an upright glyph in its one-em cell of the column (the PDF sets it
+    invisibly, so a column reads top to bottom in copy and search); None if no font has the character."""
+    face = fonts.face_for(ch, block.role)
+    if face is None:
+        return None
+    w = face.advance(ch) * size
+    asc = face.ascender / max(face.ascender - face.descender, 1e-6)
+    return GlyphRun(ch, (x0 + (size - w) / 2,), top + asc * size, face.path, size, BLACK)
+
+
 def column_items(line: Line, block: TextBlock, fonts: FontSet, color: Color) -> list[GlyphRun | Path]:
     size = block.font_size
     x0, y0 = line.bbox[0], line.bbox[1]
@@ -69,7 +80,8 @@ def column_items(line: Line, block: TextBlock, fonts: FontSet, color: Color) -> 
         elif mode == "outline":
             def t(p, x0=x0, top=top, upem=upem, asc=asc):  # noqa: ANN001, ANN202
                 return x0 + p[0] / upem * size, top + (asc - p[1] / upem) * size
-            out.append(Path(_outline(face, draw, t), fill=color, text=src))
+            out.append(Path(_outline(face, draw, t), fill=color, text=src,
+                            glyphs=_real_text(src, x0, top, size, fonts, block)))
             pos += 1
         elif mode == "tcy":
             width = sum(face.advance(c) for c in draw)
@@ -92,7 +104,8 @@ def column_items(line: Line, block: TextBlock, fonts: FontSet, color: Color) -> 
                 if glyph is not None and not c.isspace():
                     def t(p, pen=pen, cu=cface.units_per_em, mid=mid, top=top):  # noqa: ANN001, ANN202
                         return x0 + size / 2 + (p[1] / cu - mid) * size, top + (pen + p[0] / cu) * size
-                    out.append(Path(_outline(cface, glyph, t), fill=color, text=c))
+                    out.append(Path(_outline(cface, glyph, t), fill=color, text=c,
+                                    glyphs=_real_text(c, x0, top + pen * size, size, fonts, block)))
                 pen += cface.advance(c)
             pos += len(draw)
     return out

@@ -11,6 +11,7 @@ import io
 import math
 import threading
 from pathlib import Path as FilePath
+from typing import TYPE_CHECKING
 
 from PIL import Image as PILImage
 from reportlab import rl_config
@@ -20,8 +21,12 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 from reportlab.pdfgen.canvas import FILL_EVEN_ODD, Canvas
 
+from ..color import Color
 from ..display import DisplayList, GlyphRun, Image, Page, Path
 from ..errors import RenderError
+
+if TYPE_CHECKING:
+    from .pdfx import DocInfo
 
 _PDF_LANG = {"zh-Hans": "zh-CN", "zh-Hant": "zh-TW"}  # BCP 47 tags readers and screen readers expect
 
@@ -68,24 +73,27 @@ def pdfx_version(pdfx: str | None) -> str | None:
 
 
 def render_pdf(dl: DisplayList, path: str | FilePath | io.BytesIO, *, pdfx: str | None = "4",
-               marks: bool = False) -> None:
+               marks: bool = False, overprint: bool | None = None) -> None:
     """Write `dl` to `path`: one PDF page per display-list page, media box = trim box + bleed (+ marks).
 
     `path` may be a BytesIO (plain PDFs only: pdfx=None), which tiling uses to place the pages on sheets.
+    Solid black (100 % K) text, lines and shapes overprint in PDF/X output (`overprint` says otherwise).
     """
     pdfx = pdfx_version(pdfx)
     if not dl.pages:
         raise RenderError("the display list has no pages", hint="a board needs at least one page")
     if isinstance(path, io.BytesIO) and pdfx:
         raise RenderError("PDF/X goes to a file, not to memory", hint="pass pdfx=None with a BytesIO")
-    runs = (item for page in dl.pages for item in page.items if isinstance(item, GlyphRun))
+    overprint = bool(pdfx) if overprint is None else overprint
+    runs = (item.glyphs if isinstance(item, Path) else item for page in dl.pages for item in page.items
+            if isinstance(item, GlyphRun) or (isinstance(item, Path) and item.glyphs is not None))
     fonts = {run.font: _register(run.font) for run in runs}
     # reportlab starts every page with Helvetica selected, which puts an unembedded standard font in
     # the file; making one of our own TrueType faces the initial font keeps the PDF self-contained.
     initial = next(iter(fonts.values()), None) or _register(_fallback_font())
     first = dl.pages[0]
     extra = MARKS_PT if marks else 0.0
-    out: io.BytesIO | str = io.BytesIO() if pdfx or isinstance(path, io.BytesIO) else str(path)
+    out = io.BytesIO()
     canvas = Canvas(
         out,
         pagesize=_media(first, extra),
@@ -100,7 +108,7 @@ def render_pdf(dl: DisplayList, path: str | FilePath | io.BytesIO, *, pdfx: str 
     canvas.setCreator("comicboard")
     canvas.setProducer("comicboard")
     for page in dl.pages:
-        _page(canvas, page, fonts, extra)
+        _page(canvas, page, fonts, extra, overprint)
         canvas.showPage()
     # Binary Flate streams: reportlab's default ASCII85 wrapping only adds a quarter to the size.
     with RL_LOCK:
@@ -111,25 +119,27 @@ def render_pdf(dl: DisplayList, path: str | FilePath | io.BytesIO, *, pdfx: str 
             raise RenderError(f"cannot write {path}: {exc}") from exc
         finally:
             rl_config.useA85 = a85
-    if isinstance(path, io.BytesIO):
-        assert isinstance(out, io.BytesIO)
-        path.write(out.getvalue())
-        return
-    if pdfx:
-        from .pdfx import finish
+    from .pdfx import finish
 
-        assert isinstance(out, io.BytesIO)
-        try:
-            finish(out.getvalue(), path, version=pdfx, title=dl.title or "")
-        except OSError as exc:
-            raise RenderError(f"cannot write {path}: {exc}") from exc
+    try:
+        finish(out.getvalue(), path, version=pdfx, info=doc_info(dl))
+    except OSError as exc:
+        raise RenderError(f"cannot write {path}: {exc}") from exc
+
+
+def doc_info(dl: DisplayList) -> DocInfo:
+    """What the file says about the board: title, organisation, subtitle, language, revision date."""
+    from .pdfx import DocInfo
+
+    return DocInfo(title=dl.title or "", author=dl.author, subject=dl.subject,
+                   lang=_PDF_LANG.get(dl.lang, dl.lang) or "", date=dl.date)
 
 
 def _media(page: Page, extra: float = 0.0) -> tuple[float, float]:
     return page.width + 2 * (page.bleed + extra), page.height + 2 * (page.bleed + extra)
 
 
-def _page(canvas: Canvas, page: Page, fonts: dict[str, str], extra: float = 0.0) -> None:
+def _page(canvas: Canvas, page: Page, fonts: dict[str, str], extra: float = 0.0, overprint: bool = False) -> None:
     mw, mh = _media(page, extra)
     b = page.bleed
     o = b + extra  # trim box origin in the media box
@@ -147,11 +157,30 @@ def _page(canvas: Canvas, page: Page, fonts: dict[str, str], extra: float = 0.0)
     def Y(y: float) -> float:
         return mh - o - y
 
-    for item in page.items:
-        if isinstance(item, Path):
-            _path(canvas, item, X, Y)
+    items = page.items
+    for n, item in enumerate(items):
+        if isinstance(item, Path) and item.glyphs is not None:
+            # A glyph drawn as an outline (a vertical form, sideways Latin) with its real text: both in one span,
+            # the text invisible, so copy, search and screen readers get the characters the outline shows. The
+            # span closes inside the text's graphics state: poppler places the ActualText with the state at EMC.
+            canvas._code.append(f"/Span <</ActualText {_pdf_text(item.glyphs.text)}>> BDC")
+            _path(canvas, item, X, Y, overprint)
+            _text(canvas, item.glyphs, fonts[item.glyphs.font], X, Y, invisible=True, close=True)
+        elif isinstance(item, Path):
+            _path(canvas, item, X, Y, overprint)
         elif isinstance(item, GlyphRun):
-            _text(canvas, item, fonts[item.font], X, Y)
+            # Runs that join into one word (a font change between CJK and Latin, no space between) carry the
+            # word's text in one span, opened with its first run and closed with its last.
+            word = [item]
+            while n + len(word) < len(items) and isinstance(items[n + len(word)], GlyphRun) \
+                    and items[n + len(word)].joined:
+                word.append(items[n + len(word)])
+            if item.joined:
+                word = []
+            _text(canvas, item, fonts[item.font], X, Y, overprint,
+                  actual="".join(r.text for r in word) if len(word) > 1 else None,
+                  close=item.joined and not (n + 1 < len(items) and isinstance(items[n + 1], GlyphRun)
+                                             and items[n + 1].joined))
         elif isinstance(item, Image):
             _image(canvas, item, X, Y)
         else:
@@ -173,7 +202,18 @@ def _crop_marks(canvas: Canvas, trim: tuple[float, float, float, float], bleed: 
     canvas.restoreState()
 
 
-def _path(canvas: Canvas, item: Path, X, Y) -> None:  # noqa: ANN001 - coordinate mappers
+def solid_black(c: Color | None) -> bool:
+    """100 % K and nothing else: what overprints (a RIP's own black overprint catches exactly this too)."""
+    return c is not None and c.k >= 0.996 and max(c.c, c.m, c.y) <= 0.004
+
+
+def _overprint(canvas: Canvas, fill: bool, stroke: bool) -> None:
+    """Select the overprint state for a solid-black fill and/or stroke (pdfx.OVERPRINT names them)."""
+    if fill or stroke:
+        canvas._code.append("/OPboth gs" if fill and stroke else "/OPfill gs" if fill else "/OPstroke gs")
+
+
+def _path(canvas: Canvas, item: Path, X, Y, overprint: bool = False) -> None:  # noqa: ANN001 - coordinate mappers
     fill, stroke = item.fill is not None, item.stroke is not None and item.stroke_width > 0
     if not (fill or stroke):
         return
@@ -191,6 +231,8 @@ def _path(canvas: Canvas, item: Path, X, Y) -> None:  # noqa: ANN001 - coordinat
         else:
             raise RenderError(f"unknown path operation {kind!r} in display list")
     canvas.saveState()
+    if overprint:
+        _overprint(canvas, fill and solid_black(item.fill), stroke and solid_black(item.stroke))
     if fill:
         c = item.fill
         canvas.setFillColorCMYK(c.c, c.m, c.y, c.k)
@@ -207,27 +249,66 @@ def _path(canvas: Canvas, item: Path, X, Y) -> None:  # noqa: ANN001 - coordinat
     canvas.restoreState()
 
 
-def _text(canvas: Canvas, run: GlyphRun, font: str, X, Y) -> None:  # noqa: ANN001
-    """One text object per run; each glyph placed at its own x with Td, so text stays selectable."""
+def _text(canvas: Canvas, run: GlyphRun, font: str, X, Y, overprint: bool = False,  # noqa: ANN001
+          invisible: bool = False, actual: str | None = None, close: bool = False) -> None:
+    """One text object per run, its glyphs spaced by character spacing (Tc) within one text run.
+
+    Each glyph lands at the x layout gave it; the pen moves by the glyph's advance plus Tc, so extraction
+    engines see touching glyphs and give the run back as one word (a Td per glyph made every gap a word break:
+    "所 需 材 料"). A run spaced away from its natural advances (justified, compressed punctuation) also carries
+    its text as /ActualText, which poppler, MuPDF and PDFium all prefer to guessing from positions.
+    `invisible` sets it in render mode 3 (the text of a glyph drawn as an outline: searchable, never painted).
+    `actual` opens a span with that text (left open for the runs joined to this one); `close` ends the span
+    an earlier run opened. No q … Q here: a span may run over several runs, and the state at its EMC must be the
+    text's own (poppler sizes and orders the ActualText by the font in force there).
+    """
     if len(run.xs) != len(run.text):
         raise RenderError(f"glyph run {run.text!r} has {len(run.xs)} positions "
                           f"for {len(run.text)} characters",
                           hint="a display-list bug: layout must give one x per character")
     if not run.text:
         return
+    gaps = [run.xs[i + 1] - run.xs[i] - pdfmetrics.stringWidth(ch, font, run.size)
+            for i, ch in enumerate(run.text[:-1])]
+    if actual is None and not run.joined and not invisible and any(abs(g) > 0.01 for g in gaps):
+        actual, close = run.text, True
+    over = overprint and not invisible and solid_black(run.color)
+    if over:
+        _overprint(canvas, True, False)
+    if actual is not None:
+        canvas._code.append(f"/Span <</ActualText {_pdf_text(actual)}>> BDC")
     c = run.color
     canvas.setFillColorCMYK(c.c, c.m, c.y, c.k)
     t = canvas.beginText()
     t.setFont(font, run.size)
+    if invisible:
+        t.setTextRenderMode(3)
     t.setTextOrigin(X(run.xs[0]), Y(run.baseline))
-    prev = run.xs[0]
-    for i, (ch, x) in enumerate(zip(run.text, run.xs, strict=True)):
-        if i:
-            # Td moves relative to the previous glyph's origin, not the pen: no advance widths needed here.
-            t.moveCursor(x - prev, 0)
-            prev = x
-        t.textOut(ch)
+    # Consecutive glyphs that need the same spacing after them share one Tc and one string.
+    tcs = [round(g, 3) for g in gaps]
+    tcs.append(tcs[-1] if tcs else 0.0)
+    start, current = 0, 0.0
+    for i in range(1, len(run.text) + 1):
+        if i == len(run.text) or tcs[i] != tcs[start]:
+            if tcs[start] != current:
+                t.setCharSpace(tcs[start])
+                current = tcs[start]
+            t.textOut(run.text[start:i])
+            start = i
+    if current:
+        t.setCharSpace(0)  # character spacing is graphics state: the next text object starts from 0 again
+    if invisible:
+        t.setTextRenderMode(0)
     canvas.drawText(t)
+    if close:
+        canvas._code.append("EMC")
+    if over:
+        canvas._code.append("/OPoff gs")
+
+
+def _pdf_text(text: str) -> str:
+    """A PDF text string in UTF-16BE hex (with its byte-order mark): any Unicode, no escaping needed."""
+    return "<FEFF" + text.encode("utf-16-be").hex().upper() + ">"
 
 
 def _image(canvas: Canvas, item: Image, X, Y) -> None:  # noqa: ANN001

@@ -25,7 +25,9 @@ from ..display import DisplayList
 from ..errors import RenderError
 
 MM = 72 / 25.4
-MARGIN_MM = 10.0  # unprintable edge of office printers (usually 3–6 mm) plus room for the labels
+EDGE_MM = 10.0  # nothing is printed this close to the sheet's edge: office printers clip 3–9 mm of it
+MARGIN_MM = 17.0  # the edge, then a band for the labels, cut marks and alignment crosses
+LABEL_PT = 11.0  # the sheet's number; its title line is the board's smallest type size, at least 8 pt
 MAX_SHEETS = 400  # per board page: an A0 board on A5 sheets needs about 70
 
 
@@ -72,10 +74,16 @@ def _grid(length: float, span: float, overlap: float) -> tuple[int, float]:
     return n, -(covered - length) / 2
 
 
-def plan_tiles(width: float, height: float, sheet: str = "A4", overlap_mm: float = 10.0) -> TilePlan:
+def margin_for(label_pt: float = LABEL_PT) -> float:
+    """The sheet margin in points: the edge printers clip, then a band that holds labels of `label_pt`."""
+    return max(MARGIN_MM * MM, EDGE_MM * MM + 1.1 * label_pt + 2 * MM)
+
+
+def plan_tiles(width: float, height: float, sheet: str = "A4", overlap_mm: float = 10.0,
+               label_pt: float = LABEL_PT) -> TilePlan:
     """Sheets for a board of `width` × `height` points: the orientation that needs fewer, rows top to bottom."""
     sw, sh = sheet_size(sheet)
-    margin, overlap = MARGIN_MM * MM, overlap_mm * MM
+    margin, overlap = margin_for(label_pt), overlap_mm * MM
     if not 0 <= overlap_mm <= 50 or overlap >= min(sw, sh) - 2 * margin:
         raise RenderError("tile overlap out of range", expected="0–50 mm", found=f"{overlap_mm:g} mm",
                           hint="10 mm is plenty to glue or tape the sheets")
@@ -105,9 +113,10 @@ def write_tiles(dl: DisplayList, path: FilePath, *, sheet: str = "A4", overlap_m
 
     if not dl.pages:
         raise RenderError("the display list has no pages", hint="a board needs at least one page")
-    plans = [plan_tiles(page.width, page.height, sheet, overlap_mm) for page in dl.pages]
+    small = max(8.0, dl.min_font_size)
+    plans = [plan_tiles(page.width, page.height, sheet, overlap_mm, max(LABEL_PT, small)) for page in dl.pages]
     board = io.BytesIO()
-    render_pdf(dl, board, pdfx=None)
+    render_pdf(dl, board, pdfx=None, overprint=pdfx is not None)
     # The sheets' own drawing: marks and labels, one page per tile, in the board's font (embedded, subset).
     font = _register(_fallback_font())
     furniture = io.BytesIO()
@@ -117,7 +126,8 @@ def write_tiles(dl: DisplayList, path: FilePath, *, sheet: str = "A4", overlap_m
     canvas.setProducer("comicboard")
     for pi, plan in enumerate(plans, 1):
         for tile in plan.tiles:
-            _draw_sheet(canvas, plan, tile, font, pi if len(plans) > 1 else 0, dl.title)
+            _draw_sheet(canvas, plan, tile, font, pi if len(plans) > 1 else 0, dl.title,
+                        small, pdfx is not None)
             canvas.showPage()
     with RL_LOCK:  # reportlab's settings are process-wide: see pdf.RL_LOCK
         canvas.save()
@@ -131,10 +141,18 @@ def _label(tile: Tile, page: int) -> str:
     return (f"p{page} " if page else "") + f"R{tile.row}-C{tile.col}"
 
 
-def _draw_sheet(canvas: Canvas, plan: TilePlan, tile: Tile, font: str, page: int, title: str) -> None:
-    """Cut marks at the printable area's corners, crosses on the overlaps, the sheet's number and grid map."""
+def _draw_sheet(canvas: Canvas, plan: TilePlan, tile: Tile, font: str, page: int, title: str,
+                small_pt: float = 8.0, overprint: bool = False) -> None:
+    """The sheet's furniture, all in the band between EDGE_MM from the sheet's edge and the board area, which the
+    printer reaches and the assembled poster never shows: cut marks at the board area's corners, alignment
+    crosses flanking each overlap, the sheet's number and title, and a small map of the grid."""
     W, H, m = plan.sheet_w, plan.sheet_h, plan.margin
+    edge = EDGE_MM * MM
+    band = m - edge
     canvas.setPageSize((W, H))
+    if overprint:
+        canvas._code.append("/OPboth gs")  # everything here is 100 % K or white-free: black overprints, as the board's
+
     # Sheet coordinates of a board point (x, y down from the trim box's top-left).
     def sx(x: float) -> float:
         return m + x - tile.x
@@ -145,47 +163,45 @@ def _draw_sheet(canvas: Canvas, plan: TilePlan, tile: Tile, font: str, page: int
     canvas.setStrokeColorCMYK(0, 0, 0, 1)
     canvas.setFillColorCMYK(0, 0, 0, 1)
     canvas.setLineWidth(0.3)
-    # Cut marks: the printable area's corner lines, drawn in the margin only.
-    gap, length = 1 * MM, m - 2 * MM
+    # Cut marks: the board area's corner lines, drawn in the band only.
+    gap, length = 1 * MM, band - 1 * MM
     for x, y, dx, dy in ((m, m, -1, -1), (W - m, m, 1, -1), (m, H - m, -1, 1), (W - m, H - m, 1, 1)):
         canvas.line(x + dx * gap, y, x + dx * length, y)
         canvas.line(x, y + dy * gap, x, y + dy * length)
-    # Alignment crosses: in the middle of each overlap with a neighbour, at a quarter and three quarters of the
-    # shared edge. Both sheets draw them at the same board point, so they coincide when the sheets are laid right.
+    # Alignment crosses: on the middle line of each overlap with a neighbour, in the band on both sides of the
+    # board area. The neighbour draws them at the same board points, so they coincide when the sheets are laid
+    # right; they sit in margins that are cut off or covered, never on the picture.
     o = plan.overlap
+    r = min(2.5 * MM, band / 2 - 0.5 * MM)
+    mid = band / 2 + edge  # the band's middle line, from the sheet's edge
     crosses = []
-    if tile.col > 1:
-        crosses += [(tile.x + o / 2, tile.y + f * tile.h) for f in (0.25, 0.75)]
-    if tile.col < tile.cols:
-        crosses += [(tile.x + tile.w - o / 2, tile.y + f * tile.h) for f in (0.25, 0.75)]
-    if tile.row > 1:
-        crosses += [(tile.x + f * tile.w, tile.y + o / 2) for f in (0.25, 0.75)]
-    if tile.row < tile.rows:
-        crosses += [(tile.x + f * tile.w, tile.y + tile.h - o / 2) for f in (0.25, 0.75)]
-    r = min(2.5 * MM, o / 2) if o else 2.5 * MM
-    for x, y in crosses:
-        cx, cy = sx(x), sy(y)
-        for width, ink in ((1.4, 0.0), (0.35, 1.0)):  # a white halo keeps the cross visible on dark colours
-            canvas.setStrokeColorCMYK(0, 0, 0, ink)
-            canvas.setLineWidth(width)
-            canvas.circle(cx, cy, r * 0.6)
-            canvas.line(cx - r, cy, cx + r, cy)
-            canvas.line(cx, cy - r, cx, cy + r)
-    canvas.setStrokeColorCMYK(0, 0, 0, 1)
-    canvas.setLineWidth(0.3)
-    # The sheet's number, big enough to sort a pile of sheets, then the title and the grid map.
+    for x in ([tile.x + o / 2] if tile.col > 1 else []) + ([tile.x + tile.w - o / 2] if tile.col < tile.cols else []):
+        crosses += [(sx(x), H - mid), (sx(x), mid)]  # in the top and the bottom band
+    for y in ([tile.y + o / 2] if tile.row > 1 else []) + ([tile.y + tile.h - o / 2] if tile.row < tile.rows else []):
+        crosses += [(mid, sy(y)), (W - mid, sy(y))]  # in the left and the right band
+    canvas.setLineWidth(0.35)
+    for cx, cy in crosses:
+        canvas.circle(cx, cy, r * 0.6)
+        canvas.line(cx - r, cy, cx + r, cy)
+        canvas.line(cx, cy - r, cx, cy + r)
+    # The sheet's number, big enough to sort a pile of sheets, then the title and the grid map, in the bottom band
+    # between the crosses (an overlap's crosses are o/2 from the board area's sides).
     label = _label(tile, page)
-    canvas.setFont(font, 11)
-    base = 5 * MM  # above the 3–5 mm most office printers cannot reach; the text stays inside the margin
-    canvas.drawString(m + 2 * MM, base, label)  # clear of the corner's cut mark
-    canvas.setFont(font, 7)
+    size = max(LABEL_PT, small_pt)
+    base = edge + 0.25 * size  # the descenders stay clear of the edge
+    left = m + o + r + 1 * MM
+    canvas.setFont(font, size)
+    canvas.drawString(left, base, label)
+    # The map: one cell per sheet, this one filled, as high as the band allows.
+    cell_h, cell_w = (band - 2 * MM) / tile.rows, min(3 * MM, 40 * MM / tile.cols)
+    gx, gy = W - m - o - r - 1 * MM - tile.cols * cell_w, edge + 1 * MM
     n = (tile.row - 1) * tile.cols + tile.col
-    canvas.drawString(m + canvas.stringWidth(label, font, 11) + 5 * MM, base,
-                      f"{n}/{tile.rows * tile.cols} · {title}"[:80])
-    # The map: one cell per sheet, this one filled, 4 mm high between the label's baseline and the board.
-    cell_h, cell_w = 4 * MM / tile.rows, min(3 * MM, 40 * MM / tile.cols)
-    gx, gy = W - m - 2 * MM - tile.cols * cell_w, base
-    canvas.setLineWidth(0.2)
+    text, tx = f"{n}/{tile.rows * tile.cols} · {title}", left + canvas.stringWidth(label, font, size) + 3 * MM
+    while text and tx + canvas.stringWidth(text, font, small_pt) > gx - 2 * MM:
+        text = text[:-2] + "…" if len(text) > 1 else ""  # a long title is shortened to end before the map
+    canvas.setFont(font, small_pt)
+    canvas.drawString(tx, base, text)
+    canvas.setLineWidth(0.3)
     for rr in range(tile.rows):
         for cc in range(tile.cols):
             here = (rr + 1, cc + 1) == (tile.row, tile.col)
@@ -222,12 +238,13 @@ def _assemble(board: io.BytesIO, furniture: io.BytesIO, plans: list[TilePlan], d
                 labels.extend([sheet, pikepdf.Dictionary(P=_label(tile, pi + 1 if len(plans) > 1 else 0))])
                 sheet += 1
         out.Root.PageLabels = pikepdf.Dictionary(Nums=labels)
+        # Printed at 100 %: a viewer's default "fit to page" would shrink the sheets and they would stop lining up.
+        out.Root.ViewerPreferences = pikepdf.Dictionary(PrintScaling=pikepdf.Name.None_)
         sheets = io.BytesIO()
         out.save(sheets, deterministic_id=True, object_stream_mode=pikepdf.ObjectStreamMode.disable)
-    if pdfx is None:
-        FilePath(path).write_bytes(sheets.getvalue())
-        return
-    # PDF/X like the board itself (OutputIntent, markers, ID): a copy shop's RIP reads the sheets' colours right.
+    # PDF/X like the board itself (OutputIntent, markers, ID): a copy shop's RIP reads the sheets' colours right;
+    # the board's metadata and language either way.
+    from .pdf import doc_info
     from .pdfx import finish
 
-    finish(sheets.getvalue(), path, version=pdfx, title=dl.title or "")
+    finish(sheets.getvalue(), path, version=pdfx, info=doc_info(dl))

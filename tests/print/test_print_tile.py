@@ -114,9 +114,89 @@ def test_tiled_sheets_honour_the_pdfx_choice(board, tmp_path, pdfx):
     for out in (api, cli):
         with pikepdf.open(out) as pdf:
             assert len(pdf.pages) > 1 and _labels(pdf)[0] == "R1-C1"
-            assert "/Metadata" not in pdf.Root  # no PDF/X-4 XMP either way
+            meta = pdf.open_metadata()
+            assert meta.get("pdfxid:GTS_PDFXVersion") is None  # never claims PDF/X-4
             if pdfx == "1a":
                 assert pdf.docinfo.GTS_PDFXVersion == "PDF/X-1:2003" and pdf.pdf_version == "1.4"
+                assert meta.get("pdfx:GTS_PDFXVersion") == "PDF/X-1:2003"  # the XMP says what Info says
                 assert pdf.Root.OutputIntents[0].S == "/GTS_PDFX"
             else:
                 assert "/GTS_PDFXVersion" not in pdf.docinfo and "/OutputIntents" not in pdf.Root
+                assert meta.get("pdfx:GTS_PDFXVersion") is None
+
+
+def _furniture(path):
+    """The sheets' own painting (not the board form they show), per page: (page size, paints)."""
+    from pdfpaint import paints
+
+    with pikepdf.open(path) as pdf:
+        sizes = [tuple(float(v) for v in p.MediaBox[2:]) for p in pdf.pages]
+    out = {}
+    for p in paints(path):
+        if ">" not in p.where:
+            out.setdefault(int(p.where.split()[0][1:]), []).append(p)
+    return [(sizes[n - 1], out.get(n, [])) for n in range(1, len(sizes) + 1)]
+
+
+@pytest.fixture(scope="module")
+def sheets(tmp_path_factory):
+    """A board whose smallest type is 10 pt, tiled over A4."""
+    import dataclasses
+
+    from tests.print.conftest import EXAMPLES
+
+    board = dataclasses.replace(cb.load(EXAMPLES / "minimal.yaml"), min_font_size=10.0)
+    return cb.render(board, tmp_path_factory.mktemp("sheets") / "s.pdf", tile="A4")[0]
+
+
+def test_sheet_labels_are_no_smaller_than_the_boards_smallest_type(sheets):
+    sizes = [round(p.size, 2) for _, ps in _furniture(sheets) for p in ps if p.kind == "text"]
+    assert sizes and min(sizes) >= 10.0 - 0.01, sorted(set(sizes))
+
+
+def test_sheet_furniture_keeps_clear_of_the_edge_printers_clip_and_off_the_poster(sheets):
+    # Office printers clip up to 9 mm of a sheet's edge; everything inside the board area (the printable area
+    # minus nothing: the margin around it is cut off or covered on assembly) shows on the poster.
+    edge = 9 * MM
+    plan = plan_tiles(*A1, sheet="A4")
+    m = plan.margin
+    for (w, h), ps in _furniture(sheets):
+        assert ps
+        for p in ps:
+            if p.kind == "text":
+                pts = [p.origin, (p.origin[0], p.origin[1] + 0.8 * p.size)]
+            else:
+                pts = [pt for sp in p.points for pt in sp]
+            for x, y in pts:
+                assert edge <= x <= w - edge and edge <= y <= h - edge, (p.kind, p.where, x / MM, y / MM)
+                inside = m + 0.01 < x < w - m - 0.01 and m + 0.01 < y < h - m - 0.01
+                assert not inside, f"{p.kind} at ({x / MM:.1f}, {y / MM:.1f}) mm is on the assembled poster"
+
+
+def test_alignment_crosses_of_neighbours_meet_at_the_same_board_points(sheets):
+    # Each cross (a circle and two lines) is drawn on both sheets sharing an overlap, at the same board point.
+    plan = plan_tiles(*A1, sheet="A4")
+    furniture = _furniture(sheets)
+    centres = []
+    for tile, ((_, h), ps) in zip(plan.tiles, furniture, strict=True):
+        pts = set()
+        for p in ps:
+            if p.kind == "stroke" and len(p.points) == 1 and len(p.points[0]) > 8:  # circles: curve points
+                xs, ys = [x for x, _ in p.points[0]], [y for _, y in p.points[0]]
+                cx, cy = (min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2
+                # back to board coordinates (y down from the board's top): x = cx − m + tile.x
+                pts.add((round(cx - plan.margin + tile.x, 1), round(h - plan.margin - cy + tile.y, 1)))
+        centres.append(pts)
+    by_tile = dict(zip([(t.row, t.col) for t in plan.tiles], centres, strict=True))
+    assert any(by_tile.values())
+    for (r, c), pts in by_tile.items():
+        right, below = by_tile.get((r, c + 1)), by_tile.get((r + 1, c))
+        if right is not None:
+            assert pts & right, f"R{r}-C{c} and its right neighbour share no cross"
+        if below is not None:
+            assert pts & below, f"R{r}-C{c} and the sheet below share no cross"
+
+
+def test_sheets_ask_viewers_to_print_at_actual_size(sheets):
+    with pikepdf.open(sheets) as pdf:
+        assert pdf.Root.ViewerPreferences.PrintScaling == pikepdf.Name.None_
