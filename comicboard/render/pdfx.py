@@ -38,11 +38,12 @@ _SUBSET = re.compile(r"^[A-Z]{6}\+")
 
 # Overprint graphics states pdf.py refers to by name (OPM 1: a 0 % component leaves the plate below untouched,
 # so 100 % K prints over the colours under it instead of knocking them out).
+# Plain (stroke, fill, mode) values: a pikepdf Dictionary made once would belong to the first file it went into.
 OVERPRINT = {
-    "/OPstroke": Dictionary(Type=Name.ExtGState, OP=True, op=False, OPM=1),
-    "/OPfill": Dictionary(Type=Name.ExtGState, OP=False, op=True, OPM=1),
-    "/OPboth": Dictionary(Type=Name.ExtGState, OP=True, op=True, OPM=1),
-    "/OPoff": Dictionary(Type=Name.ExtGState, OP=False, op=False, OPM=0),  # back to knockout after black text
+    "/OPstroke": (True, False, 1),
+    "/OPfill": (False, True, 1),
+    "/OPboth": (True, True, 1),
+    "/OPoff": (False, False, 0),  # back to knockout after black text
 }
 
 
@@ -154,7 +155,8 @@ def _register_overprint(page: pikepdf.Page) -> None:
     if Name.ExtGState not in res:
         res.ExtGState = Dictionary()
     for n in sorted(names):
-        res.ExtGState[n] = OVERPRINT[n]
+        stroke, fill, mode = OVERPRINT[n]
+        res.ExtGState[n] = Dictionary(Type=Name.ExtGState, OP=stroke, op=fill, OPM=mode)
 
 
 def tag_subsets(pdf: pikepdf.Pdf) -> None:

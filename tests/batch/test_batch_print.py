@@ -23,7 +23,7 @@ def test_default_is_pdfx4_without_marks(tmp_path, template_file, rows):
     with ThreadPoolExecutor(1) as ex:
         made = render_many(template_file, rows[:1], tmp_path, ex).made
     version, intent, marks = _pdfx(tmp_path / made[0].files[0])
-    assert (version, intent, marks) == ("", True, False)  # X-4 declares itself in XMP, not Info
+    assert (version, intent, marks) == ("PDF/X-4", True, False)  # X-4 declares itself in Info as in XMP
 
 
 def test_pdfx_1a_and_marks_reach_every_row_and_a_change_remakes(tmp_path, template_file, rows):

@@ -141,7 +141,7 @@ def _render_with_epoch(spec, out, epoch):
 
 
 def test_source_date_epoch_sets_the_dates_and_the_same_input_gives_the_same_bytes(tmp_path):
-    from conftest import EXAMPLES
+    from tests.print.conftest import EXAMPLES
 
     spec = EXAMPLES / "minimal.yaml"
     a = _render_with_epoch(spec, tmp_path / "a.pdf", 1700000000)
