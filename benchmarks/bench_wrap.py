@@ -1,18 +1,20 @@
-"""Line-breaking benchmark: 3,000 short procedure sentences (20–60 characters, zh-Hans, zh-Hant, ja, ko, with
-numbers, phone numbers, URLs and Latin words) wrapped at a width of 10 em, beside ICU's line breaker.
+"""Line-breaking benchmark: distinct procedure sentences (no sentence repeats, so no memo of whole texts can help)
+in zh-Hans, zh-Hant, ja and ko, in several lengths, wrapped at 10 em, beside ICU's line breaker in the same run.
 
-Reports sentences per second (median of N runs, caches cleared before each run) for
-  * comicboard      `comicboard.text.break_lines` (UAX #14 + CJK rules + BudouX phrases + balanced lines);
-  * comicboard-v    the same without BudouX (phrases off): what the rules and line choice cost alone;
-  * cb-warm         comicboard at another width with the breaks and phrases of each sentence already known:
-                    what layout pays when its size search asks for the same text again (caches not cleared);
-  * icu-breaks      ICU `BreakIterator.createLineInstance` boundaries only (no fitting);
-  * icu-greedy      ICU boundaries + greedy fitting with the same glyph advances (a complete wrap);
-and, for each wrap, how many lines break a rule that comicboard enforces (a line starting with a closing mark,
+The sentences are generated from clause templates with many slot words, numbers, phone numbers, amounts, dates,
+URLs and Latin words (see `CLAUSES`), drawn at random until each length group holds `--count` distinct ones.
+
+Engines (sentences per second, median of N rounds; the engines take turns in each round):
+  * comicboard    `comicboard.text.break_lines` (UAX #14 + CJK rules + units + BudouX phrases + balanced lines),
+                  its memos emptied before each of its runs, outside the timing;
+  * icu-eaw       ICU `BreakIterator.createLineInstance` boundaries + greedy fitting with the cheapest honest
+                  width: East Asian Width (W/F: 1 em, else ½ em), looked up once per character in a dict;
+  * icu-glyph     ICU boundaries + greedy fitting with the same glyph advances comicboard uses (`FontSet.width`);
+and, for each wrap, how many line breaks break a rule comicboard enforces (a line starting with a closing mark,
 ending with an opening mark or currency prefix, a split ——/……, or a number cut from its digits).
 ICU comes from `pip install icukit-pyicu` (or PyICU); without it those rows are skipped.
 
-Usage:  python benchmarks/bench_wrap.py [--repeat N] [--count 3000] [--width 10]
+Usage:  python benchmarks/bench_wrap.py [--repeat 7] [--count 1000] [--width 10] [--lengths 20,40,60,100]
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ import random
 import statistics
 import sys
 import time
+import unicodedata
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -31,32 +34,67 @@ sys.path.insert(0, str(ROOT))  # this checkout's comicboard, not whichever one i
 from comicboard.text import break_lines, phrases, rules_for  # noqa: E402
 from comicboard.text.wrap import clear_caches, default_fontset  # noqa: E402
 
-FRAGMENTS = {
-    "zh-Hans": ["请携带身份证原件", "到社区服务中心办理", "工作人员审核材料后", "领取证明文件", "咨询电话0311-12345678",
-                "办理时限5个工作日", "详见https://example.org/zs", "费用￥20元", "“居住证明”", "（周一至周五）",
-                "上午8:30—11:30", "材料不全的，", "需补齐后再来", "——请提前预约", "……", "第3步", "每次50%"],
-    "zh-Hant": ["請攜帶身分證正本", "到里辦公處辦理", "審核通過後", "領取證明文件", "電話(02)2345-6789", "「長者健保」",
-                "約需3天", "費用NT$100元", "請洽詢承辦人員，", "——謝謝合作", "（週一至週五）"],
-    "ja": ["住民票の写しを", "窓口で申請してください。", "マイナンバーカードを", "お持ちください", "受付は8:30〜17:15",
-           "手数料は¥300です", "「転入届」", "詳しくはhttps://example.jp/x", "ちょっと待って", "電話03-1234-5678"],
-    "ko": ["주민등록등본을 ", "발급받으려면 ", "신분증을 지참하고 ", "주민센터를 방문하세요. ", "문의 02-123-4567 ",
-           "수수료 500원 ", "처리 기간 3일 ", "온라인 https://gov.kr/x "],
+LANGS = ("zh-Hans", "zh-Hant", "ja", "ko")
+# Clause templates: {w} a slot word of the clause's list, {n} a number, {p} a phone number, {a} an amount,
+# {d} a date, {t} a time range, {u} a URL.
+CLAUSES = {
+    "zh-Hans": (
+        ["请携带{w}原件及复印件", "到{w}窗口办理", "由{w}审核后出具证明", "咨询电话{p}", "办理时限{n}个工作日",
+         "费用每份{a}元", "详见{u}", "受理时间{t}", "于{d}前提交{w}", "{w}不齐全的需补齐后再来", "由{w}签字盖章",
+         "“{w}”须本人到场", "（{w}除外）", "第{n}步：填写{w}", "逾期{n}天不予受理", "每月{n}日公示{w}结果"],
+        ["身份证", "户口簿", "居住证明", "社区居委会", "街道办事处", "党群服务中心", "政审函", "低保申请表",
+         "残疾人证", "医保卡", "结婚证", "出生医学证明", "营业执照", "房产证", "工作人员", "网格员", "监护人",
+         "代理人", "养老金领取证", "不动产登记证明", "退役军人优待证", "独生子女证", "流动人口登记表"]),
+    "zh-Hant": (
+        ["請攜帶{w}正本及影本", "至{w}櫃檯辦理", "經{w}審核後核發證明", "洽詢電話{p}", "約需{n}個工作天",
+         "規費每份{a}元", "詳見{u}", "受理時間{t}", "於{d}前送交{w}", "「{w}」須本人親自辦理", "（{w}除外）",
+         "逾期{n}日不予受理", "由{w}簽章"],
+        ["身分證", "戶口名簿", "里辦公處", "區公所", "健保卡", "印鑑證明", "戶籍謄本", "村里幹事", "委託書",
+         "中低收入證明", "身心障礙證明", "汽機車行照", "地政事務所", "長照服務申請書"]),
+    "ja": (
+        ["{w}をお持ちのうえ", "{w}の窓口で申請してください", "{w}が確認したあと交付します", "お問い合わせは{p}まで",
+         "交付まで約{n}日かかります", "手数料は1通{a}円です", "詳しくは{u}をご覧ください", "受付時間は{t}です",
+         "{d}までに{w}を提出してください", "「{w}」は本人確認が必要です", "（{w}を除く）", "ちょっとお待ちください"],
+        ["住民票の写し", "マイナンバーカード", "印鑑登録証", "区役所", "市民課", "戸籍謄本", "転入届", "国民健康保険証",
+         "本人確認書類", "委任状", "介護保険被保険者証", "年金手帳", "在留カード", "担当職員"]),
+    "ko": (
+        ["{w}을 지참하고 ", "{w}에서 신청하세요. ", "{w} 확인 후 발급됩니다. ", "문의 {p} ",
+         "처리 기간은 {n}일입니다. ", "수수료는 {a}원입니다. ", "자세한 내용은 {u} 참고 ", "접수 시간 {t} ",
+         "{d}까지 {w}을 제출하세요. ",
+         "「{w}」은 본인만 신청할 수 있습니다. ", "({w} 제외) "],
+        ["신분증", "주민등록등본", "주민센터", "구청 민원실", "가족관계증명서", "건강보험증", "위임장", "인감증명서",
+         "기초연금 신청서", "담당 공무원", "장애인 등록증", "여권", "외국인등록증"]),
 }
 
 
-def sentences(count: int, seed: int = 20240601) -> list[tuple[str, str]]:
-    """Deterministic (lang, sentence) pairs, 20–60 characters each."""
-    rng = random.Random(seed)
-    langs = list(FRAGMENTS)
+def _fill(template: str, words: list[str], rng: random.Random, lang: str) -> str:
+    n = str(rng.randint(1, 60))
+    phone = f"0{rng.randint(10, 999)}-{rng.randint(1000, 9999)}-{rng.randint(1000, 9999)}"
+    amount = f"{rng.randint(1, 500)}" + (f".{rng.randint(0, 99):02d}" if rng.random() < 0.3 else "")
+    month, day = rng.randint(1, 12), rng.randint(1, 28)
+    date = f"{month}月{day}日" if lang != "ko" else f"{month}월 {day}일"
+    hours = f"{rng.randint(7, 10)}:{rng.choice(['00', '30'])}～{rng.randint(15, 18)}:{rng.choice(['00', '30'])}"
+    url = f"https://example.org/{rng.choice(['zs', 'ban', 'apply', 'info'])}{rng.randint(1, 99)}"
+    return template.format(w=rng.choice(words), n=n, p=phone, a=amount, d=date, t=hours, u=url)
+
+
+def sentences(count: int, length: int, seed: int = 20261207) -> list[tuple[str, str]]:
+    """`count` distinct (lang, sentence) pairs of about `length` characters (±25%), languages in turn."""
+    rng = random.Random(seed * 1000 + length)
+    seen: set[str] = set()
     out: list[tuple[str, str]] = []
     while len(out) < count:
-        lang = langs[len(out) % len(langs)]
-        target = rng.randint(20, 60)
+        lang = LANGS[len(out) % len(LANGS)]
+        templates, words = CLAUSES[lang]
+        target = rng.randint(int(length * 0.75), int(length * 1.25))
         text = ""
         while len(text) < target:
-            text += rng.choice(FRAGMENTS[lang])
-        text = text[:target].strip()
-        if len(text) >= 20:
+            text += _fill(rng.choice(templates), words, rng, lang)
+            if lang != "ko" and rng.random() < 0.6:
+                text += rng.choice("，。；、") if lang.startswith("zh") else rng.choice("、。")
+        text = text.strip()
+        if text not in seen:
+            seen.add(text)
             out.append((lang, text))
     return out
 
@@ -75,17 +113,8 @@ def violations(lines: list[str], lang: str) -> int:
     return bad
 
 
-def run_comicboard(items: list[tuple[str, str]], width: float, use_phrases: bool) -> list[list[str]]:
-    saved = phrases.model_for
-    if not use_phrases:
-        phrases.model_for = lambda lang: None  # noqa: ARG005 - BudouX off for this run
-    try:
-        return [break_lines(text, width, lang=lang) for lang, text in items]
-    finally:
-        phrases.model_for = saved
-
-
-COLD = ("comicboard", "comicboard-v")  # timed from empty memos; cb-warm reuses what they left
+def run_comicboard(items: list[tuple[str, str]], width: float) -> list[list[str]]:
+    return [break_lines(text, width, lang=lang, strict=lang == "ja") for lang, text in items]
 
 
 def icu_module():
@@ -96,21 +125,24 @@ def icu_module():
     return icu
 
 
-def run_icu(icu, items: list[tuple[str, str]], width: float, fit: bool) -> list[list[str]]:
-    fs = default_fontset()
-    iters = {lang: icu.BreakIterator.createLineInstance(icu.Locale(lang.replace("-", "_"))) for lang, _ in items}
+class _EastAsianWidth(dict):
+    """Character → width in em by the East Asian Width property (W, F: 1; others ½), looked up once."""
+
+    def __missing__(self, ch: str) -> float:
+        self[ch] = w = 1.0 if unicodedata.east_asian_width(ch) in "WF" else 0.5
+        return w
+
+
+def run_icu(icu, items: list[tuple[str, str]], width: float, measure) -> list[list[str]]:
+    iters = {lang: icu.BreakIterator.createLineInstance(icu.Locale(lang.replace("-", "_"))) for lang in LANGS}
     out: list[list[str]] = []
     for lang, text in items:
         it = iters[lang]
         it.setText(text)
         # ICU offsets are UTF-16 code units; all benchmark text is in the BMP, so they equal str offsets.
-        bounds = list(it)
-        if not fit:
-            out.append([])
-            continue
         lines, start, last, w = [], 0, 0, 0.0
-        for b in bounds:
-            seg_w = fs.width(text[last:b])
+        for b in it:
+            seg_w = measure(text[last:b])
             if w + seg_w > width and last > start:
                 lines.append(text[start:last].rstrip())
                 start, w = last, 0.0
@@ -121,15 +153,14 @@ def run_icu(icu, items: list[tuple[str, str]], width: float, fit: bool) -> list[
     return out
 
 
-def timed(rows: list[tuple[str, object]], repeat: int) -> dict[str, tuple[float, object]]:
-    """Median seconds and last result per engine; the engines take turns in each round, so a busy machine
-    slows them alike and the ratios hold. The cold engines' memos are emptied before their turn, untimed (freeing
-    the previous run's memo is not part of wrapping these sentences)."""
+def timed(rows, repeat: int) -> dict[str, tuple[float, object]]:
+    """Median seconds and last result per engine; the engines take turns in each round, so a busy machine slows
+    them alike and the ratios hold. comicboard's memos are emptied before its turn, untimed."""
     times: dict[str, list[float]] = {name: [] for name, _ in rows}
     results: dict[str, object] = {}
     for _ in range(repeat):
         for name, fn in rows:
-            if name in COLD:
+            if name == "comicboard":
                 clear_caches()
             t0 = time.perf_counter()
             results[name] = fn()
@@ -139,35 +170,41 @@ def timed(rows: list[tuple[str, object]], repeat: int) -> dict[str, tuple[float,
 
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--repeat", type=int, default=5)
-    ap.add_argument("--count", type=int, default=3000)
+    ap.add_argument("--repeat", type=int, default=7)
+    ap.add_argument("--count", type=int, default=1000, help="distinct sentences per length")
     ap.add_argument("--width", type=float, default=10.0)
+    ap.add_argument("--lengths", default="20,40,60,100")
     args = ap.parse_args(argv)
-    items = sentences(args.count)
-    default_fontset()  # load fonts outside the timings
-    break_lines("预热", 10)  # and BudouX models
-    for lang in FRAGMENTS:
+    fs = default_fontset()  # fonts and BudouX models load outside the timings
+    for lang in LANGS:
+        break_lines("预热 预热。", 3, lang=lang)
         phrases.phrase_bounds("预热预热", lang)
-
-    rows = [("comicboard", lambda: run_comicboard(items, args.width, True)),
-            ("comicboard-v", lambda: run_comicboard(items, args.width, False)),
-            ("cb-warm", lambda: [break_lines(text, args.width + 0.5, lang=lang) for lang, text in items])]
     icu = icu_module()
-    if icu is not None:
-        rows += [("icu-breaks", lambda: run_icu(icu, items, args.width, False)),
-                 ("icu-greedy", lambda: run_icu(icu, items, args.width, True))]
-    print(f"{len(items)} sentences ({', '.join(FRAGMENTS)}), width {args.width:g} em, median of {args.repeat} runs; "
-          f"Python {sys.version.split()[0]}, {os.cpu_count()} CPUs"
+    eaw = _EastAsianWidth()
+    glyph = fs.width
+
+    def eaw_width(s: str) -> float:
+        return sum(map(eaw.__getitem__, s))
+
+    print(f"{args.count} distinct sentences per length ({', '.join(LANGS)} in turn), width {args.width:g} em, "
+          f"median of {args.repeat} rounds; Python {sys.version.split()[0]}, {os.cpu_count()} CPUs"
           + (f", ICU {icu.ICU_VERSION}" if icu else ", ICU not installed (pip install icukit-pyicu)"))
-    print(f"{'engine':<14}{'sentences/s':>12}{'median s':>10}{'lines':>8}{'rule breaks':>13}{'× icu-greedy':>14}")
-    results = timed(rows, args.repeat)
-    ref = results.get("icu-greedy", (None,))[0]
-    for name, (secs, result) in results.items():
-        lines = sum(len(r) for r in result)
-        bad = sum(violations(r, lang) for r, (lang, _) in zip(result, items, strict=True)) if lines else 0
-        speed = f"{ref / secs:.2f}" if ref else "-"
-        print(f"{name:<14}{len(items) / secs:>12,.0f}{secs:>10.3f}{lines or '-':>8}{bad if lines else '-':>13}"
-              f"{speed:>14}")
+    print(f"{'chars':>6} {'engine':<12}{'sentences/s':>12}{'median s':>10}{'lines':>8}{'rule breaks':>13}"
+          f"{'cb × engine':>13}")
+    for length in map(int, args.lengths.split(",")):
+        items = sentences(args.count, length)
+        rows = [("comicboard", lambda items=items: run_comicboard(items, args.width))]
+        if icu is not None:
+            rows += [("icu-eaw", lambda items=items: run_icu(icu, items, args.width, eaw_width)),
+                     ("icu-glyph", lambda items=items: run_icu(icu, items, args.width, glyph))]
+        results = timed(rows, args.repeat)
+        cb_secs = results["comicboard"][0]
+        mean_len = sum(len(t) for _, t in items) / len(items)
+        for name, (secs, result) in results.items():
+            lines = sum(len(r) for r in result)
+            bad = sum(violations(r, lang) for r, (lang, _) in zip(result, items, strict=True))
+            ratio = f"{secs / cb_secs:.2f}" if name != "comicboard" else "-"
+            print(f"{mean_len:>6.0f} {name:<12}{len(items) / secs:>12,.0f}{secs:>10.3f}{lines:>8}{bad:>13}{ratio:>13}")
 
 
 if __name__ == "__main__":
