@@ -1,7 +1,7 @@
 """Held-out check of the breaking families of issue #15: breaks a typesetter would send back, counted.
 
 A run is one text wrapped at one width (strict rules, the board's terms given as `keep`). It is counted as bad
-when a line break falls inside a unit that fits the line on its own:
+when a line break falls inside a unit that fits the line on its own (with the marks kinsoku keeps on it):
   * eojeol   (ko) a space-delimited word, with its particles (400원입니다., 4567)로); a word too wide for the
              line is bad too when it is cut between a number or closing bracket and the syllable after it
              while that syllable would still fit on the line (1통에 400 / 원입니다. at 6 em);
@@ -27,6 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from comicboard.text import rules_for  # noqa: E402
 from comicboard.text.wrap import default_fontset, layout_lines  # noqa: E402
 
 WIDTHS = (4.0, 4.5, 5.5, 6.5, 7.0, 8.0, 9.5, 11.0, 12.5, 14.0)
@@ -36,6 +37,7 @@ UNITS = {
     "range": re.compile(r"\d[\d.:]*[^\W\d_]?\s?(?:至|到|~|～|〜|—|–)\s?\d[\d.:]*"),
 }
 
+_WORD_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789()")
 _DETACHED = re.compile(r"[\d)）」』\]][\uac00-\ud7a3]")  # a number or bracket, then a Hangul syllable
 # (lang, text, terms): terms are what the board would pass (its titles and materials, and `keep:`).
 CORPUS: list[tuple[str, str, tuple[str, ...]]] = [
@@ -112,8 +114,16 @@ def bad_runs(lang: str, text: str, terms: tuple[str, ...], width: float, fs=None
     cuts = [ln.start for ln in lines[1:]]
     line_at = {nxt.start: ln for ln, nxt in zip(lines, lines[1:], strict=False)}
     out = []
+    rules = rules_for(lang)
     for fam, s, e in units(text, lang, terms):
-        unit = text[s:e].strip()
+        # A unit carries the marks that may not be parted from it (kinsoku): a closing mark or comma after it, an
+        # opening mark before it; "fits" is judged with them (￥0.50/张， needs the room of its comma too).
+        gs, ge = s, e
+        while gs > 0 and (text[gs - 1] in rules.no_end or text[gs - 1] in _WORD_CHARS):
+            gs -= 1  # and the Latin word or bracketed area code written onto it (NT$2/張, (02)2720-8889)
+        while ge < len(text) and text[ge] in rules.no_start:
+            ge += 1
+        unit = text[gs:ge].strip()
         inside = [c for c in cuts if s < c < e and text[s:c].strip()]
         if inside and (fs.width(unit) <= width + 1e-9
                        or (fam == "eojeol" and any(

@@ -243,8 +243,11 @@ def _layout_cached(para: str, max_w: float, rules: LineRules, fs: FontSet, role:
         spans = [(a, b) for a, b, _ in breaking.unit_spans(para, rules)]
         if rules.keep_all:
             spans += breaking.eojeols(para)
-        whole = [(a, b) for a, b in spans
-                 if prefix[_glued_end(levels, b, n)] - prefix[_glued_start(levels, a)] <= limit]
+        whole = []
+        for a, b in spans:
+            g = _glued_end(levels, b, n)
+            if prefix[trim[g] if trim else g] - prefix[_glued_start(levels, a)] <= limit:  # spaces at its end dropped
+                whole.append((a, b))
         for cut in allowed:
             if prefix[(t if (t := trim[cut]) > start else start) if trim else cut] - prefix[start] > limit:
                 points.extend(i for i in range(start + 1, cut) if levels[i] == _EMERGENCY

@@ -98,7 +98,8 @@ def layout_reference(para, max_w, rules, fs, role, phrase_memo=None):
                 b += 1
             return a, b
 
-        whole = [(a, b) for a, b in spans if (g := glued(a, b)) and prefix[g[1]] - prefix[g[0]] <= limit]
+        whole = [(a, b) for a, b in spans
+                 if (g := glued(a, b)) and prefix[_trim(para, g[0], g[1])] - prefix[g[0]] <= limit]
         for cut in allowed:
             if prefix[_trim(para, start, cut) if spaced else cut] - prefix[start] > limit:
                 points.extend(i for i in range(start + 1, cut) if levels[i] == Break.EMERGENCY

@@ -30,6 +30,8 @@ def units_that_fit(text, rules, levels, prefix, limit):
             ga -= 1
         while gb < len(text) and levels[gb] == Break.NEVER:
             gb += 1
+        while gb > ga and text[gb - 1] in SPACES:  # spaces at its end are dropped at a break
+            gb -= 1
         if prefix[gb] - prefix[ga] <= limit:
             out.append((a, b))
     return out
