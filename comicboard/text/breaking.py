@@ -13,7 +13,7 @@ from functools import lru_cache
 from itertools import compress
 
 from . import uax14
-from .rules import EXTENSION, UNIT_PATTERNS, LineRules
+from .rules import NUMERIC_UNITS, LineRules
 
 # Breaking spaces: dropped at a line end (UAX14 SP/BA spaces). U+3000 IDEOGRAPHIC SPACE is not here: in CJK
 # text it is a deliberate full-width blank, kept like any ideograph.
@@ -161,6 +161,11 @@ _PLAIN_FLAGS = _WIDE | _LETTER
 _PLAIN_SCAN = (0x2E80, 0xD800), (0xF900, 0x10000)
 _SPACE_RUN = re.compile(" +")
 _MEMO_KEY_MAX = 80  # longer stretches are broken each time (a memo of long strings would hold much memory)
+# Memo keys name digits and Latin letters by one of each: every rule treats all ASCII digits alike (NU, a digit),
+# all ASCII letters alike (AL, a letter), and all full-width digits alike, so 0311-1234 and 0571-8765, or a URL's
+# path and another of the same shape, share one entry.
+_SAME_CLASS = str.maketrans({**dict.fromkeys("123456789", "0"), **dict.fromkeys("１２３４５６７８９", "０"),
+                             **dict.fromkeys("bcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ", "a")})
 
 
 @lru_cache(maxsize=16)
@@ -267,6 +272,7 @@ def _breaks(text: str, rules: LineRules) -> tuple[bytes, tuple[int, ...], bool]:
             key += fast.reps[text[e]]
         else:
             b = n
+        key = key.translate(_SAME_CLASS)
         got = memo.get(key)
         if got is None:
             got = bytes(_slow_levels(key, rules)[1:b - a])
@@ -295,7 +301,7 @@ _DEMOTE = bytes(min(k, Break.EMERGENCY) for k in range(256))  # ALLOWED → EMER
 
 
 def _bind_units(text: str, lv: bytearray, rules: LineRules) -> None:
-    """Make the breaks inside compound numeric units (`rules.UNIT_PATTERNS`, `rules.EXTENSION`) and inside the
+    """Make the breaks inside compound numeric units (`rules.NUMERIC_UNITS`) and inside the
     board's terms (`rules.keep`) last resorts, in place: such a unit is broken only when it alone is wider than the
     line. The break between an extension mark and its number is removed (转|8021 never)."""
     for a, b, never in unit_spans(text, rules):
@@ -310,11 +316,10 @@ def unit_spans(text: str, rules: LineRules) -> list[tuple[int, int, int]]:
     spans: list[tuple[int, int, int]] = []
     n = len(text)
     if _HAS_DIGIT(text):
-        for rx in UNIT_PATTERNS.values():
-            spans.extend((m.start(), m.end(), 0) for m in rx.finditer(text))
-        # Written without a space the mark binds to the number (转8021); with one (내선 1234) the space is a word
-        # boundary, only a last resort inside the unit.
-        spans.extend((m.start(), m.end(), 0 if m.group(1) else m.end(1)) for m in EXTENSION.finditer(text))
+        # An extension written without a space binds its mark to the number (转8021); with one (내선 1234) the space
+        # is a word boundary, only a last resort inside the unit.
+        spans.extend((m.start(), m.end(), 0 if (g := m.start("gap")) < 0 or m.group("gap") else g)
+                     for m in NUMERIC_UNITS.finditer(text))
     for term in rules.keep:
         start = text.find(term)
         while start >= 0:

@@ -69,7 +69,9 @@ UNIT_PATTERNS: dict[str, re.Pattern[str]] = {
 }
 # A phone number and its extension (0311-85551234转8021, 内線4521, 내선 1234): one unit, and the extension mark
 # binds to the extension's number like a prefix (UAX #14 LB25 PR × NU): never 转|8021, at most 1234|转8021.
-EXTENSION = re.compile(r"\d[\d\-]*[ ]?(?:转|轉|分机|分機|内线|內線|内線|ext\.?|Ext\.?|내선)([ ]?)\d+")
+EXTENSION = re.compile(r"\d[\d\-]*[ ]?(?:转|轉|分机|分機|内线|內線|内線|ext\.?|Ext\.?|내선)(?P<gap>[ ]?)\d+")
+# All of them in one pattern, scanned once per paragraph (the extension first: a phone number is the longest).
+NUMERIC_UNITS = re.compile("|".join(rx.pattern for rx in (EXTENSION, *UNIT_PATTERNS.values())))
 
 
 @dataclass(frozen=True)
