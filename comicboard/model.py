@@ -10,7 +10,6 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .art.figures import EXPRESSIONS, LOOKS, POSES  # the art defines who can be drawn, and how
 from .color import Color
 from .errors import SpecError
 from .limits import (
@@ -27,6 +26,7 @@ from .limits import (
     PAGE_MM,
 )
 from .textcheck import check_text
+from .vocab import EXPRESSIONS, LOOKS, POSES, PROP_NAMES, SCENES
 
 LANGS = ("zh-Hans", "zh-Hant", "ja", "ko")
 SPEECH_KINDS = ("speech", "thought", "shout", "whisper")
@@ -115,11 +115,11 @@ class Step:
     caption: str
     say: tuple[Speech, ...] = ()
     props: tuple[str, ...] = ()
+    scene: str = ""  # "" = the procedure's setting (or one the caption names); else one of SCENES
 
     def __post_init__(self) -> None:
         check_text(self.caption, "caption")
-        from .art import PROP_NAMES
-
+        _check_scene(self.scene)
         for i, prop in enumerate(self.props):
             check_text(prop, f"props[{i}]")
             if prop not in PROP_NAMES:
@@ -129,6 +129,12 @@ class Step:
         _check_count(self.props, MAX_PROPS, "props", "props in one step", "keep the few that matter most")
         if not self.caption.strip():
             raise _fail("empty step caption", "caption", hint="describe the step in a few words")
+
+
+def _check_scene(scene: str) -> None:
+    if scene and scene not in SCENES:
+        raise _fail(f"unknown scene {scene!r}", "scene", expected=" | ".join(SCENES), found=repr(scene),
+                    hint=f"use one of: {', '.join(SCENES)} (plain: no drawn setting)")
 
 
 _BARE_DOMAIN = re.compile(r"^(www\.)?[\w-]+(\.[\w-]+)+(/\S*)?$")
@@ -158,8 +164,10 @@ class Procedure:
     basis: str = ""
     url: str = ""
     id: str = ""
+    scene: str = ""  # "" = chosen from the location and the steps' words; else one of SCENES
 
     def __post_init__(self) -> None:
+        _check_scene(self.scene)
         for key in ("title", "summary", "time_limit", "location", "phone", "basis", "url", "id"):
             check_text(getattr(self, key), key)
         for i, m in enumerate(self.materials):
@@ -190,12 +198,9 @@ class Category:
         check_text(self.name, "name")
         if not self.name.strip():
             raise _fail("empty category name", "name")
-        if self.icon:
-            from .art import PROP_NAMES
-
-            if self.icon not in PROP_NAMES:
-                raise _fail(f"unknown icon {self.icon!r}", "icon", expected=" | ".join(PROP_NAMES),
-                            found=repr(self.icon))
+        if self.icon and self.icon not in PROP_NAMES:
+            raise _fail(f"unknown icon {self.icon!r}", "icon", expected=" | ".join(PROP_NAMES),
+                        found=repr(self.icon))
         if not self.procedures:
             raise _fail(f"category {self.name!r} has no procedures", "procedures")
 

@@ -22,8 +22,6 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from ..text.rules import lang_key
-
 LANGS = ("zh-Hans", "zh-Hant", "ja", "ko")
 FALLBACK_ICONS = frozenset({"building", "document"})
 
@@ -119,6 +117,8 @@ ICON_KEYWORDS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
 
 
 def _lang_key(lang: str) -> str:
+    from ..text.rules import lang_key  # lazy: the text engine loads when a board is laid out
+
     key = lang_key(lang)
     if key is None:
         raise ValueError(f"no icon keywords for language {lang!r}; use one of {', '.join(LANGS)}")

@@ -2,8 +2,8 @@
 
 Every icon is designed in a 100 × 100 frame (y down) and scaled uniformly into the largest square centred in
 the caller's box, so it keeps its aspect; the outline is 5 % of that square (never under 0.5 pt) and the frame
-is inset by half of it, so strokes stay inside the box too. Colours are flat and friendly, outlines a dark
-85 % K like the figures, and shapes are kept bold so an icon reads at 10–20 mm on a printed board.
+is inset by half of it, so strokes stay inside the box too. Colours are flat and friendly, outlines solid black
+(100 % K) like the figures, and shapes are kept bold so an icon reads at 10–20 mm on a printed board.
 Pick an icon from wording with `icon_for_text` (keyword tables in `comicboard.art.icons`).
 """
 
@@ -14,47 +14,44 @@ from collections.abc import Callable, Sequence
 
 from ..color import Color
 from ..display import Path, PathPen
+from ..vocab import PROP_NAMES
 from .icons import ICON_KEYWORDS, icon_for_text
+from .ink import OUTLINE, ink, print_safe
 
 __all__ = ["ICON_KEYWORDS", "PROPS", "PROP_NAMES", "counter_paths", "icon_for_text", "prop_paths"]
 
-PROP_NAMES = (
-    "id_card", "household_register", "form", "document", "stamp", "phone", "computer", "certificate",
-    "medical_card", "money", "calendar", "clock", "building", "qr", "bank_card", "photo", "pen",
-)
 PROPS = PROP_NAMES  # the earlier name, kept for existing callers
 
-OUTLINE = Color.cmyk(0, 0, 0, 100)
 FRAME = 100.0  # design frame, icon units
 LINE = 0.05  # outline width as a share of the icon square
 MIN_LINE = 0.5  # points: thinner outlines vanish in print
-_C = Color.parse
+_C = ink  # palette entries stay strings until drawn: importing the art computes nothing
 
 # One small palette shared by all icons, so a row of them looks like a set.
-WHITE = _C("#FFFFFF")
-PAPER = _C("#FFFDF6")
-CREAM = _C("#FFF4D6")
-SKY = _C("#BFE3F7")
-PALE_BLUE = _C("#DCEAF7")
-BLUE = _C("#3E7CB1")
-NAVY = _C("#23447E")
-SLATE = _C("#3A4A63")
-GREY = _C("#8A96A3")
-LIGHT_GREY = _C("#DCE3EA")
-RED = _C("#D7262E")
-MAROON = _C("#8E1B2B")
-DEEP_MAROON = _C("#6A1220")
-GOLD = _C("#F2C14E")
-DARK_GOLD = _C("#C9962A")
-GREEN = _C("#2E9E6A")
-PALE_GREEN = _C("#E1F4EA")
-NOTE_GREEN = _C("#BFE3B4")
-NOTE_DARK = _C("#5BA37A")
-BROWN = _C("#B87B45")
-WOOD = _C("#8B5A2B")
-SKIN = _C("#FCDDC0")
-HAIR = _C("#2B2A2E")
-PHOTO_BLUE = _C("#5DA9E9")
+WHITE = "#FFFFFF"
+PAPER = "#FFFDF6"
+CREAM = "#FFF4D6"
+SKY = "#BFE3F7"
+PALE_BLUE = "#DCEAF7"
+BLUE = "#3E7CB1"
+NAVY = "#23447E"
+SLATE = "#3A4A63"
+GREY = "#8A96A3"
+LIGHT_GREY = "#DCE3EA"
+RED = "#D7262E"
+MAROON = "#8E1B2B"
+DEEP_MAROON = "#6A1220"
+GOLD = "#F2C14E"
+DARK_GOLD = "#C9962A"
+GREEN = "#2E9E6A"
+PALE_GREEN = "#E1F4EA"
+NOTE_GREEN = "#BFE3B4"
+NOTE_DARK = "#5BA37A"
+BROWN = "#B87B45"
+WOOD = "#8B5A2B"
+SKIN = "#FCDDC0"
+HAIR = "#2B2A2E"
+PHOTO_BLUE = "#5DA9E9"
 
 _KEEP = object()  # "outline with the icon's stroke colour"
 
@@ -76,8 +73,10 @@ class _Icon:
     def p(self, a: float, b: float) -> Pt:
         return self.ox + a * self.k, self.oy + b * self.k
 
-    def add(self, pen: PathPen, fill: Color | None, width: float = 1.0, line: object = _KEEP) -> None:
+    def add(self, pen: PathPen, fill: Color | str | None, width: float = 1.0, line: object = _KEEP) -> None:
         stroke = self.stroke if line is _KEEP else line
+        fill = _C(fill) if isinstance(fill, str) else fill
+        stroke = _C(stroke) if isinstance(stroke, str) else stroke
         self.paths.append(Path(tuple(pen.ops), fill=fill, stroke=stroke,  # type: ignore[arg-type]
                                stroke_width=self.lw * width))
 
@@ -362,7 +361,7 @@ def prop_paths(name: str, x: float, y: float, w: float, h: float, *, stroke: Col
         raise ValueError(f"prop {name!r} needs a box with positive width and height, got {w} × {h}")
     ic = _Icon(x, y, w, h, stroke)
     draw(ic)
-    return ic.paths
+    return print_safe(ic.paths)
 
 
 def counter_paths(x: float, y: float, w: float, h: float, *, top: Color, front: Color, stripe: Color,
@@ -387,4 +386,4 @@ def counter_paths(x: float, y: float, w: float, h: float, *, top: Color, front: 
         Path(tuple(PathPen().round_rect(x + m, y + m, w - 2 * m, slab, 0.3 * slab).ops), fill=top, stroke=stroke,
              stroke_width=lw),
     ]
-    return paths
+    return print_safe(paths)

@@ -22,7 +22,9 @@ from ..model import (
     ORIENTATIONS,
     PAGE_SIZES_MM,
     POSES,
+    PROP_NAMES,
     SAFE_MM,
+    SCENES,
     SPEECH_KINDS,
     WRITINGS,
     Board,
@@ -46,8 +48,8 @@ CAST_KEYS = ("name", "look", "picture")
 FONT_KEYS = ("regular", "bold", "fallback")
 CATEGORY_KEYS = ("name", "color", "icon", "procedures")
 PROCEDURE_KEYS = ("title", "summary", "materials", "time_limit", "location", "phone", "basis", "url", "id",
-                  "steps")
-STEP_KEYS = ("caption", "say", "props")
+                  "scene", "steps")
+STEP_KEYS = ("caption", "say", "props", "scene")
 SPEECH_KEYS = ("who", "text", "kind", "expression", "pose")
 
 # Words people reach for instead of ours; offered as "did you mean" when they name a key valid here.
@@ -68,7 +70,13 @@ VALUE_ALIASES = {
              "ko-kr": "ko", "kr": "ko"},
     "look": {"old": "elder", "elderly": "elder", "senior": "elder", "grandpa": "elder", "grandma": "elder",
              "worker": "staff", "officer": "staff", "clerk": "staff", "kid": "child", "man": "adult",
-             "woman": "adult", "pupil": "student"},
+             "woman": "adult", "pupil": "student", "youth": "young", "teen": "young", "nurse": "doctor",
+             "medic": "doctor", "policeman": "police", "policewoman": "police", "cop": "police",
+             "recruit": "soldier", "veteran": "soldier"},
+    "scene": {"hall": "service_hall", "counter": "service_hall", "window": "service_hall", "desk": "office",
+              "meeting": "meeting_room", "house": "home", "gate": "street", "community": "street",
+              "outdoors": "street", "hospital": "clinic", "classroom": "school", "none": "plain",
+              "blank": "plain"},
     "kind": {"say": "speech", "talk": "speech", "think": "thought", "yell": "shout", "shouting": "shout",
              "whispering": "whisper"},
     "direction": {"left-to-right": "ltr", "right-to-left": "rtl"},
@@ -412,8 +420,6 @@ class Builder:
         if "color" in c:
             kw["color"] = self.color(c["color"], path + ("color",))
         if "icon" in c:
-            from ..art import PROP_NAMES
-
             kw["icon"] = self.choice(c["icon"], path + ("icon",), PROP_NAMES, "icon")
         procs = self.nonempty_list(c["procedures"], path + ("procedures",), "procedures",
                                    "add at least one procedure, with title: and steps:")
@@ -443,6 +449,8 @@ class Builder:
         for key in ("summary", "time_limit", "location", "phone", "basis", "url", "id"):
             if key in p:
                 kw[key] = self.text(p[key], path + (key,))
+        if "scene" in p:
+            kw["scene"] = self.choice(p["scene"], path + ("scene",), SCENES, "scene")
         if kw.get("id"):
             self.unique_id(kw["id"], path + ("id",))
         if "materials" in p:
@@ -485,14 +493,14 @@ class Builder:
             self.at_most(say, MAX_SPEECHES, path + ("say",), "speeches in one step", "split the talk over two steps")
             kw["say"] = tuple(self.speech(v, path + ("say", i), cast) for i, v in enumerate(say))
         if "props" in s:
-            from ..art import PROP_NAMES
-
             props = s["props"]
             at = [(v, path + ("props", i)) for i, v in enumerate(props)] if _is_list(props) else [
                 (props, path + ("props",))]
             if isinstance(props, Mapping):
                 raise self.wrong_type(props, path + ("props",), "a list of props")
             kw["props"] = tuple(self.choice(v, p, PROP_NAMES, "prop") for v, p in at)
+        if "scene" in s:
+            kw["scene"] = self.choice(s["scene"], path + ("scene",), SCENES, "scene")
         return self.make(Step, path, **kw)
 
     def speech(self, value: Any, path: Path_, cast: dict[str, CastMember]) -> Speech:

@@ -14,7 +14,16 @@ from hypothesis import strategies as st
 from comicboard import Board
 from comicboard.art import PROP_NAMES
 from comicboard.errors import SpecError
-from comicboard.model import DIRECTIONS, LANGS, LOOKS, ORIENTATIONS, PAGE_SIZES_MM, SPEECH_KINDS, WRITINGS
+from comicboard.model import (
+    DIRECTIONS,
+    LANGS,
+    LOOKS,
+    ORIENTATIONS,
+    PAGE_SIZES_MM,
+    SCENES,
+    SPEECH_KINDS,
+    WRITINGS,
+)
 from comicboard.spec import from_dict, load
 from comicboard.spec.schema import BOARD_KEYS, PROCEDURE_KEYS, TOP_KEYS
 
@@ -38,8 +47,10 @@ def board_dicts(draw) -> dict:
                                    optional={"kind": st.sampled_from(SPEECH_KINDS)})
     props = st.sampled_from(PROP_NAMES)
     step = st.one_of(some_text, st.fixed_dictionaries({"caption": some_text}, optional={
-        "say": st.lists(speech, max_size=3), "props": st.one_of(props, st.lists(props, max_size=2))}))
-    extra = {k: texty for k in PROCEDURE_KEYS if k not in ("title", "steps", "materials")}
+        "say": st.lists(speech, max_size=3), "props": st.one_of(props, st.lists(props, max_size=2)),
+        "scene": st.sampled_from(SCENES)}))
+    extra = {k: texty for k in PROCEDURE_KEYS if k not in ("title", "steps", "materials", "scene")}
+    extra["scene"] = st.sampled_from(SCENES)
     extra["url"] = st.sampled_from(["https://example.org/a", "http://例子.中国/办事?id=1", "HTTPS://X.ORG"])
     extra["materials"] = st.one_of(texty, st.lists(texty, max_size=3))
     procedure = st.fixed_dictionaries({"title": some_text, "steps": st.lists(step, min_size=1, max_size=3)},
