@@ -41,6 +41,7 @@ from ..model import (
     PAGE_SIZES_MM,
     POSES,
     SAFE_MM,
+    SCENES,
     SPEECH_KINDS,
     WRITINGS,
 )
@@ -92,6 +93,7 @@ DESCRIPTIONS = {
     "props": "Things drawn in the panel.", "who": "A cast key: worker, resident, or one of cast:.",
     "text": "What they say.", "kind": "speech | thought | shout | whisper.",
     "expression": "The speaker's face (default: chosen from the text).", "pose": "The speaker's pose.",
+    "scene": "The drawn setting (default: chosen from the location and the words; plain: none).",
 }
 
 
@@ -207,7 +209,7 @@ def _theme() -> dict[str, Any]:
 
 def build_schema() -> dict[str, Any]:
     """The schema as a dict (the same every call: `comicboard schema` prints it)."""
-    from ..art import PROP_NAMES
+    from ..vocab import PROP_NAMES
 
     lo, hi = PAGE_MM
     size = {"anyOf": [choice(list(PAGE_SIZES_MM), "page size"),
@@ -236,11 +238,12 @@ def build_schema() -> dict[str, Any]:
     step = {"anyOf": [text(nonempty=True), obj(STEP_KEYS, {
         "caption": text(nonempty=True),
         "say": {"type": "array", "maxItems": MAX_SPEECHES, "items": speech},
-        "props": one_or_list(choice(PROP_NAMES, "prop"), MAX_PROPS),
+        "props": one_or_list(choice(PROP_NAMES, "prop"), MAX_PROPS), "scene": choice(SCENES, "scene"),
     }, required=("caption",))]}
     procedure = obj(PROCEDURE_KEYS, {
         "title": text(nonempty=True), "summary": text(), "materials": one_or_list(text(nonempty=True), MAX_MATERIALS),
         "time_limit": text(), "location": text(), "phone": text(), "basis": text(), "url": _url(), "id": text(),
+        "scene": choice(SCENES, "scene"),
         "steps": {"type": "array", "minItems": 1, "maxItems": MAX_STEPS, "items": step},
     }, required=("title", "steps"))
     category = obj(CATEGORY_KEYS, {
