@@ -1,10 +1,18 @@
-"""Shared fixtures: the example boards, loaded once per session."""
+"""Shared fixtures: the example boards, loaded once per session; hypothesis profiles; skips made failures."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# Property tests draw the same examples on every run (`make test` is reproducible: a failure seen once is seen
+# again); HYPOTHESIS_PROFILE=long draws fresh ones, many more (see tests/README.md).
+settings.register_profile("default", derandomize=True, deadline=None, print_blob=True)
+settings.register_profile("long", derandomize=False, deadline=None, print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))

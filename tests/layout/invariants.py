@@ -1,15 +1,26 @@
-"""Geometry invariants every laid-out board must satisfy; shared by the layout and render tests."""
+"""Geometry invariants every laid-out board must satisfy; shared by the layout and render tests.
+
+Written from the rules, not from the planner: line breaks are checked against the clreq/jlreq tables of
+tests/text/kinsoku.py, and bubbles and their tails against the outlines the art actually draws (painted into the
+same display list the renderers use, curves flattened, compared with shapely), not against straight stand-ins.
+"""
 
 from __future__ import annotations
 
-import math
+from dataclasses import replace
+
+import shapely
+from shapely.geometry import Point, Polygon
+from shapely.geometry import box as _sbox
 
 from comicboard.model import Board
 from comicboard.pagelayout import Layout
 from comicboard.pagelayout.geometry import Bubble, Figure, Panel
-from comicboard.text.rules import rules_for
+from comicboard.paint import paint
+from tests.text.kinsoku import break_violations
 
 TOL = 0.6  # points: rounding slack
+AREA = 1.0  # pt²: drawn shapes sharing less than this only touch (flattening and rounding), they do not overlap
 
 
 def inside(inner, outer, tol: float = TOL) -> bool:
@@ -49,7 +60,7 @@ def check_layout(lay: Layout) -> list[str]:
     """All violations found (empty when the board is sound)."""
     errors: list[str] = []
     board: Board = lay.board
-    rules = rules_for(board.lang)
+    strict = board.lang.startswith("ja")  # Japanese boards promise jlreq's strict level (README)
     # Words too wide for their box are cut as a last resort and reported; the cut may break a rule.
     split = [p.message for p in lay.problems if p.code == "split-word"]
     for page in lay.pages:
@@ -68,10 +79,10 @@ def check_layout(lay: Layout) -> list[str]:
                     errors.append(f"line {ln.text!r} of {block.kind} leaves its block ({block.where})")
                 if any(ln.text in msg for msg in split) or block.kind == "index":
                     continue  # index lines are whole entries, not breaks
-                if li > 0 and ln.text and ln.text[0] in rules.no_start:  # rules apply at breaks
-                    errors.append(f"line starts with {ln.text[0]!r}: {ln.text!r} in {block.kind}")
-                if li < len(block.lines) - 1 and ln.text and ln.text[-1] in rules.no_end:
-                    errors.append(f"line ends with {ln.text[-1]!r}: {ln.text!r} in {block.kind}")
+                if li > 0:  # the rules apply at breaks
+                    prev = block.lines[li - 1].text.strip()
+                    errors += [f"{v} in {block.kind} ({block.where})"
+                               for v in break_violations([prev, ln.text.strip()], board.lang, strict)]
         for f in figures:
             if not inside(f.head, f.bbox, 1.0):
                 errors.append(f"head of {f.who} outside its figure")
@@ -95,6 +106,14 @@ def check_layout(lay: Layout) -> list[str]:
             if not speaker:
                 errors.append(f"speaker {b.speaker} not in the panel: {b.where}")
                 continue
+            drawn = drawn_bubble(lay, page, b)
+            if Point(b.tail_tip).distance(drawn.boundary) > 1.0 and not b.linked:
+                errors.append(f"the drawn tail of {b.where} does not reach its tip {b.tail_tip}")
+            if not drawn.within(_sbox(*_corners(pan.bbox)).buffer(TOL)):
+                errors.append(f"the drawn bubble of {b.where} (tail included) leaves its panel")
+            for f in figures:
+                if f.who != b.speaker and drawn.intersection(_sbox(*_corners(f.head))).area > AREA:
+                    errors.append(f"the drawn bubble of {b.where} covers the face of {f.who}")
             if b.linked:  # linked balloons: the tail runs into the speaker's next bubble
                 target = link_target(b, bubbles, panels)
                 if target is None or not inside((*b.tail_tip, 0, 0), target.bbox, 0.0):
@@ -216,58 +235,84 @@ def check_props(lay: Layout) -> list[str]:
     return errors
 
 
-def _segments_cross(p1, p2, q1, q2) -> bool:  # noqa: ANN001
-    def orient(a, b, c) -> float:  # noqa: ANN001
-        return (b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0])
-
-    return orient(p1, p2, q1) * orient(p1, p2, q2) < 0 and orient(q1, q2, p1) * orient(q1, q2, p2) < 0
+def _corners(b) -> tuple[float, float, float, float]:  # noqa: ANN001 - an [x, y, w, h] box
+    return b[0], b[1], b[0] + b[2], b[1] + b[3]
 
 
-def _tail(b: Bubble) -> tuple[tuple[float, float], tuple[float, float]]:
-    """A tail as the segment from where it leaves the bubble to its tip.
+def _flatten(ops, steps: int = 12) -> list[list[tuple[float, float]]]:  # noqa: ANN001
+    """The subpaths of a display-list outline as point lists, each cubic Bézier sampled at `steps` points."""
+    rings: list[list[tuple[float, float]]] = []
+    ring: list[tuple[float, float]] = []
+    for op in ops:
+        if op[0] == "M":
+            if len(ring) > 2:
+                rings.append(ring)
+            ring = [(op[1], op[2])]
+        elif op[0] == "L":
+            ring.append((op[1], op[2]))
+        elif op[0] == "C":
+            (x0, y0), (x1, y1, x2, y2, x3, y3) = ring[-1], op[1:]
+            for i in range(1, steps + 1):
+                t = i / steps
+                a, b, c, d = (1 - t) ** 3, 3 * t * (1 - t) ** 2, 3 * t * t * (1 - t), t ** 3
+                ring.append((a * x0 + b * x1 + c * x2 + d * x3, a * y0 + b * y1 + c * y2 + d * y3))
+        elif op[0] == "Z":
+            if len(ring) > 2:
+                rings.append(ring)
+            ring = []
+    if len(ring) > 2:
+        rings.append(ring)
+    return rings
 
-    The drawn tail leaves the outline where the ray from the bubble's centre towards the tip crosses it;
-    the bubble's inscribed ellipse stands in for the outline (it lies inside the bubble's box).
-    """
+
+def _drawn(lay: Layout, page, item) -> shapely.Geometry:  # noqa: ANN001
+    """The area the art fills for one laid-out item: the item painted alone on its page, through the same
+    `paint` the renderers draw from, every outline flattened and united (text runs ignored)."""
+    alone = replace(lay, pages=[replace(page, items=[item])])
+    shapes = [shapely.make_valid(Polygon(ring))
+              for it in paint(alone).pages[0].items[1:]  # items[0] is the page's background
+              if hasattr(it, "ops") and (it.fill is not None or it.stroke is not None)
+              for ring in _flatten(it.ops)]
+    return shapely.union_all(shapes) if shapes else Polygon()
+
+
+_DRAWN: dict[tuple, shapely.Geometry] = {}
+
+
+def _memo(lay: Layout, page, item: Bubble) -> shapely.Geometry:  # noqa: ANN001
+    """`_drawn`, remembered by what decides the outline (style, box, tip, line width through size and theme)."""
+    key = (item.style, tuple(item.bbox), tuple(item.tail_tip), item.text.font_size, lay.board.theme)
+    if key not in _DRAWN:
+        if len(_DRAWN) > 50_000:
+            _DRAWN.clear()
+        _DRAWN[key] = _drawn(lay, page, item)
+    return _DRAWN[key]
+
+
+def drawn_bubble(lay: Layout, page, b: Bubble) -> shapely.Geometry:  # noqa: ANN001
+    """The bubble as drawn: body and tail (or a thought bubble's trailing circles)."""
+    return _memo(lay, page, b)
+
+
+def drawn_body(lay: Layout, page, b: Bubble) -> shapely.Geometry:  # noqa: ANN001
+    """The bubble drawn without a tail: with its tip at its centre (the art draws no tail to a tip inside)."""
     x, y, w, h = b.bbox
-    cx, cy, rx, ry = x + w / 2, y + h / 2, w / 2, h / 2
-    tx, ty = b.tail_tip
-    u, v = (tx - cx) / rx, (ty - cy) / ry
-    d = math.hypot(u, v)
-    if d <= 1.0:  # the tip is inside the bubble: no tail
-        return (tx, ty), (tx, ty)
-    return (cx + (tx - cx) / d, cy + (ty - cy) / d), (tx, ty)
+    return _memo(lay, page, replace(b, tail_tip=(x + w / 2, y + h / 2)))
 
 
-def segment_hits_box(p, q, box, tol: float = TOL) -> bool:  # noqa: ANN001
-    """Whether segment p–q passes through the box shrunk by `tol` (Liang–Barsky clipping)."""
-    x0, y0, x1, y1 = box[0] + tol, box[1] + tol, box[0] + box[2] - tol, box[1] + box[3] - tol
-    if x0 >= x1 or y0 >= y1:
-        return False
-    dx, dy = q[0] - p[0], q[1] - p[1]
-    t0, t1 = 0.0, 1.0
-    for den, num in ((-dx, p[0] - x0), (dx, x1 - p[0]), (-dy, p[1] - y0), (dy, y1 - p[1])):
-        if den == 0:
-            if num < 0:
-                return False
-            continue
-        t = num / den
-        if den < 0:
-            t0 = max(t0, t)
-        else:
-            t1 = min(t1, t)
-        if t0 > t1:
-            return False
-    return True
+def drawn_tail(lay: Layout, page, b: Bubble) -> shapely.Geometry:  # noqa: ANN001
+    """What the art draws for the tail alone (a wedge, a stretched spike, a thought bubble's circles)."""
+    return drawn_bubble(lay, page, b).difference(drawn_body(lay, page, b))
 
 
 def check_composition(lay: Layout) -> list[str]:
-    """Comic composition: a bubble takes at most about half its panel; tails never cross each other nor pass
-    under another bubble, unless the layout reported by name that a panel was too narrow to keep them clear."""
+    """Comic composition: a bubble takes at most about half its panel; the drawn tails never overlap each other
+    nor pass under another bubble as drawn, unless the layout reported by name that a panel was too narrow to
+    keep them clear."""
     errors: list[str] = []
     crowded = {p.where for p in lay.problems if p.code == "tails-crowded"}
     for page in lay.pages:
-        panels, bubbles, _ = scene(page)
+        panels, bubbles, figures = scene(page)
         by_panel: dict[int, list[Bubble]] = {}
         for b in bubbles:
             pan = panel_of(b, panels)
@@ -280,13 +325,25 @@ def check_composition(lay: Layout) -> list[str]:
             pan = panel_of(group[0], panels)
             if pan is not None and f"{pan.category} / {pan.procedure} / step {pan.step}" in crowded:
                 continue
+            tails = {id(b): drawn_tail(lay, page, b) for b in group}
             for i, a in enumerate(group):
                 for b in group[i + 1:]:
-                    if _segments_cross(*_tail(a), *_tail(b)):
+                    meet = tails[id(a)].intersection(tails[id(b)])
+                    if a.speaker == b.speaker and not (a.linked or b.linked):
+                        # Two tails to one speaker may meet where they end, at the speaker's head (within half
+                        # a head of their tips, as a tail may end that far from the head); nowhere else.
+                        head = next((f.head for f in figures if f.who == a.speaker and panel_of(f, panels) is pan),
+                                    None)
+                        reach = 0.5 * head[3] if head else 0.0
+                        meet = meet.difference(Point(a.tail_tip).buffer(reach)).difference(
+                            Point(b.tail_tip).buffer(reach))
+                    if meet.area > AREA:
                         errors.append(f"tails cross: {a.where} / {b.where}")
             for a in group:
                 target = link_target(a, bubbles, panels) if a.linked else None
                 for b in group:
-                    if b is not a and b is not target and segment_hits_box(*_tail(a), b.bbox):
+                    if b is a or b is target:
+                        continue
+                    if tails[id(a)].intersection(drawn_body(lay, page, b)).area > AREA:
                         errors.append(f"tail of {a.where} passes under the bubble of {b.where}")
     return errors
