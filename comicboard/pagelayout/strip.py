@@ -383,8 +383,8 @@ def _mirror_panels(items: list[Item], x: float, width: float, keep_title: bool =
 
     Glyph order inside each text block is kept; only the blocks move.
     """
+    from .frames import _mirror, _move
     from .geometry import TextBlock
-    from .panel import _mirror, _move
 
     keep_shapes = ("card", "title_bar", "number_badge") if keep_title else ("card",)
     keep_text = ("procedure_number", "procedure_title") if keep_title else ()

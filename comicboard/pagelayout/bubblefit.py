@@ -1,0 +1,95 @@
+"""A speech set for its bubble: the widest text a bubble of a given width holds (closed form), the size it
+shrinks to when a word will not fit (memoised), whether it reads as a sentence, and where a bubble may go."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..art import bubble_size_for_text
+from ..model import Speech
+from .memo import memo
+from .typeset import Setter
+
+if TYPE_CHECKING:
+    from .panel import PanelPlan
+
+
+MAX_BUBBLE_SHARE = 0.62  # widest bubble as a share of the panel width, when a bubble would fill over half
+
+
+MAX_BUBBLE_AREA = 0.5  # a bubble takes at most about half its panel
+
+
+def _bubble_for(setter: Setter, sp: Speech, max_outer_w: float, s: float, min_size: float) -> dict:
+    """Break a speech for a bubble no wider than `max_outer_w`; shrink towards `min_size` if a word won't fit.
+
+    Memoised on its inputs (a fresh dict each time: the caller places it)."""
+    key = (setter.fonts, setter.lang, sp.text, sp.kind, max_outer_w, s, min_size)
+    return dict(_BUBBLES.call(key, setter.split_words, lambda: _bubble_fit(setter, sp, max_outer_w, s, min_size)))
+
+
+_BUBBLES = memo("bubble", 100_000)
+
+
+def _bubble_fit(setter: Setter, sp: Speech, max_outer_w: float, s: float, min_size: float) -> dict:
+    # A bubble's outer width is linear in its text's width (`bubble_size_for_text`): the widest text that fits
+    # follows in closed form.
+    per_w = bubble_size_for_text(sp.kind, 1.0, 1.0, 0.0)[0]
+    size = s
+    while True:
+        pad = 0.45 * size
+        text_w = min(max(size, max_outer_w / per_w - 2 * pad), max(size, max_outer_w))
+        lines, widest, th = setter.measure(sp.text, text_w, size, split=size <= min_size, whole_words=True)
+        if widest <= text_w + 0.01 or size <= min_size:
+            ow, oh = bubble_size_for_text(sp.kind, widest, th, pad)
+            return {"lines": lines, "size": size, "w": ow, "h": oh, "text_w": widest, "text_h": th, "pad": pad,
+                    "overflow": widest > text_w + 0.01}
+        size = max(min_size, size - 0.5)
+
+
+def cramped(plan: PanelPlan) -> int:
+    """How many of a planned panel's bubbles are set in lines too short to read as a sentence."""
+    return sum(map(_skinny, plan.bubbles))
+
+
+_SKINNY_EM = 4.0  # a bubble of three lines or more reads as a sentence when its lines hold about four letters
+
+
+def _skinny(bub: dict) -> bool:
+    """Three lines or more of three characters or fewer, a tower of lines over twice as tall as wide, or a line
+    of one letter between others: hard to read as a sentence."""
+    lines = bub["lines"]
+    return len(lines) > 2 and (bub["text_w"] < _SKINNY_EM * bub["size"] - 0.01 or bub["text_h"] > 2 * bub["text_w"]
+                               or any(sum(ch.isalnum() for ch in ln) <= 1 for ln in lines[:-1]))
+
+
+def _drop_below(x: float, y: float, w: float, h: float, placed: list[tuple[float, float, float, float]],
+                gap: float) -> float:
+    """The highest y ≥ `y` at which a w×h box at `x` clears every placed box by `gap`."""
+    moved = True
+    while moved:
+        moved = False
+        for px, py, pw, ph in placed:
+            if x < px + pw + gap and px < x + w + gap and y < py + ph + gap and py < y + h:
+                y, moved = py + ph + gap, True
+    return y
+
+
+def _dist(x: float, iv: tuple[float, float]) -> float:
+    return 0.0 if iv[0] <= x <= iv[1] else min(abs(x - iv[0]), abs(x - iv[1]))
+
+
+def _free_intervals(lo: float, hi: float, blocked: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    free = [(lo, hi)]
+    for b0, b1 in blocked:
+        nxt = []
+        for a, b in free:
+            if b1 <= a or b0 >= b:
+                nxt.append((a, b))
+                continue
+            if b0 > a:
+                nxt.append((a, b0))
+            if b1 < b:
+                nxt.append((b1, b))
+        free = nxt
+    return [iv for iv in free if iv[1] > iv[0]]

@@ -1,0 +1,168 @@
+"""Who stands where in a panel and how: speakers in order, figure boxes and facing, heads and tail ends read
+from the figure's anatomy, poses, expressions, and the props held or set on a counter."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from ..art import draw_figure
+from ..model import Speech, Step
+from .geometry import Box
+from .tails import Pt, _tail_tip
+
+if TYPE_CHECKING:
+    from .panel import PanelContext, PanelPlan
+
+
+FIG_ASPECT = 0.5  # figure box width / height
+
+
+def speeches_of(step: Step) -> tuple[Speech, ...]:
+    """A shorthand step (no `say`) is its caption said by the default staff figure."""
+    return step.say or (Speech("worker", step.caption),)
+
+
+def _pad(s: float) -> float:
+    return 0.4 * s
+
+
+def _badge_r(s: float) -> float:
+    return 0.7 * s
+
+
+@lru_cache(maxsize=512)
+def _head_frac(look: str, facing: str, who: str) -> Box:
+    """The head box of this person as fractions of the figure box (the art scales uniformly)."""
+    hx, hy, hw, hh = draw_figure(0.0, 0.0, FIG_ASPECT, 1.0, look=look, facing=facing, seed_key=who).head
+    return (hx / FIG_ASPECT, hy, hw / FIG_ASPECT, hh)
+
+
+def _head_box(look: str, facing: str, who: str, fig: Box) -> Box:
+    fx, fy, fw, fh = fig
+    ux, uy, uw, uh = _head_frac(look, facing, who)
+    return (fx + ux * fw, fy + uy * fh, uw * fw, uh * fh)
+
+
+COUNTER_TOP = 0.36  # the counter's top above the floor, as a share of the figures' height (about hip height)
+
+
+COUNTER_ICON = 0.34  # a prop on the counter, as a share of the figures' height
+
+
+HELD = {"document": "holding_document", "form": "holding_document", "certificate": "holding_document",
+        "phone": "holding_phone"}
+
+
+def held_props(step: Step, speeches: tuple[Speech, ...]) -> dict[int, str]:
+    """Which of the step's props (by index) a figure holds in its hand, by speaker; the rest go on the counter."""
+    last = {sp.who: sp for sp in speeches}
+    held: dict[int, str] = {}
+    for who, sp in last.items():
+        pose = _pose(sp, step)
+        k = next((i for i, name in enumerate(step.props[:3]) if HELD.get(name) == pose and i not in held), None)
+        if k is not None:
+            held[k] = who
+    return held
+
+
+def _counter_width(n: int, icon: float) -> float:
+    return max(n * icon + (n - 1) * 0.15 * icon + 0.6 * icon, 1.6 * icon)
+
+
+def _counter_gap(n_fig: int) -> int:
+    """The counter stands before figure number `gap`: between the two facing groups, or in front of one person."""
+    return 1 if n_fig == 1 else n_fig // 2
+
+
+def _pose(sp: Speech | None, step: Step) -> str:
+    """The speaker's pose: as the spec says, else holding what the step is about, else talking."""
+    from ..art import POSES
+
+    if sp is not None and sp.pose:
+        return sp.pose
+    held = {"document": "holding_document", "form": "holding_document", "certificate": "holding_document",
+            "phone": "holding_phone"}
+    for prop in step.props:
+        if held.get(prop) in POSES and sp is not None and sp.who == "worker":
+            return held[prop]
+    return "talking"
+
+
+# Words of trouble a resident brings to the counter (illness, lost job or papers, hardship, worry), in the four
+# languages: whoever says them looks worried, not cheerful. Extend the table, not the code.
+TROUBLE = ("困难", "困難", "失业", "失業", "住院", "入院", "生病", "病了", "丢了", "丟了", "没钱", "沒錢",
+           "麻烦", "麻煩", "担心", "擔心", "着急", "著急", "急用", "去世", "过世", "過世",
+           "困って", "心配", "なくし", "無くし", "苦手", "失くし", "亡くな",
+           "잃", "걱정", "어려", "아파", "입원", "실직", "돌아가")
+
+
+def _expression(sp: Speech | None, who: str) -> str:
+    if sp is not None and sp.expression:
+        return sp.expression
+    if sp is None:
+        return "happy" if who == "worker" else "neutral"
+    troubled = who != "worker" and any(word in sp.text for word in TROUBLE)
+    if sp.kind == "shout" or "！" in sp.text or "!" in sp.text:
+        return "worried" if troubled else "surprised" if who != "worker" else "happy"
+    if troubled or "？" in sp.text or "?" in sp.text:
+        return "worried"
+    return "neutral" if sp.kind == "thought" else "happy"  # a thought without a question is calm
+
+
+def _speaker_centres(n: int, inner: float, pad: float, counter: dict | None = None) -> list[float]:
+    """Figures in equal slots across the panel; a counter takes its own slot between them."""
+    if counter is None:
+        return [pad + (i + 0.5) * inner / n for i in range(n)]
+    room = counter["room"]
+    slot = (inner - room) / n
+    g = _counter_gap(n)
+    return [pad + (i + 0.5) * slot + (room if i >= g else 0.0) for i in range(n)]
+
+
+def _counter_x(plan: PanelPlan, beside: bool, fig_w: float) -> float:
+    """The counter's left edge (local): in the column between the figures, or in its own slot."""
+    s = plan.s
+    pad = _pad(s)
+    cw = plan.counter["w"]
+    n = len(plan.speakers)
+    if beside:
+        left = pad + plan.fig_shift + fig_w + 0.3 * s
+        right = plan.width - pad - (fig_w + 0.3 * s if n == 2 else 0.0)
+        return left if n == 1 else (left + right - cw) / 2
+    room = plan.counter["room"]
+    slot = (plan.width - 2 * pad - room) / n
+    return pad + _counter_gap(n) * slot + 0.15 * s
+
+
+def _figure_boxes(ctx: PanelContext, plan: PanelPlan, beside: bool, fig_h: float,
+                  fig_bottom: float) -> list[tuple[str, Box, str]]:
+    """Each speaker's figure box and facing (local coordinates): the same for planning and placing."""
+    s = plan.s
+    pad = _pad(s)
+    n_fig = len(plan.speakers)
+    fig_w = fig_h * FIG_ASPECT
+    if beside:
+        centres = [pad + plan.fig_shift + fig_w / 2, plan.width - pad - fig_w / 2][:n_fig]
+    else:
+        centres = _speaker_centres(n_fig, plan.width - 2 * pad, pad, plan.counter)
+    out = []
+    for i, who in enumerate(plan.speakers):
+        cx = centres[i]
+        if beside:
+            facing = "right" if i == 0 else "left"
+        elif n_fig == 1:
+            facing = "right" if cx < plan.width / 2 else "left"
+        else:
+            facing = "right" if i < n_fig / 2 else "left"
+        out.append((who, (cx - fig_w / 2, fig_bottom - fig_h, fig_w, fig_h), facing))
+    return out
+
+
+def _tips(ctx: PanelContext, plan: PanelPlan, beside: bool, fig_h: float, fig_bottom: float) -> dict[str, Pt]:
+    """Where each speaker's tails end, for figures of height `fig_h` standing on `fig_bottom`."""
+    tips = {}
+    for who, box, facing in _figure_boxes(ctx, plan, beside, fig_h, fig_bottom):
+        head = _head_box(ctx.board.cast[who].look, facing, who, box)
+        tips[who] = _tail_tip(head, facing, beside, plan.s)
+    return tips
