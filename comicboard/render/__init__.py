@@ -10,11 +10,12 @@ import importlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
-from ..display import DisplayList
 from ..errors import RenderError
-from .atomic import atomic_outputs
+
+if TYPE_CHECKING:
+    from ..display import DisplayList
 
 
 @dataclass(frozen=True)
@@ -71,6 +72,8 @@ def render(board_or_layout: object, path: str | os.PathLike[str] | BinaryIO, *, 
         raise RenderError("nothing to render: the display list has no pages")
     targets = output_paths(target, len(dl.pages)) if backend.per_page else [target]
     module = importlib.import_module(backend.module)
+    from .atomic import atomic_outputs  # lazy: `import comicboard` stays cheap
+
     with atomic_outputs(targets) as temps:
         module.write(dl, temps, dpi=dpi, **options)
     return targets
@@ -131,6 +134,8 @@ def output_paths(target: Path, pages: int) -> list[Path]:
 
 
 def _display_list(obj: object) -> DisplayList:
+    from ..display import DisplayList
+
     if isinstance(obj, DisplayList):
         return obj
     from ..model import Board
