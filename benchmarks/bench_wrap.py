@@ -99,16 +99,19 @@ def sentences(count: int, length: int, seed: int = 20261207) -> list[tuple[str, 
     return out
 
 
-def violations(lines: list[str], lang: str) -> int:
-    """Breaks between lines that comicboard's rules forbid."""
+def violations(lines: list[str], lang: str, text: str) -> int:
+    """Breaks between lines that comicboard's rules forbid (digits on both sides count only when no space parts
+    them in `text`)."""
     rules = rules_for(lang)
     bad = 0
+    pos = 0
     for a, b in zip(lines, lines[1:], strict=False):
+        pos = text.find(a, pos) + len(a)
         a, b = a.rstrip(), b.lstrip()
         if not a or not b:
             continue
         if (b[0] in rules.no_start or a[-1] in rules.no_end or (a[-1] == b[0] and a[-1] in "—…")
-                or (a[-1].isdigit() and b[0].isdigit())):
+                or (a[-1].isdigit() and b[0].isdigit() and text[pos:pos + 1] != " ")):
             bad += 1
     return bad
 
@@ -202,7 +205,7 @@ def main(argv: list[str] | None = None) -> None:
         mean_len = sum(len(t) for _, t in items) / len(items)
         for name, (secs, result) in results.items():
             lines = sum(len(r) for r in result)
-            bad = sum(violations(r, lang) for r, (lang, _) in zip(result, items, strict=True))
+            bad = sum(violations(r, lang, text) for r, (lang, text) in zip(result, items, strict=True))
             ratio = f"{secs / cb_secs:.2f}" if name != "comicboard" else "-"
             print(f"{mean_len:>6.0f} {name:<12}{len(items) / secs:>12,.0f}{secs:>10.3f}{lines:>8}{bad:>13}{ratio:>13}")
 
