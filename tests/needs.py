@@ -15,3 +15,10 @@ def tool(name: str) -> str:
     if path is None:
         pytest.fail(f"`{name}` is not installed: {INSTALL}", pytrace=False)
     return path
+
+
+def examples(n: int) -> int:
+    """A property test's example budget: `n` in the default profile, ten times more with HYPOTHESIS_PROFILE=long."""
+    import os
+
+    return n * (10 if os.environ.get("HYPOTHESIS_PROFILE") == "long" else 1)

@@ -21,15 +21,15 @@ OPENING = set("“‘（〔［｛〈《「『【〘〖〝｟«([{｢")
 PUNCTUATION = set("。．，、：；？！‼⁇⁈⁉・｡､,.:;?!") | {"\u30a0", "\u301c"}  # ゠ 〜 (jlreq cl-03)
 # jlreq strict level: cl-09 iteration marks, cl-10 prolonged sound mark, cl-11 small kana.
 STRICT_JA = set("ヽヾゝゞ々〻ー" "ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿ")
-# Inseparable when doubled (clreq ——, ……; jlreq cl-08).
+# Never split between two of them (clreq ——, ……; jlreq cl-08: no break between consecutive inseparables).
 INSEPARABLE = set("—…‥")
 
 
 def no_start(lang: str, strict: bool = False) -> set[str]:
     """Characters that may not begin a line (after a break)."""
     chars = CLOSING | PUNCTUATION
-    if strict and lang.startswith("ja"):
-        chars |= STRICT_JA
+    if strict:  # clreq's strict level keeps —— and …… off a line start too; jlreq's, the marks of STRICT_JA
+        chars |= INSEPARABLE | (STRICT_JA if lang.startswith("ja") else set())
     return chars
 
 
@@ -49,6 +49,6 @@ def break_violations(lines: list[str], lang: str, strict: bool = False) -> list[
             bad.append(f"line starts with {b[0]!r}: {a!r} | {b!r}")
         if a[-1] in ends:
             bad.append(f"line ends with {a[-1]!r}: {a!r} | {b!r}")
-        if a[-1] == b[0] and a[-1] in INSEPARABLE:
+        if a[-1] in INSEPARABLE and b[0] in INSEPARABLE:
             bad.append(f"{a[-1] * 2!r} split: {a!r} | {b!r}")
     return bad

@@ -1,4 +1,5 @@
-"""The line chooser as it was before it was made faster, kept as the specification of its exact output.
+"""The line chooser as it was before it was made faster, kept to compare the fast one with (an extra: the rules
+themselves are checked by wrap_oracle.py). Its costs come from cost_model.py, not from the product.
 
 `layout_reference(para, max_w, rules, fs, role)` returns what `wrap._layout_cached` must return, line for line.
 """
@@ -9,20 +10,12 @@ from itertools import accumulate
 
 from comicboard.text import phrases
 from comicboard.text.breaking import SPACES, Break, _breaks_reference, eojeols, unit_spans
-from comicboard.text.wrap import (
-    _CLAUSE_END,
-    _COST_ALLOWED,
-    _COST_DETACH,
-    _COST_EMERGENCY,
-    _COST_WIDOW,
-    _EPS,
-    _HAS_SPACE,
-    _LAST_LINE_WEIGHT,
-    _SPACE_CHARS,
-    _mid_phrase_cost,
-    _term_edges,
-)
+from comicboard.text.wrap import _HAS_SPACE, _SPACE_CHARS, _term_edges
+from tests.text import cost_model as _C
 
+_CLAUSE_END, _COST_ALLOWED, _COST_DETACH = _C.CLAUSE_END, _C.COST_ALLOWED, _C.COST_DETACH
+_COST_EMERGENCY = _C.COST_EMERGENCY
+_COST_WIDOW, _EPS, _LAST_LINE_WEIGHT, _mid_phrase_cost = _C.COST_WIDOW, _C.EPS, _C.LAST_LINE_WEIGHT, _C.mid_phrase_cost
 _INF = float("inf")
 _HAS_ALNUM = re.compile(r"[^\W_]").search  # str.isalnum, character by character
 

@@ -10,6 +10,7 @@ from comicboard.text import Break, break_levels, layout_lines, rules_for
 from comicboard.text.breaking import SPACES, eojeols, unit_spans
 from comicboard.text.phrases import bounds_at, model_for, phrase_bounds
 from comicboard.text.wrap import default_fontset
+from tests.text import cost_model as C
 
 W = sys.modules["comicboard.text.wrap"]
 FS = default_fontset()
@@ -40,8 +41,8 @@ def units_that_fit(text, rules, levels, prefix, limit):
 def emergency_cost(text, p):
     """A last resort between letters; after a space half that; parting a number or bracket from letters, dear."""
     a, b = text[p - 1], text[p]
-    return (W._COST_EMERGENCY if a.isalpha() and b.isalpha() else W._COST_EMERGENCY / 2 if a in SPACES
-            else W._COST_DETACH)
+    return (C.COST_EMERGENCY if a.isalpha() and b.isalpha() else C.COST_EMERGENCY / 2 if a in SPACES
+            else C.COST_DETACH)
 
 
 def reference_cost(text: str, width: float, lang: str, strict: bool) -> tuple[int, float]:
@@ -53,7 +54,7 @@ def reference_cost(text: str, width: float, lang: str, strict: bool) -> tuple[in
     prefix = [0.0]
     for a in adv:
         prefix.append(prefix[-1] + a)
-    limit = width + W._EPS
+    limit = width + C.EPS
     bounds = phrase_bounds(text, lang) if model_for(lang) else None
 
     def trim(end: int, start: int = 0) -> int:
@@ -73,11 +74,11 @@ def reference_cost(text: str, width: float, lang: str, strict: bool) -> tuple[in
 
     def cost_at(p: int) -> float:
         if levels[p] == Break.EMERGENCY:
-            return emergency_cost(text, p) + (W._mid_phrase_cost(width) if bounds is not None and p not in bounds
+            return emergency_cost(text, p) + (C.mid_phrase_cost(width) if bounds is not None and p not in bounds
                                               else 0.0)
-        if text[trim(p) - 1] in W._CLAUSE_END or text[p - 1] in SPACES:
-            return W._COST_CLAUSE
-        return W._COST_ALLOWED + (W._mid_phrase_cost(width) if bounds is not None and p not in bounds else 0.0)
+        if text[trim(p) - 1] in C.CLAUSE_END or text[p - 1] in SPACES:
+            return C.COST_CLAUSE
+        return C.COST_ALLOWED + (C.mid_phrase_cost(width) if bounds is not None and p not in bounds else 0.0)
 
     last = len(points) - 1
     best: list[tuple[int, float]] = [(0, 0.0)] + [(1 << 30, 0.0)] * last
@@ -87,11 +88,11 @@ def reference_cost(text: str, width: float, lang: str, strict: bool) -> tuple[in
             w = right - prefix[points[j]]
             if w > limit and j < k - 1:
                 continue
-            slack = 0.0 if w > limit else (width - w) ** 2 * (W._LAST_LINE_WEIGHT if k == last else 1.0)
+            slack = 0.0 if w > limit else (width - w) ** 2 * (C.LAST_LINE_WEIGHT if k == last else 1.0)
             line = text[points[j]:trim(points[k])]
             widow = k == last and j and sum(ch.isalnum() for ch in line) <= 1
             cand = (best[j][0] + 1, best[j][1] + slack + (0.0 if k == last else cost_at(points[k]))
-                    + (W._COST_WIDOW if widow else 0.0))
+                    + (C.COST_WIDOW if widow else 0.0))
             if cand[0] < best[k][0] or (cand[0] == best[k][0] and cand[1] < best[k][1]):
                 best[k] = cand
     return best[last]
@@ -106,18 +107,18 @@ def layout_cost(text: str, width: float, lang: str, strict: bool) -> tuple[int, 
     total = 0.0
     for k, ln in enumerate(lines):
         final = k == len(lines) - 1
-        if ln.width <= width + W._EPS:
-            total += (width - ln.width) ** 2 * (W._LAST_LINE_WEIGHT if final else 1.0)
+        if ln.width <= width + C.EPS:
+            total += (width - ln.width) ** 2 * (C.LAST_LINE_WEIGHT if final else 1.0)
         if final:
             if k and sum(ch.isalnum() for ch in ln.text) <= 1:
-                total += W._COST_WIDOW
+                total += C.COST_WIDOW
             continue
         p = lines[k + 1].start
         if levels[p] == Break.EMERGENCY:
-            total += emergency_cost(text, p) + (W._mid_phrase_cost(width) if bounds is not None and p not in bounds
+            total += emergency_cost(text, p) + (C.mid_phrase_cost(width) if bounds is not None and p not in bounds
                                                 else 0.0)
-        elif not (ln.text[-1] in W._CLAUSE_END or text[p - 1] in SPACES):
-            total += W._COST_ALLOWED + (W._mid_phrase_cost(width) if bounds is not None and p not in bounds else 0.0)
+        elif not (ln.text[-1] in C.CLAUSE_END or text[p - 1] in SPACES):
+            total += C.COST_ALLOWED + (C.mid_phrase_cost(width) if bounds is not None and p not in bounds else 0.0)
     return len(lines), total
 
 
