@@ -154,3 +154,16 @@ def test_the_spec_keep_list_reaches_line_breaking():
                            {"title": "政审材料", "materials": ["身份证"], "steps": ["填写材料"]}]}]})
     assert board.keep == ("养老金", "外调政审")
     assert {"养老金", "外调政审", "政审材料", "身份证"} <= set(board.terms)
+
+
+def test_two_boards_with_different_terms_never_share_measured_lines():
+    from comicboard.pagelayout.typeset import Setter
+
+    text = "领取养老金需要本人到场。"
+    plain = Setter(FS, "zh-Hans")
+    kept = Setter(FS, "zh-Hans", frozenset({"养老金"}))
+    size = 10.0  # points: a 40 pt column is 4 em, where BudouX alone would cut 养|老金
+    first = plain.measure(text, 40.0, size).lines
+    second = kept.measure(text, 40.0, size).lines
+    assert not any(ln.endswith("养") or ln.endswith("养老") for ln in second), second
+    assert plain.measure(text, 40.0, size).lines == first  # each board keeps its own memo entry
