@@ -186,7 +186,7 @@ def _run(args: argparse.Namespace) -> int:
     if args.command in ("serve", "watch"):
         spec = Path(args.spec)
         if not spec.exists():
-            raise ComicboardError(f"no such file or folder: {spec}", hint="give a board spec (.yaml, .toml, .json)"
+            raise ComicboardError("no such file or folder", hint="give a board spec (.yaml, .toml, .json)"
                                   + (" or a folder of them" if args.command == "serve" else ""))
         if args.command == "serve":
             from .preview.server import serve

@@ -151,3 +151,12 @@ def test_another_host_only_when_asked(tmp_path):
     finally:
         server.site.follower.stop()
         server.server_close()
+
+
+def test_serving_or_watching_nothing_is_refused_with_a_hint(tmp_path, capsys):
+    from comicboard.cli import main
+
+    for command in (["serve", str(tmp_path / "none.yaml")], ["watch", str(tmp_path / "none.yaml"), "-o", "b.pdf"]):
+        assert main(command) == 2
+        err = capsys.readouterr().err
+        assert "none.yaml: no such file or folder" in err and "hint:" in err and "Traceback" not in err
