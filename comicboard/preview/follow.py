@@ -72,13 +72,15 @@ class Preview:
         with self.changed:
             self.changed.wait_for(lambda: self.version > after or self.building != building, timeout=timeout)
 
-    def state(self) -> dict[str, Any]:
-        """What the page shows: the last good board with its problems, and the current error if any."""
+    def state(self, have: int = -1) -> dict[str, Any]:
+        """What the page shows: the last good board with its problems, and the current error if any. A page that
+        already shows good version `have` gets no pages again (null): a build starting or failing sends little."""
         with self.changed:
             latest, good = self.latest, self.good
+            same = good is not None and have == self.good_version
             return {"version": self.version, "building": self.building, "spec": self.spec.name,
                     "error": latest.error if latest else None, "good_version": self.good_version,
-                    "pages": good.pages if good else [], "panels": good.panels if good else [],
+                    "pages": None if same else good.pages if good else [], "panels": good.panels if good else [],
                     "problems": good.problems if good else [], "seconds": latest.seconds if latest else {}}
 
 

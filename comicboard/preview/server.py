@@ -1,9 +1,10 @@
 """`comicboard serve`: a local page that shows a spec's board as SVG and follows the file as it is saved.
 
 Routes: `/` (the spec's page, or a list of the folder's specs), `/view/SPEC` (the page), `/api/state/SPEC?after=N`
-(the board, problems and error as JSON, held until a build newer than N or 25 s), `/download/SPEC?kind=pdf|png|phone`
+(the board, problems and error as JSON, held until a build newer than N or 25 s; `&have=G`: no pages when the page
+shows good build G already), `/download/SPEC?kind=pdf|png|phone`
 (rendered on request) and `/files/PATH` (a file of the folder). Nothing outside the folder is served: no
-absolute paths, no `..`, no symlink that leads out. Bound to 127.0.0.1 unless a host is given, and then only
+absolute paths, no `..`, no symlink that leads out. Bound to 127.0.0.1 unless a host is given; on loopback only
 requests naming a loopback host are answered (a web page elsewhere cannot reach it through DNS rebinding).
 """
 
@@ -162,7 +163,11 @@ class Handler(BaseHTTPRequestHandler):
         except ValueError:
             after = -1
         preview.wait(after, query.get("building", ["0"])[0] == "1", HOLD_S)
-        return self._json(preview.state())
+        try:
+            have = int(query.get("have", ["-1"])[0])
+        except ValueError:
+            have = -1
+        return self._json(preview.state(have))
 
     def _download(self, rel: str, query: dict[str, list[str]]) -> None:
         preview = self.site.preview(rel)

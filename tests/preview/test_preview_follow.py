@@ -169,3 +169,13 @@ def test_a_saved_picture_or_theme_rebuilds_the_board(tmp_path):
     _save(tmp_path / "mine.toml", (tmp_path / "mine.toml").read_text(encoding="utf-8") + "\n")
     assert preview.poll() is not None
     assert preview.poll() is None and len(builds) == 3
+
+
+def test_a_page_that_has_the_board_is_not_sent_it_again(tmp_path):
+    spec = tmp_path / "b.yaml"
+    spec.write_text("x", encoding="utf-8")
+    preview = Preview(spec, builder=lambda p: Build(p, pages=[{"svg": "<svg/>"}], inputs=[p]))
+    preview.rebuild()
+    good = preview.state()["good_version"]
+    assert preview.state()["pages"] == [{"svg": "<svg/>"}] == preview.state(have=good - 1)["pages"]
+    assert preview.state(have=good)["pages"] is None
