@@ -74,6 +74,8 @@ def _parser() -> argparse.ArgumentParser:
     w.add_argument("--dpi", type=float, default=150, help="PNG/TIFF resolution (default 150)")
     ini = sub.add_parser("init", help="write a starter board, a batch template and a table to copy (and the schema)")
     ini.add_argument("folder", nargs="?", default=".", help="where to write them (default: here; never overwrites)")
+    fo = sub.add_parser("fonts", help="list the fonts a board can use (by family name); with a spec, which cover it")
+    fo.add_argument("spec", nargs="?", help="a board spec: list its language's fonts, those covering its text first")
     from .batch.command import add_parser
 
     add_parser(sub)
@@ -168,6 +170,23 @@ def _run(args: argparse.Namespace) -> int:
             print(path)
         print("next: comicboard render board.yaml -o board.pdf (in that folder); open board.yaml in VS Code with the "
               "YAML extension for completion", file=sys.stderr)
+        return 0
+    if args.command == "fonts":
+        from .fonts import list_fonts
+        from .model import iter_texts
+
+        board = load(args.spec) if args.spec else None
+        rows = list_fonts(iter_texts(board) if board else None, board.lang if board else None)
+        for r in rows:
+            kind = "TrueType" if r["outlines"] == "TrueType" else "CFF, converted to TrueType when used"
+            line = f"{r['family']}  ({', '.join(r['styles'])}; {kind})"
+            if board is not None:
+                gap = r["missing"]
+                line += ("  covers every character" if not gap else
+                         f"  lacks {len(gap)}: {gap[:12]}{'…' if len(gap) > 12 else ''}")
+            print(line)
+        if board is None:
+            print("use one under fonts: in a spec, e.g.  fonts: {regular: Noto Sans CJK SC}", file=sys.stderr)
         return 0
     if args.command == "schema":
         from .spec.json_schema import SCHEMA_FILE, schema_text

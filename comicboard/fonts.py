@@ -202,8 +202,9 @@ def _load_face(key: FontKey) -> Face:
             name = tt["name"].getDebugName(4) or p.stem
             if "glyf" not in tt:
                 raise FontError(
-                    f"{p.name} has PostScript (CFF) outlines, which the PDF backend cannot embed",
-                    hint="use a TrueType-outline font (.ttf), or convert it with fontTools' otf2ttf",
+                    f"{p.name} has PostScript (CFF) outlines, which the PDF backend cannot embed as they are",
+                    hint="name it under fonts: in a spec (by file or family name): loading converts it to TrueType "
+                         "for the board's text; in Python, comicboard.fonts.drawable_font(path, 0, text) does the same",
                 )
     except FontError:
         raise
@@ -321,3 +322,189 @@ def check_coverage(texts: list[tuple[str, str]], fontset: FontSet, source: str |
         file=source,
         hint="replace or remove these characters, or name a font that has them under fonts: fallback: [...]",
     )
+
+
+# -- fonts by family name, and faces the backends cannot draw as they are (CFF outlines, collections) ----------
+
+FONT_SUFFIXES = (".ttf", ".otf", ".ttc", ".otc")
+# Where fonts usually live when fontconfig is not there to ask (macOS, Windows, a bare container).
+FONT_FOLDERS = ("/usr/share/fonts", "/usr/local/share/fonts", "~/.local/share/fonts", "~/.fonts", "/Library/Fonts",
+                "/System/Library/Fonts", "~/Library/Fonts", "%WINDIR%/Fonts", "%LOCALAPPDATA%/Microsoft/Windows/Fonts")
+# fontconfig's language tags for a board's languages (`fc-list :lang=…` lists the families that cover one).
+FC_LANGS = {"zh-Hans": "zh-cn", "zh-Hant": "zh-tw", "ja": "ja", "ko": "ko"}
+
+
+@dataclass(frozen=True)
+class InstalledFont:
+    """One face of an installed font file: its family and style names, the file and the face's index in it."""
+
+    family: str
+    style: str
+    path: str
+    index: int = 0
+
+
+def looks_like_file(value: str) -> bool:
+    """A `fonts:` value naming a file (a font suffix or a folder in it) rather than a family ('Noto Sans CJK SC')."""
+    return value.lower().endswith(FONT_SUFFIXES) or "/" in value or "\\" in value
+
+
+def _norm(name: str) -> str:
+    return " ".join(name.casefold().replace("-", " ").replace("_", " ").split())
+
+
+def _fc(*args: str) -> str | None:
+    """fontconfig's answer, or None where fontconfig is not installed."""
+    import shutil
+    import subprocess
+
+    exe = shutil.which(args[0])
+    if exe is None:
+        return None
+    try:
+        return subprocess.run([exe, *args[1:]], capture_output=True, text=True, timeout=60, check=True).stdout
+    except (OSError, subprocess.SubprocessError):
+        return None
+
+
+def _scan_folders() -> list[InstalledFont]:
+    """Every face in the usual font folders, read from the fonts' name tables (when fontconfig is missing)."""
+    from fontTools.ttLib import TTCollection, TTFont
+
+    out = []
+    for folder in FONT_FOLDERS:
+        root = Path(os.path.expandvars(os.path.expanduser(folder)))
+        if "%" in str(root) or not root.is_dir():
+            continue
+        for file in sorted(root.rglob("*")):
+            if not file.name.lower().endswith(FONT_SUFFIXES):
+                continue
+            try:
+                faces = (TTCollection(str(file), lazy=True).fonts if file.name.lower().endswith((".ttc", ".otc"))
+                         else [TTFont(str(file), lazy=True)])
+                for i, tt in enumerate(faces):
+                    name = tt["name"]
+                    family = name.getBestFamilyName() or file.stem
+                    style = name.getBestSubFamilyName() or "Regular"
+                    out.append(InstalledFont(family, style, str(file), i))
+            except Exception:  # noqa: BLE001 - a damaged font in a system folder is not the user's problem here
+                continue
+    return out
+
+
+@lru_cache(maxsize=8)
+def installed_fonts(lang: str | None = None) -> tuple[InstalledFont, ...]:
+    """The installed faces (TrueType or CFF outlines), through fontconfig where present, else the usual folders;
+    with `lang`, only the families fontconfig says cover that language."""
+    query = [":lang=" + FC_LANGS[lang]] if lang in FC_LANGS else []
+    listing = _fc("fc-list", "--format", "%{family[0]}\t%{style[0]}\t%{file}\t%{index}\t%{fontformat}\n", *query)
+    if listing is None:
+        return tuple(sorted(_scan_folders(), key=lambda f: (f.family, f.style, f.path, f.index)))
+    out = set()
+    for row in listing.splitlines():
+        parts = row.split("\t")
+        if len(parts) == 5 and parts[4] in ("TrueType", "CFF") and parts[2].lower().endswith(FONT_SUFFIXES):
+            out.add(InstalledFont(parts[0], parts[1], parts[2], int(parts[3] or 0)))
+    return tuple(sorted(out, key=lambda f: (f.family, f.style, f.path, f.index)))
+
+
+def find_family(name: str, bold: bool = False) -> InstalledFont | None:
+    """The installed face of family `name` (Regular, or Bold when `bold` and the family has one), or None."""
+    want = _norm(name)
+    answer = _fc("fc-match", "--format", "%{family}\t%{style[0]}\t%{file}\t%{index}\n",
+                 f"{name}:weight={'bold' if bold else 'regular'}")
+    if answer is not None:
+        family, _, rest = answer.partition("\t")
+        style, path, index = (rest.rstrip("\n").split("\t") + ["", "", "0"])[:3]
+        # fc-match always answers (its default font when nothing matches): the family must be the one asked for.
+        names = [f for f in family.split(",") if f]
+        if any(_norm(f) == want for f in names) and path:
+            return InstalledFont(names[0], style, path, int(index or 0))
+        return None
+    faces = [f for f in installed_fonts() if _norm(f.family) == want]
+    weight = ("bold",) if bold else ("regular", "book", "normal", "medium")
+    return next((f for f in faces if _norm(f.style) in weight), faces[0] if faces else None)
+
+
+def family_suggestions(name: str, n: int = 3) -> list[str]:
+    """Installed family names close to `name`, for a 'did you mean'."""
+    import difflib
+
+    families = sorted({f.family for f in installed_fonts()})
+    by_norm = {_norm(f): f for f in families}
+    close = difflib.get_close_matches(_norm(name), list(by_norm), n=n, cutoff=0.5)
+    contains = [f for k, f in by_norm.items() if _norm(name) in k and f not in close]
+    return [by_norm[c] for c in close] + contains[: max(0, n - len(close))]
+
+
+def board_chars(texts: list[tuple[str, str]], lang: str) -> str:
+    """Every character a board may draw: its texts, the words layout adds in its language, ASCII and digits."""
+    from .pagelayout.labels import labels
+
+    extra = "".join(labels(lang).values()) + "".join(chr(c) for c in range(0x20, 0x7F)) + "０１２３４５６７８９…·–—×"
+    return "".join(sorted({*extra, *(ch for _, t in texts for ch in t)} - _IGNORABLE))
+
+
+def drawable_font(path: str | Path, index: int, chars: str) -> Path:
+    """A font file every backend can draw `chars` from: the file itself when it is a plain TrueType font, else a
+    cached TrueType subset (CFF outlines converted, a collection's face taken out; see fontconvert)."""
+    from .fontconvert import drawable_subset
+
+    path = str(path)
+    try:
+        with open(path, "rb") as f:
+            tag = f.read(4)
+        if tag not in (b"ttcf", b"OTTO"):  # TrueType outlines (or not a font: loading it says so, as before)
+            return Path(path)
+        return Path(drawable_subset(path, index, chars))
+    except FontError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - fontTools fails in many ways on a damaged file
+        raise FontError(f"cannot read font {path}: {exc.__class__.__name__} {exc}",
+                        hint="give a complete TrueType or OpenType font file (it may be damaged or cut short)"
+                        ) from None
+
+
+def face_coverage(font: InstalledFont, chars: str) -> list[str]:
+    """The characters of `chars` that the face lacks."""
+    from fontTools.ttLib import TTFont
+
+    tt = TTFont(font.path, fontNumber=font.index, lazy=True)
+    cmap = tt.getBestCmap() or {}
+    return [c for c in dict.fromkeys(chars) if ord(c) not in cmap and not c.isspace() and c not in _IGNORABLE]
+
+
+def list_fonts(texts: list[tuple[str, str]] | None = None, lang: str | None = None) -> list[dict]:
+    """What `comicboard fonts` shows: each installed family (and the bundled one) with its styles and outlines;
+    given a board's texts, only families for its language, each with the characters its regular face lacks."""
+    families: dict[str, list[InstalledFont]] = {}
+    for f in installed_fonts(lang if texts is not None else None):
+        families.setdefault(f.family, []).append(f)
+    bundled = InstalledFont("LXGW WenKai (bundled)", "Regular", str(font_dir() / BUNDLED_REGULAR))
+    rows = []
+    chars = "".join(dict.fromkeys(ch for _, t in texts or [] for ch in t))
+    for family, faces in [(bundled.family, [bundled]), *sorted(families.items())]:
+        regular = next((f for f in faces if _norm(f.style) in ("regular", "book", "normal")), faces[0])
+        row = {"family": family, "styles": sorted({f.style for f in faces}), "file": regular.path,
+               "index": regular.index, "outlines": _outlines(regular)}
+        if texts is not None:
+            try:
+                row["missing"] = "".join(face_coverage(regular, chars))
+            except Exception:  # noqa: BLE001 - an unreadable system font: listed as lacking everything
+                row["missing"] = chars
+        rows.append(row)
+    if texts is not None:
+        rows.sort(key=lambda r: (len(r["missing"]), r["family"]))
+    return rows
+
+
+def _outlines(font: InstalledFont) -> str:
+    with open(font.path, "rb") as f:
+        head = f.read(4)
+    if head == b"OTTO" or (head == b"ttcf" and font.path.lower().endswith(".otc")):
+        return "CFF"
+    if head == b"ttcf":
+        from fontTools.ttLib import TTFont
+
+        return "CFF" if "CFF " in TTFont(font.path, fontNumber=font.index, lazy=True) else "TrueType"
+    return "TrueType"

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import difflib
 import math
+import os
 import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from ..color import Color, InkLimitError
-from ..errors import SpecError
+from ..errors import FontError, SpecError
+from ..fonts import board_chars, drawable_font, family_suggestions, find_family, looks_like_file
 from ..limits import MAX_CATEGORIES, MAX_PROCEDURES, MAX_SPEECHES, MAX_STEPS
 from ..model import (
     BLEED_MM,
@@ -36,6 +39,7 @@ from ..model import (
     Step,
     default_cast,
     duplicate_id_hint,
+    iter_texts,
 )
 from .paths import Path_, format_path, parse_path
 from .readers import Document
@@ -278,8 +282,7 @@ class Builder:
         kw = self.board_fields(top["board"])
         cast = self.cast(top.get("cast", {}))
         known = {**default_cast(kw.get("lang", "zh-Hans")), **cast}
-        if "fonts" in top:
-            kw["fonts"] = self.fonts(top["fonts"])
+        sources = self.fonts(top["fonts"]) if "fonts" in top else None
         cats = self.nonempty_list(top["categories"], ("categories",), "categories",
                                   "add at least one category, with name: and procedures:")
         # Counted before anything is built: 10,000 procedures are refused at once, not after building them.
@@ -287,7 +290,8 @@ class Builder:
         self.at_most([p for c in cats if isinstance(c, Mapping) and _is_list(c.get("procedures"))
                       for p in c["procedures"]], MAX_PROCEDURES, ("categories",), "procedures on one board")
         categories = tuple(self.category(c, ("categories", i), known) for i, c in enumerate(cats))
-        return self.make(Board, (), categories=categories, cast=cast, source=self.doc.file, **kw)
+        board = self.make(Board, (), categories=categories, cast=cast, source=self.doc.file, **kw)
+        return dataclasses.replace(board, fonts=self.drawable_fonts(sources, board)) if sources else board
 
     def board_fields(self, value: Any) -> dict[str, Any]:
         at = ("board",)
@@ -389,15 +393,53 @@ class Builder:
                                hint="use a PNG or JPEG picture of a few megapixels")
         return self.make(CastMember, path, **kw)
 
-    def fonts(self, value: Any) -> FontChoice:
+    def fonts(self, value: Any) -> dict[str, Any]:
+        """Each role's font as (file, face index): a file relative to the spec, or an installed family's name."""
         at = ("fonts",)
         f = self.mapping(value, at, FONT_KEYS, "fonts")
-        kw: dict[str, Any] = {k: self.file(f[k], at + (k,), "font") for k in ("regular", "bold") if k in f}
+        out: dict[str, Any] = {k: self.font_source(f[k], at + (k,)) for k in ("regular", "bold") if k in f}
+        regular = f.get("regular")
+        if "bold" not in f and isinstance(regular, str) and not looks_like_file(regular.strip()):
+            # A family named for the text brings its own bold face, when it has one.
+            bold = find_family(regular.strip(), bold=True)
+            if bold is not None and (Path(bold.path), bold.index) != out["regular"][:2]:
+                out["bold"] = (Path(bold.path), bold.index, at + ("regular",))
         if "fallback" in f:
             fb = f["fallback"]
             paths = ([(v, at + ("fallback", i)) for i, v in enumerate(fb)] if _is_list(fb)
                      else [(fb, at + ("fallback",))])
-            kw["fallback"] = tuple(self.file(v, p, "font") for v, p in paths)
+            out["fallback"] = [self.font_source(v, p) for v, p in paths]
+        return out
+
+    def font_source(self, value: Any, path: Path_) -> tuple[Path, int, Path_]:
+        name = self.nonempty(value, path)
+        base = self.base_dir if self.base_dir is not None else Path.cwd()
+        if looks_like_file(name) or os.path.lexists(base / name):
+            return self.file(value, path, "font"), 0, path
+        found = find_family(name)
+        if found is None:
+            guesses = family_suggestions(name)
+            raise self.err(f"no installed font family {name!r}", path, expected="a font file or an installed family",
+                           found=repr(name), hint=(f"did you mean {' or '.join(map(repr, guesses))}? " if guesses
+                                                   else "") + "name a font file (.ttf, .otf, .ttc) relative to the "
+                                                              "spec, or one of the families `comicboard fonts` lists")
+        return Path(found.path), found.index, path
+
+    def drawable_fonts(self, sources: dict[str, Any], board: Board) -> FontChoice:
+        """The files the backends draw from: TrueType files as they are, other faces (CFF outlines, a face of a
+        collection) as cached TrueType subsets holding the board's characters (fonts.drawable_font)."""
+        chars = board_chars(iter_texts(board), board.lang)
+
+        def drawable(source: tuple[Path, int, Path_]) -> Path:
+            file, index, at = source
+            try:
+                return drawable_font(file, index, chars)
+            except FontError as e:
+                raise self.err(e.message, at, hint=e.hint) from None
+
+        kw: dict[str, Any] = {k: drawable(sources[k]) for k in ("regular", "bold") if k in sources}
+        if "fallback" in sources:
+            kw["fallback"] = tuple(drawable(s) for s in sources["fallback"])
         return FontChoice(**kw)
 
     def at_most(self, items: list | tuple, limit: int, path: Path_, what: str,
