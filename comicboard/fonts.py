@@ -440,8 +440,10 @@ def family_suggestions(name: str, n: int = 3) -> list[str]:
 def board_chars(texts: list[tuple[str, str]], lang: str) -> str:
     """Every character a board may draw: its texts, the words layout adds in its language, ASCII and digits."""
     from .pagelayout.labels import labels
+    from .pagelayout.phone import INDEX_LABELS
 
-    extra = "".join(labels(lang).values()) + "".join(chr(c) for c in range(0x20, 0x7F)) + "０１２３４５６７８９…·–—×"
+    extra = ("".join(labels(lang).values()) + INDEX_LABELS.get(lang, "") + "".join(map(chr, range(0x20, 0x7F)))
+             + "０１２３４５６７８９…·–—×")
     return "".join(sorted({*extra, *(ch for _, t in texts for ch in t)} - _IGNORABLE))
 
 

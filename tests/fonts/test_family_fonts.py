@@ -153,3 +153,20 @@ def test_fonts_command_lists_families_and_which_cover_a_board(noto_cache, tmp_pa
     assert r.returncode == 0, r.stderr
     line = next(ln for ln in r.stdout.splitlines() if ln.startswith(FAMILY + "  "))
     assert "lacks 1: 𠀀" in line
+
+
+@pytest.mark.parametrize("form", ["board", "phone", "handout"])
+def test_every_character_layout_sets_is_in_the_converted_faces(noto_board, form):
+    """The subset holds the board's text and the words layout adds itself (labels, index, page numbers): every
+    character of every set line, in every form of the board, has its glyph in the face of its role."""
+    from comicboard.pagelayout import layout
+    from comicboard.pagelayout.phone import layout_handout, layout_phone
+
+    _, board = noto_board
+    lay = {"board": layout, "phone": layout_phone, "handout": layout_handout}[form](board)
+    cmaps = {role: TTFont(getattr(board.fonts, role)).getBestCmap() for role in ("regular", "bold")}
+    for page in lay.pages:
+        for block in page.text_blocks():
+            for line in block.lines:
+                missing = {ch for ch in line.text if not ch.isspace() and ord(ch) not in cmaps[block.role]}
+                assert not missing, (form, block.kind, line.text, missing)
