@@ -484,9 +484,17 @@ def _exact_cached(text: str, max_w: float, count: int, rules: LineRules, fs: Fon
     levels = break_levels(text, rules)
     n = len(text)
     bounds = _bounds(text, rules)
-    points = [0] + [i for i in range(1, n) if levels[i] >= Break.ALLOWED
-                    and not (whole_words and _word_cut(text, i, bounds))] + [n]
     prefix = [0.0, *accumulate(fs.advance(ch, role) for ch in text)]
+    # A term or unit wider than the line may be split between two of its letters, where a phrase of BudouX's
+    # would end (外调|政审材料), as a last resort: without these a bubble could only cut a word elsewhere.
+    inside = {i for a, b, _ in breaking.unit_spans(text, rules) if prefix[_trim(text, a, b)] - prefix[a] > max_w
+              for i in range(a + 1, b) if levels[i] == Break.EMERGENCY and text[i - 1].isalpha() and text[i].isalpha()}
+    if inside:
+        raw = phrases.phrase_bounds(text, rules.lang)
+        inside = {i for i in inside if not (whole_words and _word_cut(text, i, raw))}
+    points = [0] + [i for i in range(1, n) if (levels[i] >= Break.ALLOWED and not (whole_words
+                                                                                   and _word_cut(text, i, bounds)))
+                    or i in inside] + [n]
     letters = [0, *accumulate(ch.isalnum() for ch in text)]  # a widow has at most one letter or digit
     ends = [_trim(text, 0, p) for p in points]
     inf = float("inf")
@@ -514,6 +522,8 @@ def _exact_cached(text: str, max_w: float, count: int, rules: LineRules, fs: Fon
                     cost += _COST_WIDOW  # one letter alone: on the last line a widow, in a bubble any line
                 if bounds and points[k] not in bounds and k < len(points) - 1:
                     cost += mid_phrase + cut_at[k]  # inside a phrase: allowed, but a phrase end is better
+                if points[k] in inside:
+                    cost += _COST_EMERGENCY
                 if cost < best[m][k]:
                     best[m][k], back[m][k] = cost, j
     last = len(points) - 1

@@ -167,3 +167,12 @@ def test_two_boards_with_different_terms_never_share_measured_lines():
     second = kept.measure(text, 40.0, size).lines
     assert not any(ln.endswith("养") or ln.endswith("养老") for ln in second), second
     assert plain.measure(text, 40.0, size).lines == first  # each board keeps its own memo entry
+
+
+def test_a_bubble_splits_a_too_wide_term_at_a_phrase_rather_than_cut_a_word_elsewhere():
+    from comicboard.text.wrap import phrase_lines
+
+    text = "请先填写个人入党外调政审材料再交给社区。"  # the term (6 em) is wider than a 5 em bubble line
+    lines = [ln.text for ln in phrase_lines(text, 5, keep=("外调政审材料",))]
+    assert "".join(lines) == text
+    assert not any(ln.endswith("个") for ln in lines), lines  # 个|人 cuts a word
