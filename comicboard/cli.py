@@ -76,6 +76,10 @@ def _parser() -> argparse.ArgumentParser:
     ini.add_argument("folder", nargs="?", default=".", help="where to write them (default: here; never overwrites)")
     fo = sub.add_parser("fonts", help="list the fonts a board can use (by family name); with a spec, which cover it")
     fo.add_argument("spec", nargs="?", help="a board spec: list its language's fonts, those covering its text first")
+    lk = sub.add_parser("looks", help="draw contact sheets of every look, pose, expression and scene (PNG or PDF)")
+    lk.add_argument("-o", "--output", default=".", help="folder for looks.png and scenes.png (default: here)")
+    lk.add_argument("--format", choices=("png", "pdf"), default="png", help="file type (default png)")
+    lk.add_argument("--dpi", type=float, default=110, help="PNG resolution (default 110)")
     from .batch.command import add_parser
 
     add_parser(sub)
@@ -162,6 +166,19 @@ def _run(args: argparse.Namespace) -> int:
         for path in paths:
             print(path)
         progress("done")
+        return 0
+    if args.command == "looks":
+        from .art.contact import looks_sheet, scenes_sheet
+
+        folder = Path(args.output)
+        if folder.suffix.lower() in (".png", ".pdf"):
+            raise RenderError("looks writes two sheets into a folder: -o names the folder, not a file",
+                              hint=f"use -o {folder.parent or '.'} (writes looks.{args.format} and "
+                                   f"scenes.{args.format} there)")
+        for name, sheet in (("looks", looks_sheet()), ("scenes", scenes_sheet())):
+            for path in render(sheet, folder / f"{name}.{args.format}",
+                               **({"dpi": args.dpi} if args.format == "png" else {})):
+                print(path)
         return 0
     if args.command == "init":
         from .starter import init

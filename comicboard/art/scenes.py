@@ -406,7 +406,7 @@ def _clinic(sc: _Scene, floor: float, u: float, accent: Color) -> None:
     cx, cy = px + 0.1 * u, py + 0.1 * u
     sc.rect(cx - a, cy - b, 2 * a, 2 * b, "#7CC7A4")
     sc.rect(cx - b, cy - a, 2 * b, 2 * a, "#7CC7A4")
-    ex, ey = w - 0.3 * u, sc.r + 0.08 * u  # an eye chart
+    ex, ey = max(0.45 * w - 0.09 * u, px + 0.3 * u), sc.r + 0.08 * u  # an eye chart
     if sc.fits(ex, ey, 0.18 * u, 0.3 * u):
         sc.rect(ex, ey, 0.18 * u, 0.3 * u, WHITE, "#C6CFD6", radius=0.01 * u)
         for i in range(5):
@@ -424,7 +424,7 @@ def _clinic(sc: _Scene, floor: float, u: float, accent: Color) -> None:
     sc.rect(bx + 0.02 * u, floor - 0.27 * u, 0.18 * u, 0.05 * u, WHITE, "#B7D6CB", radius=0.02 * u)
     for lx in (bx + 0.04 * u, bx + bw - 0.06 * u):
         sc.rect(lx, floor - 0.18 * u, 0.02 * u, 0.18 * u, METAL_DARK)
-    kx = w - 0.5 * u  # a cabinet with a cross
+    kx = w - 0.3 * u - (cw + 0.06 * u if w > 1.6 * u else 0.0)  # a cabinet with a cross, clear of the curtain
     if kx > bx + bw + 0.05 * u:
         sc.rect(kx, floor - 0.36 * u, 0.24 * u, 0.36 * u, "#F4F7F8", "#C6CFD6", radius=0.01 * u)
         sc.lines([(kx + 0.12 * u, floor - 0.34 * u, kx + 0.12 * u, floor - 0.02 * u)], "#C6CFD6")
