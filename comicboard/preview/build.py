@@ -24,7 +24,7 @@ class Build:
 
     spec: Path
     board: Any = None  # the loaded Board, for downloads
-    pages: list[dict[str, Any]] = field(default_factory=list)  # {svg, width, height}
+    pages: list[dict[str, Any]] = field(default_factory=list)  # svg.page_parts (open, faces, items), width, height
     panels: list[dict[str, Any]] = field(default_factory=list)
     problems: list[dict[str, Any]] = field(default_factory=list)
     error: dict[str, Any] | None = None
@@ -37,7 +37,7 @@ def build(spec: Path, *, allow_outside: bool = False) -> Build:
     from .. import load
     from ..lint import check
     from ..pagelayout import layout
-    from ..render.svg import page_svg
+    from ..render.svg import page_parts
 
     out = Build(spec, inputs=[spec])
     clock = _Clock(out.seconds)
@@ -51,8 +51,8 @@ def build(spec: Path, *, allow_outside: bool = False) -> Build:
         with clock("check"):
             problems = check(board, lay)
         with clock("svg"):
-            out.pages = [{"svg": page_svg(p, title=dl.title, lang=dl.lang).split("\n", 1)[1],  # no <?xml?> line
-                          "width": p.width, "height": p.height} for p in dl.pages]
+            out.pages = [{**page_parts(p, title=dl.title, lang=dl.lang), "width": p.width, "height": p.height}
+                         for p in dl.pages]
     except ComicboardError as exc:
         out.error = _error(exc, spec)
         return out

@@ -34,33 +34,34 @@ def write(dl: DisplayList, paths: list[FilePath], *, dpi: float = 150, **_: obje
 
 def page_svg(page: Page, *, title: str = "", lang: str = "") -> str:
     """One page as a standalone SVG document."""
+    parts = page_parts(page, title=title, lang=lang)
+    style = f"<defs><style>{''.join(parts['faces'])}</style></defs>" if parts["faces"] else None
+    return "\n".join(['<?xml version="1.0" encoding="UTF-8"?>', parts["open"], *parts["items"][:1],
+                      *([style] if style else []), *parts["items"][1:], "</svg>", ""])
+
+
+def page_parts(page: Page, *, title: str = "", lang: str = "") -> dict[str, object]:
+    """The page's SVG in pieces: `open` (the <svg> tag), `faces` (@font-face rules) and `items` (one element each:
+    the title, paper white, then the display items in painting order). The preview patches only changed pieces."""
     fonts = _FontTable(page)
-    body = []
+    w, h = num(page.width), num(page.height)
+    items = [f"<title>{escape(title)}</title>"] if title else ["<title></title>"]
+    items.append(f'<rect width="{w}" height="{h}" fill="#FFFFFF"/>')  # paper white, as the PNG
     for item in page.items:
         if isinstance(item, Path):
-            body.append(_shape(item))
+            items.append(_shape(item))
             if item.text:
-                body.append(_outline_text(item))
+                items.append(_outline_text(item))
         elif isinstance(item, GlyphRun):
-            body.append(_text(item, fonts.family(item.font)))
+            items.append(_text(item, fonts.family(item.font)))
         elif isinstance(item, Image):
-            body.append(_image(item))
+            items.append(_image(item))
         else:
             raise RenderError(f"cannot draw display item of type {type(item).__name__}")
-    w, h = num(page.width), num(page.height)
-    head = [
-        '<?xml version="1.0" encoding="UTF-8"?>',
-        f'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" version="1.1" '
-        f'width="{w}pt" height="{h}pt" viewBox="0 0 {w} {h}" xml:space="preserve"'
-        + (f" xml:lang={quoteattr(lang)}" if lang else "") + ">",
-    ]
-    if title:
-        head.append(f"<title>{escape(title)}</title>")
-    style = fonts.css()
-    if style:
-        head.append(f"<defs><style>{style}</style></defs>")
-    head.append(f'<rect width="{w}" height="{h}" fill="#FFFFFF"/>')  # paper white, as the PNG
-    return "\n".join(head + [b for b in body if b] + ["</svg>", ""])
+    opening = (f'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" version="1.1" '
+               f'width="{w}pt" height="{h}pt" viewBox="0 0 {w} {h}" xml:space="preserve"'
+               + (f" xml:lang={quoteattr(lang)}" if lang else "") + ">")
+    return {"open": opening, "faces": fonts.rules(), "items": [i for i in items if i]}
 
 
 def num(v: float) -> str:
@@ -160,7 +161,7 @@ class _FontTable:
     def family(self, font: str) -> str:
         return self.names[font]
 
-    def css(self) -> str:
+    def rules(self) -> list[str]:
         rules = []
         for font, chars in self.chars.items():
             slices: dict[int, list[str]] = {}
@@ -168,7 +169,7 @@ class _FontTable:
                 slices.setdefault(ord(ch) // CHUNK, []).append(ch)
             for first, part in slices.items():
                 rules.append(_face(self.names[font], font, "".join(part), first * CHUNK))
-        return "".join(rules)
+        return rules
 
 
 def _face(family: str, font: str, chars: str, start: int) -> str:

@@ -23,6 +23,21 @@ def _board_shows(page, words: str) -> None:
         arg=words, timeout=WAIT_MS)
 
 
+def _drawn_as_built(page) -> bool:
+    """Whether the page's board, patched edit by edit, is node for node the board the server last built."""
+    return page.evaluate("""async () => {
+        const s = await (await fetch(location.pathname.replace('/view/', '/api/state/'))).json();
+        const svg = document.querySelector('svg.page');
+        const drawn = [...svg.children].filter((n) => n.tagName !== 'defs' && !n.classList.contains('overlay'));
+        const built = new DOMParser().parseFromString(s.pages[0].open + s.pages[0].items.join('') + '</svg>',
+                                                      'image/svg+xml').documentElement.children;
+        const faces = [...svg.querySelectorAll('defs style')].map((n) => n.textContent);
+        const same = (n, i) => n.isEqualNode(document.importNode(built[i], true));
+        return drawn.length === built.length && drawn.every(same)
+            && JSON.stringify(faces) === JSON.stringify(s.pages[0].faces);
+    }""")
+
+
 def test_the_page_follows_the_spec(browser, served):
     url, spec = served
     page = browser.new_page()
@@ -36,6 +51,7 @@ def test_the_page_follows_the_spec(browser, served):
     original = spec.read_text(encoding="utf-8")
     _save(spec, original.replace("title: 居住证明", "title: 户籍证明"))
     _board_shows(page, "户籍证明")
+    assert _drawn_as_built(page)  # only what changed was replaced, and the result is the new board
 
     lines = original.replace("title: 居住证明", "title: 户籍证明").splitlines()
     at = next(i for i, ln in enumerate(lines) if ln.startswith("  title:")) + 1
@@ -53,6 +69,7 @@ def test_the_page_follows_the_spec(browser, served):
     page.wait_for_function("() => !document.getElementById('error').classList.contains('shown')"
                            " && document.querySelectorAll('.problem').length > 0", timeout=WAIT_MS)
     _board_shows(page, "居住证明")
+    assert _drawn_as_built(page)
 
     page.locator(".problem", has_text="full-width comma").click()
     highlight = page.locator("svg.page .highlight")

@@ -174,8 +174,8 @@ def test_a_saved_picture_or_theme_rebuilds_the_board(tmp_path):
 def test_a_page_that_has_the_board_is_not_sent_it_again(tmp_path):
     spec = tmp_path / "b.yaml"
     spec.write_text("x", encoding="utf-8")
-    preview = Preview(spec, builder=lambda p: Build(p, pages=[{"svg": "<svg/>"}], inputs=[p]))
+    preview = Preview(spec, builder=lambda p: Build(p, pages=[{"items": ["<rect/>"]}], inputs=[p]))
     preview.rebuild()
     good = preview.state()["good_version"]
-    assert preview.state()["pages"] == [{"svg": "<svg/>"}] == preview.state(have=good - 1)["pages"]
+    assert preview.state()["pages"] == [{"items": ["<rect/>"]}] == preview.state(have=good - 1)["pages"]
     assert preview.state(have=good)["pages"] is None
