@@ -72,7 +72,10 @@ def test_screen_colours_soft_proof_the_print():
     red = cb.Color.parse("#C8102E")
     assert all(abs(a - b) <= 12 for a, b in zip(red.to_rgb(), (200, 16, 46), strict=True))  # round trip
     assert cb.Color.cmyk(0, 0, 0, 0).to_rgb() == (255, 255, 255)  # paper white stays white
-    assert cb.Color.cmyk(0, 0, 0, 100).to_rgb() == cb.Color.cmyk(0, 0, 0, 100).to_rgb()
+    # Black ink proofs as the darkest colour there is, and every ink darkens the paper.
+    black = sum(cb.Color.cmyk(0, 0, 0, 100).to_rgb())
+    for ink in ((100, 0, 0, 0), (0, 100, 0, 0), (0, 0, 100, 0), (40, 40, 40, 40)):
+        assert black < sum(cb.Color.cmyk(*ink).to_rgb()) < 3 * 255, ink
     assert max(cb.Color.cmyk(0, 0, 0, 100).to_rgb()) < 60
 
 

@@ -34,7 +34,9 @@ def test_no_meminfo_means_no_memory_refusal(board, tmp_path, monkeypatch):
 
 def test_meminfo_is_read():
     free = png.available_memory()
-    assert free is None or free > 0
+    # On Linux (CI) /proc/meminfo is there to read: the figure is known, and at least some megabytes.
+    assert Path("/proc/meminfo").is_file(), "this test reads /proc/meminfo (Linux)"
+    assert free is not None and free > 16 * 2**20, free
 
 
 _MEASURE = """

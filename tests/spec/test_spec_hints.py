@@ -185,14 +185,11 @@ def test_toml_nested_thousands_deep_is_refused(fails):
 
 
 def test_many_procedures_are_refused_before_they_are_built(write):
-    import time
-
+    # How quickly: benchmarks/bench_pathological.py (no timed tests).
     procs = "".join(f"      - title: 事项{i}\n        steps: [步骤]\n" for i in range(10_000))
     spec = write("b.yaml", "board:\n  title: T\ncategories:\n  - name: C\n    procedures:\n" + procs)
-    t0 = time.perf_counter()
     with pytest.raises(SpecError) as info:
         load(spec)
-    assert time.perf_counter() - t0 < 10  # the parse dominates; building 10,000 procedures took far longer
     assert info.value.path == "categories" and str(limits.MAX_PROCEDURES) in info.value.message
 
 
@@ -224,15 +221,12 @@ def test_a_folder_named_as_a_file_is_called_a_folder(write, tmp_path, role):
 
 def test_many_procedures_in_json_are_located_quickly(write):
     import json
-    import time
 
     procs = [{"title": f"事项{i}", "steps": ["步骤"]} for i in range(10_000)]
     spec = write("b.json", json.dumps({"board": {"title": "T"}, "categories": [{"name": "C", "procedures": procs}]},
                                       ensure_ascii=False, indent=1))
-    t0 = time.perf_counter()
     with pytest.raises(SpecError) as info:
-        load(spec)
-    assert time.perf_counter() - t0 < 5  # locating 60,000 values was quadratic: about half a minute
+        load(spec)  # how quickly (locating 60,000 values was once quadratic): benchmarks/bench_pathological.py
     assert info.value.path == "categories" and (info.value.line, info.value.column) == (5, 16)
 
 

@@ -115,7 +115,10 @@ def _board_or_spec_error(fn, *args, **kw) -> Board | None:
     try:
         result = fn(*args, **kw)
     except SpecError as e:
-        assert str(e) and e.hint is not None or e.path is not None or e.line is not None
+        # Located: a field path or a line, or at least the file (an empty file has no line to name), or the
+        # whole spec named as such (a dict that is not a mapping of fields).
+        assert str(e) and e.hint is not None and (e.path is not None or e.line is not None or e.file
+                                                    or "the spec" in e.message), e
         return None
     assert isinstance(result, Board)
     return result
