@@ -32,3 +32,8 @@ def pytest_runtest_makereport(item, call):
         reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
         report.outcome = "failed"
         report.longrepr = f"skipped, which the suite does not allow (install what it needs): {reason}"
+
+
+def pytest_addoption(parser):
+    parser.addoption("--update-references", action="store_true", default=False,
+                     help="rewrite the reference layouts and pictures of tests/references instead of comparing")
