@@ -170,3 +170,15 @@ def test_every_character_layout_sets_is_in_the_converted_faces(noto_board, form)
             for line in block.lines:
                 missing = {ch for ch in line.text if not ch.isspace() and ord(ch) not in cmaps[block.role]}
                 assert not missing, (form, block.kind, line.text, missing)
+
+
+def test_same_spec_same_bytes_whatever_the_cache(noto_board, tmp_path, monkeypatch):
+    """A fresh cache converts again, to the same bytes: the PDF does not depend on where or when it was made."""
+    spec, board = noto_board
+    cb.render(board, tmp_path / "a.pdf")
+    monkeypatch.setenv("COMICBOARD_CACHE_DIR", str(tmp_path / "other-cache"))
+    again = cb.load(spec)
+    assert again.fonts.regular != board.fonts.regular  # converted anew, elsewhere
+    assert Path(again.fonts.regular).read_bytes() == Path(board.fonts.regular).read_bytes()
+    cb.render(again, tmp_path / "b.pdf")
+    assert (tmp_path / "a.pdf").read_bytes() == (tmp_path / "b.pdf").read_bytes()
