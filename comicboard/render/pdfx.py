@@ -99,8 +99,17 @@ def finish(data: bytes, path: str | Path | io.BytesIO, *, version: str | None, i
     if version is not None and version not in VERSIONS:
         raise ValueError(f"unknown PDF/X version {version!r}; use one of {', '.join(VERSIONS)}")
     when = revision_date(info.date)
-    digest = hashlib.sha256(data + repr((info, when.isoformat(), version)).encode()).hexdigest()
     with pikepdf.open(io.BytesIO(data)) as pdf:
+        # The document ID comes from what the pages draw and what the file says, not from reportlab's own ID
+        # (which follows SOURCE_DATE_EPOCH): the same board and date give the same bytes.
+        h = hashlib.sha256(repr((info, when.isoformat(), version)).encode())
+        for page in pdf.pages:
+            contents = page.obj.get("/Contents")
+            for stream in contents if isinstance(contents, pikepdf.Array) else [contents] if contents else []:
+                h.update(stream.read_raw_bytes())
+        digest = h.hexdigest()
+        if "/ID" in pdf.trailer:
+            del pdf.trailer.ID  # reportlab's, from SOURCE_DATE_EPOCH; qpdf derives a new one from the content
         tag_subsets(pdf)
         for page in pdf.pages:
             _register_overprint(page)
