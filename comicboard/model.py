@@ -51,6 +51,18 @@ def _fail(message: str, path: str, **kw: str) -> SpecError:
     return SpecError(message, path=path, **kw)
 
 
+def check_date(value: str, path: str) -> str:
+    """An ISO 8601 date or date-time ('2026-12-07', '2026-12-07T09:30+08:00'), returned as given."""
+    from datetime import datetime
+
+    try:
+        datetime.fromisoformat(str(value).strip())
+    except ValueError:
+        raise _fail(f"not a date: {value!r}", path, expected="a date such as 2026-12-07 (or 2026-12-07T09:30+08:00)",
+                    hint="the date this version of the board was made; it goes into the PDF") from None
+    return str(value).strip()
+
+
 def _check_count(items: tuple, limit: int, path: str, what: str,
                  hint: str = "split the board into several boards (or files)") -> None:
     """Refuse more than `limit` items by name: the limit is what bounds layout time and memory."""
@@ -240,12 +252,15 @@ class Board:
     theme: str = "community"  # a bundled theme name (community, calm) or a .toml file of the same keys
     viewing_distance_m: float = 1.0  # how far readers stand; `check` warns when text is too small for it
     keep: tuple[str, ...] = ()  # terms never broken inside a line (beside the procedure titles and materials)
+    date: str | None = None  # revision date, ISO 8601 ("2026-12-07"): the PDF's creation and modification date
     source: str | None = None  # file the board came from, for messages
 
     def __post_init__(self) -> None:
         for key in ("title", "subtitle", "organization", "footer"):
             check_text(getattr(self, key), f"board.{key}")
         _check_count(self.keep, MAX_KEEP_TERMS, "board.keep", "terms in keep")
+        if self.date is not None:
+            check_date(self.date, "board.date")
         for i, term in enumerate(self.keep):
             check_text(term, f"board.keep[{i}]")
         _check_count(self.categories, MAX_CATEGORIES, "categories", "categories")

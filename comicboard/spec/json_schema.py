@@ -78,6 +78,7 @@ DESCRIPTIONS = {
     "safe_mm": "Text and faces stay this far inside the trim, mm (default 5).",
     "theme": "community (default), calm, or a .toml theme file.",
     "viewing_distance_m": "How far readers stand, m (default 1): check warns when text is too small for it.",
+    "date": "Revision date (2026-12-07): the PDF's creation and modification date. Default: SOURCE_DATE_EPOCH.",
     "keep": "Terms never broken inside a line (beside procedure titles and materials), e.g. [养老金, 外调政审].",
     "name": "The name shown.", "look": "How the person is drawn.", "picture": "Your own PNG drawn instead.",
     "regular": "Font for text: a file or an installed family name.", "bold": "Font for titles.",
@@ -223,6 +224,8 @@ def build_schema() -> dict[str, Any]:
         "bleed_mm": number(*BLEED_MM, "mm"), "safe_mm": number(*SAFE_MM, "mm"), "theme": _theme(),
         "viewing_distance_m": number(*VIEWING_DISTANCE_M, "metres"),
         "keep": one_or_list(text(nonempty=True), MAX_KEEP_TERMS),
+        "date": {"type": "string", "format": "date", "pattern": "^\\s*\\d{4}-\\d{2}-\\d{2}",
+                 "examples": ["2026-12-07"], "patternErrorMessage": "a date such as 2026-12-07"},
     }, required=("title",))
     member = {"anyOf": [text(nonempty=True), obj(CAST_KEYS, {
         "name": text(nonempty=True), "look": choice(LOOKS, "look"), "picture": text(nonempty=True),

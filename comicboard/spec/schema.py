@@ -47,7 +47,8 @@ from .readers import Document
 # Keys allowed at each level, in the order the docs show them.
 TOP_KEYS = ("board", "cast", "categories", "fonts")
 BOARD_KEYS = ("title", "subtitle", "organization", "size", "orientation", "lang", "direction", "writing", "footer",
-              "min_font_size", "margin_mm", "bleed_mm", "safe_mm", "theme", "viewing_distance_m", "keep")
+              "min_font_size", "margin_mm", "bleed_mm", "safe_mm", "theme", "viewing_distance_m", "keep",
+              "date")
 CAST_KEYS = ("name", "look", "picture")
 FONT_KEYS = ("regular", "bold", "fallback")
 CATEGORY_KEYS = ("name", "color", "icon", "procedures")
@@ -330,7 +331,21 @@ class Builder:
             kw["viewing_distance_m"] = d
         if "keep" in b:  # terms never broken inside a line (text.rules.LineRules.keep)
             kw["keep"] = self.texts(b["keep"], at + ("keep",), "terms")
+        if "date" in b:
+            kw["date"] = self.date(b["date"], at + ("date",))
         return kw
+
+    def date(self, value: Any, path: Path_) -> str:
+        """A revision date: YAML and TOML give date objects, JSON a string; kept as ISO 8601 text."""
+        from datetime import date, datetime
+
+        from ..model import check_date
+
+        text = value.isoformat() if isinstance(value, date | datetime) else self.text(value, path)
+        try:
+            return check_date(text, "board.date")
+        except SpecError as e:
+            raise self.err(e.message, path, expected=e.expected, hint=e.hint) from None
 
     def theme_file(self, name: str, path: Path_) -> str:
         """A .toml theme is read now, so a broken one is reported here, at its line in the spec, not mid-render."""

@@ -151,3 +151,30 @@ def test_source_date_epoch_sets_the_dates_and_the_same_input_gives_the_same_byte
     assert _render_with_epoch(spec, tmp_path / "c.pdf", 1800000000) != a
     _render_with_epoch(spec, tmp_path / "d.pdf", None)
     assert _agree(tmp_path / "d.pdf", board, "4").year == 2000  # nothing given: a fixed date, still reproducible
+
+
+def test_a_spec_gives_the_revision_date(tmp_path):
+    # `date:` under board: both dates of Info and XMP, whatever SOURCE_DATE_EPOCH says; the same spec, same bytes.
+    from tests.print.conftest import EXAMPLES
+
+    spec = tmp_path / "dated.yaml"
+    spec.write_text((EXAMPLES / "minimal.yaml").read_text(encoding="utf-8").replace(
+        "  title: 居住证明\n", "  title: 居住证明\n  date: 2026-12-07T09:30:00+08:00\n"), encoding="utf-8")
+    board = cb.load(spec)
+    assert board.date == "2026-12-07T09:30:00+08:00"
+    a = _render_with_epoch(spec, tmp_path / "a.pdf", 1700000000)
+    assert _render_with_epoch(spec, tmp_path / "b.pdf", None) == a
+    when = _agree(tmp_path / "a.pdf", board, "4")
+    assert when == datetime(2026, 12, 7, 1, 30, tzinfo=UTC)
+    with pikepdf.open(tmp_path / "a.pdf") as pdf:
+        assert str(pdf.docinfo.CreationDate) == "D:20261207093000+08'00'"
+
+
+@pytest.mark.parametrize("value", ["2026-13-07", "yesterday", "[2026, 12, 7]"])
+def test_a_bad_date_is_refused_by_line_and_field(tmp_path, value):
+    spec = tmp_path / "bad.yaml"
+    spec.write_text(f"board:\n  title: 居住证明\n  date: {value}\ncategories:\n  - name: 社区事务\n"
+                    "    procedures:\n      - title: 开具居住证明\n        steps: [携带身份证]\n", encoding="utf-8")
+    with pytest.raises(cb.SpecError) as e:
+        cb.load(spec)
+    assert "board.date" in str(e.value) and "bad.yaml:3" in str(e.value)
