@@ -6,6 +6,7 @@ independent extraction engines, each asked for the text inside that box only. A 
 
 from __future__ import annotations
 
+import math
 import re
 import shutil
 import subprocess
@@ -27,11 +28,13 @@ def _words(text):
 
 
 def _poppler(pdf, page, box):
-    """Text inside `box` (x0, y0, x1, y1: points, from the page's top-left) by poppler's pdftotext."""
+    """Text inside `box` (x0, y0, x1, y1: points, from the page's top-left) by poppler's pdftotext, which keeps
+    only glyphs wholly inside the crop: the box given is the line's, grown back by the inset and to whole points."""
     assert shutil.which("pdftotext"), "pdftotext (poppler-utils) is needed: tools/install-test-system-deps.sh"
-    x0, y0, x1, y1 = box
-    args = ["-f", str(page + 1), "-l", str(page + 1), "-r", "72", "-x", str(int(x0)), "-y", str(int(y0)),
-            "-W", str(int(x1 - x0 + 1)), "-H", str(int(y1 - y0 + 1)), "-enc", "UTF-8"]
+    x0, y0, x1, y1 = (math.floor(box[0] - 0.5), math.floor(box[1] - 0.5), math.ceil(box[2] + 0.5),
+                      math.ceil(box[3] + 0.5))
+    args = ["-f", str(page + 1), "-l", str(page + 1), "-r", "72", "-x", str(x0), "-y", str(y0),
+            "-W", str(x1 - x0), "-H", str(y1 - y0), "-enc", "UTF-8"]
     out = subprocess.run(["pdftotext", *args, str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     return out
 
