@@ -305,12 +305,44 @@ def coverage_problems(texts: list[tuple[str, str]], fontset: FontSet, role: str 
     return found
 
 
+def check_outlines(texts: list[tuple[str, str]], fontset: FontSet, source: str | None = None) -> None:
+    """Raise FontError when a face that would draw a visible character draws nothing for it, or cannot read its
+    outline: a font whose outlines are damaged would print a board without text."""
+    import unicodedata
+
+    blank: dict[str, list[str]] = {}  # face path → characters drawn as nothing
+    seen: set[tuple[str, str]] = set()
+    for _, text in texts:
+        for ch in text:
+            if unicodedata.category(ch)[0] not in "LNS":  # letters, digits, symbols always leave ink
+                continue
+            for role in ("regular", "bold"):
+                face = fontset.face_for(ch, role)
+                if face is None or (face.path, ch) in seen:
+                    continue
+                seen.add((face.path, ch))
+                try:
+                    ink = face.ink(ch)
+                except Exception as exc:  # noqa: BLE001 - a damaged glyph fails deep inside fontTools in many ways
+                    raise FontError(f"font {face.path} is damaged: the outline of {describe_char(ch)} cannot be "
+                                    f"read ({type(exc).__name__})", file=source,
+                                    hint="give a complete, undamaged .ttf font file") from None
+                if ink is None:
+                    blank.setdefault(face.path, []).append(ch)
+    for path, chars in blank.items():
+        shown = ", ".join(describe_char(c) for c in chars[:5]) + (f" and {len(chars) - 5} more" if len(chars) > 5
+                                                                  else "")
+        raise FontError(f"font {path} draws nothing for {shown}: its outlines are empty or damaged", file=source,
+                        hint="give a complete, undamaged .ttf font file; the board would print without this text")
+
+
 def check_coverage(texts: list[tuple[str, str]], fontset: FontSet, source: str | None = None) -> None:
     """Raise FontError listing every missing character and where it occurs; never draw tofu."""
     missing = coverage_problems(texts, fontset, "regular")
     for ch, places in coverage_problems(texts, fontset, "bold").items():
         missing.setdefault(ch, places)
     if not missing:
+        check_outlines(texts, fontset, source)
         return
     parts = []
     for ch, places in list(missing.items())[:20]:

@@ -5,7 +5,9 @@ from __future__ import annotations
 import bisect
 import codecs
 import json
+import os
 import re
+import stat
 import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -437,6 +439,8 @@ def read_toml(text: str, file: str | None = None) -> Document:
     except RecursionError:  # tomllib recurses once per nested [ or {
         raise _file_error(f"the data is nested more than {MAX_DEPTH} levels deep (limit)", file,
                           hint="a board needs only a few levels; look for unclosed [ or { brackets") from None
+    except ValueError as e:  # e.g. an integer of more than 4300 digits
+        raise _file_error(f"TOML value cannot be read: {e}", file, hint="quote very long numbers") from None
     doc = Document(data, file, "toml")
     check_limits(doc)
     return doc
@@ -468,6 +472,42 @@ READERS: dict[str, Callable[[str, str | None], Document]] = {
 }
 
 
+def read_regular_file(path: str | os.PathLike[str], limit: int, what: str) -> bytes:
+    """The bytes of a regular file of at most `limit` bytes; a folder, a pipe or a device (/dev/zero) is refused
+    before it is read, so a wrong path neither hangs nor fills the memory."""
+    file = str(path)
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))  # a FIFO would block in open() itself
+    except FileNotFoundError:
+        raise _file_error(f"{what} file not found", file, hint="check the path and the file name") from None
+    except IsADirectoryError:
+        raise _not_regular(file, what, "a folder") from None
+    except OSError as e:
+        raise _file_error(f"cannot read the {what} file: {e.strerror or e}", file,
+                          hint="check that it is a readable file") from None
+    st = os.fstat(fd)
+    if not stat.S_ISREG(st.st_mode):
+        os.close(fd)
+        raise _not_regular(file, what, "a folder" if stat.S_ISDIR(st.st_mode) else
+                           "a pipe or a device, not a file on disk")
+    with os.fdopen(fd, "rb") as f:
+        if st.st_size > limit:  # refuse before reading: a wrong file (a video, a database) is not parsed
+            raise _file_error(f"the {what} file is {st.st_size / 1e6:.1f} MB, more than the {limit / 1e6:g} MB "
+                              "limit", file, hint="is this the right file? a large board is about 50 kB")
+        try:
+            data = f.read(limit + 1)
+        except OSError as e:
+            raise _file_error(f"cannot read the {what} file: {e.strerror or e}", file,
+                              hint="check that it is a readable file") from None
+    if len(data) > limit:  # it grew while we read it
+        raise _file_error(f"the {what} file is more than the {limit / 1e6:g} MB limit", file)
+    return data
+
+
+def _not_regular(file: str, what: str, kind: str) -> SpecError:
+    return _file_error(f"the {what} path is {kind}", file, hint=f"name the {what} file itself")
+
+
 def read(path: str | Path) -> Document:
     """Read a spec file; the reader is chosen by suffix."""
     file = str(path)
@@ -476,15 +516,5 @@ def read(path: str | Path) -> Document:
         raise _file_error(f"unsupported spec file type {suffix or '(no suffix)'!r}", file,
                           expected=".yaml, .yml, .toml or .json", found=repr(suffix or Path(path).name),
                           hint="save the spec as YAML (.yaml/.yml), TOML (.toml) or JSON (.json)")
-    try:
-        size = Path(path).stat().st_size
-        if size > MAX_SPEC_BYTES:  # refuse before reading: a wrong file (a video, a database) is not parsed
-            raise _file_error(f"the spec file is {size / 1e6:.1f} MB, more than the {MAX_SPEC_BYTES / 1e6:g} MB "
-                              "limit", file, hint="is this the right file? a large board is about 50 kB")
-        data = Path(path).read_bytes()
-    except FileNotFoundError:
-        raise _file_error("spec file not found", file, hint="check the path and the file name") from None
-    except OSError as e:
-        raise _file_error(f"cannot read the spec file: {e.strerror or e}", file,
-                          hint="check that it is a readable file") from None
+    data = read_regular_file(path, MAX_SPEC_BYTES, "spec")
     return READERS[suffix](decode(data, file), file)

@@ -244,24 +244,32 @@ class Builder:
         base = self.base_dir if self.base_dir is not None else Path.cwd()
         p = Path(s).expanduser()
         p = p if p.is_absolute() else base / p
+        # A shared spec must not make us read files elsewhere (e.g. ../../home/x/.ssh/id_rsa as a "picture");
+        # resolve() follows symlinks, so a link pointing out of the folder is refused too. Checked first, so the
+        # message is the same whether such a file exists or not (it tells nothing about other folders).
         try:
-            exists, folder = p.is_file(), p.is_dir()
+            outside = not self.allow_outside and not p.resolve().is_relative_to(base.resolve())
+        except (OSError, ValueError, RuntimeError):  # a NUL byte, a symlink loop
+            outside = False
+        if outside:
+            raise self.err(f"{what} file is outside the spec's folder: {s}", path,
+                           expected=f"a file inside {base}", found=s,
+                           hint="copy the file next to the spec, or allow it: --allow-outside-paths "
+                                "(load(..., allow_outside=True))")
+        try:
+            exists, folder, other = p.is_file(), p.is_dir(), p.exists()
         except (OSError, ValueError):  # e.g. a NUL byte in the name
-            exists = folder = False
+            exists = folder = other = False
         if folder:
             raise self.err(f"{what} path is a folder, not a file: {p}", path,
                            hint=f"name the {what} file itself, e.g. {s.rstrip('/')}/name"
                                 f"{'.ttf' if what == 'font' else '.png' if what == 'picture' else '.toml'}")
+        if other and not exists:
+            raise self.err(f"{what} path is not a regular file (a device or a pipe): {p}", path,
+                           hint=f"name a {what} file saved on disk")
         if not exists:
             raise self.err(f"{what} file not found: {p}", path,
                            hint=f"paths are relative to the spec file's folder ({base})")
-        # A shared spec must not make us read files elsewhere (e.g. ../../home/x/.ssh/id_rsa as a "picture");
-        # resolve() follows symlinks, so a link pointing out of the folder is refused too.
-        if not self.allow_outside and not p.resolve().is_relative_to(base.resolve()):
-            raise self.err(f"{what} file is outside the spec's folder: {s}", path,
-                           expected=f"a file inside {base}", found=str(p.resolve()),
-                           hint="copy the file next to the spec, or allow it: --allow-outside-paths "
-                                "(load(..., allow_outside=True))")
         return p
 
     def make(self, cls: type, path: Path_, **kw: Any) -> Any:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -77,6 +78,11 @@ ESCAPES = {
                     ":5:", "board.margin_mm"),
     "theme.yaml": (MINIMAL.read_text(encoding="utf-8").replace(_TITLE, _TITLE + "\n  theme: t.toml"), ":4:",
                    "board.theme"),
+    "bigint.toml": ("[board]\ntitle = " + "1" * 5000 + "\n", "bigint.toml", "TOML value cannot be read"),
+    "trunc-font.yaml": (MINIMAL.read_text(encoding="utf-8") + "fonts: {regular: trunc.ttf}\n", "trunc-font.yaml",
+                        "cannot read font"),
+    "blank-font.yaml": (MINIMAL.read_text(encoding="utf-8") + "fonts: {regular: blank.ttf}\n", "blank-font.yaml",
+                        "draws nothing"),
 }
 
 
@@ -84,10 +90,15 @@ ESCAPES = {
 def test_former_tracebacks_are_one_located_message(tmp_path, name):
     text, where, words = ESCAPES[name]
     (tmp_path / "t.toml").write_text("not = [ toml", encoding="utf-8")
+    font = (ROOT / "fonts" / "LXGWWenKai-Regular.ttf").read_bytes()
+    (tmp_path / "trunc.ttf").write_bytes(font[: len(font) // 2])  # cut short
+    n = len(font)
+    (tmp_path / "blank.ttf").write_bytes(font[: n // 4] + bytes(n // 2) + font[n // 4 + n // 2:])  # outlines zeroed
     spec = tmp_path / name
     spec.write_text(text, encoding="utf-8")
     r = run("layout", str(spec))
     assert r.returncode == 2 and "Traceback" not in r.stderr, r.stderr
+    assert len(r.stderr.splitlines()) <= 3  # one message, not thousands of fontTools warnings
     first = r.stderr.splitlines()[0]
     assert first.startswith(f"comicboard: error: {spec}") and where in first and words in first
     assert "hint:" in r.stderr
@@ -113,3 +124,30 @@ def test_a_bug_is_one_line_saying_so_and_the_traceback_only_with_debug(monkeypat
     assert "Traceback" not in err and f"internal error on {MINIMAL}: ValueError" in err and "--debug" in err
     with pytest.raises(ValueError):
         cli.main(["layout", str(MINIMAL), "--debug"])
+
+
+@pytest.mark.parametrize("kind", ["fifo", "/dev/zero", "folder"])
+def test_a_spec_that_is_no_regular_file_is_refused_without_reading(tmp_path, kind):
+    spec = tmp_path / "b.yaml"
+    if kind == "fifo":
+        os.mkfifo(spec)
+    elif kind == "folder":
+        spec.mkdir()
+    else:
+        spec.symlink_to(kind)
+    r = subprocess.run([sys.executable, "-m", "comicboard", "layout", str(spec)], capture_output=True, text=True,
+                       cwd=ROOT, timeout=120)  # a hang would be the bug
+    assert r.returncode == 2 and "Traceback" not in r.stderr and f"{spec}: the spec path is" in r.stderr
+
+
+def test_a_path_outside_the_folder_reads_the_same_whether_or_not_it_exists(tmp_path):
+    (tmp_path / "spec").mkdir()
+    (tmp_path / "there.png").write_bytes(b"x")
+    messages = []
+    for name in ("there.png", "nowhere.png"):
+        spec = tmp_path / "spec" / "b.yaml"
+        spec.write_text(MINIMAL.read_text(encoding="utf-8").replace(
+            "categories:", f"cast:\n  me: {{name: 我, picture: ../{name}}}\ncategories:"), encoding="utf-8")
+        r = run("layout", str(spec))
+        messages.append(r.stderr.replace(name, "NAME"))
+    assert messages[0] == messages[1] and "outside the spec's folder" in messages[0]
