@@ -5,6 +5,8 @@ Pipeline: spec/objects → model → layout (geometry, text broken once) → dis
 
 from __future__ import annotations
 
+import logging
+
 from .color import Color
 from .errors import ComicboardError, FontError, LayoutError, Problem, RenderError, SpecError
 from .model import Board, CastMember, Category, FontChoice, Procedure, Speech, Step
@@ -13,6 +15,9 @@ from .model import Board, CastMember, Category, FontChoice, Procedure, Speech, S
 from .render import render
 
 __version__ = "0.1.0"
+
+# A library logs, the application decides where it goes: without this, warnings would reach stderr on their own.
+logging.getLogger("comicboard").addHandler(logging.NullHandler())
 
 __all__ = [
     "Board", "CastMember", "Category", "Color", "ComicboardError", "FontChoice", "FontError", "LayoutError",

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import math
+import signal
 import sys
 import time
+import warnings
+from collections.abc import Iterator
 from pathlib import Path
 
 from . import __version__
-from .errors import ComicboardError, RenderError
+from .errors import ComicboardError, ComicboardWarning, RenderError
 from .limits import MIN_DPI
 
 
@@ -93,10 +97,44 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
+class _Signalled(KeyboardInterrupt):
+    """SIGTERM or SIGHUP, raised where Python is so temporaries are removed on the way out."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _on_signal(signum: int, frame: object) -> None:  # noqa: ARG001
+    raise _Signalled(signum)
+
+
+@contextlib.contextmanager
+def _signals_raise() -> Iterator[None]:
+    """While a command runs, SIGTERM and SIGHUP unwind like Ctrl-C (finally blocks run, temporaries go)."""
+    names = [n for n in ("SIGTERM", "SIGHUP") if hasattr(signal, n)]
+    try:
+        old = {n: signal.signal(getattr(signal, n), _on_signal) for n in names}
+    except ValueError:  # not the main thread: leave signals alone
+        yield
+        return
+    try:
+        yield
+    finally:
+        for n, handler in old.items():
+            signal.signal(getattr(signal, n), handler)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    import logging
+
+    # A damaged font makes fontTools log a warning per glyph (tens of thousands of lines); the error says it once.
+    logging.getLogger("fontTools").setLevel(logging.ERROR)
     try:
-        return _run(args)
+        with _signals_raise(), warnings.catch_warnings():
+            warnings.simplefilter("ignore", ComicboardWarning)  # the commands print them their own way
+            return _run(args)
     except ComicboardError as exc:
         if args.debug:
             raise
@@ -104,7 +142,10 @@ def main(argv: list[str] | None = None) -> int:
             exc.file = args.spec  # name the spec the error came from, even for errors raised past the loader
         print(f"comicboard: error: {exc}", file=sys.stderr)
         return 2
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as exc:
+        if isinstance(exc, _Signalled):
+            print(f"comicboard: stopped by {signal.Signals(exc.signum).name}", file=sys.stderr)
+            return 128 + exc.signum
         print("comicboard: interrupted", file=sys.stderr)
         return 130
     except Exception as exc:  # a bug, not the user's mistake: one line for them, the traceback with --debug

@@ -58,6 +58,15 @@ class RenderError(ComicboardError):
     """Output cannot be written (unknown format, unwritable path, raster too large)."""
 
 
+class OptionError(ComicboardError, ValueError):
+    """An option given to a function or command is not one it accepts (a format, a PDF/X version, a count)."""
+
+
+class ComicboardWarning(UserWarning):
+    """A board was made but needs a look (text shrunk or split to fit, a board over several pages): issued
+    through `warnings` by `render` and `render_many`, and logged to the "comicboard" logger."""
+
+
 @dataclass
 class Problem:
     """One finding of `comicboard check` or of layout: severity, where it is, and what to do."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 MAX_SPEC_BYTES = 5_000_000  # a large board is ~50 kB of YAML
 MAX_NODES = 100_000  # values after YAML alias expansion ("billion laughs")
 MAX_DEPTH = 50  # nesting levels; a board needs about ten
+MAX_CELL_CHARS = 5_000  # one cell of a batch table (a procedures column listing ids can be long)
 
 # Board contents
 MAX_TEXT_CHARS = 500  # characters in one text field (title, caption, speech, summary, ...)

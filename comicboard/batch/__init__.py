@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from .runner import BatchResult, Outcome, render_many, render_row, safe_name
-from .tables import read_table
+from .tables import read_table, rows_from
 from .template import Template, fill, load_template, template_from_dict
 
 __all__ = ["BatchResult", "Outcome", "Template", "fill", "load_template", "read_table", "render_many", "render_row",
-           "safe_name", "template_from_dict"]
+           "rows_from", "safe_name", "template_from_dict"]

@@ -7,6 +7,7 @@ import sys
 from typing import TextIO
 
 from .runner import FORMATS, Outcome
+from .template import shown
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -17,7 +18,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     b.add_argument("--format", default="pdf",
                    help=f"comma-separated formats among {', '.join(FORMATS)} (default pdf)")
     b.add_argument("--phone", action="store_true", help="also phone images (same as adding 'phone' to --format)")
-    b.add_argument("--jobs", "-j", type=int, default=None, help="worker processes (default: all cores)")
+    b.add_argument("--jobs", "-j", type=_jobs, default=None,
+                   help="worker processes (default and at most: the cores; never more than the rows to make)")
     b.add_argument("--name", default=None, help="column that names each board's files (default: the first)")
     b.add_argument("--dpi", type=float, default=150, help="PNG resolution (default 150)")
     b.add_argument("--pdfx", choices=["4", "1a", "none"], default="4",
@@ -25,6 +27,19 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     b.add_argument("--marks", action="store_true", help="PDF: crop marks in registration colour outside the bleed")
     b.add_argument("--force", action="store_true", help="rebuild every board, even unchanged ones")
     b.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    b.add_argument("--allow-outside-paths", action="store_true",
+                   help="let the template and table name fonts and pictures outside the template's folder (trusted "
+                        "input only)")
+
+
+def _jobs(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        n = 0
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"must be a whole number of at least 1, not {text!r}")
+    return n
 
 
 class Bar:
@@ -38,7 +53,7 @@ class Bar:
             return
         width = 24
         fill = round(width * done / max(total, 1))
-        line = f"[{'#' * fill}{'.' * (width - fill)}] {done}/{total} {o.label}: {o.status}"
+        line = f"[{'#' * fill}{'.' * (width - fill)}] {done}/{total} {shown(o.label)}: {o.status}"
         if self.tty:
             self.stream.write("\r\x1b[K" + line + ("\n" if done == total else ""))
         else:
@@ -47,29 +62,21 @@ class Bar:
 
 
 def run(args: argparse.Namespace) -> int:
-    from concurrent.futures import ProcessPoolExecutor
-
     from .runner import render_many
 
-    formats = [f for f in args.format.split(",") if f.strip()] + (["phone"] if args.phone else [])
-    bad = [f for f in formats if f.strip().lower().lstrip(".") not in FORMATS]
-    if bad:
-        print(f"comicboard: error: unknown format(s) {', '.join(bad)} (choose from {', '.join(FORMATS)})",
-              file=sys.stderr)
-        return 2
-    if args.jobs is not None and args.jobs < 1:
-        print("comicboard: error: --jobs must be at least 1", file=sys.stderr)
-        return 2
-    executor = ProcessPoolExecutor(max_workers=args.jobs) if args.jobs else None
+    formats = args.format.split(",") + (["phone"] if args.phone else [])
     try:
-        result = render_many(args.template, args.table, args.output, executor, formats=formats, name=args.name,
-                             dpi=args.dpi, force=args.force, progress=Bar(sys.stderr, not args.quiet),
-                             pdfx=None if args.pdfx == "none" else args.pdfx, marks=args.marks)
-    finally:
-        if executor is not None:
-            executor.shutdown()
+        result = render_many(args.template, args.table, args.output, jobs=args.jobs, formats=formats,
+                             name=args.name, dpi=args.dpi, force=args.force, progress=Bar(sys.stderr, not args.quiet),
+                             pdfx=None if args.pdfx == "none" else args.pdfx, marks=args.marks,
+                             allow_outside=args.allow_outside_paths)
+    except KeyboardInterrupt as exc:  # Ctrl-C, SIGTERM, SIGHUP: what was made is kept and listed
+        done = getattr(exc, "batch_result", None)
+        if done is not None:
+            print(f"comicboard batch: {done.summary()}", file=sys.stderr)
+        raise
     for o in result.made:
         for f in o.files:
-            print(f"{args.output.rstrip('/')}/{f}")
+            print(shown(f"{args.output.rstrip('/')}/{f}", limit=10_000))
     print(f"comicboard batch: {result.summary()}", file=sys.stderr)
     return 1 if result.failed else 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import math
 import os
 import re
 from collections.abc import Mapping
@@ -16,7 +17,9 @@ from ..spec.paths import Path_
 from ..spec.readers import Document, read
 from ..spec.schema import build
 
-PLACEHOLDER = re.compile(r"\{\{\s*([^{}]*?)\s*\}\}")
+# {{column}}: the row must give a value; {{column|text}}: `text` when the row leaves it empty or has no such
+# column; {{column|}}: optional, empty is fine.
+PLACEHOLDER = re.compile(r"\{\{\s*([^{}|]*?)\s*(?:\|([^{}]*))?\}\}")
 INCLUDE_COLUMN = "procedures"  # a row's column listing the procedure ids to include (empty: all)
 _ID_SEP = re.compile(r"[\s,;，；、|]+")
 
@@ -68,7 +71,7 @@ def template_from_dict(data: Mapping, *, source: str | None = None, base_dir: Pa
 
 
 def fill(template: Template, row: Mapping[str, Any], *, row_label: str = "row",
-         include_column: str = INCLUDE_COLUMN) -> Board:
+         include_column: str = INCLUDE_COLUMN, allow_outside: bool = False) -> Board:
     """The template with every placeholder replaced by the row's value, validated into a Board.
 
     A placeholder with no column raises SpecError naming the placeholder, the row and where it sits.
@@ -82,7 +85,7 @@ def fill(template: Template, row: Mapping[str, Any], *, row_label: str = "row",
         data, positions = _select(doc, data, wanted, row_label, include_column)
     filled = Document(data, doc.file, doc.fmt, *positions)
     try:
-        return build(filled, template.base_dir)
+        return build(filled, template.base_dir, allow_outside=allow_outside)
     except SpecError as e:
         e.message = f"{row_label}: {e.message}"
         raise
@@ -105,14 +108,22 @@ def _fill(doc: Document, value: Any, path: Path_, row: Mapping[str, Any], row_la
             return value
 
         def sub(m: re.Match) -> str:
-            name = m.group(1)
-            if name not in row:
+            name, default = m.group(1), m.group(2)
+            if name not in row and default is None:
                 columns = ", ".join(row) or "none"
                 raise doc.error(f"{row_label}: placeholder {{{{{name}}}}} has no column in the table", path,
                                 expected=f"one of the columns ({columns})", found=repr(name),
-                                hint=f"add a column {name!r} to the table, or fix the placeholder's spelling")
-            cell = row[name]
-            return "" if cell is None else str(cell)
+                                hint=f"add a column {name!r} to the table, fix the placeholder's spelling, or give "
+                                     f"it a default: {{{{{name}|…}}}}")
+            cell = cell_text(row.get(name))
+            if cell.strip():
+                return cell
+            if default is None:
+                raise doc.error(f"{row_label}: placeholder {{{{{name}}}}} is empty in this row", path,
+                                hint=f"fill column {name!r} in the table; if the board may go without it, give "
+                                     f"the template a default, {{{{{name}|咨询窗口}}}}, or mark it optional: "
+                                     f"{{{{{name}|}}}}")
+            return default.strip()
 
         return PLACEHOLDER.sub(sub, value)
     if isinstance(value, Mapping):
@@ -122,8 +133,24 @@ def _fill(doc: Document, value: Any, path: Path_, row: Mapping[str, Any], row_la
     return value
 
 
+def is_empty(cell: Any) -> bool:
+    """None, NaN (pandas' empty cell) and pandas.NA count as an empty cell, as does blank text."""
+    if cell is None or (isinstance(cell, float) and math.isnan(cell)):
+        return True
+    return type(cell).__name__ in ("NAType", "NaTType") or (isinstance(cell, str) and not cell.strip())
+
+
+def cell_text(cell: Any) -> str:
+    """A cell as the text a placeholder takes: '' for empty cells, whole numbers without '.0'."""
+    if is_empty(cell):
+        return ""
+    if isinstance(cell, float) and cell.is_integer() and abs(cell) < 1e15:
+        return str(int(cell))  # pandas reads a column of numbers with a gap as floats: 12 → 12.0
+    return str(cell)
+
+
 def _ids(cell: Any) -> list[str] | None:
-    if cell is None:
+    if not isinstance(cell, list | tuple) and is_empty(cell):
         return None
     items = cell if isinstance(cell, list | tuple) else _ID_SEP.split(str(cell))
     ids = [str(i).strip() for i in items if str(i).strip()]
@@ -180,7 +207,17 @@ def _remap(table: Any, moves: dict[Path_, Path_]) -> Any:
 def describe_row(index: int, row: Mapping[str, Any], name_column: str | None = None) -> str:
     """'row 3 (和平社区)': 1-based data row number and the row's name, for messages."""
     name = row.get(name_column) if name_column else next(iter(row.values()), None)
-    return f"row {index}" + (f" ({name})" if name not in (None, "") else "")
+    return f"row {index}" + (f" ({shown(cell_text(name))})" if not is_empty(name) else "")
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069]")
+
+
+def shown(text: str, limit: int = 80) -> str:
+    """Text from a table as it may be echoed to a terminal: control characters (escape sequences, bidi
+    overrides) written as \\x1b-style escapes, long text cut with '…'."""
+    text = _CONTROL.sub(lambda m: m.group(0).encode("unicode_escape").decode("ascii"), text)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 __all__ = ["INCLUDE_COLUMN", "PLACEHOLDER", "Template", "describe_row", "fill", "load_template", "template_from_dict"]

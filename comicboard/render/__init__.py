@@ -74,7 +74,8 @@ def render(board_or_layout: object, path: str | os.PathLike[str] | BinaryIO, *, 
     module = importlib.import_module(backend.module)
     from .atomic import atomic_outputs  # lazy: `import comicboard` stays cheap
 
-    with atomic_outputs(targets) as temps:
+    with atomic_outputs(targets, stale=lambda: stale_pages(target, len(targets)) if backend.per_page else ()
+                        ) as temps:
         module.write(dl, temps, dpi=dpi, **options)
     return targets
 
@@ -131,6 +132,17 @@ def output_paths(target: Path, pages: int) -> list[Path]:
     if pages == 1:
         return [target]
     return [target.with_name(f"{target.stem}-{i}{target.suffix}") for i in range(1, pages + 1)]
+
+
+def stale_pages(target: Path, pages: int) -> list[Path]:
+    """Pages of an earlier render to `target` that a render of `pages` pages leaves behind: `board.png` beside
+    `board-1.png`, `board-2.png`, or `board-3.png` after a 2-page render (numbered files up to the first gap)."""
+    from .atomic import numbered_leftovers
+
+    numbered = lambda i: target.with_name(f"{target.stem}-{i}{target.suffix}")  # noqa: E731
+    if pages == 1:
+        return numbered_leftovers(numbered, 1)
+    return ([target] if target.is_file() else []) + numbered_leftovers(numbered, pages + 1)
 
 
 def _display_list(obj: object) -> DisplayList:

@@ -114,17 +114,12 @@ def render_pdf(dl: DisplayList, path: str | FilePath | io.BytesIO, *, pdfx: str 
     with RL_LOCK:
         a85, rl_config.useA85 = rl_config.useA85, 0
         try:
-            canvas.save()
-        except OSError as exc:
-            raise RenderError(f"cannot write {path}: {exc}") from exc
+            canvas.save()  # an OSError (a full disk) is said by atomic_outputs, naming the output, not a temporary
         finally:
             rl_config.useA85 = a85
     from .pdfx import finish
 
-    try:
-        finish(out.getvalue(), path, version=pdfx, info=doc_info(dl))
-    except OSError as exc:
-        raise RenderError(f"cannot write {path}: {exc}") from exc
+    finish(out.getvalue(), path, version=pdfx, info=doc_info(dl))  # an OSError: said by atomic_outputs
 
 
 def doc_info(dl: DisplayList) -> DocInfo:

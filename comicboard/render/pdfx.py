@@ -130,9 +130,16 @@ def finish(data: bytes, path: str | Path | io.BytesIO, *, version: str | None, i
         meta.Type, meta.Subtype = Name.Metadata, Name.XML
         pdf.Root.Metadata = meta
         # compress_streams=False: reportlab's streams are compressed already and XMP must stay plain text.
-        pdf.save(path, deterministic_id=True, compress_streams=False,
+        # Saved to memory, then written by Python: qpdf failing to write a file (a full disk) aborts the process.
+        saved = io.BytesIO()
+        pdf.save(saved, deterministic_id=True, compress_streams=False,
                  object_stream_mode=pikepdf.ObjectStreamMode.disable, encryption=False,
                  **({"force_version": _PDF_VERSION[version]} if version else {}))
+    if isinstance(path, io.BytesIO):
+        path.write(saved.getbuffer())
+    else:
+        with open(path, "wb") as f:
+            f.write(saved.getbuffer())
 
 
 def _write_info(pdf: pikepdf.Pdf, info: DocInfo, when: datetime, version: str | None) -> None:

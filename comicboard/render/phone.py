@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import RenderError
-from .atomic import atomic_outputs
+from .atomic import atomic_outputs, numbered_leftovers
 
 
 def phone_paths(target: Path, procedures: int) -> list[Path]:
@@ -16,6 +16,18 @@ def phone_paths(target: Path, procedures: int) -> list[Path]:
         names = [f"{stem.name}-index"] + [f"{stem.name}-{i:0{digits}d}" for i in range(1, procedures + 1)]
         return [target.with_name(n + ".png") for n in names]
     return [target / "index.png"] + [target / f"{i:0{digits}d}.png" for i in range(1, procedures + 1)]
+
+
+def _stale_phone_pages(targets: list[Path]) -> list[Path]:
+    """Procedure images of an earlier render with more procedures (same numbering width), up to the first gap."""
+    last = targets[-1]
+    head, _, number = last.stem.rpartition("-")
+    if not number.isdigit():
+        return []
+    digits = len(number)
+    name = (lambda i: last.with_name(f"{head}-{i:0{digits}d}.png")) if head else (
+        lambda i: last.with_name(f"{i:0{digits}d}.png"))
+    return numbered_leftovers(name, int(number) + 1)
 
 
 def render_phone(board: object, target: Path, *, width_px: int | None = None) -> list[Path]:
@@ -35,7 +47,7 @@ def render_phone(board: object, target: Path, *, width_px: int | None = None) ->
     dl = lay.display
     dpi = (width_px or PHONE_WIDTH_PX) / (dl.pages[0].width / 72)
     targets = phone_paths(target, len(dl.pages) - 1)
-    with atomic_outputs(targets) as temps:
+    with atomic_outputs(targets, stale=lambda: _stale_phone_pages(targets)) as temps:
         write(dl, temps, dpi=dpi)
     return targets
 

@@ -131,10 +131,7 @@ def write_tiles(dl: DisplayList, path: FilePath, *, sheet: str = "A4", overlap_m
             canvas.showPage()
     with RL_LOCK:  # reportlab's settings are process-wide: see pdf.RL_LOCK
         canvas.save()
-    try:
-        _assemble(board, furniture, plans, dl, path, pdfx)
-    except OSError as exc:
-        raise RenderError(f"cannot write {path}: {exc}") from exc
+    _assemble(board, furniture, plans, dl, path, pdfx)  # an OSError (a full disk) is said by atomic_outputs
 
 
 def _label(tile: Tile, page: int) -> str:

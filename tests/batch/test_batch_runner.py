@@ -173,13 +173,23 @@ def test_a_bad_table_line_fails_only_its_row(tmp_path, template_file):
     assert sorted(p.name for p in (tmp_path / "out").glob("*.pdf")) == sorted(["甲社区.pdf", "丙社区.pdf"])
 
 
-def test_a_row_that_leaves_a_placeholder_empty_is_made_with_a_warning(tmp_path, template_file, rows):
+def test_a_placeholder_left_empty_fails_its_row_unless_the_template_allows_it(tmp_path, template_file, rows):
+    """咨询电话： with nothing after it is not a board to print: empty fails, unless {{phone|default}} or {{phone|}}."""
     sparse = {**rows[1], "phone": "  "}
     with ThreadPoolExecutor(2) as ex:
-        result = render_many(template_file, [rows[0], sparse], tmp_path, ex)
-    assert [o.status for o in result.outcomes] == ["made", "made"]
-    assert result.outcomes[0].warnings == []
-    assert result.outcomes[1].warnings == ["{{phone}} is empty in this row"]
-    summary = result.summary()
-    assert "2 made (1 with warnings)" in summary
-    assert f"{result.outcomes[1].label}: warning: {{{{phone}}}} is empty in this row" in summary
+        result = render_many(template_file, [rows[0], sparse], tmp_path / "a", ex)
+    assert [o.status for o in result.outcomes] == ["made", "failed"]
+    reason = result.outcomes[1].reason
+    assert "{{phone}} is empty in this row" in reason and "{{phone|咨询窗口}}" in reason and "{{phone|}}" in reason
+    assert not (tmp_path / "a" / f"{sparse['community']}.pdf").exists()
+    text = template_file.read_text("utf-8")
+    template_file.write_text(text.replace('"咨询电话 {{phone}}"', '"咨询电话 {{phone|社区服务窗口}}"')
+                             .replace('phone: "{{phone}}"', 'phone: "{{ phone | }}"'), "utf-8")
+    from comicboard.batch import fill, load_template
+
+    board = fill(load_template(template_file), sparse)
+    assert board.footer == "咨询电话 社区服务窗口"
+    assert board.categories[0].procedures[0].phone == ""
+    assert fill(load_template(template_file), rows[0]).footer == f"咨询电话 {rows[0]['phone']}"
+    missing = {k: v for k, v in sparse.items() if k != "phone"}  # no such column at all: the default too
+    assert fill(load_template(template_file), missing).footer == "咨询电话 社区服务窗口"
