@@ -65,7 +65,8 @@ def layout(board: Board, *, check_fonts: bool = True) -> Layout:
     if check_fonts:
         check_coverage(iter_texts(board), fonts, board.source)
     from .board import layout_pages
+    from .scenes import add_scenes
 
     setter = Setter(fonts, board.lang, frozenset(board.terms))
     pages, problems, s = layout_pages(board, setter)
-    return Layout(board, fonts, pages, s, problems)
+    return Layout(board, fonts, add_scenes(board, pages), s, problems)

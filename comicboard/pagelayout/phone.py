@@ -14,6 +14,7 @@ from .board import split_problems
 from .geometry import Item, PageGeometry, Shape
 from .labels import labels
 from .panel import TAILS_CROWDED, TAILS_HINT, PanelContext, place_panel, plan_panel
+from .scenes import add_scenes
 from .strip import icon_row, material_icons
 from .typeset import LEADING, Setter, number_size
 
@@ -37,7 +38,7 @@ def layout_phone(board: Board, *, width: float = PHONE_WIDTH_PT, s: float = BASE
     problems.extend(split_problems(board, setter.split_words, board.source or board.title))
     for i, page in enumerate(pages, 1):
         page.number = i
-    return Layout(board, fonts, pages, s, problems)
+    return Layout(board, fonts, add_scenes(board, pages), s, problems)
 
 
 def _page(width: float, height: float, m: float, items: list[Item]) -> PageGeometry:
@@ -219,4 +220,4 @@ def layout_handout(board: Board, *, size_mm: tuple[float, float] = (210.0, 297.0
         page.number, page.height, page.bleed = n, height, 3 * mm
         page.safe = (m, m, width - 2 * m, height - 2 * m)
         pages.append(page)
-    return Layout(board, fonts, pages, s, problems)
+    return Layout(board, fonts, add_scenes(board, pages), s, problems)

@@ -21,8 +21,8 @@ if TYPE_CHECKING:
 
 # Paint order by kind; items of equal rank keep layout order.
 Z = {"banner": 0, "footer_band": 0, "category_band": 1, "card": 1, "title_bar": 2, "details_box": 2,
-     "number_badge": 3, "panel": 3, "arrow": 3, "qr": 3, "counter": 4, "figure": 4, "icon": 4, "bubble": 5,
-     "caption_box": 5, "badge": 6}
+     "number_badge": 3, "panel": 3, "arrow": 3, "qr": 3, "scene": 3.5, "counter": 4, "figure": 4, "icon": 4,
+     "bubble": 5, "caption_box": 5, "badge": 6}
 
 
 def paint(lay: Layout) -> DisplayList:
@@ -101,7 +101,7 @@ def _paint_item(it: object, fonts: FontSet, theme: Theme) -> list[Item]:
         if it.picture:
             return [Image(it.picture, *_fit_picture(it.picture, x, y, w, h))]
         art = draw_figure(x, y, w, h, look=it.look, facing=it.facing, seed_key=it.who,
-                          expression=it.expression, pose=it.pose)
+                          expression=it.expression, pose=it.pose, uniform=color("banner"), badge=color("accent"))
         return list(art.paths)
     if isinstance(it, Bubble):
         x, y, w, h = it.bbox
@@ -146,6 +146,12 @@ def _paint_shape(sh: Shape, theme: Theme) -> list[Item]:
         from .qr import qr_paths
 
         return qr_paths(sh.extra["url"], x, y, w)
+    if k == "scene":  # inside the panel's frame line, its corners rounded as the panel's
+        from ..art.scenes import scene_paths
+
+        inset = _stroke_w(sh.bbox, theme.lines["panel"])
+        return scene_paths(sh.extra["scene"], x + inset, y + inset, w - 2 * inset, h - 2 * inset,
+                           radius=max(0.0, min(w, h) * 0.04 - inset), accent=cat)
     if k == "counter":
         from ..art import counter_paths
 
