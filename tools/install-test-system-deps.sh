@@ -11,11 +11,13 @@ ghostscript
 chromium
 fontconfig
 fonts-noto-cjk
+nodejs
 "
 # poppler-utils: pdffonts, pdftotext, pdftoppm (font embedding, text extraction, rendering checks)
 # qpdf, ghostscript: the print preflight's structure check and its fourth render engine
 # chromium: /usr/bin/chromium, the browser the preview page tests drive through Playwright
 # fontconfig, fonts-noto-cjk: fc-match/fc-list and a CFF-outline CJK family, for fonts named by family (tests/fonts)
+# nodejs: the JavaScript regex engine editors compile the spec schema's patterns with (tests/spec/test_json_schema)
 
 if ! command -v dpkg-query >/dev/null 2>&1; then
     # Not Debian (e.g. macOS): the tests that need one of these fail and name the tool.

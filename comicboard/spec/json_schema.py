@@ -12,7 +12,6 @@ limits, totals over the whole board) are left to the loader and `comicboard chec
 from __future__ import annotations
 
 import json
-import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -125,9 +124,18 @@ def _text_pattern(nonempty: bool) -> str:
     return f"^\\s*{body}{{0,{MAX_TEXT_CHARS}}}\\s*$"
 
 
+def _escape(text: str) -> str:
+    """Escape only ECMAScript's syntax characters: editors compile patterns as JavaScript with the `u` flag, where
+    any other escape (Python's re.escape writes `\\-`) is an error."""
+    return "".join("\\" + c if c in _SYNTAX else c for c in text)
+
+
+_SYNTAX = set("^$\\.*+?()[]{}|/")
+
+
 def _ci(word: str) -> str:
     """`word` matched case-insensitively without flags ([Pp][Oo]…): editors run patterns as JavaScript."""
-    return "".join(f"[{c.upper()}{c.lower()}]" if c.lower() != c.upper() else re.escape(c) for c in word)
+    return "".join(f"[{c.upper()}{c.lower()}]" if c.lower() != c.upper() else _escape(c) for c in word)
 
 
 def _text_definition(nonempty: bool) -> dict[str, Any]:
@@ -204,7 +212,7 @@ def _theme() -> dict[str, Any]:
     from ..paint.theme import theme_names
 
     names = theme_names()
-    return {"type": "string", "pattern": f"^\\s*(?:{'|'.join(map(re.escape, names))})\\s*$|\\.toml\\s*$",
+    return {"type": "string", "pattern": f"^\\s*(?:{'|'.join(map(_escape, names))})\\s*$|\\.toml\\s*$",
             "examples": names, "patternErrorMessage": f"{', '.join(names)}, or a .toml theme file"}
 
 

@@ -4,6 +4,9 @@ the loader takes (whatever the schema rejects, the loader rejects too); how many
 from __future__ import annotations
 
 import json
+import re
+import shutil
+import subprocess
 import tempfile
 from pathlib import Path
 
@@ -120,3 +123,31 @@ def test_what_the_schema_rejects_the_loader_rejects(data):
 def test_valid_boards_pass_the_schema(data):
     accepted, errors = _load_and_validate(data)
     assert accepted and errors == []
+
+
+def _patterns(node: object) -> list[str]:
+    if isinstance(node, dict):
+        return [v for k, v in node.items() if k == "pattern"] + [p for v in node.values() for p in _patterns(v)]
+    if isinstance(node, list):
+        return [p for v in node for p in _patterns(v)]
+    return []
+
+
+def test_every_pattern_is_an_ecmascript_regex_as_editors_compile_it():
+    """Editors (VS Code's YAML and JSON language services) compile `pattern` as JavaScript, with the `u` flag
+    first; Node, the same engine, must accept each one, and agree with Python on what it matches."""
+    node = shutil.which("node") or shutil.which("nodejs")
+    assert node, "node not found: install nodejs (sh tools/install-test-system-deps.sh)"
+    patterns = sorted(set(_patterns(build_schema())))
+    samples = ["A1", " a1 ", "portrait", "Portrait", "zh-Hans", "zh-hans ", "zh_Hans", "#C8102E", "cmyk(0,100,90,10)",
+               "https://example.org/x", "{{url}}/x", "www.example.org", "calm", "my.toml", "急" * 501, "别急。",
+               "  ", "a\u202eb", "elder_man", "qr", "B5", "A7"]
+    script = ("const [ps, ss] = JSON.parse(require('fs').readFileSync(0, 'utf8'));"
+              "console.log(JSON.stringify(ps.map(p => { const r = new RegExp(p, 'u');"
+              " return ss.map(s => r.test(s)); })));")
+    r = subprocess.run([node, "-e", script], input=json.dumps([patterns, samples]), capture_output=True, text=True,
+                       timeout=60)
+    assert r.returncode == 0, r.stderr
+    js = json.loads(r.stdout)
+    py = [[re.search(p, s) is not None for s in samples] for p in patterns]
+    assert js == py
