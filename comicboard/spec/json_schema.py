@@ -67,6 +67,7 @@ DESCRIPTIONS = {
     "cast": "People in the panels: key → {name, look, picture}, or key → name. worker and resident always exist.",
     "categories": "Categories of procedures; each is a coloured band of strips.",
     "fonts": "Your own fonts: a font file (relative to the spec) or an installed family name.",
+    "$schema": "Where editors find this schema (JSON specs): \"$schema\": \"board.schema.json\".",
     "title": "The title.", "subtitle": "A line under the title.", "organization": "Who made the board.",
     "size": "A0–A5, B0–B5, or [width_mm, height_mm]. Default A1.",
     "orientation": "portrait (default) or landscape.", "lang": "zh-Hans (default) | zh-Hant | ja | ko.",
@@ -263,7 +264,7 @@ def build_schema() -> dict[str, Any]:
     }, required=("name", "procedures"))
     category["properties"]["color"] = _described("color", _color())  # never null (see _color)
     top = obj(TOP_KEYS, {
-        "board": board, "cast": cast, "fonts": fonts,
+        "board": board, "cast": cast, "fonts": fonts, "$schema": text(),
         "categories": {"type": "array", "minItems": 1, "maxItems": MAX_CATEGORIES, "items": category},
     }, required=("board", "categories"))
     return {"$schema": "http://json-schema.org/draft-07/schema#", "$id": SCHEMA_ID,

@@ -45,7 +45,7 @@ from .paths import Path_, format_path, parse_path
 from .readers import Document
 
 # Keys allowed at each level, in the order the docs show them.
-TOP_KEYS = ("board", "cast", "categories", "fonts")
+TOP_KEYS = ("board", "cast", "categories", "fonts", "$schema")  # $schema: an editor's pointer to the JSON Schema
 BOARD_KEYS = ("title", "subtitle", "organization", "size", "orientation", "lang", "direction", "writing", "footer",
               "min_font_size", "margin_mm", "bleed_mm", "safe_mm", "theme", "viewing_distance_m", "keep",
               "date")
@@ -291,6 +291,8 @@ class Builder:
         kw = self.board_fields(top["board"])
         cast = self.cast(top.get("cast", {}))
         known = {**default_cast(kw.get("lang", "zh-Hans")), **cast}
+        if "$schema" in top:
+            self.text(top["$schema"], ("$schema",))  # only checked: it is for editors
         sources = self.fonts(top["fonts"]) if "fonts" in top else None
         cats = self.nonempty_list(top["categories"], ("categories",), "categories",
                                   "add at least one category, with name: and procedures:")

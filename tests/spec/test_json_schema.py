@@ -151,3 +151,13 @@ def test_every_pattern_is_an_ecmascript_regex_as_editors_compile_it():
     js = json.loads(r.stdout)
     py = [[re.search(p, s) is not None for s in samples] for p in patterns]
     assert js == py
+
+
+def test_a_json_spec_may_name_its_schema(tmp_path):
+    p = tmp_path / "b.json"
+    p.write_text(json.dumps({"$schema": "board.schema.json", **BOARD_DICT}, ensure_ascii=False), encoding="utf-8")
+    assert schema_errors(read(p).data) == [] and load(p).title == BOARD_DICT["board"]["title"]
+    p.write_text(json.dumps({"$schema": {"x": 1}, **BOARD_DICT}, ensure_ascii=False), encoding="utf-8")
+    assert schema_errors(read(p).data)
+    with pytest.raises(SpecError, match=r"\$schema"):
+        load(p)
