@@ -20,7 +20,7 @@ def test_schema_prints_the_shipped_file():
     r = run("schema")
     assert r.returncode == 0, r.stderr
     assert json.loads(r.stdout) == json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
-    assert set(json.loads(r.stdout)["properties"]) == {"board", "cast", "categories", "fonts"}
+    assert set(json.loads(r.stdout)["properties"]) == {"board", "cast", "categories", "fonts", "$schema"}
 
 
 def test_schema_path_names_an_existing_file():
