@@ -58,11 +58,19 @@ def test_scene_is_light_enough_for_black_text(name):
     for p in scene_paths(name, 0, 0, w, h):
         if p.fill is None:
             continue
-        pts = _points(p)
-        bw = max(px for px, _ in pts) - min(px for px, _ in pts)
-        bh = max(py for _, py in pts) - min(py for _, py in pts)
-        if bw * bh > 0.04 * w * h:
-            assert luminance(p.fill) >= 0.45, (name, p.fill, bw, bh)
+        subpaths, cur = [], []
+        for op in p.ops:  # a path may hold several shapes: judge each by its own size
+            if op[0] == "M" and cur:
+                subpaths.append(cur)
+                cur = []
+            if op[0] != "Z":
+                cur.extend((op[i], op[i + 1]) for i in range(1, len(op), 2))
+        subpaths.append(cur)
+        for pts in subpaths:
+            bw = max(px for px, _ in pts) - min(px for px, _ in pts)
+            bh = max(py for _, py in pts) - min(py for _, py in pts)
+            if bw * bh > 0.04 * w * h:
+                assert luminance(p.fill) >= 0.45, (name, p.fill, bw, bh)
 
 
 @pytest.mark.parametrize("name", DRAWN)
