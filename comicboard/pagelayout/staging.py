@@ -76,38 +76,26 @@ def _counter_gap(n_fig: int) -> int:
 
 
 def _pose(sp: Speech | None, step: Step) -> str:
-    """The speaker's pose: as the spec says, else holding what the step is about, else talking."""
-    from ..art import POSES
+    """The speaker's pose: as the spec says, else holding what the step is about (staff), else what the speech
+    says they do (on the phone, writing, handing over, pointing, nodding: art.acting), else talking."""
+    from ..art.acting import pose_for
 
     if sp is not None and sp.pose:
         return sp.pose
-    held = {"document": "holding_document", "form": "holding_document", "certificate": "holding_document",
-            "phone": "holding_phone"}
-    for prop in step.props:
-        if held.get(prop) in POSES and sp is not None and sp.who == "worker":
-            return held[prop]
-    return "talking"
-
-
-# Words of trouble a resident brings to the counter (illness, lost job or papers, hardship, worry), in the four
-# languages: whoever says them looks worried, not cheerful. Extend the table, not the code.
-TROUBLE = ("困难", "困難", "失业", "失業", "住院", "入院", "生病", "病了", "丢了", "丟了", "没钱", "沒錢",
-           "麻烦", "麻煩", "担心", "擔心", "着急", "著急", "急用", "去世", "过世", "過世",
-           "困って", "心配", "なくし", "無くし", "苦手", "失くし", "亡くな",
-           "잃", "걱정", "어려", "아파", "입원", "실직", "돌아가")
+    if sp is None:
+        return "talking"
+    return pose_for(sp.text, step.props, staff=sp.who == "worker")
 
 
 def _expression(sp: Speech | None, who: str) -> str:
+    """As the spec says, else read from the text (thanks, worry, a question, relief: art.acting)."""
+    from ..art.acting import expression_for
+
     if sp is not None and sp.expression:
         return sp.expression
     if sp is None:
         return "happy" if who == "worker" else "neutral"
-    troubled = who != "worker" and any(word in sp.text for word in TROUBLE)
-    if sp.kind == "shout" or "！" in sp.text or "!" in sp.text:
-        return "worried" if troubled else "surprised" if who != "worker" else "happy"
-    if troubled or "？" in sp.text or "?" in sp.text:
-        return "worried"
-    return "neutral" if sp.kind == "thought" else "happy"  # a thought without a question is calm
+    return expression_for(sp.text, sp.kind, staff=who == "worker")
 
 
 def _speaker_centres(n: int, inner: float, pad: float, counter: dict | None = None) -> list[float]:

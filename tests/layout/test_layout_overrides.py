@@ -27,7 +27,7 @@ def test_expression_and_pose_from_the_spec_are_kept():
 
 def test_automatic_expression_follows_the_text():
     figs = _figures(_board(cb.Speech("resident", "需要带什么材料？"), cb.Speech("worker", "带上身份证就行。")))
-    assert figs["resident"].expression == "worried"  # a question looks puzzled
+    assert figs["resident"].expression == "question"  # a question looks puzzled
     assert figs["worker"].expression in EXPRESSIONS
 
 
