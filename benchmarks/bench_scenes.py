@@ -1,0 +1,42 @@
+"""Scenes cost: the same laid-out board painted and written as PDF with and without its scene items, interleaved.
+
+Run: .venv/bin/python benchmarks/bench_scenes.py [spec] (default examples/gongrenjie.yaml). Prints the coordinates in
+the display list and the median of 5 interleaved rounds of paint + PDF write each way.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import sys
+import tempfile
+import time
+from dataclasses import replace
+
+import comicboard as cb
+from comicboard.paint import paint
+
+
+def _coords(dl: object) -> int:
+    return sum(len(op) - 1 for pg in dl.pages for it in pg.items for op in getattr(it, "ops", ()))  # type: ignore[attr-defined]
+
+
+def main() -> None:
+    board = cb.load(sys.argv[1] if len(sys.argv) > 1 else "examples/gongrenjie.yaml")
+    lay = cb.layout(board)
+    plain = replace(lay, pages=[replace(p, items=[i for i in p.items if getattr(i, "kind", "") != "scene"])
+                                for p in lay.pages])
+    print("coordinates without/with scenes:", _coords(paint(plain)), _coords(paint(lay)))
+    tmp = tempfile.mkdtemp()
+    res: dict[str, list[float]] = {"without": [], "with": []}
+    for _ in range(5):
+        for name, lo in (("without", plain), ("with", lay)):
+            t0 = time.perf_counter()
+            cb.render(lo, os.path.join(tmp, f"{name}.pdf"))
+            res[name].append(time.perf_counter() - t0)
+    a, b = statistics.median(res["without"]), statistics.median(res["with"])
+    print(f"PDF paint + write, median of 5 interleaved: without {a:.2f} s, with {b:.2f} s, ratio {b / a:.2f}")
+
+
+if __name__ == "__main__":
+    main()
