@@ -13,9 +13,10 @@ from hypothesis import strategies as st
 
 import comicboard as cb
 from tests.layout.invariants import check_layout
+from tests.needs import examples
 
 OUTCOMES: list[str] = []  # what each example came to: the test asserts the mix
-SETTINGS = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=examples(25), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 # Text the font can draw, and now and then random Unicode (controls, bidi, emoji, lone surrogates).
 cjk = st.text(st.characters(min_codepoint=0x4E00, max_codepoint=0x4E80), min_size=1, max_size=10)

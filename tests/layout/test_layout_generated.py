@@ -14,6 +14,7 @@ from tests.layout.invariants import (
     check_props,
     missing_strings,
 )
+from tests.needs import examples
 
 HAN = "请携带身份证原件到社区服务中心办理登记材料审核通过后领取证明文件工作人员居民老年医保社保党员组织关系转接"
 HANT = "請攜帶身分證正本到里辦公處辦理登記資料審核通過後領取證明文件工作人員居民長者健保"
@@ -75,7 +76,8 @@ def boards(draw) -> cb.Board:
         cast=cast)
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(max_examples=examples(25), deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(board=boards())
 def test_unseen_boards_keep_the_invariants(board, tmp_path_factory):
     lay = cb.layout(board)
@@ -96,7 +98,8 @@ def test_unseen_boards_keep_the_invariants(board, tmp_path_factory):
                    "but the art draws a speech tail as a curved wedge, which can run over another bubble's thought "
                    "circles or tail (e.g. a worker's shout, thought and speech in one panel). Remove this mark when "
                    "the planner keeps the drawn tails apart.")
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+@settings(max_examples=examples(25), deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
           phases=[Phase.explicit, Phase.reuse, Phase.generate])  # an expected failure is not worth shrinking
 @given(board=boards())
 def test_unseen_boards_keep_their_drawn_tails_apart(board):

@@ -10,6 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import comicboard as cb
+from tests.needs import examples
 
 MM = 72 / 25.4
 BACKGROUNDS = {"banner", "footer_band"}  # full-bleed by design
@@ -45,7 +46,7 @@ def test_default_safe_margin_is_5mm(board):
     assert lay.pages[0].safe[0] == pytest.approx(5 * MM)
 
 
-@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=examples(12), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(margin=st.floats(0, 20), safe=st.floats(0, 20), long_footer=st.booleans())
 def test_text_and_art_stay_inside_the_safe_margin(board, margin, safe, long_footer):
     b = dataclasses.replace(board, margin_mm=margin, safe_mm=safe, footer=LONG_FOOTER if long_footer else "")
