@@ -17,7 +17,7 @@ from .geometry import Box, Item, PageGeometry, Shape
 from .labels import labels
 from .panel import TAILS_CROWDED, TAILS_HINT, PanelContext
 from .strip import place_strip, plan_strip
-from .typeset import LEADING, Setter
+from .typeset import LEADING, REVERSED_MIN_PT, Setter
 
 MM = 72 / 25.4
 DETAIL_RATIO = 0.85  # smallest text on a strip relative to the base size (details, captions)
@@ -48,7 +48,8 @@ def _header_sizes(board: Board, setter: Setter, width: float, height: float,
 
 
 def _footer_size(board: Board, width: float, height: float) -> float:
-    return max(board.min_font_size, 0.011 * min(width, height))
+    # White on the footer band's colour: never under REVERSED_MIN_PT.
+    return max(board.min_font_size, REVERSED_MIN_PT, 0.011 * min(width, height))
 
 
 def make_frame(board: Board, setter: Setter) -> Frame:
@@ -383,8 +384,10 @@ def _index_items(board: Board, setter: Setter, frame: Frame, header: list[Item])
     block_w = max(ln.bbox[2] for b in texts for ln in b.lines)
     top = frame.margin
     bottom = frame.header_h - 0.35 * frame.margin
-    # As large as two columns of entries allow, between the board's minimum and the subtitle's size.
-    size = max(board.min_font_size, min(0.012 * frame.width, (bottom - top) / (-(-len(procs) // 2) * LEADING)))
+    # As large as two columns of entries allow, between the board's minimum and the subtitle's size; white on
+    # the banner's colour, so never under REVERSED_MIN_PT (no index when that does not fit).
+    fit = (bottom - top) / (-(-len(procs) // 2) * LEADING)
+    size = max(board.min_font_size, REVERSED_MIN_PT, min(0.012 * frame.width, fit))
     pitch = size * LEADING
     rows = int((bottom - top) // pitch)
     gap = 1.5 * size

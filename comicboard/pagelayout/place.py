@@ -11,7 +11,7 @@ from .frames import _mirror, _move
 from .geometry import Bubble, Figure, Item, Panel, Shape
 from .staging import COUNTER_TOP, FIG_ASPECT, _badge_r, _counter_x, _expression, _figure_boxes, _pad, _pose, held_props
 from .tails import _tail_tip, link_tip
-from .typeset import vertical_block
+from .typeset import REVERSED_MIN_PT, number_size, vertical_block
 
 if TYPE_CHECKING:
     from .panel import PanelContext, PanelPlan
@@ -130,10 +130,10 @@ def _restaged(ctx: PanelContext, step: Step, plan: PanelPlan, height: float) -> 
 
 
 def _badge(ctx: PanelContext, number: int, centre: tuple[float, float], s: float) -> list[Item]:
-    r = _badge_r(s)
+    r, big = _badge_r(s), max(s, REVERSED_MIN_PT)  # a white numeral of at least REVERSED_MIN_PT
     return [Shape("badge", (centre[0] - r, centre[1] - r, 2 * r, 2 * r), extra={"number": number}),
-            ctx.setter.block("badge_number", [str(number)], (centre[0] - r, centre[1] - 0.65 * s, 2 * r, 1.3 * s),
-                             round(1.0 * s, 2), role="bold", align="center", color="paper")]
+            ctx.setter.block("badge_number", [str(number)], (centre[0] - r, centre[1] - 0.65 * big, 2 * r, 1.3 * big),
+                             number_size(number, big, REVERSED_MIN_PT), role="bold", align="center", color="paper")]
 
 
 def _place_side_caption(ctx: PanelContext, step: Step, number: int, plan: PanelPlan, x: float, y: float,

@@ -10,6 +10,7 @@ from ..art import draw_figure
 from ..model import Speech, Step
 from .geometry import Box
 from .tails import Pt, _tail_tip
+from .typeset import REVERSED_MIN_PT
 
 if TYPE_CHECKING:
     from .panel import PanelContext, PanelPlan
@@ -28,7 +29,8 @@ def _pad(s: float) -> float:
 
 
 def _badge_r(s: float) -> float:
-    return 0.7 * s
+    # Room for a white numeral of at least REVERSED_MIN_PT: the badge is a three-ink red (or a category colour).
+    return 0.7 * max(s, REVERSED_MIN_PT)
 
 
 @lru_cache(maxsize=512)

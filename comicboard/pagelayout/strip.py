@@ -14,7 +14,7 @@ from .geometry import Item, Shape
 from .labels import labels
 from .memo import memo
 from .panel import PanelContext, PanelPlan, cramped, place_panel, plan_panel, speeches_of
-from .typeset import LEADING, Setter, columns_for, number_size, vertical_block
+from .typeset import LEADING, REVERSED_MIN_PT, Setter, columns_for, number_size, vertical_block
 
 PANEL_MIN_EM = 7.5  # narrowest panel, in base-size em
 
@@ -297,6 +297,7 @@ def place_strip(ctx: PanelContext, cat: Category, proc: Procedure, plan: StripPl
     items: list[Item] = [Shape("card", (x, y, plan.width, height), cat.color.spec(),
                                extra={"procedure": proc.title, "procedure_number": ctx.procedure_number})]
     r = 0.8 * s
+    reversed_floor = max(ctx.min_size, REVERSED_MIN_PT)  # white numerals on the category colour
     ty = y + pad
     if plan.bar_w:
         # Vertical title bar down the side: badge on top, columns under it, the body beside it.
@@ -306,7 +307,7 @@ def place_strip(ctx: PanelContext, cat: Category, proc: Procedure, plan: StripPl
         items.append(Shape("number_badge", (bx, ty + 0.3 * s, 2 * r, 2 * r), cat.color.spec(),
                            extra={"number": ctx.procedure_number}))
         items.append(setter.block("procedure_number", [str(ctx.procedure_number)], (bx, ty + 0.3 * s + r - 0.7 * s,
-                                  2 * r, 1.4 * s), number_size(ctx.procedure_number, 1.05 * s, ctx.min_size),
+                                  2 * r, 1.4 * s), number_size(ctx.procedure_number, 1.05 * s, reversed_floor),
                                   role="bold", align="center", valign="middle", color="paper", where=where))
         top = ty + _BADGE_EM * s
         items.append(vertical_block(setter, "procedure_title", plan.title_lines,
@@ -321,7 +322,7 @@ def place_strip(ctx: PanelContext, cat: Category, proc: Procedure, plan: StripPl
                            cat.color.spec(), extra={"number": ctx.procedure_number}))
         items.append(setter.block("procedure_number", [str(ctx.procedure_number)],
                                   (x + pad + 0.3 * s, ty + plan.title_h / 2 - 0.7 * s, 2 * r, 1.4 * s),
-                                  number_size(ctx.procedure_number, 1.05 * s, ctx.min_size), role="bold",
+                                  number_size(ctx.procedure_number, 1.05 * s, reversed_floor), role="bold",
                                   align="center", valign="middle", color="paper", where=where))
         tx = x + pad + 2.2 * s
         items.append(setter.block("procedure_title", plan.title_lines,

@@ -260,6 +260,11 @@ def _paragraph_ends(source: str | None, lines: list[str]) -> set[int]:
 
 
 
+# White type knocked out of a colour is never set smaller (unless the colour is one or two inks, which a press
+# registers well): below it the thin strokes of a reversed glyph fill in when the plates are slightly off.
+REVERSED_MIN_PT = 10.0
+
+
 def number_size(number: int, size: float, floor: float = 0.0) -> float:
     """Text size for a number in a round badge: two digits are set smaller so they clear the ring (never below
     `floor`, the board's minimum text size)."""

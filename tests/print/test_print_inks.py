@@ -47,3 +47,28 @@ def test_what_is_meant_as_black_is_solid_black_ink(painted, which):
     tinted = sorted({round(p.color[3], 3) for p in dark if p.color[3] < SOLID})
     assert not tinted, f"black lines or type in a tint of K: {tinted}"
     assert all(inks(p.color) == 1 for p in dark)
+
+
+@pytest.mark.parametrize("which", ["dense", "tategaki"])
+def test_small_reversed_type_sits_on_at_most_two_inks(painted, which):
+    # White type under 10 pt knocked out of three or four inks fills in when the plates misregister: such type is
+    # set larger, or sits on a colour of one or two inks. What is under a glyph: the last fill painted before it
+    # that contains a point inside the glyph's em box.
+    from pdfpaint import contains
+
+    ps = painted[which]
+    bad = []
+    for i, p in enumerate(ps):
+        if p.kind != "text" or p.mode == 3 or max(p.color) > 0.004:
+            continue
+        assert p.size > 0
+        if p.size >= 10 - 1e-6:
+            continue
+        x, y = p.origin[0] + 0.3 * p.size, p.origin[1] + 0.3 * p.size
+        under = next((q for q in reversed(ps[:i]) if q.kind == "fill" and contains(q, x, y)), None)
+        assert under is not None, f"white text at {p.origin} on nothing"
+        if inks(under.color) > 2:
+            bad.append((round(p.size, 2), tuple(round(v, 3) for v in under.color)))
+    assert not bad, f"{len(bad)} white glyph runs under 10 pt on three or four inks: {sorted(set(bad))[:6]}"
+    white = [p for p in ps if p.kind == "text" and p.mode != 3 and max(p.color) <= 0.004]
+    assert white, "the board has reversed type (badges, bands, banner)"
