@@ -6,10 +6,19 @@ Pipeline: spec/objects → model → layout (geometry, text broken once) → dis
 from __future__ import annotations
 
 import logging
+import os
+from collections.abc import Callable, Iterable, Mapping
+from typing import TYPE_CHECKING, Any
 
 from .color import Color
-from .errors import ComicboardError, FontError, LayoutError, Problem, RenderError, SpecError
+from .errors import ComicboardError, ComicboardWarning, FontError, LayoutError, Problem, RenderError, SpecError
 from .model import Board, CastMember, Category, FontChoice, Procedure, Speech, Step
+
+if TYPE_CHECKING:
+    from concurrent.futures import Executor
+
+    from .batch import BatchResult, Outcome, Template
+    from .pagelayout import Layout
 
 # Bound eagerly so the name stays the function once the subpackage is imported (it imports no backend).
 from .render import render
@@ -20,20 +29,20 @@ __version__ = "0.1.0"
 logging.getLogger("comicboard").addHandler(logging.NullHandler())
 
 __all__ = [
-    "Board", "CastMember", "Category", "Color", "ComicboardError", "FontChoice", "FontError", "LayoutError",
-    "Problem", "Procedure", "RenderError", "SpecError", "Speech", "Step",
+    "Board", "CastMember", "Category", "Color", "ComicboardError", "ComicboardWarning", "FontChoice", "FontError",
+    "LayoutError", "Problem", "Procedure", "RenderError", "SpecError", "Speech", "Step",
     "load", "render", "render_many", "layout", "wrap", "check", "__version__",
 ]
 
 
-def load(path, *, allow_outside: bool = False):  # noqa: ANN001, ANN201 - thin facade, documented in spec.load
+def load(path: str | os.PathLike[str], *, allow_outside: bool = False) -> Board:
     """Read a board spec (YAML, TOML or JSON) into a `Board`; its file paths stay in its folder unless allowed."""
     from .spec import load as _load
 
     return _load(path, allow_outside=allow_outside)
 
 
-def layout(board):  # noqa: ANN001, ANN201
+def layout(board: Board) -> Layout:
     """Lay the board out: pages → panels, figures, bubbles, text blocks and lines (points, y down)."""
     from .pagelayout import layout as _layout
 
@@ -49,18 +58,27 @@ def wrap(text: str, width: float, *, lang: str = "zh-Hans", size: float = 1.0, f
     return _wrap(text, width, lang=lang, size=size, font=font, strict=strict, keep=keep)
 
 
-def check(board):  # noqa: ANN001, ANN201
+def check(board: Board) -> list[Problem]:
     """Lint a board: missing glyphs, text that does not fit, text below the minimum size. → list[Problem]."""
     from .lint import check as _check
 
     return _check(board)
 
 
-def render_many(template, rows, outdir, executor=None, **options):  # noqa: ANN001, ANN003, ANN201
+def render_many(template: Template | str | os.PathLike[str] | Mapping[str, Any],
+                rows: Iterable[Mapping[str, Any]] | str | os.PathLike[str], outdir: str | os.PathLike[str],
+                executor: Executor | None = None, *, jobs: int | None = None,
+                formats: Iterable[str] | str = ("pdf",), name: str | None = None, dpi: float = 150,
+                include_column: str = "procedures", force: bool = False,
+                progress: Callable[[int, int, Outcome], None] | None = None, pdfx: str | None = "4",
+                marks: bool = False, allow_outside: bool = False) -> BatchResult:
     """One board per table row from a `{{column}}` template, on any concurrent.futures.Executor → BatchResult.
 
-    See comicboard.batch.render_many for the options (formats, name, dpi, force, progress).
+    The options are the CLI's (`--jobs` is `jobs=`, `--format` is `formats=`): see comicboard.batch.render_many.
+    Call it under `if __name__ == "__main__":` in a script (Windows and macOS start workers by importing it).
     """
     from .batch import render_many as _render_many
 
-    return _render_many(template, rows, outdir, executor, **options)
+    return _render_many(template, rows, outdir, executor, jobs=jobs, formats=formats, name=name, dpi=dpi,
+                        include_column=include_column, force=force, progress=progress, pdfx=pdfx, marks=marks,
+                        allow_outside=allow_outside)

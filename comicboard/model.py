@@ -63,6 +63,23 @@ def check_date(value: str, path: str) -> str:
     return str(value).strip()
 
 
+def _as_tuple(obj: object, name: str, kinds: tuple[type, ...], what: str, convert: object = None) -> None:
+    """Make field `name` of a frozen object a tuple of `kinds` (a list is fine too); `convert` turns the spec's
+    shorthand (a caption for a step) into the object. Anything else is refused here, at construction."""
+    value = getattr(obj, name)
+    if isinstance(value, str | bytes) or not isinstance(value, list | tuple):
+        raise _fail(f"{name} must be a list of {what}", name, expected=f"a list of {what}",
+                    found=type(value).__name__)
+    items = []
+    for i, item in enumerate(value):
+        if not isinstance(item, kinds) and convert is not None and isinstance(item, str):
+            item = convert(item)  # type: ignore[operator]
+        if not isinstance(item, kinds):
+            raise _fail(f"{name}[{i}] is not {what}", f"{name}[{i}]", expected=what, found=type(item).__name__)
+        items.append(item)
+    object.__setattr__(obj, name, tuple(items))
+
+
 def _check_count(items: tuple, limit: int, path: str, what: str,
                  hint: str = "split the board into several boards (or files)") -> None:
     """Refuse more than `limit` items by name: the limit is what bounds layout time and memory."""
@@ -131,6 +148,8 @@ class Step:
 
     def __post_init__(self) -> None:
         check_text(self.caption, "caption")
+        _as_tuple(self, "say", (Speech,), "a Speech")
+        _as_tuple(self, "props", (str,), "a prop name")
         _check_scene(self.scene)
         for i, prop in enumerate(self.props):
             check_text(prop, f"props[{i}]")
@@ -182,6 +201,9 @@ class Procedure:
         _check_scene(self.scene)
         for key in ("title", "summary", "time_limit", "location", "phone", "basis", "url", "id"):
             check_text(getattr(self, key), key)
+        # A step may be given as its caption alone, as in the spec: said by the default staff figure.
+        _as_tuple(self, "steps", (Step,), "a Step (or a caption text)", convert=lambda c: Step(c))
+        _as_tuple(self, "materials", (str,), "a text")
         for i, m in enumerate(self.materials):
             check_text(m, f"materials[{i}]")
         if self.url and (problem := url_problem(self.url)):
@@ -208,6 +230,7 @@ class Category:
 
     def __post_init__(self) -> None:
         check_text(self.name, "name")
+        _as_tuple(self, "procedures", (Procedure,), "a Procedure")
         if not self.name.strip():
             raise _fail("empty category name", "name")
         if self.icon and self.icon not in PROP_NAMES:
@@ -258,6 +281,23 @@ class Board:
     def __post_init__(self) -> None:
         for key in ("title", "subtitle", "organization", "footer"):
             check_text(getattr(self, key), f"board.{key}")
+        _as_tuple(self, "categories", (Category,), "a Category")
+        cast = self.cast
+        if isinstance(cast, list | tuple):  # a list of CastMembers: keyed by their own keys
+            cast = {getattr(m, "key", i): m for i, m in enumerate(cast)}
+        if not isinstance(cast, dict):
+            raise _fail("cast must map keys to CastMembers", "cast", expected="{key: CastMember(key, …)}",
+                        found=type(cast).__name__)
+        for key, member in cast.items():
+            if not isinstance(member, CastMember):
+                raise _fail(f"cast[{key!r}] is not a CastMember", f"cast.{key}", expected="a CastMember",
+                            found=type(member).__name__)
+            if member.key != key:
+                raise _fail(f"cast[{key!r}] is CastMember {member.key!r}: the key and the member's key must agree",
+                            f"cast.{key}", expected=repr(key), found=repr(member.key),
+                            hint=f"write cast={{{member.key!r}: CastMember({member.key!r}, …)}}; speeches name "
+                                 "the member by its key")
+        object.__setattr__(self, "cast", dict(cast))
         _check_count(self.keep, MAX_KEEP_TERMS, "board.keep", "terms in keep")
         if self.date is not None:
             check_date(self.date, "board.date")

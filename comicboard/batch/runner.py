@@ -348,7 +348,7 @@ def render_row(template: Template, row: Mapping[str, Any], label: str, stem: str
             with warnings.catch_warnings():  # said once, by render_many, with the row's label
                 warnings.simplefilter("ignore", ComicboardWarning)
                 if "pdf" in formats:
-                    files += [str(p) for p in render(lay, f"{stem}.pdf", pdfx=pdfx, marks=marks)]
+                    files += [str(p) for p in render(lay, f"{stem}.pdf", pdfx=pdfx or "none", marks=marks)]
                 if "png" in formats:
                     files += [str(p) for p in render(lay, f"{stem}.png", dpi=dpi)]
         if "phone" in formats:

@@ -10,9 +10,9 @@ import importlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO
+from typing import TYPE_CHECKING, BinaryIO, Never
 
-from ..errors import RenderError
+from ..errors import Problem, RenderError
 
 if TYPE_CHECKING:
     from ..display import DisplayList
@@ -35,9 +35,74 @@ BACKENDS: dict[str, Backend] = {
 }
 
 
+class Rendered(list[Path]):
+    """The files `render` wrote, in page order; `warnings`: what the layout says needs a look (text shrunk or
+    split to fit, a board over several pages), also issued as ComicboardWarning and logged to "comicboard"."""
+
+    warnings: list[Problem]
+
+    def __init__(self, files: list[Path], warnings: list[Problem] | None = None) -> None:
+        super().__init__(files)
+        self.warnings = list(warnings or [])
+
+
 def render(board_or_layout: object, path: str | os.PathLike[str] | BinaryIO, *, dpi: float = 150,
            phone: bool = False, handout: bool = False, format: str | None = None,  # noqa: A002 - the user's word
-           **options: object) -> list[Path]:
+           pdfx: str | None = None, marks: bool | None = None, tile: str | None = None,
+           tile_overlap_mm: float | None = None, max_pixels: int | None = None, compression: str | None = None,
+           width_px: int | None = None, **unknown: Never) -> Rendered:
+    """Render a Board, a layout result or a DisplayList to `path`; returns the files written (`.warnings`: the
+    layout's warnings, which are also issued as `ComicboardWarning` and logged to the "comicboard" logger).
+
+    Options, each for the formats it applies to (given for another, it is refused by name): `pdfx` ("4", the
+    default, "1a" or "none"), `marks`, `tile` ("A4", "A3"), `tile_overlap_mm` for PDF; `max_pixels` for PNG and
+    TIFF; `compression` for TIFF; `width_px` for phone images.
+    """
+    named = {"pdfx": pdfx, "marks": marks, "tile": tile, "tile_overlap_mm": tile_overlap_mm,
+             "max_pixels": max_pixels, "compression": compression, "width_px": width_px}
+    options = {k: v for k, v in named.items() if v is not None}
+    if unknown:  # typed Never: a type checker flags the typo, and at run time it is refused by name
+        raise RenderError(f"unknown option(s): {', '.join(sorted(unknown))} (accepted: {', '.join(named)})")
+    found: list[Problem] = []
+    if not phone and not handout and _is_board(board_or_layout):
+        from ..pagelayout import layout
+
+        board_or_layout = layout(board_or_layout)  # type: ignore[arg-type]
+    if not phone and not handout:
+        found = [p for p in getattr(board_or_layout, "problems", []) if getattr(p, "severity", "") == "warning"]
+    files = _render(board_or_layout, path, dpi=dpi, phone=phone, handout=handout, format=format, **options)
+    if not _refused_errors(board_or_layout):
+        _issue(found)
+    return Rendered(files, found)
+
+
+def _is_board(obj: object) -> bool:
+    from ..model import Board
+
+    return isinstance(obj, Board)
+
+
+def _refused_errors(obj: object) -> bool:
+    return any(getattr(p, "severity", "") == "error" for p in getattr(obj, "problems", []))
+
+
+def _issue(problems: list[Problem]) -> None:
+    """Layout warnings reach Python users: as `warnings` (shown once per message by default) and as log records."""
+    import logging
+    import warnings
+
+    from ..errors import ComicboardWarning
+
+    log = logging.getLogger("comicboard")
+    for p in problems:
+        text = str(p).removeprefix("warning: ")
+        warnings.warn(text, ComicboardWarning, stacklevel=3)
+        log.warning("%s", text)
+
+
+def _render(board_or_layout: object, path: str | os.PathLike[str] | BinaryIO, *, dpi: float = 150,
+            phone: bool = False, handout: bool = False, format: str | None = None,  # noqa: A002
+            **options: object) -> list[Path]:
     """Render a Board, a layout result or a DisplayList to `path`; returns the files written.
 
     A multi-page PNG gives `name-1.png`, `name-2.png`, …; the parent folder is created if missing.
@@ -98,7 +163,7 @@ def _render_to_stream(board_or_layout: object, stream: BinaryIO, *, format: str 
         raise RenderError("cannot tell the output format of a file object",
                           hint="pass format='pdf', 'png', 'svg' or 'tif'")
     with tempfile.TemporaryDirectory(prefix="comicboard-") as tmp:
-        written = render(board_or_layout, Path(tmp) / f"board.{fmt}", handout=handout, **options)
+        written = _render(board_or_layout, Path(tmp) / f"board.{fmt}", handout=handout, **options)
         if len(written) != 1:
             raise RenderError(f"the board has {len(written)} pages, which make {len(written)} .{fmt} files",
                               hint="render it to a path (board.png gives board-1.png, board-2.png, …) or as a PDF")
