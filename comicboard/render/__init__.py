@@ -46,9 +46,12 @@ class Rendered(list[Path]):
         self.warnings = list(warnings or [])
 
 
+_PDFX_DEFAULT = "4"  # PDF/X-4 unless pdfx= says otherwise (None or "none": a plain PDF)
+
+
 def render(board_or_layout: object, path: str | os.PathLike[str] | BinaryIO, *, dpi: float = 150,
            phone: bool = False, handout: bool = False, format: str | None = None,  # noqa: A002 - the user's word
-           pdfx: str | None = None, marks: bool | None = None, tile: str | None = None,
+           pdfx: str | None = _PDFX_DEFAULT, marks: bool | None = None, tile: str | None = None,
            tile_overlap_mm: float | None = None, max_pixels: int | None = None, compression: str | None = None,
            width_px: int | None = None, **unknown: Never) -> Rendered:
     """Render a Board, a layout result or a DisplayList to `path`; returns the files written (`.warnings`: the
@@ -61,6 +64,10 @@ def render(board_or_layout: object, path: str | os.PathLike[str] | BinaryIO, *, 
     named = {"pdfx": pdfx, "marks": marks, "tile": tile, "tile_overlap_mm": tile_overlap_mm,
              "max_pixels": max_pixels, "compression": compression, "width_px": width_px}
     options = {k: v for k, v in named.items() if v is not None}
+    if pdfx is None:  # None is a choice here (a plain PDF), not "not given"
+        options["pdfx"] = None
+    elif pdfx is _PDFX_DEFAULT:
+        del options["pdfx"]  # the backend's own default; leaving it out keeps other formats from refusing it
     if unknown:  # typed Never: a type checker flags the typo, and at run time it is refused by name
         raise RenderError(f"unknown option(s): {', '.join(sorted(unknown))} (accepted: {', '.join(named)})")
     found: list[Problem] = []
