@@ -41,10 +41,12 @@ def _header_sizes(board: Board, setter: Setter, width: float, height: float,
     # The title scales with the sheet's shorter side: a landscape sheet gets the banner of the same paper upright,
     # not one scaled by its long side that takes a quarter of the height from the procedures.
     t = min(0.05 * min(width, height), 0.85 * avail / max(setter.fonts.width(board.title, "bold"), 1.0))
-    t = max(t, 1.5 * board.min_font_size)  # a very long title wraps rather than shrinking below readable
+    # A very long title wraps rather than shrinking below readable; title and subtitle are white on the banner's
+    # colour, so never under REVERSED_MIN_PT either.
+    t = max(t, 1.5 * board.min_font_size, REVERSED_MIN_PT)
     sub = min(max(board.min_font_size, 0.42 * t), 0.9 * avail / max(setter.fonts.width(board.subtitle, "bold"), 1))
     org = max(board.min_font_size, 0.3 * t)
-    return t, max(sub, board.min_font_size), org
+    return t, max(sub, board.min_font_size, REVERSED_MIN_PT), org
 
 
 def _footer_size(board: Board, width: float, height: float) -> float:
@@ -70,12 +72,17 @@ def make_frame(board: Board, setter: Setter) -> Frame:
     return Frame(width, height, board.bleed_mm * MM, margin, header_h, footer_h, body)
 
 
+def _header_size(s: float) -> float:
+    """A category name is white on the category's colour (often three inks): never under REVERSED_MIN_PT."""
+    return max(1.45 * s, REVERSED_MIN_PT)
+
+
 def _header_lines(setter: Setter, name: str, col_w: float, s: float) -> list[str]:
-    return setter.lines_for(name, col_w - 1.6 * s - 1.7 * s, 1.45 * s, "bold")  # beside the band's icon
+    return setter.lines_for(name, col_w - 1.6 * s - 1.7 * s, _header_size(s), "bold")  # beside the band's icon
 
 
 def _category_header_h(n_lines: int, s: float) -> float:
-    return n_lines * 1.45 * s * LEADING + 0.5 * s
+    return n_lines * _header_size(s) * LEADING + 0.5 * s
 
 
 def _units(ctx_for, board: Board, col_w: float, s: float) -> list[Unit]:
@@ -311,7 +318,7 @@ def _column_items(board: Board, setter: Setter, col: list, x: float, y: float, w
 
 def _category_header(setter: Setter, u: Unit, x: float, y: float, w: float, s: float,
                      lab: dict[str, str]) -> list[Item]:
-    size = 1.45 * s
+    size = _header_size(s)
     name = u.cat.name + (lab["continued"] if u.continued else "")
     band = Shape("category_band", (x, y, w, u.height), u.cat.color.spec(),
                  extra={"category": u.cat.name, "continued": u.continued})

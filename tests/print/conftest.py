@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
 
 import pytest
@@ -34,6 +35,20 @@ def dense_board():
 
     board = cb.load(EXAMPLES / "gongrenjie.yaml")
     return dataclasses.replace(board, size="A4", categories=board.categories[:1])
+
+
+@pytest.fixture(scope="session")
+def smallest_type_pdf(tmp_path_factory):
+    """Two categories on A5 at the smallest text a spec may ask for: every band and badge at its floor."""
+    import dataclasses
+
+    board = cb.load(EXAMPLES / "gongrenjie.yaml")
+    board = dataclasses.replace(board, size="A5", min_font_size=4.0, categories=board.categories[:2])
+    path = tmp_path_factory.mktemp("smallest") / "smallest.pdf"
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # it continues on several pages, as it says
+        cb.render(board, path)
+    return path
 
 
 @pytest.fixture(scope="session")

@@ -17,8 +17,8 @@ def _solid_one_ink(c):
 
 
 @pytest.fixture(scope="module")
-def painted(dense_pdf, tategaki_pdf):
-    return {"dense": paints(dense_pdf), "tategaki": paints(tategaki_pdf)}
+def painted(dense_pdf, tategaki_pdf, smallest_type_pdf):
+    return {"dense": paints(dense_pdf), "tategaki": paints(tategaki_pdf), "smallest": paints(smallest_type_pdf)}
 
 
 @pytest.mark.parametrize("which", ["dense", "tategaki"])
@@ -49,7 +49,7 @@ def test_what_is_meant_as_black_is_solid_black_ink(painted, which):
     assert all(inks(p.color) == 1 for p in dark)
 
 
-@pytest.mark.parametrize("which", ["dense", "tategaki"])
+@pytest.mark.parametrize("which", ["dense", "tategaki", "smallest"])
 def test_small_reversed_type_sits_on_at_most_two_inks(painted, which):
     # White type under 10 pt knocked out of three or four inks fills in when the plates misregister: such type is
     # set larger, or sits on a colour of one or two inks. What is under a glyph: the last fill painted before it
