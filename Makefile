@@ -25,7 +25,7 @@ demo: $(VENV)/.installed
 # The system tools some tests need (poppler, qpdf, Ghostscript, ...): tests fail, never skip, without them.
 test: $(VENV)/.installed-test
 	sh tools/install-test-system-deps.sh
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .
