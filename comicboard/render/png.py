@@ -6,7 +6,9 @@ are (100 % K text stays black ink only) for the TIFF backend; only placed pictur
 
 from __future__ import annotations
 
+import contextlib
 import math
+import os
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 from pathlib import Path as FilePath
@@ -142,7 +144,7 @@ def check_size(dl: DisplayList, dpi: float, max_pixels: int = MAX_PIXELS, channe
                 hint=f"use dpi={fit} or lower, or render a PDF for print",
             )
         need = memory_estimate(w, h, channels)
-        free = available_memory() if free is None else free  # read once, and only for a page worth checking
+        free = _room(dl) if free is None else free  # read once, and only for a page worth checking
         if free is not None and need > free:
             fit = int(dpi * math.sqrt(max(free - WORKING_BYTES, 0) / (w * h * pixel_bytes(channels))))
             raise RenderError(
@@ -151,6 +153,22 @@ def check_size(dl: DisplayList, dpi: float, max_pixels: int = MAX_PIXELS, channe
                 hint=(f"use dpi={fit} or lower, " if fit >= MIN_DPI else "")
                 + "render a PDF for print, or close other programs",
             )
+
+
+def _room(dl: DisplayList) -> int | None:
+    """Memory left for the page image. Under an address-space limit (`ulimit -v`) FreeType's mapping of the font
+    file, once for every face and size opened (at most _FONTS_OPEN at a time), takes room too: a 16 MB CJK font
+    at 20 sizes is 300 MB of address space, though it costs almost no real memory."""
+    free = available_memory()
+    room = _rlimit_room("/proc")
+    if room is None:
+        return free
+    faces = {(run.font, run.size) for page in dl.pages for run in page.items if isinstance(run, GlyphRun)}
+    mapped = 0
+    for font, _ in sorted(faces)[:_FONTS_OPEN]:
+        with contextlib.suppress(OSError):
+            mapped += os.path.getsize(font)
+    return min(room - mapped, free) if free is not None else room - mapped
 
 
 def write(dl: DisplayList, paths: list[FilePath], *, dpi: float = 150, max_pixels: int = MAX_PIXELS) -> None:
@@ -523,13 +541,20 @@ def _font(path: str, size_px: float) -> ImageFont.FreeTypeFont:
     return _font_at(font_key(path), size_px)
 
 
-@lru_cache(maxsize=64)
+_FONTS_OPEN = 64  # faces (a font file at one size) kept open
+
+
+@lru_cache(maxsize=_FONTS_OPEN)
 def _font_at(key: tuple[str, int, int], size_px: float) -> ImageFont.FreeTypeFont:
     """A font file at one size, opened once per version of the file (fonts.font_key: path, mtime, size)."""
     path = key[0]
     try:
         return ImageFont.truetype(path, size_px, layout_engine=ImageFont.Layout.BASIC)
     except OSError as exc:
+        if os.path.isfile(path):  # the file layout read a moment ago: FreeType could not get memory for it
+            raise RenderError(f"cannot open font {path} at {size_px:g} px: not enough memory ({exc})",
+                              hint="render at a lower dpi, render a PDF for print, or allow the process more "
+                                   "memory (ulimit -v)") from exc
         raise RenderError(f"cannot open font {path}: {exc}", hint="is the font file still there?") from exc
 
 

@@ -110,3 +110,30 @@ def test_address_space_limit_counts(tmp_path):
             "from comicboard.render import png; print(png.available_memory())")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert 0 < int(out) < 3_000_000_000
+
+
+def test_the_dpi_advised_under_an_address_space_limit_renders(tmp_path):
+    # Under `ulimit -v`, FreeType maps the 16 MB font file once per face and size: the advice must leave room for
+    # that, so that rendering at the advised dpi works instead of failing next on opening a font.
+    import re
+    import resource
+    import subprocess
+    import sys
+
+    def run(dpi):
+        def limit():
+            resource.setrlimit(resource.RLIMIT_AS, (500_000_000, 500_000_000))
+
+        spec = Path(__file__).resolve().parents[2] / "examples" / "gongrenjie.yaml"
+        return subprocess.run([sys.executable, "-m", "comicboard", "render", str(spec),
+                               "-o", str(tmp_path / "b.png"), "--dpi", str(dpi)],
+                              capture_output=True, text=True, preexec_fn=limit, timeout=300)
+
+    first = run(300)
+    assert first.returncode == 2, first.stderr
+    assert "memory" in first.stderr and "Traceback" not in first.stderr
+    advised = re.search(r"dpi=(\d+)", first.stderr)
+    assert advised, f"no dpi advised: {first.stderr}"
+    second = run(int(advised.group(1)))
+    assert second.returncode == 0, f"the advised dpi={advised.group(1)} failed: {second.stderr}"
+    assert (tmp_path / "b.png").stat().st_size > 0
