@@ -189,19 +189,20 @@ def test_no_space_on_the_command_line_is_exit_2_and_the_earlier_file_stays(tmp_p
     assert target.read_bytes() == b"earlier board" and [p.name for p in tmp_path.iterdir()] == ["b.png"]
 
 
-def test_sigterm_while_writing_removes_the_temporaries(tmp_path, monkeypatch, capsys):
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGHUP], ids=["SIGTERM", "SIGHUP"])
+def test_a_signal_while_writing_removes_the_temporaries(sig, tmp_path, monkeypatch, capsys):
     from comicboard.render import png
 
     spec = Path(__file__).resolve().parents[2] / "examples" / "minimal.yaml"
 
     def write(dl, paths, **kw):  # noqa: ANN001, ANN003, ANN202
         Path(paths[0]).write_bytes(b"\x89PNG half")
-        os.kill(os.getpid(), signal.SIGTERM)
-        raise AssertionError("SIGTERM should have stopped the render")
+        os.kill(os.getpid(), sig)
+        raise AssertionError(f"{sig.name} should have stopped the render")
 
     monkeypatch.setattr(png, "write", write)
-    assert main(["render", str(spec), "-o", str(tmp_path / "b.png"), "-q"]) == 128 + signal.SIGTERM
-    assert "stopped by SIGTERM" in capsys.readouterr().err
+    assert main(["render", str(spec), "-o", str(tmp_path / "b.png"), "-q"]) == 128 + sig
+    assert f"stopped by {sig.name}" in capsys.readouterr().err
     assert list(tmp_path.iterdir()) == []
 
 
