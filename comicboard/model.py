@@ -45,6 +45,10 @@ DEFAULT_CAST_KEYS = ("worker", "resident")
 BLEED_MM = (0.0, 10.0)  # board.bleed_mm: none at all up to a banner's generous 10 mm
 SAFE_MM = (0.0, 50.0)  # board.safe_mm: the trim may wander this far in; text and art stay inside it
 MIN_FONT_SIZE_PT = (4.0, 72.0)  # board.min_font_size
+# board.viewing_distance_m: a hand-held sheet to a board read across a hall (legibility.py turns it into a floor)
+VIEWING_DISTANCE_M = (0.3, 10.0)
+DEFAULT_VIEWING_DISTANCE_M = 1.0  # the far end of arm's length to a metre: see docs/legibility.md
+FITS = ("sheets", "one-sheet")  # board.fit: continue on more sheets at the floor, or shrink below it to one
 
 
 def _fail(message: str, path: str, **kw: str) -> SpecError:
@@ -273,7 +277,9 @@ class Board:
     bleed_mm: float = 3.0  # background printed past the trim on every side, cut off by the shop
     safe_mm: float = 5.0  # text and figures never come closer to the trim than this, whatever margin_mm says
     theme: str = "community"  # a bundled theme name (community, calm) or a .toml file of the same keys
-    viewing_distance_m: float = 1.0  # how far readers stand; `check` warns when text is too small for it
+    viewing_distance_m: float = DEFAULT_VIEWING_DISTANCE_M  # how far readers stand: body text is never smaller
+    #                                                            than they can read from there (legibility.py)
+    fit: str = "sheets"  # sheets: continue on more sheets at that floor; one-sheet: shrink below it, with a warning
     keep: tuple[str, ...] = ()  # terms never broken inside a line (beside the procedure titles and materials)
     date: str | None = None  # revision date, ISO 8601 ("2026-12-07"): the PDF's creation and modification date
     source: str | None = None  # file the board came from, for messages
@@ -361,6 +367,15 @@ class Board:
         if not lo <= self.min_font_size <= hi:
             raise _fail("min_font_size out of range", "board.min_font_size", expected=f"{lo:g}–{hi:g} pt",
                         found=f"{self.min_font_size:g}", hint="8 pt is the usual smallest size on a board")
+        lo, hi = VIEWING_DISTANCE_M
+        if isinstance(self.viewing_distance_m, bool) or not isinstance(self.viewing_distance_m, int | float) \
+                or not lo <= self.viewing_distance_m <= hi:
+            raise _fail("viewing_distance_m out of range", "board.viewing_distance_m", expected=f"{lo:g}–{hi:g} m",
+                        found=repr(self.viewing_distance_m),
+                        hint="how far readers stand from the board, in metres: about 1 for a notice board")
+        if self.fit not in FITS:
+            raise _fail(f"unknown fit {self.fit!r}", "board.fit", expected=" | ".join(FITS), found=repr(self.fit),
+                        hint="sheets: continue on more sheets with readable text; one-sheet: shrink to one sheet")
         first_id: dict[str, str] = {}
         for ci, cat in enumerate(self.categories):
             for pi, proc in enumerate(cat.procedures):

@@ -33,6 +33,7 @@ from ..model import (
     BLEED_MM,
     DIRECTIONS,
     EXPRESSIONS,
+    FITS,
     LANGS,
     LOOKS,
     MIN_FONT_SIZE_PT,
@@ -42,6 +43,7 @@ from ..model import (
     SAFE_MM,
     SCENES,
     SPEECH_KINDS,
+    VIEWING_DISTANCE_M,
     WRITINGS,
 )
 from ..textcheck import ALLOWED_CONTROLS, BIDI_CONTROLS
@@ -55,7 +57,6 @@ from .schema import (
     SPEECH_KEYS,
     STEP_KEYS,
     TOP_KEYS,
-    VIEWING_DISTANCE_M,
 )
 
 SCHEMA_FILE = Path(__file__).resolve().parent / "board.schema.json"
@@ -77,7 +78,8 @@ DESCRIPTIONS = {
     "margin_mm": "Margin inside the trim, mm (default 15).", "bleed_mm": "Bleed past the trim, mm (default 3).",
     "safe_mm": "Text and faces stay this far inside the trim, mm (default 5).",
     "theme": "community (default), calm, or a .toml theme file.",
-    "viewing_distance_m": "How far readers stand, m (default 1): check warns when text is too small for it.",
+    "viewing_distance_m": "How far readers stand, m (default 1): body text is never smaller than they can read.",
+    "fit": "sheets (default): continue on more sheets at the legible size; one-sheet: shrink to one, with a warning.",
     "date": "Revision date (2026-12-07): the PDF's creation and modification date. Default: SOURCE_DATE_EPOCH.",
     "keep": "Terms never broken inside a line (beside procedure titles and materials), e.g. [养老金, 外调政审].",
     "name": "The name shown.", "look": "How the person is drawn.", "picture": "Your own PNG drawn instead.",
@@ -231,7 +233,7 @@ def build_schema() -> dict[str, Any]:
         "direction": choice(DIRECTIONS, "direction"), "writing": choice(WRITINGS, "writing mode"),
         "min_font_size": number(*MIN_FONT_SIZE_PT, "points"), "margin_mm": number(*MARGIN_RANGE_MM, "mm"),
         "bleed_mm": number(*BLEED_MM, "mm"), "safe_mm": number(*SAFE_MM, "mm"), "theme": _theme(),
-        "viewing_distance_m": number(*VIEWING_DISTANCE_M, "metres"),
+        "viewing_distance_m": number(*VIEWING_DISTANCE_M, "metres"), "fit": choice(FITS, "fit"),
         "keep": one_or_list(text(nonempty=True), MAX_KEEP_TERMS),
         "date": {"type": "string", "format": "date", "pattern": "^\\s*\\d{4}-\\d{2}-\\d{2}",
                  "examples": ["2026-12-07"], "patternErrorMessage": "a date such as 2026-12-07"},

@@ -20,6 +20,7 @@ from ..model import (
     BLEED_MM,
     DIRECTIONS,
     EXPRESSIONS,
+    FITS,
     LANGS,
     LOOKS,
     ORIENTATIONS,
@@ -29,6 +30,7 @@ from ..model import (
     SAFE_MM,
     SCENES,
     SPEECH_KINDS,
+    VIEWING_DISTANCE_M,
     WRITINGS,
     Board,
     CastMember,
@@ -47,8 +49,8 @@ from .readers import Document
 # Keys allowed at each level, in the order the docs show them.
 TOP_KEYS = ("board", "cast", "categories", "fonts", "$schema")  # $schema: an editor's pointer to the JSON Schema
 BOARD_KEYS = ("title", "subtitle", "organization", "size", "orientation", "lang", "direction", "writing", "footer",
-              "min_font_size", "margin_mm", "bleed_mm", "safe_mm", "theme", "viewing_distance_m", "keep",
-              "date")
+              "min_font_size", "margin_mm", "bleed_mm", "safe_mm", "theme", "viewing_distance_m", "fit",
+              "keep", "date")
 CAST_KEYS = ("name", "look", "picture")
 FONT_KEYS = ("regular", "bold", "fallback")
 CATEGORY_KEYS = ("name", "color", "icon", "procedures")
@@ -85,6 +87,8 @@ VALUE_ALIASES = {
     "kind": {"say": "speech", "talk": "speech", "think": "thought", "yell": "shout", "shouting": "shout",
              "whispering": "whisper"},
     "direction": {"left-to-right": "ltr", "right-to-left": "rtl"},
+    "fit": {"one": "one-sheet", "single": "one-sheet", "single-sheet": "one-sheet", "one-page": "one-sheet",
+            "shrink": "one-sheet", "pages": "sheets", "more": "sheets", "continue": "sheets", "many": "sheets"},
     "writing": {"tategaki": "vertical", "vertical-rl": "vertical", "tb": "vertical", "top-to-bottom": "vertical",
                 "yokogaki": "horizontal", "horizontal-tb": "horizontal", "lr": "horizontal"},
     "props": {"idcard": "id_card", "id": "id_card", "card": "id_card", "hukou": "household_register",
@@ -97,7 +101,6 @@ VALUE_ALIASES = {
 }
 COLOR_FORMS = "'#RRGGBB', '#RGB' or 'cmyk(C,M,Y,K)'"
 MARGIN_RANGE_MM = (0.0, 200.0)
-VIEWING_DISTANCE_M = (0.2, 50.0)
 
 
 def describe(value: Any) -> str:
@@ -337,8 +340,11 @@ class Builder:
             if not lo <= d <= hi:
                 raise self.err("viewing_distance_m out of range", at + ("viewing_distance_m",),
                                expected=f"{lo:g}–{hi:g} m", found=f"{d:g}",
-                               hint="a board by a door is read from about 1 m")
+                               hint="how far readers stand from the board, in metres: about 1 for a notice "
+                                    "board (it sets the smallest text: docs/legibility.md)")
             kw["viewing_distance_m"] = d
+        if "fit" in b:
+            kw["fit"] = self.choice(b["fit"], at + ("fit",), FITS, "fit")
         if "keep" in b:  # terms never broken inside a line (text.rules.LineRules.keep)
             kw["keep"] = self.texts(b["keep"], at + ("keep",), "terms")
         if "date" in b:

@@ -33,9 +33,9 @@ def test_a_bubble_over_a_face_is_reported(board):
 
 def test_text_too_small_for_the_viewing_distance_is_reported(board):
     assert "text-too-small-for-distance" not in codes(cb.check(board))
-    far = dataclasses.replace(board, viewing_distance_m=12.0)  # 96 pt needed: the minimal board's text is smaller
+    far = dataclasses.replace(board, viewing_distance_m=10.0)  # 80 pt needed: the minimal board's text is smaller
     found = [p for p in cb.check(far) if p.code == "text-too-small-for-distance"]
-    assert found and "12 m" in found[0].message
+    assert found and "10 m" in found[0].message
 
 
 def test_no_room_for_the_index_is_reported(board):
