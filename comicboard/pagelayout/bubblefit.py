@@ -3,6 +3,7 @@ shrinks to when a word will not fit (memoised), whether it reads as a sentence, 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..art import bubble_size_for_text
@@ -14,24 +15,46 @@ if TYPE_CHECKING:
     from .panel import PanelPlan
 
 
+@dataclass(frozen=True, slots=True)
+class BubblePlan:
+    """A speech set for its bubble, and (once the panel's search placed it) where the bubble sits in the panel."""
+
+    lines: tuple[str, ...]
+    size: float  # the text's size (the base size, unless a word would not fit)
+    w: float  # the bubble's outer size
+    h: float
+    text_w: float  # the text block's size inside it
+    text_h: float
+    pad: float
+    overflow: bool  # a word is wider than the bubble even at the least size
+    x: float = 0.0  # the bubble's top-left corner in the panel's own coordinates
+    y: float = 0.0
+    side: int = 0  # beside the people: the speaker's side (0: left, 1: right)
+    link: int | None = None  # a linked bubble: the index of the next bubble of the same speaker, its tail's end
+
+    @property
+    def box(self) -> tuple[float, float, float, float]:
+        return (self.x, self.y, self.w, self.h)
+
+
 MAX_BUBBLE_SHARE = 0.62  # widest bubble as a share of the panel width, when a bubble would fill over half
 
 
 MAX_BUBBLE_AREA = 0.5  # a bubble takes at most about half its panel
 
 
-def _bubble_for(setter: Setter, sp: Speech, max_outer_w: float, s: float, min_size: float) -> dict:
+def _bubble_for(setter: Setter, sp: Speech, max_outer_w: float, s: float, min_size: float) -> BubblePlan:
     """Break a speech for a bubble no wider than `max_outer_w`; shrink towards `min_size` if a word won't fit.
 
-    Memoised on its inputs (a fresh dict each time: the caller places it)."""
-    key = (setter.fonts, setter.lang, sp.text, sp.kind, max_outer_w, s, min_size)
-    return dict(_BUBBLES.call(key, setter.split_words, lambda: _bubble_fit(setter, sp, max_outer_w, s, min_size)))
+    Memoised on its inputs (the caller places a copy: plans are never changed)."""
+    key = (setter.fonts, setter.lang, setter.keep, sp.text, sp.kind, max_outer_w, s, min_size)
+    return _BUBBLES.call(key, setter.split_words, lambda: _bubble_fit(setter, sp, max_outer_w, s, min_size))
 
 
 _BUBBLES = memo("bubble", 100_000)
 
 
-def _bubble_fit(setter: Setter, sp: Speech, max_outer_w: float, s: float, min_size: float) -> dict:
+def _bubble_fit(setter: Setter, sp: Speech, max_outer_w: float, s: float, min_size: float) -> BubblePlan:
     # A bubble's outer width is linear in its text's width (`bubble_size_for_text`): the widest text that fits
     # follows in closed form.
     per_w = bubble_size_for_text(sp.kind, 1.0, 1.0, 0.0)[0]
@@ -42,8 +65,7 @@ def _bubble_fit(setter: Setter, sp: Speech, max_outer_w: float, s: float, min_si
         lines, widest, th = setter.measure(sp.text, text_w, size, split=size <= min_size, whole_words=True)
         if widest <= text_w + 0.01 or size <= min_size:
             ow, oh = bubble_size_for_text(sp.kind, widest, th, pad)
-            return {"lines": lines, "size": size, "w": ow, "h": oh, "text_w": widest, "text_h": th, "pad": pad,
-                    "overflow": widest > text_w + 0.01}
+            return BubblePlan(tuple(lines), size, ow, oh, widest, th, pad, widest > text_w + 0.01)
         size = max(min_size, size - 0.5)
 
 
@@ -55,11 +77,11 @@ def cramped(plan: PanelPlan) -> int:
 _SKINNY_EM = 4.0  # a bubble of three lines or more reads as a sentence when its lines hold about four letters
 
 
-def _skinny(bub: dict) -> bool:
+def _skinny(bub: BubblePlan) -> bool:
     """Three lines or more of three characters or fewer, a tower of lines over twice as tall as wide, or a line
     of one letter between others: hard to read as a sentence."""
-    lines = bub["lines"]
-    return len(lines) > 2 and (bub["text_w"] < _SKINNY_EM * bub["size"] - 0.01 or bub["text_h"] > 2 * bub["text_w"]
+    lines = bub.lines
+    return len(lines) > 2 and (bub.text_w < _SKINNY_EM * bub.size - 0.01 or bub.text_h > 2 * bub.text_w
                                or any(sum(ch.isalnum() for ch in ln) <= 1 for ln in lines[:-1]))
 
 

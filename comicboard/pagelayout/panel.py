@@ -8,11 +8,20 @@ bubble), `place` and `frames` (moving and mirroring a group of items).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 from ..art.bubbles import SHADOW_SHARE, shadow_offset
 from ..model import Board, Speech, Step
-from .bubblefit import MAX_BUBBLE_AREA, MAX_BUBBLE_SHARE, _bubble_for, _dist, _drop_below, _free_intervals, _skinny
+from .bubblefit import (
+    MAX_BUBBLE_AREA,
+    MAX_BUBBLE_SHARE,
+    BubblePlan,
+    _bubble_for,
+    _dist,
+    _drop_below,
+    _free_intervals,
+    _skinny,
+)
 from .geometry import Box
 from .memo import memo
 from .staging import (
@@ -49,26 +58,54 @@ class PanelContext:
                 tuple((who, cast[who].look if who in cast else None) for who in whos))
 
 
-@dataclass
+@dataclass(frozen=True, slots=True)
+class CounterPlan:
+    """Props set on a counter between or beside the people."""
+
+    names: tuple[str, ...]
+    icon: float  # an icon's side
+    w: float  # the counter's width
+    room: float  # the width its slot takes from the panel (the counter and some air)
+
+
+@dataclass(frozen=True, slots=True)
 class PanelPlan:
+    """A panel measured at a width and base size: a value, never changed after the search made it."""
+
     width: float
     height: float
     s: float
     speeches: tuple[Speech, ...]
-    speakers: list[str]
-    caption_lines: list[str]
+    speakers: tuple[str, ...]
+    caption_lines: tuple[str, ...]
     caption_size: float
     caption_h: float
     fig_h: float
     beside: bool
-    bubbles: list[dict] = field(default_factory=list)  # per speech: lines, size, w, h, x (local), y (local)
-    counter: dict | None = None  # props on a counter: names, icon size, width, local x (set by the planner)
+    bubbles: tuple[BubblePlan, ...] = ()  # per speech, placed in the panel's own coordinates
+    counter: CounterPlan | None = None  # props on a counter
     share: float = 1.0  # widest bubble as a share of the panel width
-    problems: list[str] = field(default_factory=list)
+    problems: tuple[str, ...] = ()
     tails_crowded: bool = False  # no plan kept every tail clear of the other bubbles (reported as a warning)
     side: SideCaption | None = None  # a vertical caption beside the scene (writing: vertical)
     fig_shift: float = 0.0  # beside: how far the left speaker stands right of the panel's edge (clear of the badge)
     corner_badge: bool = False  # the step badge sits in the panel's top-left corner (no caption box holds it)
+
+
+@dataclass(frozen=True, slots=True)
+class Arrangement:
+    """One way to stage a panel's speeches, as the search tried it: the bubbles placed, and the panel's height."""
+
+    bubbles: tuple[BubblePlan, ...]
+    height: float
+    clear: bool = True  # every tail keeps clear of the other bubbles
+    scene: float = 0.0  # beside: the scene's height (figures and bubbles)
+    shift: float = 0.0  # beside: how far the left speaker stands right of the panel's edge
+
+    @property
+    def text_size(self) -> float:
+        """The smallest bubble text size (the base size when no speech had to shrink)."""
+        return min((b.size for b in self.bubbles), default=float("inf"))
 
 
 TAILS_CROWDED = "the bubbles' tails cannot all keep clear of the other bubbles in this narrow panel"
@@ -82,11 +119,11 @@ def plan_panel(ctx: PanelContext, step: Step, width: float, s: float) -> PanelPl
     return _plan(ctx, step, width, s, caption=True)
 
 
-@dataclass
+@dataclass(frozen=True, slots=True)
 class SideCaption:
     """A vertical caption: a column box down the panel's reading-start side, the step badge on top of it."""
 
-    cols: list[str]
+    cols: tuple[str, ...]
     size: float
     width: float
     scene: PanelPlan  # the rest of the panel (figures and bubbles), planned without a caption box
@@ -124,8 +161,8 @@ def _plan_side_caption(ctx: PanelContext, step: Step, width: float, s: float) ->
         return _plan(ctx, step, width, s, caption=True)
     longest = max(ctx.setter.column_length(c, size) for c in cols)
     height = max(scene.height, 2 * _pad(s) + 2 * _badge_r(s) + _SIDE_CHROME * s + longest)
-    return replace(scene, width=width, height=height, caption_lines=[], caption_size=size, caption_h=0.0,
-                   side=SideCaption(cols, size, side_w, scene))
+    return replace(scene, width=width, height=height, caption_lines=(), caption_size=size, caption_h=0.0,
+                   side=SideCaption(tuple(cols), size, side_w, scene))
 
 
 _PANELS = memo("panel", 20_000)
@@ -143,10 +180,7 @@ def _plan_fresh(ctx: PanelContext, step: Step, width: float, s: float, caption: 
     pad = _pad(s)
     inner = width - 2 * pad
     speeches = speeches_of(step)
-    speakers: list[str] = []
-    for sp in speeches:
-        if sp.who not in speakers:
-            speakers.append(sp.who)
+    speakers = tuple(dict.fromkeys(sp.who for sp in speeches))
     caption_lines: list[str] = []
     caption_size = max(ctx.min_size, 0.9 * s)
     caption_h = 0.0
@@ -170,46 +204,39 @@ def _plan_fresh(ctx: PanelContext, step: Step, width: float, s: float, caption: 
     if on_counter:  # the figures leave room for a counter beside or between them
         k = _counter_width(len(on_counter), COUNTER_ICON)
         fig_h = min(fig_h, (inner - (n_fig + 1) * 0.3 * s) / (n_fig * FIG_ASPECT + k))
-    beside = False
-    plan = PanelPlan(width, 0.0, s, speeches, speakers, caption_lines, caption_size, caption_h, fig_h, beside)
-    plan.corner_badge = caption and not caption_lines
+    counter = None
     if on_counter:
         icon = COUNTER_ICON * fig_h
         cw = _counter_width(len(on_counter), icon)
-        plan.counter = {"names": on_counter, "icon": icon, "w": cw, "room": cw + 0.3 * s}
+        counter = CounterPlan(tuple(on_counter), icon, cw, cw + 0.3 * s)
+    # The search stages this draft (its share and the left speaker's shift vary); the plan is made at the end.
+    draft = PanelPlan(width, 0.0, s, speeches, speakers, tuple(caption_lines), caption_size, caption_h, fig_h,
+                      False, counter=counter, corner_badge=caption and not caption_lines)
 
     # Narrower bubbles only when one would fill over half the panel, or when the tails would not stay clear.
     tried = []
     for share in (1.0, MAX_BUBBLE_SHARE):
-        plan.share = share
-        beside = _plan_beside(ctx, plan, inner, s) if beside_ok else None
-        above = _plan_above(ctx, plan, inner, s)
-        if beside is not None and _text_size(beside) >= _text_size(above) and (
-                beside["height"] < above["height"] * 1.05 or not above["clear"]):
+        staged = replace(draft, share=share)
+        beside = _plan_beside(ctx, staged, inner, s) if beside_ok else None
+        above = _plan_above(ctx, staged, inner, s)
+        if beside is not None and beside.text_size >= above.text_size and (
+                beside.height < above.height * 1.05 or not above.clear):
             chosen = beside
         else:
             chosen = above
-        fits = max(b["w"] * b["h"] for b in chosen["bubbles"]) <= MAX_BUBBLE_AREA * width * chosen["height"]
-        clear = chosen.get("clear", True)
+        fits = max(b.w * b.h for b in chosen.bubbles) <= MAX_BUBBLE_AREA * width * chosen.height
         # Never trade the text's size for a tidier shape: a shrunk speech is what a reader notices first.
-        tried.append(((clear, _text_size(chosen), fits, share < 1.0), chosen is beside, share, chosen))
-        if fits and clear:
+        tried.append(((chosen.clear, chosen.text_size, fits, share < 1.0), chosen is beside, share, chosen))
+        if fits and chosen.clear:
             break
-    (clear, _, _, _), plan.beside, plan.share, chosen = max(tried, key=lambda t: t[0])
-    plan.tails_crowded = not clear
-    plan.fig_shift = chosen.get("shift", 0.0) if plan.beside else 0.0
-    plan.bubbles, plan.height = chosen["bubbles"], chosen["height"]
-    plan.problems = [f"the speech of {sp.who!r} does not fit its bubble"
-                     for sp, b in zip(speeches, plan.bubbles, strict=True) if b["overflow"]]
-    return plan
+    (clear, _, _, _), is_beside, share, chosen = max(tried, key=lambda t: t[0])
+    problems = tuple(f"the speech of {sp.who!r} does not fit its bubble"
+                     for sp, b in zip(speeches, chosen.bubbles, strict=True) if b.overflow)
+    return replace(draft, height=chosen.height, beside=is_beside, bubbles=chosen.bubbles, share=share,
+                   problems=problems, tails_crowded=not clear, fig_shift=chosen.shift if is_beside else 0.0)
 
 
-def _text_size(arrangement: dict) -> float:
-    """The smallest bubble text size of an arrangement (the base size when no speech had to shrink)."""
-    return min((b["size"] for b in arrangement["bubbles"]), default=float("inf"))
-
-
-def _plan_beside(ctx: PanelContext, plan: PanelPlan, inner: float, s: float) -> dict | None:
+def _plan_beside(ctx: PanelContext, plan: PanelPlan, inner: float, s: float) -> Arrangement | None:
     """One or two speakers standing at the panel's sides, their bubbles in the column between them.
 
     A bubble sits flush against its speaker's side, so its tail leaves sideways towards the mouth;
@@ -230,15 +257,15 @@ def _plan_beside(ctx: PanelContext, plan: PanelPlan, inner: float, s: float) -> 
     who = plan.speakers[0]
     ux, uy, _, _ = _head_frac(ctx.board.cast[who].look, "right", who)
     fig_w = plan.fig_h * FIG_ASPECT
-    head_left, head_top = pad + ux * fig_w, pad + first["scene"] - plan.fig_h + uy * plan.fig_h
+    head_left, head_top = pad + ux * fig_w, pad + first.scene - plan.fig_h + uy * plan.fig_h
     if head_left >= edge or head_top >= edge:
         return first
     options = [_beside_attempt(ctx, plan, s, edge - head_left, plan.fig_h),
                _beside_attempt(ctx, plan, s, 0.0, plan.fig_h + edge - pad - uy * plan.fig_h)]
-    return min((o for o in options if o is not None), key=lambda o: o["height"], default=None)
+    return min((o for o in options if o is not None), key=lambda o: o.height, default=None)
 
 
-def _beside_attempt(ctx: PanelContext, plan: PanelPlan, s: float, shift: float, least: float) -> dict | None:
+def _beside_attempt(ctx: PanelContext, plan: PanelPlan, s: float, shift: float, least: float) -> Arrangement | None:
     """The beside arrangement with the left speaker `shift` points right of the panel's edge and a scene at
     least `least` points tall."""
     n_fig = len(plan.speakers)
@@ -246,39 +273,39 @@ def _beside_attempt(ctx: PanelContext, plan: PanelPlan, s: float, shift: float, 
     fig_w = plan.fig_h * FIG_ASPECT
     left = pad + shift + fig_w + 0.3 * s
     right = plan.width - pad - (fig_w + 0.3 * s if n_fig == 2 else 0.0)
-    if right - left < 5.5 * s or (plan.counter is not None and right - left < plan.counter["w"]):
+    if right - left < 5.5 * s or (plan.counter is not None and right - left < plan.counter.w):
         return None
-    plan.fig_shift = shift
+    plan = replace(plan, fig_shift=shift)
     # A counter stands at the bottom of the column: the bubbles end above the props on it.
-    counter_h = COUNTER_TOP * plan.fig_h + plan.counter["icon"] + 0.35 * s if plan.counter else 0.0
+    counter_h = COUNTER_TOP * plan.fig_h + plan.counter.icon + 0.35 * s if plan.counter else 0.0
     scene = least
     for _ in range(4):
         tips = _tips(ctx, plan, True, plan.fig_h, pad + scene)
         bubbles = _beside_pass(ctx, plan, s, left, right, tips)
         if bubbles is None:
             return None
-        stack = max(b["y"] + b["h"] for b in bubbles) - pad
+        stack = max(b.y + b.h for b in bubbles) - pad
         new_scene = max(least, stack + 0.35 * plan.fig_h, stack + counter_h)
         if abs(new_scene - scene) < 0.01:
             break
         scene = new_scene
     tips = _tips(ctx, plan, True, plan.fig_h, pad + scene)
-    boxes = [(b["x"], b["y"], b["w"], b["h"]) for b in bubbles]
+    boxes = [b.box for b in bubbles]
     if not tails_clear(boxes, [tips[sp.who] for sp in plan.speeches], TAIL_MARGIN * s):
         return None
     height = pad + scene + plan.caption_h + (0.3 * s if plan.caption_h else 0) + pad
-    return {"bubbles": bubbles, "height": height, "scene": scene, "shift": shift}
+    return Arrangement(tuple(bubbles), height, scene=scene, shift=shift)
 
 
 def _beside_pass(ctx: PanelContext, plan: PanelPlan, s: float, left: float, right: float,
-                 tips: dict[str, Pt]) -> list[dict] | None:
+                 tips: dict[str, Pt]) -> list[BubblePlan] | None:
     n_fig = len(plan.speakers)
     pad = _pad(s)
     gap = 0.35 * s
     placed: list[Box] = []
     if not plan.caption_lines:  # the badge sits in the top-left corner
         placed.append((0.0, 0.0, pad + 2 * _badge_r(s) + 0.2 * s, pad + 2 * _badge_r(s) + 0.2 * s))
-    bubbles: list[dict] = []
+    bubbles: list[BubblePlan] = []
     lo, hi = left, right  # later bubbles keep between the tails of earlier ones
     prev_top = pad
     for sp in plan.speeches:
@@ -287,15 +314,15 @@ def _beside_pass(ctx: PanelContext, plan: PanelPlan, s: float, left: float, righ
         avail = min(hi - lo - (0.8 * s if n_fig == 2 else 0.0), plan.share * plan.width)
         if avail < 4.5 * s:
             return None
-        bub = _bubble_for(ctx.setter, sp, avail, s, ctx.min_size)
-        bx = lo if side == 0 else hi - bub["w"]
-        by = _drop_below(bx, prev_top, bub["w"], bub["h"], placed, gap)
-        bub["x"], bub["y"], bub["side"] = bx, by, side
-        placed.append((bx, by, bub["w"], bub["h"]))
+        fit = _bubble_for(ctx.setter, sp, avail, s, ctx.min_size)
+        bx = lo if side == 0 else hi - fit.w
+        by = _drop_below(bx, prev_top, fit.w, fit.h, placed, gap)
+        bub = replace(fit, x=bx, y=by, side=side)
+        placed.append(bub.box)
         bubbles.append(bub)
         prev_top = by + 0.6 * s
         tip = tips[sp.who]
-        root = _tail_root((bx, by, bub["w"], bub["h"]), tip)
+        root = _tail_root(bub.box, tip)
         if tip[0] < root[0]:
             lo = max(lo, root[0] + _tail_block(s))
         else:
@@ -303,7 +330,7 @@ def _beside_pass(ctx: PanelContext, plan: PanelPlan, s: float, left: float, righ
     return bubbles
 
 
-def _plan_above(ctx: PanelContext, plan: PanelPlan, inner: float, s: float) -> dict:
+def _plan_above(ctx: PanelContext, plan: PanelPlan, inner: float, s: float) -> Arrangement:
     """Bubbles above the figures, read top-left to bottom-right: each placed as high as it can go
     without overlapping an earlier bubble, the badge, or the path of an earlier bubble's tail.
 
@@ -315,21 +342,22 @@ def _plan_above(ctx: PanelContext, plan: PanelPlan, inner: float, s: float) -> d
     fig_top: float | None = None
     for _ in range(4):
         bubbles = _above_pass(ctx, plan, inner, s, fig_top)
-        stack_bottom = max((b["y"] + b["h"] for b in bubbles), default=pad)
+        stack_bottom = max((b.y + b.h for b in bubbles), default=pad)
         new_top = max(stack_bottom + tail_room, pad)
         heads = _tips(ctx, plan, False, plan.fig_h, new_top + plan.fig_h)
-        boxes = [(b["x"], b["y"], b["w"], b["h"]) for b in bubbles]
-        links = [b.get("link") for b in bubbles]
+        boxes = [b.box for b in bubbles]
+        links = [b.link for b in bubbles]
         tips = bubble_tips(boxes, links, [heads[sp.who] for sp in plan.speeches])
         clear = tails_clear(boxes, tips, TAIL_MARGIN * s, links)
         if clear or (fig_top is not None and abs(new_top - fig_top) < 0.01):
             break
         fig_top = new_top
     height = new_top + plan.fig_h + plan.caption_h + (0.3 * s if plan.caption_h else 0) + pad
-    return {"bubbles": bubbles, "height": height, "clear": clear}
+    return Arrangement(tuple(bubbles), height, clear=clear)
 
 
-def _above_pass(ctx: PanelContext, plan: PanelPlan, inner: float, s: float, fig_top: float | None) -> list[dict]:
+def _above_pass(ctx: PanelContext, plan: PanelPlan, inner: float, s: float,
+                fig_top: float | None) -> list[BubblePlan]:
     """One planning pass; `fig_top` is where the figures' tops are assumed (None: just under each bubble)."""
     pad = _pad(s)
     width = plan.width
@@ -339,7 +367,7 @@ def _above_pass(ctx: PanelContext, plan: PanelPlan, inner: float, s: float, fig_
     gap = 0.35 * s
     blocked: list[tuple[float, float]] = []  # x intervals crossed by the tails of earlier bubbles
     placed: list[Box] = [] if plan.caption_lines else [badge]
-    bubbles: list[dict] = []
+    bubbles: list[BubblePlan] = []
     max_w = min(inner * (0.86 if n_fig == 1 else 0.74), plan.share * width)
     prev_top = pad
     last_of: dict[str, int] = {}  # speaker → index of their latest bubble
@@ -353,16 +381,16 @@ def _above_pass(ctx: PanelContext, plan: PanelPlan, inner: float, s: float, fig_
         cx = centres[plan.speakers.index(sp.who)]
         found = room(blocked, cx)
         j = last_of.get(sp.who)
-        if found is None and j is not None and bubbles[j].get("link") is None:
+        if found is None and j is not None and bubbles[j].link is None:
             # No room beside the speaker's earlier tail: that bubble's tail links into this one instead
             # (comic "linked balloons"), so only this bubble's tail goes down to the speaker.
             found = room([iv for i, iv in enumerate(blocked) if i != j], cx)
             if found is not None:
-                bubbles[j]["link"] = k
+                bubbles[j] = replace(bubbles[j], link=k)
                 blocked[j] = (0.0, 0.0)
         best = _above_fit(ctx, sp, found if found is not None else (pad, width - pad), cx, max_w, prev_top, placed,
                           gap, s)
-        if _skinny(best[1]) and j is not None and bubbles[j].get("link") is None:
+        if _skinny(best[1]) and j is not None and bubbles[j].link is None:
             # Squeezed between earlier tails into a column of a few characters a line: the speaker's earlier
             # bubble links into this one instead, which frees the room its tail took.
             linked = room([iv for i, iv in enumerate(blocked) if i != j], cx)
@@ -370,17 +398,17 @@ def _above_pass(ctx: PanelContext, plan: PanelPlan, inner: float, s: float, fig_
                 alt = _above_fit(ctx, sp, linked, cx, max_w, prev_top, placed, gap, s)
                 if alt[0] < best[0]:
                     best = alt
-                    bubbles[j]["link"] = k
+                    bubbles[j] = replace(bubbles[j], link=k)
                     blocked[j] = (0.0, 0.0)
-        _, bub, bx, by = best
-        bub["x"], bub["y"] = bx, by
+        _, fit, bx, by = best
+        bub = replace(fit, x=bx, y=by)
         bubbles.append(bub)
-        placed.append((bx, by, bub["w"], bub["h"]))
+        placed.append(bub.box)
         prev_top = by + 0.6 * s  # the next bubble reads after this one: not higher
         # The tail runs from where it leaves this bubble down to the speaker's head at cx.
-        top = fig_top if fig_top is not None else by + bub["h"] + 1.0 * s
+        top = fig_top if fig_top is not None else by + bub.h + 1.0 * s
         tip = _tips(ctx, plan, False, plan.fig_h, top + plan.fig_h)[sp.who]
-        root = _tail_root((bx, by, bub["w"], bub["h"]), tip)
+        root = _tail_root(bub.box, tip)
         m = _tail_block(s)
         blocked.append((min(root[0], tip[0]) - m, max(root[0], tip[0]) + m))
         last_of[sp.who] = k
@@ -388,7 +416,7 @@ def _above_pass(ctx: PanelContext, plan: PanelPlan, inner: float, s: float, fig_
 
 
 def _above_fit(ctx: PanelContext, sp: Speech, free: tuple[float, float], cx: float, max_w: float, prev_top: float,
-               placed: list[Box], gap: float, s: float) -> tuple[tuple, dict, float, float]:
+               placed: list[Box], gap: float, s: float) -> tuple[tuple, BubblePlan, float, float]:
     """The best bubble for `sp` in the free x interval `free`: (key, bubble, x, y); lower keys are better."""
     a, b = free
     best = None
@@ -396,23 +424,38 @@ def _above_fit(ctx: PanelContext, sp: Speech, free: tuple[float, float], cx: flo
     for avail in (min(max_w, b - a), min(max_w, b - a) * 0.62, min(max_w, b - a) * 0.48, b - a):
         if avail < 4.5 * s and best is not None:
             continue
+        if best is not None and not _may_beat(best, avail > max_w, prev_top, s):
+            continue
         bub = _bubble_for(ctx.setter, sp, avail, s, ctx.min_size)
-        if avail > max_w and best is not None and bub["size"] <= best[1]["size"]:
+        if avail > max_w and best is not None and bub.size <= best[1].size:
             continue  # widening past the usual share is only for keeping the text at its size
-        bx = min(max(cx - bub["w"] / 2, a), b - bub["w"])
-        by = _drop_below(bx, prev_top, bub["w"], bub["h"], placed, gap)
+        bx = min(max(cx - bub.w / 2, a), b - bub.w)
+        by = _drop_below(bx, prev_top, bub.w, bub.h, placed, gap)
         # Text at its full size first (a narrow bubble must not win by shrinking its text); then a
         # narrower bubble may tuck in higher, but not as a column of one or two characters a line.
-        key = (-bub["size"], _skinny(bub), by + bub["h"], -bub["w"])
+        key = (-bub.size, _skinny(bub), by + bub.h, -bub.w)
         if best is None or key < best[0]:
             best = (key, bub, bx, by)
     assert best is not None
     return best
 
 
+def _may_beat(best: tuple[tuple, BubblePlan, float, float], wider: bool, prev_top: float, s: float) -> bool:
+    """Whether a bubble of another width could beat `best` in `_above_fit`, judged without setting its text.
+
+    A bubble wider than the usual share is only for keeping the text at its size: useless when it already is. A
+    narrower one never sets the text larger nor in fewer lines, so it only wins by tucking in higher than `best`
+    or by reading better than a skinny `best`: not when `best` already sits as high as it may and reads well.
+    """
+    _, bub, _, by = best
+    if wider:
+        return bub.size < s - 1e-9
+    return by > prev_top + 1e-9 or _skinny(bub)
+
+
 # The panel's other rooms, re-exported for callers that know the panel by this module.
 from .bubblefit import cramped  # noqa: E402
 from .place import place_panel  # noqa: E402
 
-__all__ = ["PanelContext", "PanelPlan", "SideCaption", "TAILS_CROWDED", "TAILS_HINT", "cramped", "place_panel",
-           "plan_panel", "speeches_of"]
+__all__ = ["Arrangement", "BubblePlan", "CounterPlan", "PanelContext", "PanelPlan", "SideCaption", "TAILS_CROWDED",
+           "TAILS_HINT", "cramped", "place_panel", "plan_panel", "speeches_of"]

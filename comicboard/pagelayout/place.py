@@ -30,7 +30,7 @@ def place_panel(ctx: PanelContext, step: Step, number: int, plan: PanelPlan, x: 
     extra = max(0.0, height - plan.height)
     n_fig = len(plan.speakers)
     # Spend extra height on bigger figures first (bounded by the panel width), then on air above them.
-    room = plan.counter["room"] if plan.counter else 0.0  # the counter's slot keeps its planned width
+    room = plan.counter.room if plan.counter else 0.0  # the counter's slot keeps its planned width
     fig_h = min(plan.fig_h + extra, plan.fig_h * 1.3,
                 (inner - room - (n_fig - 1) * 0.3 * s) / (n_fig * FIG_ASPECT) if not room else
                 ((inner - room) / n_fig - 0.3 * s) / FIG_ASPECT)
@@ -58,17 +58,17 @@ def place_panel(ctx: PanelContext, step: Step, number: int, plan: PanelPlan, x: 
     for sp, bub in zip(plan.speeches, plan.bubbles, strict=True):
         fig = figures[sp.who]
         tip = _tail_tip(fig.head, fig.facing, plan.beside, s)
-        if bub.get("link") is not None:
-            nxt = plan.bubbles[bub["link"]]
-            tip = link_tip((nxt["x"], nxt["y"] + extra_left, nxt["w"], nxt["h"]))
-        bub_box = (bub["x"], bub["y"] + extra_left, bub["w"], bub["h"])
-        tb = bubble_text_box(sp.kind, *bub_box, pad=bub["pad"])
-        tw, th = bub["text_w"], bub["text_h"]
+        if bub.link is not None:
+            nxt = plan.bubbles[bub.link]
+            tip = link_tip((nxt.x, nxt.y + extra_left, nxt.w, nxt.h))
+        bub_box = (bub.x, bub.y + extra_left, bub.w, bub.h)
+        tb = bubble_text_box(sp.kind, *bub_box, pad=bub.pad)
+        tw, th = bub.text_w, bub.text_h
         text_box = (tb[0] + (tb[2] - tw) / 2, tb[1] + (tb[3] - th) / 2, tw, th)
-        block = ctx.setter.block("bubble_text", bub["lines"], text_box, bub["size"], align="center",
+        block = ctx.setter.block("bubble_text", list(bub.lines), text_box, bub.size, align="center",
                                  where=f"{where} / {sp.who}")
         items.append(Bubble(bub_box, sp.who, sp.kind, tip, block, where=f"{where} / {sp.who}",
-                            linked=bub.get("link") is not None))
+                            linked=bub.link is not None))
     items.extend(figures.values())
 
     # Props: in a hand (the figure's art draws them; the icon item says where), or on a counter.
@@ -82,11 +82,11 @@ def place_panel(ctx: PanelContext, step: Step, number: int, plan: PanelPlan, x: 
         c = plan.counter
         top = fig_bottom - COUNTER_TOP * fig_h
         cx0 = _counter_x(plan, plan.beside, fig_h * FIG_ASPECT)
-        items.append(Shape("counter", (cx0, top, c["w"], fig_bottom - top), extra={"props": list(c["names"])}))
-        ic = c["icon"]
-        row_w = len(c["names"]) * ic + (len(c["names"]) - 1) * 0.15 * ic
-        ix = cx0 + (c["w"] - row_w) / 2
-        for k, name in enumerate(c["names"]):
+        items.append(Shape("counter", (cx0, top, c.w, fig_bottom - top), extra={"props": list(c.names)}))
+        ic = c.icon
+        row_w = len(c.names) * ic + (len(c.names) - 1) * 0.15 * ic
+        ix = cx0 + (c.w - row_w) / 2
+        for k, name in enumerate(c.names):
             items.append(Shape("icon", (ix + k * 1.15 * ic, top - ic, ic, ic), extra={"name": name, "on": "counter"}))
     # Caption and badge.
     r = _badge_r(s)
@@ -95,7 +95,7 @@ def place_panel(ctx: PanelContext, step: Step, number: int, plan: PanelPlan, x: 
         items.append(Shape("caption_box", cap_box))
         text_x = pad + 2 * r + 0.45 * s
         tb = caption_text_box(*cap_box, pad=0.25 * s)  # inside the border, clear of the shadow
-        block = ctx.setter.block("caption", plan.caption_lines,
+        block = ctx.setter.block("caption", list(plan.caption_lines),
                                  (text_x, tb[1], min(tb[0] + tb[2], pad + inner - 0.55 * s) - text_x, tb[3]),
                                  plan.caption_size, valign="middle", where=where, align="justify",
                                  source=step.caption)
@@ -121,10 +121,10 @@ def _restaged(ctx: PanelContext, step: Step, plan: PanelPlan, height: float) -> 
         return plan
     from .panel import _plan  # the search lives there; it re-exports this module's place_panel
     alt = _plan(ctx, step, plan.width, plan.s, caption=bool(plan.caption_lines), beside_ok=False)
-    lines = sum(len(b["lines"]) for b in plan.bubbles)
+    lines = sum(len(b.lines) for b in plan.bubbles)
     if (alt.height <= height + 0.01 and not alt.tails_crowded and not alt.problems
-            and min(b["size"] for b in alt.bubbles) >= min(b["size"] for b in plan.bubbles) - 0.01
-            and sum(len(b["lines"]) for b in alt.bubbles) < lines):
+            and min(b.size for b in alt.bubbles) >= min(b.size for b in plan.bubbles) - 0.01
+            and sum(len(b.lines) for b in alt.bubbles) < lines):
         return alt
     return plan
 
@@ -154,7 +154,7 @@ def _place_side_caption(ctx: PanelContext, step: Step, number: int, plan: PanelP
     items.extend(_badge(ctx, number, (box[0] + box[2] / 2, pad + 0.2 * s + r), s))
     top = pad + 2 * r + 0.6 * s
     tb = caption_text_box(*box, pad=0.15 * s)  # inside the border, clear of the shadow
-    items.append(vertical_block(ctx.setter, "caption", side.cols, (tb[0], top, tb[2], tb[1] + tb[3] - top),
+    items.append(vertical_block(ctx.setter, "caption", list(side.cols), (tb[0], top, tb[2], tb[1] + tb[3] - top),
                                 side.size, where=where))
     for it in items[1:]:
         if mirror:

@@ -13,7 +13,7 @@ from .tails import Pt, _tail_tip
 from .typeset import REVERSED_MIN_PT
 
 if TYPE_CHECKING:
-    from .panel import PanelContext, PanelPlan
+    from .panel import CounterPlan, PanelContext, PanelPlan
 
 
 FIG_ASPECT = 0.5  # figure box width / height
@@ -100,11 +100,11 @@ def _expression(sp: Speech | None, who: str) -> str:
     return expression_for(sp.text, sp.kind, staff=who == "worker")
 
 
-def _speaker_centres(n: int, inner: float, pad: float, counter: dict | None = None) -> list[float]:
+def _speaker_centres(n: int, inner: float, pad: float, counter: CounterPlan | None = None) -> list[float]:
     """Figures in equal slots across the panel; a counter takes its own slot between them."""
     if counter is None:
         return [pad + (i + 0.5) * inner / n for i in range(n)]
-    room = counter["room"]
+    room = counter.room
     slot = (inner - room) / n
     g = _counter_gap(n)
     return [pad + (i + 0.5) * slot + (room if i >= g else 0.0) for i in range(n)]
@@ -114,13 +114,13 @@ def _counter_x(plan: PanelPlan, beside: bool, fig_w: float) -> float:
     """The counter's left edge (local): in the column between the figures, or in its own slot."""
     s = plan.s
     pad = _pad(s)
-    cw = plan.counter["w"]
+    cw = plan.counter.w
     n = len(plan.speakers)
     if beside:
         left = pad + plan.fig_shift + fig_w + 0.3 * s
         right = plan.width - pad - (fig_w + 0.3 * s if n == 2 else 0.0)
         return left if n == 1 else (left + right - cw) / 2
-    room = plan.counter["room"]
+    room = plan.counter.room
     slot = (plan.width - 2 * pad - room) / n
     return pad + _counter_gap(n) * slot + 0.15 * s
 

@@ -274,7 +274,7 @@ def _panel_rows(ctx: PanelContext, proc: Procedure, panels_w: float, per_row: in
 
 def _tall_bubbles(rows: list[list[PanelPlan]]) -> bool:
     """Whether some bubble of the rows is set in more than two lines."""
-    return any(len(b["lines"]) > 2 for row in rows for p in row for b in p.bubbles)
+    return any(len(b.lines) > 2 for row in rows for p in row for b in p.bubbles)
 
 
 def _cramped(rows: list[list[PanelPlan]]) -> int:

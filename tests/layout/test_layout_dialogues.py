@@ -36,7 +36,7 @@ def test_a_speakers_second_bubble_links_rather_than_squeezing_between_tails(widt
     # and the worker's, and was set three characters a line (三巷|十二號|前面。) in a panel 25 em wide.
     board = _board(ASK_AGAIN)
     plan = plan_panel(_ctx(board), ASK_AGAIN, width, 9.5)
-    assert cramped(plan) == 0, [b["lines"] for b in plan.bubbles]
+    assert cramped(plan) == 0, [b.lines for b in plan.bubbles]
     assert not plan.tails_crowded
 
 

@@ -34,11 +34,11 @@ def test_a_vertical_caption_and_the_scene_share_the_panel_width(width, n):
     if plan.side is not None:
         assert plan.side.width + plan.side.scene.width == pytest.approx(width, abs=0.01)
         for b in plan.bubbles:
-            assert b["x"] >= -0.01 and b["x"] + b["w"] <= plan.side.scene.width + 0.01
+            assert b.x >= -0.01 and b.x + b.w <= plan.side.scene.width + 0.01
     else:  # the caption went above the scene: the scene has the whole width, and keeps inside it
         assert plan.width == pytest.approx(width, abs=0.01)
         for b in plan.bubbles:
-            assert b["x"] >= -0.01 and b["x"] + b["w"] <= width + 0.01
+            assert b.x >= -0.01 and b.x + b.w <= width + 0.01
 
 
 def test_a_code_too_long_for_the_usual_bubble_width_widens_its_bubble_instead_of_shrinking():
@@ -78,10 +78,10 @@ def test_a_panel_its_row_makes_taller_takes_its_bubble_above_the_person_when_tha
     items = place_panel(ctx, step, 2, plan, 0.0, 0.0, tall, False)
     bubbles = [it for it in items if it.kind == "bubble"]
     figures = [it for it in items if it.kind == "figure"]
-    planned = sum(len(b["lines"]) for b in plan.bubbles)
+    planned = sum(len(b.lines) for b in plan.bubbles)
     placed = sum(len(b.lines) for b in bubbles)
     assert placed <= planned
-    assert min(b.text.font_size for b in bubbles) >= min(b["size"] for b in plan.bubbles) - 0.01
+    assert min(b.text.font_size for b in bubbles) >= min(b.size for b in plan.bubbles) - 0.01
     if (text, width) == ("処理券を貼って朝8時までに出す", 146.2):  # the case of the report: the rule must apply
         assert plan.beside and planned >= 4, (plan.beside, planned)
     if plan.beside and planned >= 4 and width >= 146:
