@@ -174,8 +174,25 @@ def _plan(ctx: PanelContext, step: Step, width: float, s: float, caption: bool, 
     return _PANELS.call(key, ctx.setter.split_words, lambda: _plan_fresh(ctx, step, width, s, caption, beside_ok))
 
 
-def _plan_fresh(ctx: PanelContext, step: Step, width: float, s: float, caption: bool,
-                beside_ok: bool = True) -> PanelPlan:
+def height_floor(ctx: PanelContext, step: Step, width: float, s: float) -> float:
+    """A height `plan_panel(ctx, step, width, s)` never goes under, known before any bubble is set: the people
+    and the caption box, between the panel's paddings (a search may skip an arrangement that cannot win)."""
+    if step.say and ctx.board.writing == "vertical":
+        return 0.0  # the caption may go beside narrower people: no floor worth its reasoning
+    draft = _draft(ctx, step, width, s, caption=True)
+    return 2 * _pad(s) + draft.fig_h + (draft.caption_h + 0.3 * s if draft.caption_h else 0.0)
+
+
+_DRAFTS = memo("draft", 20_000)
+
+
+def _draft(ctx: PanelContext, step: Step, width: float, s: float, caption: bool) -> PanelPlan:
+    """The panel before its speeches are staged: the caption set, the people's height, the counter."""
+    key = (ctx.plan_key(tuple(sp.who for sp in speeches_of(step))), step, width, s, caption)
+    return _DRAFTS.call(key, ctx.setter.split_words, lambda: _draft_fresh(ctx, step, width, s, caption))
+
+
+def _draft_fresh(ctx: PanelContext, step: Step, width: float, s: float, caption: bool) -> PanelPlan:
     setter = ctx.setter
     pad = _pad(s)
     inner = width - 2 * pad
@@ -210,8 +227,15 @@ def _plan_fresh(ctx: PanelContext, step: Step, width: float, s: float, caption: 
         cw = _counter_width(len(on_counter), icon)
         counter = CounterPlan(tuple(on_counter), icon, cw, cw + 0.3 * s)
     # The search stages this draft (its share and the left speaker's shift vary); the plan is made at the end.
-    draft = PanelPlan(width, 0.0, s, speeches, speakers, tuple(caption_lines), caption_size, caption_h, fig_h,
-                      False, counter=counter, corner_badge=caption and not caption_lines)
+    return PanelPlan(width, 0.0, s, speeches, speakers, tuple(caption_lines), caption_size, caption_h, fig_h,
+                     False, counter=counter, corner_badge=caption and not caption_lines)
+
+
+def _plan_fresh(ctx: PanelContext, step: Step, width: float, s: float, caption: bool,
+                beside_ok: bool = True) -> PanelPlan:
+    draft = _draft(ctx, step, width, s, caption)
+    inner = width - 2 * _pad(s)
+    speeches = draft.speeches
 
     # Narrower bubbles only when one would fill over half the panel, or when the tails would not stay clear.
     tried = []
@@ -458,4 +482,4 @@ from .bubblefit import cramped  # noqa: E402
 from .place import place_panel  # noqa: E402
 
 __all__ = ["Arrangement", "BubblePlan", "CounterPlan", "PanelContext", "PanelPlan", "SideCaption", "TAILS_CROWDED",
-           "TAILS_HINT", "cramped", "place_panel", "plan_panel", "speeches_of"]
+           "TAILS_HINT", "cramped", "height_floor", "place_panel", "plan_panel", "speeches_of"]
