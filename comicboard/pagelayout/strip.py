@@ -13,7 +13,7 @@ from ..model import Category, Procedure
 from .geometry import Item, Shape
 from .labels import labels
 from .memo import memo
-from .panel import PanelContext, PanelPlan, cramped, place_panel, plan_panel, speeches_of
+from .panel import PanelContext, PanelPlan, cramped, height_floor, place_panel, plan_panel, speeches_of
 from .typeset import LEADING, REVERSED_MIN_PT, Setter, columns_for, number_size, vertical_block
 
 PANEL_MIN_EM = 7.5  # narrowest panel, in base-size em
@@ -197,9 +197,12 @@ def _plan_body(ctx: PanelContext, proc: Procedure, inner: float, s: float) -> St
             under = _details(ctx, proc, inner, detail_size, s)
         best = None
         for below, k in tries:
-            alt = _panel_rows(ctx, proc, width_for(below), k, s, roomy=True)
+            dh = under[1] if below and not details_below else details_h
+            # Rows stop being planned as soon as they make the body as tall as the lowest found so far.
+            bound = None if best is None else (best[0] - 0.01, dh, below)
+            alt = _panel_rows(ctx, proc, width_for(below), k, s, roomy=True, bound=bound)
             if alt is not None:
-                h = _body_height(alt[0], under[1] if below and not details_below else details_h, below, s)
+                h = _body_height(alt[0], dh, below, s)
                 if best is None or h < best[0] - 0.01:
                     best = (h, below, alt)
         if best is None:
@@ -250,25 +253,44 @@ def _details(ctx: PanelContext, proc: Procedure, details_w: float, detail_size: 
     return details, (dh + 0.5 * s if (details or qr) else 0.0)
 
 
-def _panel_rows(ctx: PanelContext, proc: Procedure, panels_w: float, per_row: int, s: float, roomy: bool = False
-                ) -> tuple[list[list[PanelPlan]], float, int] | None:
+def _panel_rows(ctx: PanelContext, proc: Procedure, panels_w: float, per_row: int, s: float, roomy: bool = False,
+                bound: tuple[float, float, bool] | None = None) -> tuple[list[list[PanelPlan]], float, int] | None:
     """The steps' panels planned at most `per_row` to a row, the rows balanced (5 steps → 3 + 2, not 4 + 1):
-    (rows, panel width, panels per row). With `roomy`, None as soon as a panel's bubbles are cramped."""
+    (rows, panel width, panels per row). With `roomy`, None as soon as a panel's bubbles are cramped; with
+    `bound` (a height, the details card's height, whether the card goes under the panels), None as soon as the
+    panels planned so far make the body at least that tall (the rest are not planned)."""
     n = len(proc.steps)
     gap = _gap(s)
     rows_n = math.ceil(n / per_row)
     per_row = math.ceil(n / rows_n)
     panel_w = (panels_w - (per_row - 1) * gap) / per_row
+    row_steps = [proc.steps[r * per_row:(r + 1) * per_row] for r in range(rows_n)]
+    # A short last row keeps the panel size of the others.
+    row_widths = [_panel_widths(steps, len(steps) * panel_w, s) for steps in row_steps]
+    floors = [0.0] * rows_n  # the least height of each row (`height_floor`), when a bound asks for it
+
+    def beaten(panels_h: float) -> bool:
+        assert bound is not None
+        least, details_h, below = bound
+        return (details_h + 0.4 * s + panels_h if below else max(details_h, panels_h)) >= least
+
+    if bound is not None:
+        floors = [max(height_floor(ctx, step, w, s) for step, w in zip(steps, widths, strict=True))
+                  for steps, widths in zip(row_steps, row_widths, strict=True)]
+        if beaten(sum(floors) + (rows_n - 1) * gap):
+            return None
     rows = []
-    for r in range(rows_n):
-        steps = proc.steps[r * per_row:(r + 1) * per_row]
-        row_w = len(steps) * panel_w  # a short last row keeps the panel size of the others
+    done = (rows_n - 1) * gap  # the panels' height so far: the rows planned and every gap between rows
+    for r, (steps, widths) in enumerate(zip(row_steps, row_widths, strict=True)):
         row = []
-        for step, w in zip(steps, _panel_widths(steps, row_w, s), strict=True):
+        for step, w in zip(steps, widths, strict=True):
             row.append(plan := plan_panel(ctx, step, w, s))
             if roomy and cramped(plan):
                 return None
+            if bound is not None and beaten(done + max(floors[r], *(p.height for p in row)) + sum(floors[r + 1:])):
+                return None
         rows.append(row)
+        done += max(p.height for p in row)
     return rows, panel_w, per_row
 
 
