@@ -1,6 +1,8 @@
 """Vertical writing: columns keep every character, use the font's vertical forms, and fit their measure."""
 
 import pytest
+from fontTools.pens.recordingPen import RecordingPen
+from fontTools.ttLib import TTFont
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -14,10 +16,23 @@ POOL = ("住民票の写しを窓口で申請してくださいマイナンバ�
 LANGS = st.sampled_from(["zh-Hans", "zh-Hant", "ja", "ko"])
 
 
+def drawn(glyph: str) -> list:
+    pen = RecordingPen()
+    FS.main().draw_glyph(glyph, pen)
+    return pen.value
+
+
+def font_outline(name: str) -> list:
+    """A glyph's outline by its name in the font's own `post` table (comicboard names glyphs by index)."""
+    pen = RecordingPen()
+    TTFont(FS.main().path).getGlyphSet()[name].draw(pen)
+    return pen.value
+
+
 def test_vertical_forms_tate_chu_yoko_and_sideways_latin():
     cells = set_column("コーヒー12杯「ID」。", lang="ja", fontset=FS).cells
     by_text = {c.text: c for c in cells}
-    assert by_text["ー"].mode == "outline" and by_text["ー"].draw.endswith(".vert")  # the vertical bar form
+    assert by_text["ー"].mode == "outline" and drawn(by_text["ー"].draw) == font_outline("u30FC.vert")  # vertical bar
     assert by_text["12"].mode == "tcy" and by_text["12"].height == pytest.approx(1.0)  # upright, one em
     assert by_text["ID"].mode == "sideways"
     # Rotated: its width runs down the column, with ¼ em to the CJK text on either side.
