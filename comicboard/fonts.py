@@ -123,7 +123,12 @@ def _ttfont(key: FontKey):  # noqa: ANN202 - fontTools' TTFont, imported lazily
 def _ttfont_in(key: FontKey, pid: int):  # noqa: ANN202, ARG001 - the pid only keys the cache
     from fontTools.ttLib import TTFont
 
-    return TTFont(key[0], lazy=True, fontNumber=0)
+    tt = TTFont(key[0], lazy=True, fontNumber=0)
+    # Glyphs are named by their index: the real names live in `post`, whose decoding (tens of thousands of Pascal
+    # strings in a CJK face) was a third of loading a face, and nothing here shows a glyph's name. The cmap, hmtx,
+    # glyf and GSUB read from this file all name glyphs through this one order, so they agree with each other.
+    tt.setGlyphOrder([f"glyph{i:05d}" for i in range(tt["maxp"].numGlyphs)])
+    return tt
 
 
 @lru_cache(maxsize=4096)
@@ -224,21 +229,28 @@ class FontSet:
             regular = font_dir() / BUNDLED_REGULAR
         if bold is None:
             bold = font_dir() / BUNDLED_BOLD if regular == font_dir() / BUNDLED_REGULAR else regular
-        fb = [load_face(str(f)) for f in fallback]
-        self.chains: dict[str, list[Face]] = {
-            "regular": [load_face(str(regular)), *fb],
-            "bold": [load_face(str(bold)), *fb],
-        }
+        # The regular face and the fallbacks are read now (a missing or damaged file is refused at once); the bold
+        # face when a role first asks for it: a board that sets nothing in bold never reads its 15 MB.
+        self._files = {"regular": str(regular), "bold": str(bold)}
+        self._fallback = [load_face(str(f)) for f in fallback]
+        self._chains: dict[str, list[Face]] = {"regular": [load_face(str(regular)), *self._fallback]}
         self._pick: dict[tuple[str, str], Face | None] = {}
+
+    def chain(self, role: str = "regular") -> list[Face]:
+        """The faces tried in order for `role`: its main face, then the fallbacks."""
+        faces = self._chains.get(role)
+        if faces is None:
+            faces = self._chains[role] = [load_face(self._files[role]), *self._fallback]
+        return faces
 
     def face_for(self, ch: str, role: str = "regular") -> Face | None:
         key = (ch, role)
         if key not in self._pick:
-            self._pick[key] = next((f for f in self.chains[role] if f.has(ch)), None)
+            self._pick[key] = next((f for f in self.chain(role) if f.has(ch)), None)
         return self._pick[key]
 
     def main(self, role: str = "regular") -> Face:
-        return self.chains[role][0]
+        return self.chain(role)[0]
 
     def advance(self, ch: str, role: str = "regular") -> float:
         f = self.face_for(ch, role)
@@ -307,33 +319,195 @@ def coverage_problems(texts: list[tuple[str, str]], fontset: FontSet, role: str 
 
 def check_outlines(texts: list[tuple[str, str]], fontset: FontSet, source: str | None = None) -> None:
     """Raise FontError when a face that would draw a visible character draws nothing for it, or cannot read its
-    outline: a font whose outlines are damaged would print a board without text."""
-    import unicodedata
-
+    outline: a font whose outlines are damaged would print a board without text. Reads each glyph's record in the
+    `glyf` table (see `_outline_problem`), once per version of the font file."""
     blank: dict[str, list[str]] = {}  # face path → characters drawn as nothing
-    seen: set[tuple[str, str]] = set()
+    todo: dict[tuple[Face, str], None] = {}
     for _, text in texts:
         for ch in text:
             if unicodedata.category(ch)[0] not in "LNS":  # letters, digits, symbols always leave ink
                 continue
             for role in ("regular", "bold"):
                 face = fontset.face_for(ch, role)
-                if face is None or (face.path, ch) in seen:
-                    continue
-                seen.add((face.path, ch))
-                try:
-                    ink = face.ink(ch)
-                except Exception as exc:  # noqa: BLE001 - a damaged glyph fails deep inside fontTools in many ways
-                    raise FontError(f"font {face.path} is damaged: the outline of {describe_char(ch)} cannot be "
-                                    f"read ({type(exc).__name__})", file=source,
-                                    hint="give a complete, undamaged .ttf font file") from None
-                if ink is None:
-                    blank.setdefault(face.path, []).append(ch)
+                if face is not None:
+                    todo[face, ch] = None
+    by_face: dict[Face, list[str]] = {}
+    for face, ch in todo:
+        by_face.setdefault(face, []).append(ch)
+    for face, chars in by_face.items():
+        for ch, problem in zip(chars, _outline_problems(face, chars), strict=True):
+            if problem == "blank":
+                blank.setdefault(face.path, []).append(ch)
+            elif problem is not None:
+                raise FontError(f"font {face.path} is damaged: the outline of {describe_char(ch)} cannot be "
+                                f"read ({problem})", file=source, hint="give a complete, undamaged .ttf font file")
     for path, chars in blank.items():
         shown = ", ".join(describe_char(c) for c in chars[:5]) + (f" and {len(chars) - 5} more" if len(chars) > 5
                                                                   else "")
         raise FontError(f"font {path} draws nothing for {shown}: its outlines are empty or damaged", file=source,
                         hint="give a complete, undamaged .ttf font file; the board would print without this text")
+
+
+# -- whether a glyph draws: its record in `glyf`, read directly --------------------------------------------------
+# Drawing every glyph of a board through a fontTools pen to see it leaves ink took seconds for a large board (a
+# thousand CJK glyphs of hundreds of points each). A glyph's record says as much: a blank or zeroed record has no
+# contours or no extent; a damaged one points outside the table, or its contour ends, instructions and point data
+# do not fit in it. Only the bytes of the glyphs asked about are read, and each verdict is kept per file version.
+
+_GLYF_LIMIT = 64 * 1024  # bytes of one glyph record: far above any real glyph (they are a few hundred bytes)
+_COMPONENT_DEPTH = 8  # composite glyphs nest a level or two; deeper (or a cycle) is damage
+
+
+@dataclass(frozen=True)
+class _GlyfTable:
+    """Where a TrueType font's glyph records are: the `glyf` table's place and each glyph's offset (loca)."""
+
+    offset: int
+    length: int
+    loca: tuple[int, ...]  # numGlyphs + 1 offsets into glyf
+    verdicts: dict[int, str | None]  # glyph index → None (draws), "blank" or what is damaged; filled as asked
+
+
+@lru_cache(maxsize=8)
+def _glyf_table(key: FontKey) -> _GlyfTable:
+    from array import array
+
+    with open(key[0], "rb") as f:
+        head = f.read(12)
+        base = 0
+        if head[:4] == b"ttcf":  # a collection: its first face, as everywhere else (fontNumber=0)
+            f.seek(12)
+            base = struct.unpack(">I", f.read(4))[0]
+            f.seek(base)
+            head = f.read(12)
+        (num_tables,) = struct.unpack(">H", head[4:6])
+        records = f.read(16 * num_tables)
+        tables = {records[i:i + 4]: struct.unpack(">II", records[i + 8:i + 16]) for i in range(0, len(records), 16)}
+
+        def table(tag: bytes, size: int | None = None) -> bytes:
+            offset, length = tables[tag]
+            f.seek(offset)
+            data = f.read(length if size is None else size)
+            if len(data) < (length if size is None else size):
+                raise ValueError(f"the {tag.decode()} table is cut short")
+            return data
+
+        long_loca = struct.unpack(">h", table(b"head", 54)[50:52])[0] == 1
+        (num_glyphs,) = struct.unpack(">H", table(b"maxp", 6)[4:6])
+        loca = array("I" if long_loca else "H")
+        if loca.itemsize != (4 if long_loca else 2):
+            raise ValueError("no unsigned integer array of the loca entry's size")
+        data = table(b"loca")
+        loca.frombytes(data[: (num_glyphs + 1) * loca.itemsize])
+        if len(loca) < num_glyphs + 1:
+            raise ValueError("the loca table is shorter than the glyph count")
+        if struct.pack("=H", 1) != struct.pack(">H", 1):
+            loca.byteswap()
+        offsets = tuple(loca) if long_loca else tuple(2 * v for v in loca)
+        glyf_offset, glyf_length = tables[b"glyf"]
+    return _GlyfTable(glyf_offset, glyf_length, offsets, {})
+
+
+_VERDICT_LOCK = threading.Lock()
+
+
+def _outline_problems(face: Face, chars: list[str]) -> list[str | None]:
+    """For each character of `face`: None when its glyph draws, "blank" when it draws nothing, else what is
+    damaged."""
+    key = face._key
+    try:
+        table = _glyf_table(key)
+    except (OSError, KeyError, ValueError, IndexError, struct.error) as exc:
+        return [f"its glyph table cannot be read: {type(exc).__name__} {exc}"] * len(chars)
+    ids = _glyph_ids(key)
+    gids = [ids.get(face.cmap.get(ord(ch), ""), -1) for ch in chars]
+    with _VERDICT_LOCK:
+        todo = sorted({g for g in gids if g not in table.verdicts})
+        if todo:
+            try:
+                with open(key[0], "rb") as f:
+                    for gid in todo:
+                        table.verdicts[gid] = _glyph_problem(f, table, gid, 0)
+            except OSError as exc:
+                return [f"the file cannot be read: {exc.strerror or exc}"] * len(chars)
+        return [table.verdicts[g] for g in gids]
+
+
+def _glyph_problem(f, table: _GlyfTable, gid: int, depth: int) -> str | None:  # noqa: ANN001 - a binary file
+    """None when glyph `gid` draws ink, "blank" when it draws nothing, else what is damaged in its record."""
+    if not 0 <= gid < len(table.loca) - 1:
+        return f"glyph {gid} is not in the font"
+    start, end = table.loca[gid], table.loca[gid + 1]
+    if end == start:
+        return "blank"
+    if end < start or end > table.length or end - start > _GLYF_LIMIT:
+        return f"glyph {gid}'s record lies outside the glyph table"
+    if end - start < 10:
+        return f"glyph {gid}'s record is cut short"
+    f.seek(table.offset + start)
+    data = f.read(end - start)
+    if len(data) < end - start:
+        return "the file is cut short"
+    contours, x_min, y_min, x_max, y_max = struct.unpack(">hhhhh", data[:10])
+    if contours == 0 or x_max <= x_min or y_max <= y_min:
+        return "blank"  # no outline, or one with no area
+    if contours > 0:  # a simple glyph: contour ends, instructions, then flags and coordinates
+        if len(data) < 12 + 2 * contours:
+            return f"glyph {gid}'s contours are cut short"
+        ends = struct.unpack(f">{contours}H", data[10:10 + 2 * contours])
+        if any(b <= a for a, b in zip(ends, ends[1:], strict=False)):
+            return f"glyph {gid}'s contours are damaged"
+        (instructions,) = struct.unpack(">H", data[10 + 2 * contours:12 + 2 * contours])
+        return _points_problem(data, 12 + 2 * contours + instructions, ends[-1] + 1, gid)
+    if contours != -1:
+        return f"glyph {gid}'s record is damaged (contour count {contours})"
+    if depth >= _COMPONENT_DEPTH:
+        return f"glyph {gid}'s components nest too deep"
+    pos, outcome = 10, "blank"
+    while True:  # a composite glyph: it draws when a component does
+        if pos + 4 > len(data):
+            return f"glyph {gid}'s components are cut short"
+        flags, component = struct.unpack(">HH", data[pos:pos + 4])
+        pos += 4 + (4 if flags & 0x0001 else 2) + (2 if flags & 0x0008 else 4 if flags & 0x0040 else
+                                                   8 if flags & 0x0080 else 0)
+        here = f.tell()
+        problem = _glyph_problem(f, table, component, depth + 1)
+        f.seek(here)
+        if problem is None:
+            outcome = None
+        elif problem != "blank":
+            return problem
+        if not flags & 0x0020:  # MORE_COMPONENTS
+            return outcome
+
+
+def _points_problem(data: bytes, pos: int, points: int, gid: int) -> str | None:
+    """None when a simple glyph's flags and coordinates for `points` points, from `pos`, fit in its record."""
+    coords, seen = 0, 0
+    while seen < points:  # flags, each for one point or repeated; they say how many bytes x and y take
+        if pos >= len(data):
+            return f"glyph {gid}'s points are cut short"
+        flag = data[pos]
+        pos += 1
+        count = 1
+        if flag & 0x08:  # REPEAT_FLAG: the next byte says how many more points share it
+            if pos >= len(data):
+                return f"glyph {gid}'s points are cut short"
+            count += data[pos]
+            pos += 1
+        x = 1 if flag & 0x02 else 0 if flag & 0x10 else 2  # short vector, same as before, or a word
+        y = 1 if flag & 0x04 else 0 if flag & 0x20 else 2
+        coords += count * (x + y)
+        seen += count
+    if seen > points or pos + coords > len(data):
+        return f"glyph {gid}'s points are cut short" if seen == points else f"glyph {gid}'s flags are damaged"
+    return None
+
+
+@lru_cache(maxsize=8)
+def _glyph_ids(key: FontKey) -> dict[str, int]:
+    with _TT_LOCK:
+        return dict(_ttfont(key).getReverseGlyphMap())
 
 
 def check_coverage(texts: list[tuple[str, str]], fontset: FontSet, source: str | None = None) -> None:
