@@ -47,12 +47,22 @@ def _transform(src: str, dst: str) -> ImageCms.ImageCmsTransform:
 
 def srgb_to_cmyk_image(image: Image.Image) -> Image.Image:
     """An RGB image separated for the output profile (CMYK, 8 bits per ink)."""
-    return ImageCms.applyTransform(image.convert("RGB"), _transform(SRGB_PROFILE, CMYK_PROFILE))
+    return _apply(image.convert("RGB"), _transform(SRGB_PROFILE, CMYK_PROFILE))
 
 
 def cmyk_to_srgb_image(image: Image.Image) -> Image.Image:
     """A CMYK image as it will look printed, in sRGB (a soft proof)."""
-    return ImageCms.applyTransform(image, _transform(CMYK_PROFILE, SRGB_PROFILE))
+    return _apply(image, _transform(CMYK_PROFILE, SRGB_PROFILE))
+
+
+def _apply(image: Image.Image, transform: ImageCms.ImageCmsTransform) -> Image.Image:
+    """The transform's pixels only. Pillow's applyTransform also serialises the whole output profile into the
+    result's info (milliseconds per call for the CMYK profile): a board converts a few hundred colours one by one."""
+    out = Image.new(transform.output_mode, image.size)
+    if not hasattr(out, "getim"):  # Pillow before 11 has no getim: its own call, profile and all
+        return ImageCms.applyTransform(image, transform)
+    transform.transform.apply(image.getim(), out.getim())
+    return out
 
 
 @lru_cache(maxsize=65536)
