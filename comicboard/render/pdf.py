@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import io
 import math
+import re
 import threading
 from pathlib import Path as FilePath
 from typing import TYPE_CHECKING
@@ -19,7 +20,7 @@ from reportlab.lib.colors import CMYKColorSep
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
-from reportlab.pdfgen.canvas import FILL_EVEN_ODD, Canvas
+from reportlab.pdfgen.canvas import Canvas
 
 from ..color import Color
 from ..display import DisplayList, GlyphRun, Image, Page, Path
@@ -209,39 +210,60 @@ def _overprint(canvas: Canvas, fill: bool, stroke: bool) -> None:
 
 
 def _path(canvas: Canvas, item: Path, X, Y, overprint: bool = False) -> None:  # noqa: ANN001 - coordinate mappers
+    """One outline, written straight into the page's content in display-list coordinates under a y-flipping
+    matrix (reportlab's path object formats each number in Python, most of the cost of a board's drawing)."""
     fill, stroke = item.fill is not None, item.stroke is not None and item.stroke_width > 0
     if not (fill or stroke):
         return
-    p = canvas.beginPath()
-    for op in item.ops:
+    flip = f"1 0 0 -1 {_num(X(0.0))} {_num(Y(0.0))} cm"  # display (x, y) → page (x + o, mh - o - y)
+    code = ["q", flip]
+    if overprint:
+        black_fill, black_stroke = fill and solid_black(item.fill), stroke and solid_black(item.stroke)
+        if black_fill or black_stroke:
+            code.append("/OPboth gs" if black_fill and black_stroke else "/OPfill gs" if black_fill
+                        else "/OPstroke gs")
+    if fill:
+        code.append(f"{_cmyk(item.fill)} k")
+    if stroke:
+        code.append(f"{_cmyk(item.stroke)} K {_num(item.stroke_width)} w")
+        # round_joins means a soft, hand-drawn line: round joins and round caps (the PNG side agrees).
+        code.append("1 j 1 J" if item.round_joins else "0 j 0 J")
+        if item.dash is not None:
+            code.append(f"[{_num(item.dash[0])} {_num(item.dash[1])}] 0 d")
+    code.append(path_ops(item.ops))
+    code.append("B*" if fill and stroke else "f*" if fill else "S")
+    code.append("Q")
+    canvas._code.append("\n".join(code))
+
+
+_ZEROS = re.compile(r"(?:(\.\d*?[1-9])|\.)0+(?!\d)")  # trailing zeros of a decimal ("12.500" → "12.5")
+
+
+def _num(v: float) -> str:
+    return _ZEROS.sub(r"\1", f"{v:.3f}")
+
+
+def _cmyk(c: Color) -> str:
+    """Ink values as the display list holds them (to 1/10 000: the ink limit is checked on those)."""
+    return _ZEROS.sub(r"\1", f"{c.c:.4f} {c.m:.4f} {c.y:.4f} {c.k:.4f}")
+
+
+def path_ops(ops: tuple) -> str:
+    """PDF path construction operators for display-list path operations, numbers to 1/1000 pt."""
+    out = []
+    for op in ops:
         kind = op[0]
-        if kind == "M":
-            p.moveTo(X(op[1]), Y(op[2]))
+        if kind == "C":
+            out.append("%.3f %.3f %.3f %.3f %.3f %.3f c" % op[1:])  # noqa: UP031 - the fastest here
         elif kind == "L":
-            p.lineTo(X(op[1]), Y(op[2]))
-        elif kind == "C":
-            p.curveTo(X(op[1]), Y(op[2]), X(op[3]), Y(op[4]), X(op[5]), Y(op[6]))
+            out.append("%.3f %.3f l" % op[1:])  # noqa: UP031
+        elif kind == "M":
+            out.append("%.3f %.3f m" % op[1:])  # noqa: UP031
         elif kind == "Z":
-            p.close()
+            out.append("h")
         else:
             raise RenderError(f"unknown path operation {kind!r} in display list")
-    canvas.saveState()
-    if overprint:
-        _overprint(canvas, fill and solid_black(item.fill), stroke and solid_black(item.stroke))
-    if fill:
-        c = item.fill
-        canvas.setFillColorCMYK(c.c, c.m, c.y, c.k)
-    if stroke:
-        c = item.stroke
-        canvas.setStrokeColorCMYK(c.c, c.m, c.y, c.k)
-        canvas.setLineWidth(item.stroke_width)
-        # round_joins means a soft, hand-drawn line: round joins and round caps (the PNG side agrees).
-        canvas.setLineJoin(1 if item.round_joins else 0)
-        canvas.setLineCap(1 if item.round_joins else 0)
-        if item.dash is not None:
-            canvas.setDash(list(item.dash), 0)
-    canvas.drawPath(p, stroke=int(stroke), fill=int(fill), fillMode=FILL_EVEN_ODD)
-    canvas.restoreState()
+    return _ZEROS.sub(r"\1", " ".join(out))
 
 
 def _text(canvas: Canvas, run: GlyphRun, font: str, X, Y, overprint: bool = False,  # noqa: ANN001

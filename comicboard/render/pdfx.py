@@ -35,6 +35,7 @@ _PDF_VERSION = {"4": "1.6", "1a": "1.4"}
 _GTS = {"4": ("PDF/X-4", None), "1a": ("PDF/X-1:2003", "PDF/X-1a:2003")}  # GTS_PDFXVersion, GTS_PDFXConformance
 _FALLBACK_DATE = datetime(2000, 1, 1, tzinfo=UTC)  # no date given and no SOURCE_DATE_EPOCH: fixed, reproducible
 _SUBSET = re.compile(r"^[A-Z]{6}\+")
+_GS = re.compile(rb"/(OP[A-Za-z]+)\s+gs\b")
 
 # Overprint graphics states pdf.py refers to by name (OPM 1: a 0 % component leaves the plate below untouched,
 # so 100 % K prints over the colours under it instead of knocking them out).
@@ -163,8 +164,11 @@ def _write_info(pdf: pikepdf.Pdf, info: DocInfo, when: datetime, version: str | 
 
 def _register_overprint(page: pikepdf.Page) -> None:
     """Add the overprint states to a page whose content names them (pdf.py writes `/OPfill gs` and the like)."""
-    names = {str(ins.operands[0]) for ins in pikepdf.parse_content_stream(page)
-             if str(ins.operator) == "gs" and str(ins.operands[0]) in OVERPRINT}
+    # The names are found in the raw content (pdf.py writes exactly "/OPfill gs"): parsing the stream into
+    # operators took most of a second on a board of a few thousand paths.
+    contents = page.obj.get("/Contents")
+    streams = contents if isinstance(contents, pikepdf.Array) else [contents] if contents is not None else []
+    names = {"/" + m.decode() for stream in streams for m in _GS.findall(stream.read_bytes())} & set(OVERPRINT)
     if not names:
         return
     res = page.obj.Resources

@@ -92,8 +92,31 @@ def test_colours_are_cmyk_and_y_is_flipped(tmp_path):
     ops = _streams(out.read_bytes())
     assert b" k" in ops and b" K" in ops  # setcmykcolor for fill and stroke
     assert b" rg" not in ops and b" RG" not in ops
-    # Top-left (10, 20) y-down in a 110 pt tall media box with 5 pt bleed → PDF (15, 110 − 5 − 20 = 85).
-    assert b"15 85 m" in ops
+    # Top-left (10, 20) y-down in a 110 pt tall media box with 5 pt bleed → PDF (15, 110 − 5 − 20 = 85),
+    # wherever the writer puts the flip (in the numbers or in a matrix).
+    assert _path_starts(out) == [(15.0, 85.0)]
+
+
+def _path_starts(pdf_file) -> list[tuple[float, float]]:
+    """Where each path of page 1 starts in PDF page space: every `m` through the matrices in force (q, Q, cm)."""
+    import pikepdf
+
+    starts, stack, chain = [], [], []  # chain: the cm matrices in force, outermost first
+    with pikepdf.open(pdf_file) as pdf:
+        for ins in pikepdf.parse_content_stream(pdf.pages[0]):
+            op = str(ins.operator)
+            if op == "q":
+                stack.append(list(chain))
+            elif op == "Q":
+                chain = stack.pop()
+            elif op == "cm":
+                chain.append([float(v) for v in ins.operands])
+            elif op == "m":
+                x, y = (float(v) for v in ins.operands)
+                for a, b, c, d, e, f in reversed(chain):
+                    x, y = a * x + c * y + e, b * x + d * y + f
+                starts.append((round(x, 3), round(y, 3)))
+    return starts
 
 
 def test_dash_and_round_joins(tmp_path):
