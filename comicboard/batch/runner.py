@@ -30,6 +30,7 @@ from .template import (
     load_template,
     template_from_dict,
 )
+from .workers import making_a_row, pool, stop_workers
 
 MANIFEST = ".comicboard-batch.json"
 FORMATS = ("pdf", "png", "phone", "handout")
@@ -183,7 +184,7 @@ def render_many(template: Template | str | os.PathLike[str] | Mapping[str, Any],
     if jobs_:
         workers = min(jobs or os.cpu_count() or 1, os.cpu_count() or 1, len(jobs_))
         own = executor is None and workers > 1
-        ex = executor if executor is not None else ProcessPoolExecutor(max_workers=workers) if own else None
+        ex = executor if executor is not None else pool(workers) if own else None
         futures: dict[Future, tuple[Outcome, str]] = {}
         try:
             if ex is None:  # one worker: in this process, no pool to start
@@ -220,6 +221,8 @@ def render_many(template: Template | str | os.PathLike[str] | Mapping[str, Any],
                     o.reason = "not made: the batch was interrupted"
             result.notes.append("the batch was interrupted; boards made so far are listed in the manifest")
             exc.batch_result = result  # type: ignore[attr-defined]  # for the CLI's summary
+            if own and isinstance(ex, ProcessPoolExecutor):
+                stop_workers(ex)  # rows being made stop now (their workers ignore the terminal's Ctrl-C)
             raise
         finally:
             if own and ex is not None:
@@ -335,6 +338,13 @@ def render_row(template: Template, row: Mapping[str, Any], label: str, stem: str
     """Worker: fill, lay out once, write each format. → (True, files, warnings) or (False, reason, []); never
     raises for user errors, so one bad row cannot stop a batch (and nothing unpicklable crosses processes).
     Warnings: the layout's (text that had to be cut or shrunk, a board over several pages)."""
+    with making_a_row():
+        return _render_row(template, row, label, stem, formats, dpi, include_column, pdfx, marks, allow_outside)
+
+
+def _render_row(template: Template, row: Mapping[str, Any], label: str, stem: str, formats: tuple[str, ...],
+                dpi: float, include_column: str, pdfx: str | None, marks: bool, allow_outside: bool
+                ) -> tuple[bool, list[str] | str, list[str]]:
     from ..pagelayout import layout
     from ..render import render
 

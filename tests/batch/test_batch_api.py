@@ -137,13 +137,13 @@ def test_jobs_are_capped_at_the_rows_and_cores(tmp_path, template_file, monkeypa
     from comicboard.batch import runner
 
     sizes = []
+    real = runner.pool
 
-    class Pool(runner.ProcessPoolExecutor):
-        def __init__(self, max_workers: int) -> None:
-            sizes.append(max_workers)
-            super().__init__(max_workers=max_workers)
+    def pool(workers: int) -> runner.ProcessPoolExecutor:
+        sizes.append(workers)
+        return real(workers)
 
-    monkeypatch.setattr(runner, "ProcessPoolExecutor", Pool)
+    monkeypatch.setattr(runner, "pool", pool)
     monkeypatch.setattr(runner.os, "cpu_count", lambda: 2)
     result = cb.render_many(template_file, ROWS, tmp_path / "out", jobs=1000)
     assert len(result.made) == 2 and sizes == [2]
