@@ -211,6 +211,8 @@ def clear_caches() -> None:
     _prepared.cache_clear()
     _layout_cached.cache_clear()
     _exact_cached.cache_clear()
+    _compiled_exact.cache_clear()
+    _word_cuts.cache_clear()
     phrases.phrase_bounds.cache_clear()
 
 
@@ -418,7 +420,7 @@ def phrase_lines(text: str, max_width_em: float, *, lang: str = "zh-Hans", fonts
     bubble a cut word reads worse than a slightly taller bubble."""
     rules = rules_for(lang, strict=strict, keep=keep)
     lines = layout_lines(text, max_width_em, lang=lang, fontset=fontset, role=role, strict=strict, keep=keep)
-    if len(lines) < 2 or phrases.model_for(lang) is None or not _cuts_word(text, lines, rules) or "\n" in text:
+    if len(lines) < 2 or "\n" in text or phrases.model_for(lang) is None or not _cuts_word(text, lines, rules):
         return lines
     more = _exact_lines(text, max_width_em, len(lines) + 1, rules, fontset or default_fontset(), role)
     if more is None or any(_widow(text, ln) for ln in more):  # a letter alone on any line is no better
@@ -475,28 +477,62 @@ def _term_edges(text: str, keep: frozenset[str]) -> tuple[set[int], set[int]]:
     return edges, inner
 
 
+@lru_cache(maxsize=4096)  # bubbles ask about the same speech at many widths and sizes
+def _word_cuts(text: str, rules: LineRules) -> tuple[frozenset[int], frozenset[int]]:
+    """A paragraph's phrase boundaries (`_bounds`) and the offsets where a break would cut a word (`_word_cut`)."""
+    bounds = _bounds(text, rules)
+    return bounds, frozenset(i for i in range(1, len(text)) if _word_cut(text, i, bounds))
+
+
+class _Exact:
+    """What choosing a paragraph's lines in an exact count needs at any width, worked out once per paragraph
+    (`_compiled_exact`): break positions as rules and phrases allow them, widths summed, letters counted."""
+
+    __slots__ = ("allowed", "bounds", "cuts", "letters", "n", "prefix", "trim", "units", "whole")
+
+    def __init__(self, text: str, rules: LineRules, fs: FontSet, role: str) -> None:
+        prefix, trim, levels, _allowed, _, _ = _prepared(text, rules, fs, role)
+        n = self.n = len(text)
+        self.prefix, self.trim = prefix, trim
+        self.bounds, self.cuts = _word_cuts(text, rules)
+        cuts = self.cuts
+        self.allowed = [i for i in range(1, n) if levels[i] >= Break.ALLOWED]  # the ALLOWED positions inside
+        self.whole = [i for i in self.allowed if i not in cuts]  # and those that cut no word
+        # A unit (term, number with its counter) as (its width with the spaces at its end dropped, the last-resort
+        # positions between two of its letters): those are offered when the unit is wider than the line.
+        self.units = []
+        for a, b, _ in breaking.unit_spans(text, rules):
+            inner = tuple(i for i in range(a + 1, b) if levels[i] == Break.EMERGENCY and text[i - 1].isalpha()
+                          and text[i].isalpha())
+            if inner:
+                self.units.append((prefix[_trim(text, a, b)] - prefix[a], inner))
+        self.letters = (0, *accumulate(ch.isalnum() for ch in text))  # a widow has at most one letter or digit
+
+
+@lru_cache(maxsize=4096)
+def _compiled_exact(text: str, rules: LineRules, fs: FontSet, role: str) -> _Exact:
+    return _Exact(text, rules, fs, role)
+
+
 @lru_cache(maxsize=4096)  # layout asks for the same text at the same measures while it searches for a size
 def _exact_cached(text: str, max_w: float, count: int, rules: LineRules, fs: FontSet, role: str,
                   last_weight: float, whole_words: bool) -> tuple[Line, ...] | None:
     """The best layout of one paragraph in exactly `count` lines, breaking only where the rules allow (and,
-    with `whole_words`, never inside a word of a phrase); None when there is none. A plain dynamic programme:
-    the texts are short, and it only runs for bubbles that would cut a word and for justified blocks."""
-    levels = break_levels(text, rules)
-    n = len(text)
-    bounds = _bounds(text, rules)
-    prefix = [0.0, *accumulate(fs.advance(ch, role) for ch in text)]
+    with `whole_words`, never inside a word of a phrase); None when there is none. A plain dynamic programme
+    over numbers worked out once per paragraph (`_Exact`): the texts are short, and it only runs for bubbles
+    that would cut a word and for justified blocks."""
+    ex = _compiled_exact(text, rules, fs, role)
+    n, prefix, bounds, cuts = ex.n, ex.prefix, ex.bounds, ex.cuts
     # A term or unit wider than the line may be split between two of its letters, where a phrase of BudouX's
     # would end (外调|政审材料), as a last resort: without these a bubble could only cut a word elsewhere.
-    inside = {i for a, b, _ in breaking.unit_spans(text, rules) if prefix[_trim(text, a, b)] - prefix[a] > max_w
-              for i in range(a + 1, b) if levels[i] == Break.EMERGENCY and text[i - 1].isalpha() and text[i].isalpha()}
-    if inside:
+    inside = {i for w, inner in ex.units if w > max_w for i in inner}
+    if inside and whole_words:
         raw = phrases.phrase_bounds(text, rules.lang)
-        inside = {i for i in inside if not (whole_words and _word_cut(text, i, raw))}
-    points = [0] + [i for i in range(1, n) if (levels[i] >= Break.ALLOWED and not (whole_words
-                                                                                   and _word_cut(text, i, bounds)))
-                    or i in inside] + [n]
-    letters = [0, *accumulate(ch.isalnum() for ch in text)]  # a widow has at most one letter or digit
-    ends = [_trim(text, 0, p) for p in points]
+        inside = {i for i in inside if not _word_cut(text, i, raw)}
+    base = ex.whole if whole_words else ex.allowed
+    points = [0, *sorted(inside.union(base)), n] if inside else [0, *base, n]
+    trim = ex.trim
+    ends = [trim[p] for p in points] if trim else points
     inf = float("inf")
     # Worth about a third of the measure of imbalance (em²), so it counts as much in a wide box as a narrow one;
     # justified lines are filled first (their slack would be stretched), phrases only decide between equals.
@@ -504,29 +540,51 @@ def _exact_cached(text: str, max_w: float, count: int, rules: LineRules, fs: Fon
     # Justified text cuts no word either (所需材料：身份|证) when a line about a quarter of the measure shorter,
     # stretched, avoids it: a stretched line reads better than a word split across lines.
     word_cut = 0.0 if whole_words else max(_COST_MID_PHRASE, (0.25 * max_w) ** 2)
-    cut_at = [word_cut if word_cut and _word_cut(text, p, bounds) else 0.0 for p in points]
-    best = [[inf] * len(points) for _ in range(count + 1)]
-    back = [[0] * len(points) for _ in range(count + 1)]
+    size = len(points)
+    last = size - 1
+    # Per break position, what a line ending there pays on top of its slack: inside a phrase (allowed, but a
+    # phrase end is better), and a last-resort split of a unit.
+    mid = [0.0] * size
+    if bounds:
+        for k in range(1, last):
+            p = points[k]
+            if p not in bounds:
+                mid[k] = mid_phrase + (word_cut if word_cut and p in cuts else 0.0)
+    dear = [p in inside for p in points] if inside else [False] * size
+    right = [prefix[e] for e in ends]
+    left = [prefix[p] for p in points]
+    letters = ex.letters
+    lend = [letters[e] for e in ends]
+    lstart = [letters[p] for p in points]
+    limit = max_w + _EPS
+    best = [[inf] * size for _ in range(count + 1)]
+    back = [[0] * size for _ in range(count + 1)]
     best[0][0] = 0.0
     for m in range(1, count + 1):
         weight = last_weight if m == count else 1.0
-        for k in range(1, len(points)):
+        widows = m == count or whole_words
+        prev, cur, bk = best[m - 1], best[m], back[m]
+        for k in range(1, size):
+            rk, lk, mk, dk = right[k], lend[k], mid[k], dear[k]
+            bc, bj = cur[k], 0
             for j in range(k - 1, -1, -1):
-                if best[m - 1][j] == inf:
+                pj = prev[j]
+                if pj == inf:
                     continue
-                w = prefix[ends[k]] - prefix[points[j]]
-                if w > max_w + _EPS:
+                w = rk - left[j]
+                if w > limit:
                     break
-                cost = best[m - 1][j] + (max_w - w) ** 2 * weight
-                if letters[ends[k]] - letters[points[j]] <= 1 and (m == count or whole_words):
+                cost = pj + (max_w - w) ** 2 * weight
+                if widows and lk - lstart[j] <= 1:
                     cost += _COST_WIDOW  # one letter alone: on the last line a widow, in a bubble any line
-                if bounds and points[k] not in bounds and k < len(points) - 1:
-                    cost += mid_phrase + cut_at[k]  # inside a phrase: allowed, but a phrase end is better
-                if points[k] in inside:
+                if mk:
+                    cost += mk
+                if dk:
                     cost += _COST_EMERGENCY
-                if cost < best[m][k]:
-                    best[m][k], back[m][k] = cost, j
-    last = len(points) - 1
+                if cost < bc:
+                    bc, bj = cost, j
+            if bc < cur[k]:
+                cur[k], bk[k] = bc, bj
     if best[count][last] == inf:
         return None
     out: list[Line] = []
@@ -561,8 +619,8 @@ def _script(ch: str) -> str:
 
 def _cuts_word(text: str, lines: list[Line], rules: LineRules) -> bool:
     """Whether a break between `lines` cuts a word (see `_word_cut`)."""
-    bounds = _bounds(text, rules)
-    return any(_word_cut(text, ln.end, bounds) for ln in lines[:-1])
+    cuts = _word_cuts(text, rules)[1]
+    return any(ln.end in cuts for ln in lines[:-1])
 
 
 def _word_cut(text: str, i: int, bounds: frozenset[int]) -> bool:

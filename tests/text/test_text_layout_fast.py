@@ -3,6 +3,7 @@ was cached before: the same breaks, widths and overflow flags, to the last bit."
 
 import sys
 
+from exact_reference import exact_reference
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from layout_reference import layout_reference
@@ -59,3 +60,17 @@ def test_same_lines_with_phrases_looked_up_lazily_or_at_once():
                 assert W._layout_cached(text, width, rules, FS, "regular") == layout_reference(text, width, rules,
                                                                                                FS, "regular")
     W.clear_caches()
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXTS, WIDTHS, st.integers(2, 6), st.sampled_from(["zh-Hans", "zh-Hant", "ja", "ko"]), st.booleans(),
+       st.booleans(), st.sampled_from([0.0, 0.5]), st.lists(WIDTHS, max_size=3), st.booleans())
+def test_exact_lines_same_as_the_reference(text, width, count, lang, strict, whole_words, last_weight, earlier, keep):
+    # Lines in an exact count (bubbles that would cut a word, justified blocks) come from numbers worked out once
+    # per paragraph; at any width, after any others, they are the lines the plain programme chooses.
+    terms = ("身份证", "マイナンバーカード", "주민센터", "0311 8765 4321") if keep else ()
+    rules = rules_for(lang, strict=strict, keep=terms)
+    for w in earlier:
+        W._exact_cached(text, w, count, rules, FS, "regular", last_weight, whole_words)
+    assert (W._exact_cached(text, width, count, rules, FS, "regular", last_weight, whole_words)
+            == exact_reference(text, width, count, rules, FS, "regular", last_weight, whole_words))
