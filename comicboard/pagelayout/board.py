@@ -17,7 +17,7 @@ from .geometry import Box, Item, PageGeometry, Shape
 from .labels import labels
 from .panel import TAILS_CROWDED, TAILS_HINT, PanelContext
 from .strip import place_strip, plan_strip
-from .typeset import LEADING, REVERSED_MIN_PT, Setter
+from .typeset import LEADING, REVERSED_MIN_PT, Measured, Setter, Split
 
 MM = 72 / 25.4
 DETAIL_RATIO = 0.85  # smallest text on a strip relative to the base size (details, captions)
@@ -77,8 +77,8 @@ def _header_size(s: float) -> float:
     return max(1.45 * s, REVERSED_MIN_PT)
 
 
-def _header_lines(setter: Setter, name: str, col_w: float, s: float) -> list[str]:
-    return setter.lines_for(name, col_w - 1.6 * s - 1.7 * s, _header_size(s), "bold")  # beside the band's icon
+def _header_lines(setter: Setter, name: str, col_w: float, s: float) -> Measured:
+    return setter.measure(name, col_w - 1.6 * s - 1.7 * s, _header_size(s), "bold")  # beside the band's icon
 
 
 def _category_header_h(n_lines: int, s: float) -> float:
@@ -91,8 +91,8 @@ def _units(ctx_for, board: Board, col_w: float, s: float) -> list[Unit]:
     setter = ctx_for(board.categories[0], board.categories[0].procedures[0], 1).setter
     cont = labels(board.lang)["continued"]
     for cat in board.categories:
-        h = _category_header_h(len(_header_lines(setter, cat.name, col_w, s)), s)
-        hc = _category_header_h(len(_header_lines(setter, cat.name + cont, col_w, s)), s)
+        h = _category_header_h(len(_header_lines(setter, cat.name, col_w, s).lines), s)
+        hc = _category_header_h(len(_header_lines(setter, cat.name + cont, col_w, s).lines), s)
         units.append(Unit("header", cat, None, 0, h, cont_height=hc))
         for proc in cat.procedures:
             n += 1
@@ -233,7 +233,6 @@ def layout_pages(board: Board, setter: Setter) -> tuple[list[PageGeometry], list
     bx, by, bw, bh = frame.body
     gutter = 0.012 * frame.width
     col_w = (bw - (ncols - 1) * gutter) / ncols
-    setter.split_words.clear()  # keep only what the final size had to split
     units = _units(ctx_for, board, col_w, s)
     flowed = _flow(units, cap if cap is not None else bh, s, ncols, None)
     problems: list[Problem] = []
@@ -274,7 +273,7 @@ def layout_pages(board: Board, setter: Setter) -> tuple[list[PageGeometry], list
                 where=f"{u.cat.name} / {u.proc.title}",
                 hint="use a larger page size, split the procedure into two, or shorten its texts" if bh > 0 else
                      "use a larger page size, a smaller min_font_size, or a shorter title and footer"))
-    problems.extend(split_problems(board, setter.split_words, board.source or board.title))
+    problems.extend(split_problems(board, cuts_in(pages), board.source or board.title))
     for u in units:
         if u.plan:
             steps = [pp for row in u.plan.body.rows for pp in row]
@@ -324,9 +323,9 @@ def _category_header(setter: Setter, u: Unit, x: float, y: float, w: float, s: f
                  extra={"category": u.cat.name, "continued": u.continued})
     icon = category_icon(u.cat, setter.lang)
     isz = 1.7 * s
-    lines = _header_lines(setter, name, w, s)
+    lines, _, _, cut = _header_lines(setter, name, w, s)
     text = setter.block("category", lines, (x + 0.6 * s + isz + 0.4 * s, y, w - 1.6 * s - isz, u.height), size,
-                        role="bold", valign="middle", color="paper", where=u.cat.name)
+                        role="bold", valign="middle", color="paper", where=u.cat.name, split=cut)
     mark = Shape("icon", (x + 0.6 * s, y + (u.height - isz) / 2, isz, isz), extra={"name": icon, "for": "category"})
     return [band, mark, text]
 
@@ -348,10 +347,11 @@ def _header_items(board: Board, setter: Setter, frame: Frame) -> list[Item]:
                                    ("organization", board.organization, org, "regular")):
         if not text:
             continue
-        lines = setter.lines_for(text, w, size, role)
+        lines, _, _, cut = setter.measure(text, w, size, role)
         hgt = len(lines) * size * LEADING
         items.append(setter.block(kind, lines, (frame.margin, y, w, hgt), size, role=role, align="center",
-                                  color="paper" if kind != "organization" else "accent", where=f"board {kind}"))
+                                  color="paper" if kind != "organization" else "accent", where=f"board {kind}",
+                                  split=cut))
         y += hgt
     return items
 
@@ -367,12 +367,12 @@ def _footer_items(board: Board, setter: Setter, frame: Frame, number: int, total
         page = labels(board.lang)["page"].format(n=number, total=total)
         text = f"{text}  {page}" if text else page
     if text:
-        lines = setter.lines_for(text, w, size)
+        lines, _, _, cut = setter.measure(text, w, size)
         # Half a size below the band's top, or higher when a second line would reach into the margin.
         pitch = size * LEADING
         y0 = min(top + 0.5 * size, frame.height - frame.margin - (len(lines) - 1) * pitch - (pitch + size) / 2)
         items.append(setter.block("footer", lines, (frame.margin, y0, w, frame.footer_h - frame.margin), size,
-                                  align="center", valign="top", color="paper", where="board footer"))
+                                  align="center", valign="top", color="paper", where="board footer", split=cut))
     return items
 
 
@@ -422,7 +422,12 @@ def _index_items(board: Board, setter: Setter, frame: Frame, header: list[Item])
     return items, True
 
 
-def split_problems(board: Board, split: list[tuple[str, float, float]], fallback: str) -> list[Problem]:
+def cuts_in(pages: list[PageGeometry]) -> list[Split]:
+    """The runs cut between characters in the text blocks of `pages` (`TextBlock.split`), in page order."""
+    return [cut for page in pages for block in page.text_blocks() for cut in block.split]
+
+
+def split_problems(board: Board, split: list[Split], fallback: str) -> list[Problem]:
     """An overflow warning per word that had to be cut: where it is (procedure, step, speaker), the size it
     was set at, and the size at which it would fit whole."""
     texts = iter_texts(board)

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from ..art import bubble_size_for_text
 from ..model import Speech
 from .memo import memo
-from .typeset import Setter
+from .typeset import Setter, Split
 
 if TYPE_CHECKING:
     from .panel import PanelPlan
@@ -31,6 +31,7 @@ class BubblePlan:
     y: float = 0.0
     side: int = 0  # beside the people: the speaker's side (0: left, 1: right)
     link: int | None = None  # a linked bubble: the index of the next bubble of the same speaker, its tail's end
+    split: tuple[Split, ...] = ()  # runs the text had to cut (`Measured.split`)
 
     @property
     def box(self) -> tuple[float, float, float, float]:
@@ -48,7 +49,7 @@ def _bubble_for(setter: Setter, sp: Speech, max_outer_w: float, s: float, min_si
 
     Memoised on its inputs (the caller places a copy: plans are never changed)."""
     key = (setter.fonts, setter.lang, setter.keep, sp.text, sp.kind, max_outer_w, s, min_size)
-    return _BUBBLES.call(key, setter.split_words, lambda: _bubble_fit(setter, sp, max_outer_w, s, min_size))
+    return _BUBBLES.call(key, lambda: _bubble_fit(setter, sp, max_outer_w, s, min_size))
 
 
 _BUBBLES = memo("bubble", 100_000)
@@ -62,10 +63,10 @@ def _bubble_fit(setter: Setter, sp: Speech, max_outer_w: float, s: float, min_si
     while True:
         pad = 0.45 * size
         text_w = min(max(size, max_outer_w / per_w - 2 * pad), max(size, max_outer_w))
-        lines, widest, th = setter.measure(sp.text, text_w, size, split=size <= min_size, whole_words=True)
+        lines, widest, th, cut = setter.measure(sp.text, text_w, size, split=size <= min_size, whole_words=True)
         if widest <= text_w + 0.01 or size <= min_size:
             ow, oh = bubble_size_for_text(sp.kind, widest, th, pad)
-            return BubblePlan(tuple(lines), size, ow, oh, widest, th, pad, widest > text_w + 0.01)
+            return BubblePlan(tuple(lines), size, ow, oh, widest, th, pad, widest > text_w + 0.01, split=cut)
         size = max(min_size, size - 0.5)
 
 

@@ -49,6 +49,9 @@ class TextBlock:
     color: str = "ink"  # a theme colour name, resolved when painting
     where: str = ""  # human label: category / procedure / step / speaker
     writing: str = "horizontal"  # or vertical: lines are columns, read top to bottom, right to left
+    # Runs too wide for the box that were cut between characters to fit: (run, size set at, size it fits whole
+    # at). Not part of the JSON: the layout's `split-word` warnings say it (`board.split_problems`).
+    split: tuple[tuple[str, float, float], ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         d: dict[str, Any] = {"kind": self.kind, "bbox": rbox(self.bbox), "font_size": r2(self.font_size),

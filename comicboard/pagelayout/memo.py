@@ -1,8 +1,8 @@
 """Bounded memos for the planner: a plan is computed once per set of inputs and reused, within a layout and
 across layouts in one process (an edited board re-plans only what changed).
 
-A memoised call also remembers the words it had to split (`Setter.split_words`) and reports them again when it
-is answered from the memo, so the overflow warnings of a board do not depend on what was planned before it.
+What a call decided is all in what it returns (the words a text had to split travel with its lines), so an
+answer from the memo is the answer computed afresh, whatever was planned before it.
 """
 
 from __future__ import annotations
@@ -30,20 +30,16 @@ class Memo:
         self._data.clear()
         self.hits = self.misses = 0
 
-    def call(self, key: Hashable, log: list, fn: Callable[[], T]) -> T:
-        """`fn()` for `key`, computed once; what `fn` appended to `log` is appended again on every reuse."""
-        found = self._data.get(key)
-        if found is not None:
-            self._data.move_to_end(key)
+    def call(self, key: Hashable, fn: Callable[[], T]) -> T:
+        """`fn()` for `key`, computed once (`fn` must be a pure function of what `key` names)."""
+        data = self._data
+        if key in data:
+            data.move_to_end(key)
             self.hits += 1
-            value, logged = found
-            if logged:
-                log.extend(logged)
-            return value
+            return data[key]
         self.misses += 1
-        start = len(log)
         value = fn()
-        self._data[key] = (value, tuple(log[start:]))
+        data[key] = value
         if len(self._data) > self.maxsize:
             self._data.popitem(last=False)
         return value

@@ -38,7 +38,7 @@ from .staging import (
     speeches_of,
 )
 from .tails import TAIL_MARGIN, Pt, _tail_block, _tail_root, bubble_tips, tails_clear
-from .typeset import LEADING, Setter, columns_for
+from .typeset import LEADING, Setter, Split, columns_for
 
 
 @dataclass
@@ -90,6 +90,7 @@ class PanelPlan:
     side: SideCaption | None = None  # a vertical caption beside the scene (writing: vertical)
     fig_shift: float = 0.0  # beside: how far the left speaker stands right of the panel's edge (clear of the badge)
     corner_badge: bool = False  # the step badge sits in the panel's top-left corner (no caption box holds it)
+    caption_split: tuple[Split, ...] = ()  # runs the caption had to cut (`Measured.split`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,6 +128,7 @@ class SideCaption:
     size: float
     width: float
     scene: PanelPlan  # the rest of the panel (figures and bubbles), planned without a caption box
+    split: tuple[Split, ...] = ()  # runs the columns had to cut
 
 
 _MIN_SCENE_EM = 6.5  # narrowest scene (figures and bubbles) beside a vertical caption, in base-size em
@@ -153,7 +155,7 @@ def _plan_side_caption(ctx: PanelContext, step: Step, width: float, s: float) ->
             return _plan(ctx, step, width, s, caption=True)
         scene = _plan(ctx, step, width - side_w, s, caption=False)
         room = scene.height - 2 * _pad(s) - 2 * _badge_r(s) - _SIDE_CHROME * s
-        cols = columns_for(ctx.setter, step.caption, max(room, 4 * size), size)
+        cols, cut = columns_for(ctx.setter, step.caption, max(room, 4 * size), size)
         if len(cols) <= ncols:
             break
         ncols = len(cols)
@@ -162,7 +164,7 @@ def _plan_side_caption(ctx: PanelContext, step: Step, width: float, s: float) ->
     longest = max(ctx.setter.column_length(c, size) for c in cols)
     height = max(scene.height, 2 * _pad(s) + 2 * _badge_r(s) + _SIDE_CHROME * s + longest)
     return replace(scene, width=width, height=height, caption_lines=(), caption_size=size, caption_h=0.0,
-                   side=SideCaption(tuple(cols), size, side_w, scene))
+                   side=SideCaption(tuple(cols), size, side_w, scene, cut))
 
 
 _PANELS = memo("panel", 20_000)
@@ -171,7 +173,7 @@ _PANELS = memo("panel", 20_000)
 def _plan(ctx: PanelContext, step: Step, width: float, s: float, caption: bool, beside_ok: bool = True) -> PanelPlan:
     """The panel planned once per set of inputs (memoised; plans are never changed after they are made)."""
     key = (ctx.plan_key(tuple(sp.who for sp in speeches_of(step))), step, width, s, caption, beside_ok)
-    return _PANELS.call(key, ctx.setter.split_words, lambda: _plan_fresh(ctx, step, width, s, caption, beside_ok))
+    return _PANELS.call(key, lambda: _plan_fresh(ctx, step, width, s, caption, beside_ok))
 
 
 def height_floor(ctx: PanelContext, step: Step, width: float, s: float) -> float:
@@ -189,7 +191,7 @@ _DRAFTS = memo("draft", 20_000)
 def _draft(ctx: PanelContext, step: Step, width: float, s: float, caption: bool) -> PanelPlan:
     """The panel before its speeches are staged: the caption set, the people's height, the counter."""
     key = (ctx.plan_key(tuple(sp.who for sp in speeches_of(step))), step, width, s, caption)
-    return _DRAFTS.call(key, ctx.setter.split_words, lambda: _draft_fresh(ctx, step, width, s, caption))
+    return _DRAFTS.call(key, lambda: _draft_fresh(ctx, step, width, s, caption))
 
 
 def _draft_fresh(ctx: PanelContext, step: Step, width: float, s: float, caption: bool) -> PanelPlan:
@@ -201,12 +203,13 @@ def _draft_fresh(ctx: PanelContext, step: Step, width: float, s: float, caption:
     caption_lines: list[str] = []
     caption_size = max(ctx.min_size, 0.9 * s)
     caption_h = 0.0
+    caption_split: tuple[Split, ...] = ()
     if step.say and caption:
         badge_w = 2 * _badge_r(s) + 0.3 * s
         # The text keeps clear of the box's right edge and of its drop shadow, which grows with the box.
         text_w = inner - badge_w - 0.8 * s
         for _ in range(3):
-            caption_lines, _, th = setter.measure(step.caption, text_w, caption_size, fill=True)
+            caption_lines, _, th, caption_split = setter.measure(step.caption, text_w, caption_size, fill=True)
             caption_h = (th + 0.5 * s) / (1 - SHADOW_SHARE) + 0.05 * s
             room = inner - 2 * _badge_r(s) - 0.7 * s - shadow_offset(inner, caption_h)
             if room >= text_w - 1e-6:
@@ -228,7 +231,8 @@ def _draft_fresh(ctx: PanelContext, step: Step, width: float, s: float, caption:
         counter = CounterPlan(tuple(on_counter), icon, cw, cw + 0.3 * s)
     # The search stages this draft (its share and the left speaker's shift vary); the plan is made at the end.
     return PanelPlan(width, 0.0, s, speeches, speakers, tuple(caption_lines), caption_size, caption_h, fig_h,
-                     False, counter=counter, corner_badge=caption and not caption_lines)
+                     False, counter=counter, corner_badge=caption and not caption_lines,
+                     caption_split=caption_split)
 
 
 def _plan_fresh(ctx: PanelContext, step: Step, width: float, s: float, caption: bool,

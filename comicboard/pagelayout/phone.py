@@ -10,7 +10,7 @@ from ..errors import Problem
 from ..fonts import check_coverage, fontset_for
 from ..model import Board, Category, Procedure, iter_texts
 from . import Layout
-from .board import split_problems
+from .board import cuts_in, split_problems
 from .geometry import Item, PageGeometry, Shape
 from .labels import labels
 from .panel import TAILS_CROWDED, TAILS_HINT, PanelContext, place_panel, plan_panel
@@ -35,7 +35,7 @@ def layout_phone(board: Board, *, width: float = PHONE_WIDTH_PT, s: float = BASE
     pages = [_index_page(board, setter, width, s)]
     for n, (cat, proc) in enumerate(board.procedures(), 1):
         pages.append(_procedure_page(board, setter, cat, proc, n, width, s, problems))
-    problems.extend(split_problems(board, setter.split_words, board.source or board.title))
+    problems.extend(split_problems(board, cuts_in(pages), board.source or board.title))
     for i, page in enumerate(pages, 1):
         page.number = i
     return Layout(board, fonts, add_scenes(board, pages), s, problems)
@@ -50,10 +50,10 @@ def _text(setter: Setter, items: list[Item], kind: str, text: str, x: float, y: 
           *, role: str = "regular", align: str = "left", color: str = "ink", where: str = "") -> float:
     """Break and place `text`; returns the y below it."""
     # Justified details fill their lines; other texts (summary, footer) keep words whole, as bubbles do.
-    lines = setter.lines_for(text, w, size, role, fill=align == "justify", whole_words=align != "justify")
+    lines, _, _, cut = setter.measure(text, w, size, role, fill=align == "justify", whole_words=align != "justify")
     h = len(lines) * size * LEADING
     items.append(setter.block(kind, lines, (x, y, w, h), size, role=role, align=align, color=color, where=where,
-                              source=text))
+                              source=text, split=cut))
     return y + h
 
 
@@ -66,16 +66,16 @@ def _procedure_page(board: Board, setter: Setter, cat: Category, proc: Procedure
     colour = cat.color.spec()
     # Category band.
     y = m
-    cat_lines = setter.lines_for(cat.name, inner - 1.2 * s, s, "bold")
+    cat_lines, _, _, cut = setter.measure(cat.name, inner - 1.2 * s, s, "bold")
     band_h = len(cat_lines) * s * LEADING + 0.5 * s
     items.append(Shape("category_band", (m, y, inner, band_h), colour, extra={"category": cat.name}))
     items.append(setter.block("category", cat_lines, (m + 0.6 * s, y, inner - 1.2 * s, band_h), s, role="bold",
-                              valign="middle", color="paper", where=cat.name))
+                              valign="middle", color="paper", where=cat.name, split=cut))
     y += band_h + 0.5 * s
     # Title bar with the board's procedure number.
     tsize = 1.6 * s
     badge = 2.2 * s
-    title_lines = setter.lines_for(proc.title, inner - badge - 0.9 * s, tsize, "bold")
+    title_lines, _, _, title_cut = setter.measure(proc.title, inner - badge - 0.9 * s, tsize, "bold")
     title_h = max(len(title_lines) * tsize * LEADING, badge) + 0.6 * s
     items.append(Shape("title_bar", (m, y, inner, title_h), colour))
     items.append(Shape("number_badge", (m + 0.3 * s, y + (title_h - badge) / 2, badge, badge), colour,
@@ -85,7 +85,7 @@ def _procedure_page(board: Board, setter: Setter, cat: Category, proc: Procedure
                               valign="middle", color="paper", where=where))
     tx = m + 0.6 * s + badge
     items.append(setter.block("procedure_title", title_lines, (tx, y, m + inner - tx - 0.3 * s, title_h), tsize,
-                              role="bold", valign="middle", where=where))
+                              role="bold", valign="middle", where=where, split=title_cut))
     y += title_h + 0.5 * s
     if proc.summary:
         y = _text(setter, items, "summary", proc.summary, m + 0.2 * s, y, inner - 0.4 * s, s, role="bold",
@@ -165,17 +165,17 @@ def _index_page(board: Board, setter: Setter, width: float, s: float) -> PageGeo
               role="bold") + 0.3 * s
     n = 0
     for cat in board.categories:
-        cat_lines = setter.lines_for(cat.name, inner - 1.2 * s, s, "bold")
+        cat_lines, _, _, cut = setter.measure(cat.name, inner - 1.2 * s, s, "bold")
         band_h = len(cat_lines) * s * LEADING + 0.5 * s
         items.append(Shape("category_band", (m, y, inner, band_h), cat.color.spec(), extra={"category": cat.name}))
         items.append(setter.block("category", cat_lines, (m + 0.6 * s, y, inner - 1.2 * s, band_h), s, role="bold",
-                                  valign="middle", color="paper", where=cat.name))
+                                  valign="middle", color="paper", where=cat.name, split=cut))
         y += band_h + 0.3 * s
         for proc in cat.procedures:
             n += 1
             badge = 1.6 * s
             x = m + 0.4 * s + badge + 0.5 * s
-            lines = setter.lines_for(proc.title, m + inner - x, 1.2 * s, "bold")
+            lines, _, _, cut = setter.measure(proc.title, m + inner - x, 1.2 * s, "bold")
             h = max(badge, len(lines) * 1.2 * s * LEADING)
             items.append(Shape("number_badge", (m + 0.4 * s, y + (h - badge) / 2, badge, badge), cat.color.spec(),
                                extra={"number": n}))
@@ -184,7 +184,7 @@ def _index_page(board: Board, setter: Setter, width: float, s: float) -> PageGeo
                                       valign="middle", color="paper",
                                       where=f"{cat.name} / {proc.title}"))
             items.append(setter.block("procedure_title", lines, (x, y, m + inner - x, h), 1.2 * s, role="bold",
-                                      valign="middle", where=f"{cat.name} / {proc.title}"))
+                                      valign="middle", where=f"{cat.name} / {proc.title}", split=cut))
             y += h + 0.4 * s
         y += 0.3 * s
     y = _footer(board, setter, items, m, y + 0.3 * s, inner, s)

@@ -66,7 +66,7 @@ def place_panel(ctx: PanelContext, step: Step, number: int, plan: PanelPlan, x: 
         tw, th = bub.text_w, bub.text_h
         text_box = (tb[0] + (tb[2] - tw) / 2, tb[1] + (tb[3] - th) / 2, tw, th)
         block = ctx.setter.block("bubble_text", list(bub.lines), text_box, bub.size, align="center",
-                                 where=f"{where} / {sp.who}")
+                                 where=f"{where} / {sp.who}", split=bub.split)
         items.append(Bubble(bub_box, sp.who, sp.kind, tip, block, where=f"{where} / {sp.who}",
                             linked=bub.link is not None))
     items.extend(figures.values())
@@ -98,7 +98,7 @@ def place_panel(ctx: PanelContext, step: Step, number: int, plan: PanelPlan, x: 
         block = ctx.setter.block("caption", list(plan.caption_lines),
                                  (text_x, tb[1], min(tb[0] + tb[2], pad + inner - 0.55 * s) - text_x, tb[3]),
                                  plan.caption_size, valign="middle", where=where, align="justify",
-                                 source=step.caption)
+                                 source=step.caption, split=plan.caption_split)
         items.append(block)
         badge_c = (pad + 0.2 * s + r, cap_top + plan.caption_h / 2)
     else:
@@ -155,7 +155,7 @@ def _place_side_caption(ctx: PanelContext, step: Step, number: int, plan: PanelP
     top = pad + 2 * r + 0.6 * s
     tb = caption_text_box(*box, pad=0.15 * s)  # inside the border, clear of the shadow
     items.append(vertical_block(ctx.setter, "caption", list(side.cols), (tb[0], top, tb[2], tb[1] + tb[3] - top),
-                                side.size, where=where))
+                                side.size, where=where, split=side.split))
     for it in items[1:]:
         if mirror:
             _mirror(it, plan.width)

@@ -14,7 +14,7 @@ from .geometry import Item, Shape
 from .labels import labels
 from .memo import memo
 from .panel import PanelContext, PanelPlan, cramped, height_floor, place_panel, plan_panel, speeches_of
-from .typeset import LEADING, REVERSED_MIN_PT, Setter, columns_for, number_size, vertical_block
+from .typeset import LEADING, REVERSED_MIN_PT, Setter, Split, columns_for, number_size, vertical_block
 
 PANEL_MIN_EM = 7.5  # narrowest panel, in base-size em
 
@@ -23,7 +23,7 @@ PANEL_MIN_EM = 7.5  # narrowest panel, in base-size em
 class StripBody:
     """The part of a strip beside or under its title: the details card and the rows of panels."""
 
-    details: list[tuple[str, list[str]]]  # (kind, lines)
+    details: list[tuple[str, list[str], tuple[Split, ...]]]  # (kind, lines, runs cut)
     detail_size: float
     details_w: float
     details_h: float
@@ -45,6 +45,7 @@ class StripPlan:
     title_h: float
     body: StripBody
     bar_w: float = 0.0  # width of a vertical title bar down the strip's side (0: the title is a bar on top)
+    title_split: tuple[Split, ...] = ()  # runs the title had to cut
 
     @property
     def problems(self) -> list[str]:
@@ -132,7 +133,7 @@ def plan_strip(ctx: PanelContext, cat: Category, proc: Procedure, width: float, 
     """The strip planned once per procedure, width and size (memoised; never changed after it is made)."""
     whos = tuple(dict.fromkeys(sp.who for step in proc.steps for sp in speeches_of(step)))
     key = (ctx.plan_key(whos), proc, width, s)
-    return _STRIPS.call(key, ctx.setter.split_words, lambda: _plan_strip(ctx, proc, width, s))
+    return _STRIPS.call(key, lambda: _plan_strip(ctx, proc, width, s))
 
 
 def _plan_strip(ctx: PanelContext, proc: Procedure, width: float, s: float) -> StripPlan:
@@ -141,11 +142,11 @@ def _plan_strip(ctx: PanelContext, proc: Procedure, width: float, s: float) -> S
     inner = width - 2 * pad
     title_size = 1.3 * s
     if ctx.board.writing != "vertical":
-        title_lines, _, th = setter.measure(proc.title, inner - 2.2 * s, title_size, role="bold")
+        title_lines, _, th, cut = setter.measure(proc.title, inner - 2.2 * s, title_size, role="bold")
         title_h = max(th, 1.8 * s) + 0.4 * s
         body = _plan_body(ctx, proc, inner, s)
         height = pad + title_h + 0.4 * s + body.height + pad
-        return StripPlan(width, s, height, title_lines, title_size, title_h, body)
+        return StripPlan(width, s, height, title_lines, title_size, title_h, body, title_split=cut)
     # Vertical title: a bar down the strip's side, the number badge on top, the title in columns under it.
     # Its columns fit the body's height; a second column widens the bar, so the body is planned again.
     ncols = 1
@@ -153,14 +154,15 @@ def _plan_strip(ctx: PanelContext, proc: Procedure, width: float, s: float) -> S
         bar_w = _bar_width(ncols, title_size, s)
         body = _plan_body(ctx, proc, inner - bar_w - 0.4 * s, s)
         room = max(body.height - _BADGE_EM * s - 0.6 * s, 4 * title_size)
-        title_lines = columns_for(setter, proc.title, room, title_size, role="bold")
+        title_lines, cut = columns_for(setter, proc.title, room, title_size, role="bold")
         if len(title_lines) <= ncols:
             break
         ncols = len(title_lines)
     title_len = max(setter.column_length(c, title_size, "bold") for c in title_lines)
     title_h = _BADGE_EM * s + title_len + 0.6 * s  # the bar's natural height
     height = pad + max(body.height, title_h) + pad
-    return StripPlan(width, s, height, title_lines, title_size, title_h, body, bar_w=_bar_width(ncols, title_size, s))
+    return StripPlan(width, s, height, title_lines, title_size, title_h, body, bar_w=_bar_width(ncols, title_size, s),
+                     title_split=cut)
 
 
 _BADGE_EM = 2.2  # room for the number badge at the top of a vertical title bar
@@ -237,13 +239,13 @@ def _fit(width: float, n: int, s: float) -> int:
 
 
 def _details(ctx: PanelContext, proc: Procedure, details_w: float, detail_size: float, s: float
-             ) -> tuple[list[tuple[str, list[str]]], float]:
+             ) -> tuple[list[tuple[str, list[str], tuple[Split, ...]]], float]:
     """The details card's lines, by kind, and its height."""
     details = []
     dh = 0.0
     for kind, text in detail_texts(proc, ctx.board.lang):
-        lines, _, h = ctx.setter.measure(text, details_w - 0.8 * s, detail_size, fill=True)
-        details.append((kind, lines))
+        lines, _, h, cut = ctx.setter.measure(text, details_w - 0.8 * s, detail_size, fill=True)
+        details.append((kind, lines, cut))
         dh += h + 0.25 * s
         if kind == "materials" and material_icons(proc, ctx.board.lang):
             dh += _icon_size(detail_size) + 0.25 * s
@@ -334,7 +336,7 @@ def place_strip(ctx: PanelContext, cat: Category, proc: Procedure, plan: StripPl
         top = ty + _BADGE_EM * s
         items.append(vertical_block(setter, "procedure_title", plan.title_lines,
                                     (x + pad + 0.3 * s, top, plan.bar_w - 0.6 * s, bar_h - _BADGE_EM * s - 0.3 * s),
-                                    plan.title_size, role="bold", where=where))
+                                    plan.title_size, role="bold", where=where, split=plan.title_split))
         body_x, body_y = x + pad + plan.bar_w + 0.4 * s, ty
         extra = max(0.0, height - 2 * pad - plan.body.height)
     else:
@@ -349,7 +351,7 @@ def place_strip(ctx: PanelContext, cat: Category, proc: Procedure, plan: StripPl
         tx = x + pad + 2.2 * s
         items.append(setter.block("procedure_title", plan.title_lines,
                                   (tx, ty, x + pad + inner - tx, plan.title_h), plan.title_size,
-                                  role="bold", valign="middle", color="ink", where=where))
+                                  role="bold", valign="middle", color="ink", where=where, split=plan.title_split))
         body_x, body_y = x + pad, ty + plan.title_h + 0.4 * s
     body = plan.body
     # Details card.
@@ -358,11 +360,11 @@ def place_strip(ctx: PanelContext, cat: Category, proc: Procedure, plan: StripPl
         dy = body_y
         items.append(Shape("details_box", (dx, dy, body.details_w, body.details_h), cat.color.spec()))
         cy = dy + 0.25 * s
-        for kind, lines in body.details:
+        for kind, lines, cut in body.details:
             h = len(lines) * body.detail_size * LEADING
             items.append(setter.block(kind, lines, (dx + 0.4 * s, cy, body.details_w - 0.8 * s, h),
                                       body.detail_size, role="bold" if kind == "summary" else "regular",
-                                      where=where, align="justify"))
+                                      where=where, align="justify", split=cut))
             cy += h + 0.25 * s
             icons = material_icons(proc, ctx.board.lang) if kind == "materials" else []
             if icons:  # a row of pictures under the materials: what to bring, at a glance

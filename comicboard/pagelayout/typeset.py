@@ -6,7 +6,7 @@ from `text.spacing` (punctuation compression, CJK–Latin gaps), so layout and b
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -28,12 +28,26 @@ def on_ladder(size: float) -> float:
     return max(SIZE_STEP, int(size / SIZE_STEP + 1e-6) * SIZE_STEP)
 
 
+# An unbreakable run that had to be cut between characters: (run, size it was set at, largest size at which it
+# would fit whole). It travels with the lines it was cut into, up to the text block (`TextBlock.split`).
+Split = tuple[str, float, float]
+
+
 class Measured(NamedTuple):
-    """What measuring a text decided: its lines, the widest one's width and the block's height."""
+    """What measuring a text decided: its lines, the widest one's width, the block's height, and the runs it had
+    to cut (`Split`)."""
 
     lines: list[str]
     widest: float
     height: float
+    split: tuple[Split, ...] = ()
+
+
+class Columns(NamedTuple):
+    """What setting a text in columns decided (vertical writing): the columns, and the runs it had to cut."""
+
+    cols: list[str]
+    split: tuple[Split, ...] = ()
 
 
 _MEASURED = memo("measure", 200_000)
@@ -55,8 +69,6 @@ class Setter:
     lang: str
     # The board's own terms (`Board.terms`): never broken inside a line unless one alone is wider than it.
     keep: frozenset[str] = frozenset()  # a frozenset keeps its hash: cheap in every memo key below
-    # Unbreakable runs that had to be split: (run, size it was set at, largest size at which it would fit whole).
-    split_words: list[tuple[str, float, float]] = field(default_factory=list)
 
     @property
     def strict(self) -> bool:
@@ -67,13 +79,17 @@ class Setter:
 
     def lines_for(self, text: str, max_w: float, size: float, role: str = "regular",
                   split: bool = True, whole_words: bool = False, fill: bool = False) -> list[str]:
-        """Break `text` to fit `max_w` points at `size`.
+        """Break `text` to fit `max_w` points at `size` (the lines of `measure`).
 
         A unit wider than the line (a long number or URL) stays whole unless `split`: then, as a last
-        resort, it is cut between characters so nothing leaves its box; the cut is recorded. With
+        resort, it is cut between characters so nothing leaves its box (`Measured.split` says so). With
         `whole_words` (speech bubbles), a line more is taken rather than a word cut (`text.wrap.phrase_lines`);
         with `fill` (justified text), every line but a paragraph's last is as full as it can be.
         """
+        return self.measure(text, max_w, size, role, split, whole_words, fill).lines
+
+    def _lines(self, text: str, max_w: float, size: float, role: str, split: bool, whole_words: bool,
+               fill: bool) -> tuple[list[str], tuple[Split, ...]]:
         measure = max(max_w / size, 1.0)
         if fill:
             lines = [ln.text for ln in fill_lines(text, measure, lang=self.lang, fontset=self.fonts, role=role,
@@ -85,13 +101,14 @@ class Setter:
             lines = break_lines(text, measure, lang=self.lang, fontset=self.fonts, role=role, strict=self.strict,
                                 keep=self.keep)
         if not split:
-            return lines
+            return lines, ()
         out: list[str] = []
+        cut: list[Split] = []
         for line in lines:
             if self.tight_width(line, size, role) <= max_w + 0.01 or len(line) < 2:
                 out.append(line)
                 continue
-            self.split_words.append((line, size, size * max_w / max(self.tight_width(line, size, role), 1e-6)))
+            cut.append((line, size, size * max_w / max(self.tight_width(line, size, role), 1e-6)))
             rules = rules_for(self.lang, strict=self.strict)
             no_start, no_end = rules.no_start, rules.no_end
             cur = ""
@@ -107,7 +124,7 @@ class Setter:
                     cur += ch
             if cur:
                 out.append(cur)
-        return out
+        return out, tuple(cut)
 
     def width(self, text: str, size: float, role: str = "regular") -> float:
         """Width of one set line: punctuation compressed, CJK–Latin gaps in full (see `text.spacing`)."""
@@ -126,26 +143,26 @@ class Setter:
 
     def measure(self, text: str, max_w: float, size: float, role: str = "regular", split: bool = True,
                 whole_words: bool = False, fill: bool = False) -> Measured:
-        """Lines, their widest width, and the block height, for `text` in a column `max_w` wide (memoised; the
-        words it had to split are reported again on every reuse)."""
+        """Lines, their widest width, the block height and the runs cut, for `text` in a column `max_w` wide (a
+        pure function of its inputs, memoised on them)."""
         key = (self.fonts, self.lang, self.keep, text, max_w, size, role, split, whole_words, fill)
-        return _MEASURED.call(key, self.split_words,
-                              lambda: self._measure(text, max_w, size, role, split, whole_words, fill))
+        return _MEASURED.call(key, lambda: self._measure(text, max_w, size, role, split, whole_words, fill))
 
     def _measure(self, text: str, max_w: float, size: float, role: str, split: bool, whole_words: bool,
                  fill: bool) -> Measured:
-        lines = self.lines_for(text, max_w, size, role, split, whole_words, fill)
+        lines, cut = self._lines(text, max_w, size, role, split, whole_words, fill)
         # A line set in full may be wider than the column only by its CJK–Latin gaps, which `block` shrinks.
         widest = 0.0
         for ln in lines:
             full, tight = _em_widths(ln.rstrip(" "), self.lang, self.fonts, role)
             widest = max(widest, min(full * size, max(max_w, tight * size)))
-        return Measured(lines, widest, len(lines) * size * LEADING)
+        return Measured(lines, widest, len(lines) * size * LEADING, cut)
 
     def block(self, kind: str, lines: list[str], box: Box, size: float, *, role: str = "regular",
               align: str = "left", valign: str = "top", color: str = "ink", where: str = "",
-              source: str | None = None) -> TextBlock:
-        """Place already-broken `lines` in `box`; returns a TextBlock whose lines lie inside the box.
+              source: str | None = None, split: tuple[Split, ...] = ()) -> TextBlock:
+        """Place already-broken `lines` in `box`; returns a TextBlock whose lines lie inside the box (and that
+        carries `split`, the runs measuring had to cut for them).
 
         `align` is left, center, right or justify (every line but the last of each paragraph of `source`, the
         text the lines were broken from, stretched to the box: see `text.spacing.justify`).
@@ -179,22 +196,22 @@ class Setter:
             xs = [lx + x for x in setl.xs]
             baseline = ly + (pitch - size) / 2 + asc * size
             out.append(Line(text, (lx, ly, lw, pitch), baseline, tuple(xs), setl.dys))
-        return TextBlock(kind, box, size, out, role=role, color=color, where=where)
+        return TextBlock(kind, box, size, out, role=role, color=color, where=where, split=split)
 
 
-def columns_for(setter: Setter, text: str, max_len: float, size: float, role: str = "regular") -> list[str]:
+def columns_for(setter: Setter, text: str, max_len: float, size: float, role: str = "regular") -> Columns:
     """Break `text` into columns no longer than `max_len` points at `size` (vertical writing).
 
     The breaker measures vertical advances (`text.vertical.VerticalMetrics`); a column it made longer than the
     measure (a tate-chū-yoko number counts one em) is broken again at a shorter one. A unit longer than the
-    column is cut between characters as a last resort, and recorded like a split word (memoised, like
+    column is cut between characters as a last resort, and said so like a split word (memoised, like
     `Setter.measure`).
     """
     key = (setter.fonts, setter.lang, setter.keep, text, max_len, size, role)
-    return list(_COLUMNS.call(key, setter.split_words, lambda: tuple(_columns_for(setter, text, max_len, size, role))))
+    return _COLUMNS.call(key, lambda: _columns_for(setter, text, max_len, size, role))
 
 
-def _columns_for(setter: Setter, text: str, max_len: float, size: float, role: str = "regular") -> list[str]:
+def _columns_for(setter: Setter, text: str, max_len: float, size: float, role: str = "regular") -> Columns:
     metrics = vertical_metrics(setter.fonts)
     measure = max(max_len / size, 1.0)
     for _ in range(4):
@@ -205,12 +222,13 @@ def _columns_for(setter: Setter, text: str, max_len: float, size: float, role: s
             break
         measure = max(1.0, measure - max(over / size, 0.25))
     out: list[str] = []
+    cut: list[Split] = []
     for col in cols:
         if setter.column_length(col, size, role) <= max_len + 0.01 or len(col) < 2:
             out.append(col)
             continue
         length = setter.column_length(col, size, role)
-        setter.split_words.append((col, size, size * max_len / length))
+        cut.append((col, size, size * max_len / length))
         cur = ""
         for ch in col:
             if cur and setter.column_length(cur + ch, size, role) > max_len:
@@ -220,11 +238,12 @@ def _columns_for(setter: Setter, text: str, max_len: float, size: float, role: s
                 cur += ch
         if cur:
             out.append(cur)
-    return out
+    return Columns(out, tuple(cut))
 
 
 def vertical_block(setter: Setter, kind: str, cols: list[str], box: Box, size: float, *, role: str = "regular",
-                   valign: str = "top", color: str = "ink", where: str = "") -> TextBlock:
+                   valign: str = "top", color: str = "ink", where: str = "", split: tuple[Split, ...] = ()
+                   ) -> TextBlock:
     """Place columns in `box`, the first at the right edge, read top to bottom, right to left."""
     x0, y0, w, h = box
     pitch = size * LEADING
@@ -239,7 +258,7 @@ def vertical_block(setter: Setter, kind: str, cols: list[str], box: Box, size: f
         cells = tuple((c.mode, c.draw, c.y, c.shift) for c in setc.cells)
         xs = tuple(cx for _ in col)
         lines.append(Line(col, (cx, max(top, y0), size, setc.length), max(top, y0), xs, cells=cells))
-    return TextBlock(kind, box, size, lines, role=role, color=color, where=where, writing="vertical")
+    return TextBlock(kind, box, size, lines, role=role, color=color, where=where, writing="vertical", split=split)
 
 
 def _paragraph_ends(source: str | None, lines: list[str]) -> set[int]:

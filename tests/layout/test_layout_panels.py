@@ -113,7 +113,7 @@ def test_japanese_lines_and_columns_never_start_with_small_kana_or_a_long_vowel_
         for mode in ({}, {"whole_words": True}, {"fill": True}):
             lines = setter.lines_for(text, float(width), size, **mode)
             assert not [ln for ln in lines[1:] if ln[:1] in _NO_START_JA], (width, mode, lines)
-        cols = columns_for(setter, text, float(width), size)
+        cols = columns_for(setter, text, float(width), size).cols
         assert not [c for c in cols[1:] if c[:1] in _NO_START_JA], (width, cols)
 @pytest.mark.parametrize("size", ["A4", "A3", "A2"])
 @pytest.mark.parametrize("steps", [("来", "填表", "盖章"), ("扫码", "缴费"), ("打电话", "上门修", "写信", "回复")])

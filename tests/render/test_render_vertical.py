@@ -14,7 +14,7 @@ from tests.render.agree import pdf_png_ink
 def _column_items():
     fs = default_fontset()
     setter = Setter(fs, "ja")
-    cols = columns_for(setter, "コーヒーはID「12」杯。", 400, 30)
+    cols = columns_for(setter, "コーヒーはID「12」杯。", 400, 30).cols
     block = vertical_block(setter, "caption", cols, (20, 10, 40, 420), 30)
     return text_runs(block, fs, load_theme("community"))
 

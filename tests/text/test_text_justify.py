@@ -46,7 +46,7 @@ def test_a_line_that_would_look_gappy_stays_ragged():
 def test_justified_blocks_fill_their_measure_inside_the_box_and_keep_units_whole(text, lang, width_em):
     size = 10.0
     setter = Setter(FS, lang)
-    lines, _, height = setter.measure(text, width_em * size, size)
+    lines, _, height, _ = setter.measure(text, width_em * size, size)
     box = (0.0, 0.0, width_em * size, height)
     block = setter.block("caption", lines, box, size, align="justify", source=text)
     levels_of = rules_for(lang)

@@ -105,7 +105,7 @@ def test_set_lines_never_grow_but_by_gaps_and_positions_run_forward(text, lang, 
 def test_set_blocks_stay_in_their_box_and_rejoin(text, lang, width_em, size, align):
     setter = Setter(FS, lang)
     max_w = width_em * size
-    lines, widest, height = setter.measure(text, max_w, size)
+    lines, widest, height, _ = setter.measure(text, max_w, size)
     block = setter.block("caption", lines, (0.0, 0.0, max_w, height), size, align=align)
     pos = 0
     for k, ln in enumerate(block.lines):

@@ -65,7 +65,7 @@ def test_cells_cover_the_line_in_order_and_every_glyph_exists(text, lang):
 def test_columns_fit_their_measure_and_rejoin(text, lang, measure_em):
     setter = Setter(FS, lang)
     size = 10.0
-    cols = columns_for(setter, text, measure_em * size, size)
+    cols = columns_for(setter, text, measure_em * size, size).cols
     assert "".join(cols) == text
     for c in cols:
         assert setter.column_length(c, size) <= measure_em * size + 0.01 or len(c) == 1
@@ -73,7 +73,7 @@ def test_columns_fit_their_measure_and_rejoin(text, lang, measure_em):
 
 def test_vertical_block_reads_right_to_left_inside_its_box():
     setter = Setter(FS, "ja")
-    cols = columns_for(setter, "マイナンバーカードの申請", 60, 10)
+    cols = columns_for(setter, "マイナンバーカードの申請", 60, 10).cols
     block = vertical_block(setter, "procedure_title", cols, (0, 0, 40, 60), 10)
     assert block.writing == "vertical" and len(block.lines) >= 2
     xs = [ln.bbox[0] for ln in block.lines]
