@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from functools import lru_cache
 
 from ..color import Color
 from ..display import Path, PathOp, PathPen
@@ -98,15 +99,24 @@ def _ray_param(body: list[Cubic], cx: float, cy: float, rx: float, ry: float, ti
     """Global parameter u in [0, 4) where the ray from the centre toward tip crosses the body outline."""
     want = math.atan2((tip[1] - cy) / ry, (tip[0] - cx) / rx)
     best, best_d = 0.0, 9.0
-    n = 256
+    for u, angle in _unit_angles():
+        d = abs(math.remainder(angle - want, math.tau))
+        if d < best_d:
+            best, best_d = u, d
+    return best
+
+
+@lru_cache(maxsize=1)
+def _unit_angles(n: int = 256) -> tuple[tuple[float, float], ...]:
+    """(u, angle seen from the centre) at n samples per quarter of the body, in the body's own scaled frame
+    ((p - centre) / radii): the same for every bubble, so computed once."""
+    body = _squircle(-1.0, -1.0, 2.0, 2.0)
+    out = []
     for q, c in enumerate(body):
         for i in range(n):
-            t = i / n
-            px, py = _pt(c, t)
-            d = abs(math.remainder(math.atan2((py - cy) / ry, (px - cx) / rx) - want, math.tau))
-            if d < best_d:
-                best, best_d = q + t, d
-    return best
+            px, py = _pt(c, i / n)
+            out.append((q + i / n, math.atan2(py, px)))
+    return tuple(out)
 
 
 def _arc_table(body: list[Cubic], n: int = 128) -> list[tuple[float, float]]:
