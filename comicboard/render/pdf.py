@@ -11,6 +11,7 @@ import io
 import math
 import re
 import threading
+from functools import lru_cache
 from pathlib import Path as FilePath
 from typing import TYPE_CHECKING
 
@@ -215,8 +216,7 @@ def _path(canvas: Canvas, item: Path, X, Y, overprint: bool = False) -> None:  #
     fill, stroke = item.fill is not None, item.stroke is not None and item.stroke_width > 0
     if not (fill or stroke):
         return
-    flip = f"1 0 0 -1 {_num(X(0.0))} {_num(Y(0.0))} cm"  # display (x, y) → page (x + o, mh - o - y)
-    code = ["q", flip]
+    code = ["q", _flip(X(0.0), Y(0.0))]
     if overprint:
         black_fill, black_stroke = fill and solid_black(item.fill), stroke and solid_black(item.stroke)
         if black_fill or black_stroke:
@@ -239,10 +239,18 @@ def _path(canvas: Canvas, item: Path, X, Y, overprint: bool = False) -> None:  #
 _ZEROS = re.compile(r"(?:(\.\d*?[1-9])|\.)0+(?!\d)")  # trailing zeros of a decimal ("12.500" → "12.5")
 
 
+@lru_cache(maxsize=64)
+def _flip(x0: float, y0: float) -> str:
+    """The matrix taking display-list (x, y) to page (x0 + x, y0 - y)."""
+    return f"1 0 0 -1 {_num(x0)} {_num(y0)} cm"
+
+
+@lru_cache(maxsize=4096)
 def _num(v: float) -> str:
     return _ZEROS.sub(r"\1", f"{v:.3f}")
 
 
+@lru_cache(maxsize=1024)
 def _cmyk(c: Color) -> str:
     """Ink values as the display list holds them (to 1/10 000: the ink limit is checked on those)."""
     return _ZEROS.sub(r"\1", f"{c.c:.4f} {c.m:.4f} {c.y:.4f} {c.k:.4f}")
