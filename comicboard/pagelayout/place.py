@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..art import bubble_text_box, caption_text_box, draw_figure
+from ..art import bubble_text_box, caption_text_box, figure_anatomy
 from ..model import Step
 from .frames import _mirror, _move
 from .geometry import Bubble, Figure, Item, Panel, Shape
@@ -48,7 +48,7 @@ def place_panel(ctx: PanelContext, step: Step, number: int, plan: PanelPlan, x: 
     last_speech = {sp.who: sp for sp in plan.speeches}
     for who, box, facing in _figure_boxes(ctx, plan, plan.beside, fig_h, fig_bottom):
         member = ctx.board.cast[who]
-        art = draw_figure(*box, look=member.look, facing=facing, seed_key=who)
+        art = figure_anatomy(*box, look=member.look, facing=facing, seed_key=who)  # where its parts are, undrawn
         figures[who] = Figure(box, who, member.look, member.name, art.head, facing,
                               _expression(last_speech.get(who), who), _pose(last_speech.get(who), step), art.mouth,
                               picture=str(member.picture) if member.picture else None)
@@ -74,8 +74,8 @@ def place_panel(ctx: PanelContext, step: Step, number: int, plan: PanelPlan, x: 
     # Props: in a hand (the figure's art draws them; the icon item says where), or on a counter.
     held = held_props(step, plan.speeches)
     for k, who in held.items():
-        art = draw_figure(*figures[who].bbox, look=figures[who].look, facing=figures[who].facing, seed_key=who,
-                          pose=figures[who].pose)
+        art = figure_anatomy(*figures[who].bbox, look=figures[who].look, facing=figures[who].facing, seed_key=who,
+                             pose=figures[who].pose)
         box = art.held if art.held is not None else figures[who].bbox
         items.append(Shape("icon", box, extra={"name": step.props[k], "held_by": who}))
     if plan.counter is not None:
