@@ -307,11 +307,13 @@ def _beside_attempt(ctx: PanelContext, plan: PanelPlan, s: float, shift: float, 
     # A counter stands at the bottom of the column: the bubbles end above the props on it.
     counter_h = COUNTER_TOP * plan.fig_h + plan.counter.icon + 0.35 * s if plan.counter else 0.0
     scene = least
+    bubbles: list[BubblePlan] = []
     for _ in range(4):
         tips = _tips(ctx, plan, True, plan.fig_h, pad + scene)
-        bubbles = _beside_pass(ctx, plan, s, left, right, tips)
-        if bubbles is None:
+        found = _beside_pass(ctx, plan, s, left, right, tips)
+        if found is None:
             return None
+        bubbles = found
         stack = max(b.y + b.h for b in bubbles) - pad
         new_scene = max(least, stack + 0.35 * plan.fig_h, stack + counter_h)
         if abs(new_scene - scene) < 0.01:

@@ -3,7 +3,9 @@ from the figure's anatomy, poses, expressions, and the props held or set on a co
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import lru_cache
+from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from ..art import draw_figure
@@ -56,7 +58,8 @@ HELD = {"document": "holding_document", "form": "holding_document", "certificate
         "phone": "holding_phone"}
 
 
-def held_props(step: Step, speeches: tuple[Speech, ...]) -> dict[int, str]:
+@lru_cache(maxsize=4096)  # every plan of a step at another width or size asks again: reading poses costs
+def held_props(step: Step, speeches: tuple[Speech, ...]) -> Mapping[int, str]:
     """Which of the step's props (by index) a figure holds in its hand, by speaker; the rest go on the counter."""
     last = {sp.who: sp for sp in speeches}
     held: dict[int, str] = {}
@@ -65,7 +68,7 @@ def held_props(step: Step, speeches: tuple[Speech, ...]) -> dict[int, str]:
         k = next((i for i, name in enumerate(step.props[:3]) if HELD.get(name) == pose and i not in held), None)
         if k is not None:
             held[k] = who
-    return held
+    return MappingProxyType(held)  # memoised: read-only
 
 
 def _counter_width(n: int, icon: float) -> float:
@@ -112,6 +115,7 @@ def _speaker_centres(n: int, inner: float, pad: float, counter: CounterPlan | No
 
 def _counter_x(plan: PanelPlan, beside: bool, fig_w: float) -> float:
     """The counter's left edge (local): in the column between the figures, or in its own slot."""
+    assert plan.counter is not None
     s = plan.s
     pad = _pad(s)
     cw = plan.counter.w
