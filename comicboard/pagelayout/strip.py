@@ -7,7 +7,9 @@ giving any extra height to the panels.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..model import Category, Procedure
 from .geometry import Item, Shape
@@ -67,7 +69,8 @@ def detail_texts(proc: Procedure, lang: str) -> list[tuple[str, str]]:
     return out
 
 
-def material_icons(proc: Procedure, lang: str) -> list[str]:
+@lru_cache(maxsize=1024)  # asked at every width and size a strip is planned at; matching icons costs
+def material_icons(proc: Procedure, lang: str) -> tuple[str, ...]:
     """Icon names for a procedure's materials, in order, without repeats (materials with no icon skipped)."""
     from ..art import icon_for_text
 
@@ -76,10 +79,10 @@ def material_icons(proc: Procedure, lang: str) -> list[str]:
         name = icon_for_text(m, lang)
         if name and name not in names:
             names.append(name)
-    return names
+    return tuple(names)
 
 
-def icon_row(names: list[str], x: float, y: float, width: float, size: float) -> list[Shape]:
+def icon_row(names: Sequence[str], x: float, y: float, width: float, size: float) -> list[Shape]:
     """Material icons side by side from (x, y), as many as fit `width` (each `size` square, 0.3·size apart)."""
     fit = max(1, int((width + 0.3 * size) // (1.3 * size)))
     return [Shape("icon", (x + k * 1.3 * size, y, size, size), extra={"name": name, "for": "materials"})
@@ -366,7 +369,7 @@ def place_strip(ctx: PanelContext, cat: Category, proc: Procedure, plan: StripPl
                                       body.detail_size, role="bold" if kind == "summary" else "regular",
                                       where=where, align="justify", split=cut))
             cy += h + 0.25 * s
-            icons = material_icons(proc, ctx.board.lang) if kind == "materials" else []
+            icons = material_icons(proc, ctx.board.lang) if kind == "materials" else ()
             if icons:  # a row of pictures under the materials: what to bring, at a glance
                 size = _icon_size(body.detail_size)
                 items.extend(icon_row(icons, dx + 0.4 * s, cy, body.details_w - 0.8 * s, size))
