@@ -557,24 +557,37 @@ def _exact_cached(text: str, max_w: float, count: int, rules: LineRules, fs: Fon
     lend = [letters[e] for e in ends]
     lstart = [letters[p] for p in points]
     limit = max_w + _EPS
+    # Fewest lines from each position to the end (widths only grow, so greedy is optimal): a position that cannot
+    # finish in the lines left is no state of the programme, nor is one too near the end for them.
+    fewest = [0] * size
+    reach = last
+    for j in range(last - 1, -1, -1):
+        while reach > j and right[reach] - left[j] > limit:
+            reach -= 1
+        fewest[j] = fewest[reach] + 1 if reach > j else size
+    if fewest[0] > count or last < count:
+        return None
     best = [[inf] * size for _ in range(count + 1)]
     back = [[0] * size for _ in range(count + 1)]
     best[0][0] = 0.0
+    live = [0]  # the positions the previous row reached, in order
     for m in range(1, count + 1):
         weight = last_weight if m == count else 1.0
         widows = m == count or whole_words
         prev, cur, bk = best[m - 1], best[m], back[m]
-        for k in range(1, size):
+        left_lines = count - m
+        reached = []
+        for k in range(m, last - left_lines + 1):
+            if fewest[k] > left_lines or (m == count and k != last):
+                continue
             rk, lk, mk, dk = right[k], lend[k], mid[k], dear[k]
-            bc, bj = cur[k], 0
-            for j in range(k - 1, -1, -1):
-                pj = prev[j]
-                if pj == inf:
-                    continue
+            bc, bj = inf, 0
+            for i in range(bisect_left(live, k) - 1, -1, -1):
+                j = live[i]
                 w = rk - left[j]
                 if w > limit:
                     break
-                cost = pj + (max_w - w) ** 2 * weight
+                cost = prev[j] + (max_w - w) ** 2 * weight
                 if widows and lk - lstart[j] <= 1:
                     cost += _COST_WIDOW  # one letter alone: on the last line a widow, in a bubble any line
                 if mk:
@@ -583,8 +596,12 @@ def _exact_cached(text: str, max_w: float, count: int, rules: LineRules, fs: Fon
                     cost += _COST_EMERGENCY
                 if cost < bc:
                     bc, bj = cost, j
-            if bc < cur[k]:
+            if bc < inf:
                 cur[k], bk[k] = bc, bj
+                reached.append(k)
+        if not reached:
+            return None
+        live = reached
     if best[count][last] == inf:
         return None
     out: list[Line] = []
