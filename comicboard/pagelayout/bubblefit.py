@@ -37,6 +37,18 @@ class BubblePlan:
     def box(self) -> tuple[float, float, float, float]:
         return (self.x, self.y, self.w, self.h)
 
+    # Copies with one thing changed, made directly (dataclasses.replace costs several times more; the search
+    # makes thousands).
+    def at(self, x: float, y: float, side: int = 0) -> BubblePlan:
+        """This bubble placed at (x, y)."""
+        return BubblePlan(self.lines, self.size, self.w, self.h, self.text_w, self.text_h, self.pad, self.overflow,
+                          x, y, side, self.link, self.split)
+
+    def linked_to(self, k: int) -> BubblePlan:
+        """This bubble with its tail ending in bubble `k` (a linked bubble)."""
+        return BubblePlan(self.lines, self.size, self.w, self.h, self.text_w, self.text_h, self.pad, self.overflow,
+                          self.x, self.y, self.side, k, self.split)
+
 
 MAX_BUBBLE_SHARE = 0.62  # widest bubble as a share of the panel width, when a bubble would fill over half
 

@@ -244,7 +244,7 @@ def _plan_fresh(ctx: PanelContext, step: Step, width: float, s: float, caption: 
     # Narrower bubbles only when one would fill over half the panel, or when the tails would not stay clear.
     tried = []
     for share in (1.0, MAX_BUBBLE_SHARE):
-        staged = replace(draft, share=share)
+        staged = draft if share == draft.share else replace(draft, share=share)
         beside = _plan_beside(ctx, staged, inner, s) if beside_ok else None
         above = _plan_above(ctx, staged, inner, s)
         if beside is not None and beside.text_size >= above.text_size and (
@@ -288,8 +288,13 @@ def _plan_beside(ctx: PanelContext, plan: PanelPlan, inner: float, s: float) -> 
     head_left, head_top = pad + ux * fig_w, pad + first.scene - plan.fig_h + uy * plan.fig_h
     if head_left >= edge or head_top >= edge:
         return first
-    options = [_beside_attempt(ctx, plan, s, edge - head_left, plan.fig_h),
-               _beside_attempt(ctx, plan, s, 0.0, plan.fig_h + edge - pad - uy * plan.fig_h)]
+    shifted = _beside_attempt(ctx, plan, s, edge - head_left, plan.fig_h)
+    least = plan.fig_h + edge - pad - uy * plan.fig_h
+    # Standing lower makes the scene at least `least` tall: not tried when stepping aside is no taller than that.
+    if shifted is not None and shifted.height <= 2 * pad + least + plan.caption_h + (0.3 * s if plan.caption_h
+                                                                                     else 0):
+        return shifted
+    options = [shifted, _beside_attempt(ctx, plan, s, 0.0, least)]
     return min((o for o in options if o is not None), key=lambda o: o.height, default=None)
 
 
@@ -347,7 +352,7 @@ def _beside_pass(ctx: PanelContext, plan: PanelPlan, s: float, left: float, righ
         fit = _bubble_for(ctx.setter, sp, avail, s, ctx.min_size)
         bx = lo if side == 0 else hi - fit.w
         by = _drop_below(bx, prev_top, fit.w, fit.h, placed, gap)
-        bub = replace(fit, x=bx, y=by, side=side)
+        bub = fit.at(bx, by, side)
         placed.append(bub.box)
         bubbles.append(bub)
         prev_top = by + 0.6 * s
@@ -401,6 +406,7 @@ def _above_pass(ctx: PanelContext, plan: PanelPlan, inner: float, s: float,
     max_w = min(inner * (0.86 if n_fig == 1 else 0.74), plan.share * width)
     prev_top = pad
     last_of: dict[str, int] = {}  # speaker → index of their latest bubble
+    heads: dict[str, Pt] = {}  # where the tails end, when the figures' tops are given
 
     def room(blocks: list[tuple[float, float]], cx: float) -> tuple[float, float] | None:
         intervals = _free_intervals(pad, width - pad, blocks)
@@ -416,7 +422,7 @@ def _above_pass(ctx: PanelContext, plan: PanelPlan, inner: float, s: float,
             # (comic "linked balloons"), so only this bubble's tail goes down to the speaker.
             found = room([iv for i, iv in enumerate(blocked) if i != j], cx)
             if found is not None:
-                bubbles[j] = replace(bubbles[j], link=k)
+                bubbles[j] = bubbles[j].linked_to(k)
                 blocked[j] = (0.0, 0.0)
         best = _above_fit(ctx, sp, found if found is not None else (pad, width - pad), cx, max_w, prev_top, placed,
                           gap, s)
@@ -428,20 +434,25 @@ def _above_pass(ctx: PanelContext, plan: PanelPlan, inner: float, s: float,
                 alt = _above_fit(ctx, sp, linked, cx, max_w, prev_top, placed, gap, s)
                 if alt[0] < best[0]:
                     best = alt
-                    bubbles[j] = replace(bubbles[j], link=k)
+                    bubbles[j] = bubbles[j].linked_to(k)
                     blocked[j] = (0.0, 0.0)
         _, fit, bx, by = best
-        bub = replace(fit, x=bx, y=by)
+        bub = fit.at(bx, by)
         bubbles.append(bub)
         placed.append(bub.box)
         prev_top = by + 0.6 * s  # the next bubble reads after this one: not higher
+        last_of[sp.who] = k
+        if k == len(plan.speeches) - 1:
+            break  # no later bubble keeps clear of this one's tail
         # The tail runs from where it leaves this bubble down to the speaker's head at cx.
-        top = fig_top if fig_top is not None else by + bub.h + 1.0 * s
-        tip = _tips(ctx, plan, False, plan.fig_h, top + plan.fig_h)[sp.who]
+        if fig_top is None:
+            tip = _tips(ctx, plan, False, plan.fig_h, by + bub.h + 1.0 * s + plan.fig_h)[sp.who]
+        else:
+            heads = heads or _tips(ctx, plan, False, plan.fig_h, fig_top + plan.fig_h)
+            tip = heads[sp.who]
         root = _tail_root(bub.box, tip)
         m = _tail_block(s)
         blocked.append((min(root[0], tip[0]) - m, max(root[0], tip[0]) + m))
-        last_of[sp.who] = k
     return bubbles
 
 
