@@ -9,6 +9,7 @@ import logging
 import os
 import re
 import tempfile
+import unicodedata
 import warnings
 from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import BrokenExecutor, Executor, Future, ProcessPoolExecutor, as_completed
@@ -35,6 +36,8 @@ from .workers import making_a_row, pool, stop_workers
 MANIFEST = ".comicboard-batch.json"
 FORMATS = ("pdf", "png", "phone", "handout")
 _UNSAFE = re.compile(r'[\x00-\x1f\x7f-\x9f/\\:*?"<>|]+')
+_DEVICE = re.compile(r"(?i)CON|PRN|AUX|NUL|COM[0-9¹²³]|LPT[0-9¹²³]")
+_NAME_BYTES = 255  # the longest file name most file systems hold (ext4, APFS, NTFS: 255 bytes or UTF-16 units)
 log = logging.getLogger("comicboard")
 
 # The files a row named `stem` may write, per format, as what follows the stem (`\d+`: a page or procedure
@@ -99,8 +102,11 @@ class BatchResult:
 
 
 def safe_name(name: str) -> str:
-    """A file name from a cell: path separators, control characters and characters Windows refuses become '_'."""
-    return _UNSAFE.sub("_", name).strip(" .")
+    """A file name from a cell: path separators, control characters and characters Windows refuses become '_';
+    composed (NFC: é typed as e + ´ is the é macOS would store, one file), and a name Windows keeps for a device
+    (CON, NUL, COM1, …) gets a '_' after it."""
+    stem = _UNSAFE.sub("_", unicodedata.normalize("NFC", name)).strip(" .")
+    return stem + "_" if _DEVICE.fullmatch(stem.split(".")[0]) else stem
 
 
 def render_many(template: Template | str | os.PathLike[str] | Mapping[str, Any],
@@ -160,6 +166,11 @@ def render_many(template: Template | str | os.PathLike[str] | Mapping[str, Any],
             o.reason = row.reason
         elif not stem:
             o.reason = f"no name: column {column!r} is empty or missing"
+        elif len(stem.encode()) > (room := _name_room(out, formats)):
+            o.reason = (f"name '{stem[:20]}…' is too long for a file name: {len(stem.encode())} bytes (UTF-8), "
+                        f"where at most {room} leave room for the suffixes and the temporary files' marks in a "
+                        f"file system's {_NAME_BYTES}; shorten it in column {column!r}, or name the files by "
+                        "another column (--name)")
         else:
             stems[-1] = stem
     for i, reason in _clashes(stems, formats, column, outcomes).items():
@@ -275,6 +286,15 @@ def _output_folder(out: Path) -> Path:
         raise RenderError(f"cannot write in the output folder {out}: {no_room_message(exc)}",
                           hint="choose a folder you can write to, on a disk with room") from None
     return out
+
+
+def _name_room(out: Path, formats: tuple[str, ...]) -> int:
+    """The bytes a row's name may take: a file name holds 255, less the longest suffix a format adds
+    (`-phone-index.png`, `-999.png`, …) and the marks of the temporary it is written as (`.{name}.host-pid.*.tmp`,
+    render.atomic)."""
+    suffix = max(len(s.replace(r"\d+", "999").replace("\\", "")) for f in formats for s in _SHAPES[f])
+    temp = len(temp_prefix(out / "x")) - 1 + len("old99.tmp") + 4  # mkstemp's 8 random letters: within that
+    return _NAME_BYTES - suffix - temp
 
 
 def _clashes(stems: list[str], formats: tuple[str, ...], column: str | None, outcomes: list[Outcome]

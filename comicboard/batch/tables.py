@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 import os
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -64,7 +65,7 @@ def read_table(path: str | os.PathLike[str], *, keep_bad_rows: bool = False) -> 
         rows = _csv_rows(text, file)
     else:
         doc = read_json(text, file) if suffix == ".json" else read_yaml(text, file)  # the spec's limits
-        rows = _list_rows(doc.data, file, lambda index: doc.where(index)[0])
+        rows = _list_rows(doc.data, file, lambda index: doc.where(index)[0], doc.raw)
     bad = next((r for r in rows if isinstance(r, BadRow)), None)
     if bad is not None and not keep_bad_rows:
         raise bad.error
@@ -100,6 +101,11 @@ def checked(row: Row, where: str, include_column: str = INCLUDE_COLUMN) -> Row:
         if isinstance(cell, Mapping) or (isinstance(cell, list | tuple | set) and column != include_column):
             problem = (f"column {column!r} holds a {type(cell).__name__}, not text",
                        "write the value as text (a list would be drawn as ['…'])")
+        elif isinstance(cell, bool | bytes | bytearray):
+            problem = (f"column {column!r} holds {'true/false' if isinstance(cell, bool) else 'binary data'}, "
+                       "not text", "write the value as text, in quotes")
+        elif isinstance(cell, float) and math.isinf(cell):
+            problem = (f"column {column!r} holds an infinite number, not text", "write the value itself, as text")
         elif not is_empty(cell) and not isinstance(cell, list | tuple):
             text = cell_text(cell)
             if len(text) > MAX_CELL_CHARS:
@@ -150,7 +156,14 @@ def _csv_rows(text: str, file: str) -> list[Row]:
             continue
         if not any(cell.strip() for cell in record):
             continue
-        cells = {h: (record[i].strip() if i < len(record) else "") for i, h in enumerate(header)}
+        cells = {h: (record[i].strip() if i < len(record) else "") for i, h in enumerate(header) if h}
+        nameless = next((i for i, h in enumerate(header) if not h and i < len(record) and record[i].strip()), None)
+        if nameless is not None and len(record) == len(header):
+            e = SpecError(f"cell {nameless + 1} holds {shown(record[nameless].strip())} but its column has no name "
+                          "in the header line", file=file, line=start,
+                          hint=f"name column {nameless + 1} in the first line, or leave its cells empty")
+            rows.append(_row(BadRow, cells, file, start, e))
+            continue
         if len(record) != len(header):
             hint = ("quote cells that contain commas" if len(record) > len(header) else
                     "give every column a value, an empty one as ,, (the template decides whether it may be empty)")
@@ -162,7 +175,9 @@ def _csv_rows(text: str, file: str) -> list[Row]:
     return rows
 
 
-def _list_rows(data: Any, file: str, line_of: Any) -> list[Row]:
+def _list_rows(data: Any, file: str, line_of: Any, raw: Mapping[tuple, str]) -> list[Row]:
+    """Rows of a JSON or YAML list. A YAML cell that is not text keeps what was typed (`raw`), as in a spec:
+    phone: 0311 is 0311 on the board, not the octal number 201; yes stays yes, 1.50 stays 1.50."""
     prefix: tuple[Any, ...] = ()
     if isinstance(data, Mapping) and len(data) == 1 and isinstance(next(iter(data.values())), list):
         prefix = (next(iter(data)),)
@@ -174,7 +189,9 @@ def _list_rows(data: Any, file: str, line_of: Any) -> list[Row]:
     for i, r in enumerate(data):
         line = line_of(prefix + (i,))
         if isinstance(r, Mapping):
-            rows.append(checked(_row(Row, {str(k): v for k, v in r.items()}, file, line), f"{file}:{line}"))
+            cells = {str(k): (raw[prefix + (i, k)] if prefix + (i, k) in raw and not isinstance(v, bytes) else v)
+                     for k, v in r.items()}
+            rows.append(checked(_row(Row, cells, file, line), f"{file}:{line}"))
         else:
             reason = SpecError(f"item {i + 1} of the list of rows is not a mapping of column → value "
                                f"(found {shown(repr(r))})", file=file, line=line, hint=hint)

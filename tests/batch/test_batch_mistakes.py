@@ -301,3 +301,66 @@ def test_tables_read_with_their_lines(tmp_path):
     (tmp_path / "t.yaml").write_text("rows:\n  - {community: 甲}\n  - 乙\n  - {community: 丙}\n", "utf-8")
     rows = read_table(tmp_path / "t.yaml", keep_bad_rows=True)
     assert [r.line for r in rows] == [2, 3, 4] and "t.yaml:3" in rows[1].reason
+
+
+# --- Found by a hostile pass over tables and names ---------------------------------------------------------------
+
+def test_yaml_cells_keep_what_was_typed(tmp_path):
+    (tmp_path / "t.yaml").write_text("- {community: 甲, phone: 0311, open: yes, fee: 1.50, date: 2024-01-01, "
+                                     "n: .inf}\n", "utf-8")
+    (row,) = read_table(tmp_path / "t.yaml")
+    assert dict(row) == {"community": "甲", "phone": "0311", "open": "yes", "fee": "1.50", "date": "2024-01-01",
+                         "n": ".inf"}
+
+
+# name: (file name, content, words in the bad row's reason) — each a table whose second line is a bad row
+CELLS_THAT_ARE_NO_TEXT = {
+    "JSON true": ("t.json", '[\n{"community": "甲", "phone": true}\n]', "holds true/false, not text"),
+    "YAML binary": ("t.yaml", "#\n- {community: 甲, phone: !!binary aGVsbG8=}\n", "holds binary data"),
+    "CSV value under a nameless column": ("t.csv", "community,,phone\n甲,x,0311\n", "its column has no name"),
+}
+
+
+@pytest.mark.parametrize("name", CELLS_THAT_ARE_NO_TEXT)
+def test_cells_that_are_no_text_fail_their_row(tmp_path, name):
+    file, content, words = CELLS_THAT_ARE_NO_TEXT[name]
+    (tmp_path / file).write_text(content, "utf-8")
+    (row,) = read_table(tmp_path / file, keep_bad_rows=True)
+    assert words in row.reason and f"{file}:2" in row.reason, row.reason
+
+
+@pytest.mark.parametrize("cell", [float("inf"), True, b"0311"])
+def test_python_values_that_are_no_text_fail_their_item(cell):
+    from comicboard.batch import rows_from
+
+    (row,) = rows_from([{"community": "甲", "phone": cell}])
+    assert "item 1: column 'phone' holds" in row.reason and "not text" in row.reason
+
+
+def test_a_nameless_empty_column_is_fine(tmp_path):
+    (tmp_path / "t.csv").write_text("community,phone,\n甲,0311,\n", "utf-8")  # a spreadsheet's trailing comma
+    (row,) = read_table(tmp_path / "t.csv")
+    assert dict(row) == {"community": "甲", "phone": "0311"}
+
+
+@pytest.mark.parametrize(("cell", "stem"), [("CON", "CON_"), ("nul", "nul_"), ("com1.x", "com1.x_"), ("LPT9", "LPT9_"),
+                                            ("console", "console"), ("cafe\u0301", "caf\u00e9")])
+def test_names_windows_keeps_for_devices_and_decomposed_letters(cell, stem):
+    from comicboard.batch.runner import safe_name
+
+    assert safe_name(cell) == stem
+
+
+def test_names_typed_two_ways_are_one_name(tmp_path, template_file):
+    rows = [{**ROWS[0], "community": "caf\u00e9"}, {**ROWS[1], "community": "cafe\u0301"}]  # é, and e + ´
+    result = render_many(template_file, rows, tmp_path / "out", jobs=1)
+    assert [o.status for o in result.outcomes] == ["made", "failed"] and "earlier row" in result.outcomes[1].reason
+    assert [p.name for p in (tmp_path / "out").glob("*.pdf")] == ["caf\u00e9.pdf"]
+
+
+def test_a_name_too_long_for_a_file_fails_before_anything_is_written(tmp_path, template_file):
+    rows = [{**ROWS[0], "community": "社" * 80}]  # 240 bytes in UTF-8: with .pdf and a temporary's marks, too long
+    result = render_many(template_file, rows, tmp_path / "out", jobs=1)
+    (o,) = result.outcomes
+    assert o.status == "failed" and "too long for a file name" in o.reason and "--name" in o.reason
+    assert not [p for p in (tmp_path / "out").iterdir() if not p.name.startswith(".comicboard")]
