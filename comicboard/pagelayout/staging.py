@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 FIG_ASPECT = 0.5  # figure box width / height
 
 
+@lru_cache(maxsize=8192)  # every plan key asks; a Speech is checked when made
 def speeches_of(step: Step) -> tuple[Speech, ...]:
     """A shorthand step (no `say`) is its caption said by the default staff figure."""
     return step.say or (Speech("worker", step.caption),)
