@@ -226,9 +226,10 @@ def _plan_body(ctx: PanelContext, proc: Procedure, inner: float, s: float) -> St
     elif per_row > 1 and _tall_bubbles(rows):
         # Readable but set in towers of short lines: one panel fewer to a row, when that makes the strip no taller
         # (wider bubbles in fewer lines, the same room).
-        alt = _panel_rows(ctx, proc, width_for(details_below), per_row - 1, s, roomy=True)
-        if alt is not None and (_body_height(alt[0], details_h, details_below, s)
-                                <= _body_height(rows, details_h, details_below, s) + 0.01):
+        now = _body_height(rows, details_h, details_below, s)
+        alt = _panel_rows(ctx, proc, width_for(details_below), per_row - 1, s, roomy=True,
+                          bound=(now + 0.01 + 1e-6, details_h, details_below))
+        if alt is not None and _body_height(alt[0], details_h, details_below, s) <= now + 0.01:
             rows, panel_w, per_row = alt
     problems = [msg for row in rows for p in row for msg in p.problems]
     height = _body_height(rows, details_h, details_below, s)
