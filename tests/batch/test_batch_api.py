@@ -1,5 +1,6 @@
 """The Python API keeps its promises: warnings reach Python users, objects are checked when made, the README's
-script runs under spawn, types check under mypy --strict, and a batch runs on a real Dask cluster."""
+script runs under spawn, types check under mypy --strict, and a batch runs on a real Dask cluster and a real local
+Ray."""
 
 from __future__ import annotations
 
@@ -164,6 +165,30 @@ def test_a_batch_on_a_real_dask_cluster_of_worker_processes(tmp_path, template_f
         first = cb.render_many(template_file, rows, tmp_path / "out", client.get_executor())
         again = cb.render_many(template_file, rows, tmp_path / "out", client.get_executor())
     assert [o.status for o in first.outcomes] == ["made", "made", "failed"]
+    assert "{{phone}} is empty" in first.outcomes[2].reason
+    assert [o.status for o in again.outcomes] == ["skipped", "skipped", "failed"]
+    manifest = json.loads((tmp_path / "out" / MANIFEST).read_text("utf-8"))["boards"]
+    assert set(manifest) == {"工人街社区", "阜康社区"}
+    assert all((tmp_path / "out" / f).read_bytes().startswith(b"%PDF") for e in manifest.values() for f in e["files"])
+
+
+def test_a_batch_on_a_real_local_ray_cluster(tmp_path, template_file):
+    """The README's Ray executor on a real local Ray (its own worker processes): results and failures come back as
+    for any executor, and an unchanged re-run is skipped."""
+    import ray
+
+    from comicboard.batch import RayExecutor
+
+    rows = [*ROWS, {"community": "坏社区", "phone": "", "url": "https://e.org"}]
+    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False, configure_logging=False)
+    try:
+        pids = set(ray.get([ray.remote(lambda: __import__("os").getpid()).remote() for _ in range(2)]))
+        assert __import__("os").getpid() not in pids  # rows are made in Ray's worker processes
+        first = cb.render_many(template_file, rows, tmp_path / "out", RayExecutor(num_cpus=1))
+        again = cb.render_many(template_file, rows, tmp_path / "out", RayExecutor(num_cpus=1))
+    finally:
+        ray.shutdown()
+    assert [o.status for o in first.outcomes] == ["made", "made", "failed"], first.summary()
     assert "{{phone}} is empty" in first.outcomes[2].reason
     assert [o.status for o in again.outcomes] == ["skipped", "skipped", "failed"]
     manifest = json.loads((tmp_path / "out" / MANIFEST).read_text("utf-8"))["boards"]
