@@ -6,6 +6,7 @@ Outlines use a tiny pen protocol (move, line, curve, close), so one outline feed
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from dataclasses import dataclass, field
 
 from .color import Color
@@ -62,6 +63,17 @@ class PathPen:
         return self.close()
 
 
+@dataclass(frozen=True, eq=False)
+class Use:
+    """One placement of a drawing that repeats (a figure, a scene): the paths that carry the same Use object are
+    consecutive, and drawings with equal `key`s have the same outlines relative to their (x, y). Paths keep their
+    page coordinates, so a renderer may ignore this; PDF draws each key once as a form, PNG rasterises it once."""
+
+    key: Hashable
+    x: float
+    y: float
+
+
 @dataclass(frozen=True)
 class Path:
     """A filled and/or stroked outline. `dash` is (on, off) in points.
@@ -80,6 +92,7 @@ class Path:
     # `text` set as upright glyphs in the outline's cell: PDF writes them invisibly inside an /ActualText span,
     # so copy, search and screen readers read a vertical column top to bottom; rasters draw the outline only.
     glyphs: GlyphRun | None = None
+    use: Use | None = field(default=None, compare=False)  # the repeated drawing this path belongs to, if any
 
 
 @dataclass(frozen=True)

@@ -5,11 +5,12 @@ Painting never measures or breaks text: it turns each set line into glyph runs a
 
 from __future__ import annotations
 
+from dataclasses import replace
 from itertools import groupby
 from typing import TYPE_CHECKING
 
 from ..art import badge_paths, bubble_paths, caption_box_paths, draw_figure
-from ..display import DisplayList, GlyphRun, Image, Item, Page, Path, PathPen
+from ..display import DisplayList, GlyphRun, Image, Item, Page, Path, PathPen, Use
 from ..fonts import FontSet
 from ..pagelayout.geometry import Bubble, Figure, Panel, Shape, TextBlock
 from .inklines import printable
@@ -88,6 +89,13 @@ def _fit_picture(path: str, x: float, y: float, w: float, h: float) -> tuple[flo
     return x + (w - pw) / 2, y + h - ph, pw, ph
 
 
+def placed(paths: list[Path], key: tuple, x: float, y: float) -> list[Item]:
+    """`paths`, drawn at (x, y), marked as one placement of the drawing `key` (which must name everything the
+    outlines depend on besides the position), so that renderers can draw it once and place it again."""
+    use = Use(key, x, y)
+    return [replace(p, use=use) for p in paths]
+
+
 def _stroke_w(box: tuple[float, float, float, float], k: float = 0.012) -> float:
     return max(0.6, k * min(box[2], box[3]))
 
@@ -100,9 +108,12 @@ def _paint_item(it: object, fonts: FontSet, theme: Theme) -> list[Item]:
         x, y, w, h = it.bbox
         if it.picture:
             return [Image(it.picture, *_fit_picture(it.picture, x, y, w, h))]
+        uniform, badge = color("banner"), color("accent")
         art = draw_figure(x, y, w, h, look=it.look, facing=it.facing, seed_key=it.who,
-                          expression=it.expression, pose=it.pose, uniform=color("banner"), badge=color("accent"))
-        return list(art.paths)
+                          expression=it.expression, pose=it.pose, uniform=uniform, badge=badge)
+        # The same person, pose and expression at the same size is the same drawing wherever it stands.
+        return placed(art.paths, ("figure", it.look, it.facing, it.who, it.expression, it.pose, uniform, badge,
+                                  w, h), x, y)
     if isinstance(it, Bubble):
         x, y, w, h = it.bbox
         lw = max(0.7, it.text.font_size * theme.lines["bubble"])
@@ -150,8 +161,9 @@ def _paint_shape(sh: Shape, theme: Theme) -> list[Item]:
         from ..art.scenes import scene_paths
 
         inset = _stroke_w(sh.bbox, theme.lines["panel"])
-        return scene_paths(sh.extra["scene"], x + inset, y + inset, w - 2 * inset, h - 2 * inset,
-                           radius=max(0.0, min(w, h) * 0.04 - inset), accent=cat)
+        box = (w - 2 * inset, h - 2 * inset, max(0.0, min(w, h) * 0.04 - inset))
+        paths = scene_paths(sh.extra["scene"], x + inset, y + inset, box[0], box[1], radius=box[2], accent=cat)
+        return placed(paths, ("scene", sh.extra["scene"], *box, cat), x + inset, y + inset)
     if k == "counter":
         from ..art import counter_paths
 

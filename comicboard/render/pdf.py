@@ -11,6 +11,8 @@ import io
 import math
 import re
 import threading
+from collections import Counter
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path as FilePath
 from typing import TYPE_CHECKING
@@ -109,8 +111,13 @@ def render_pdf(dl: DisplayList, path: str | FilePath | io.BytesIO, *, pdfx: str 
     canvas.setSubject("")
     canvas.setCreator("comicboard")
     canvas.setProducer("comicboard")
+    # Drawings that repeat (figures, scenes), each written once as a form; one drawn once stays in the page.
+    uses = {id(item.use): item.use for page in dl.pages for item in page.items
+            if isinstance(item, Path) and item.use is not None}
+    counts = Counter(use.key for use in uses.values())
+    forms: dict[object, _Form | None] = {key: None for key, n in counts.items() if n > 1}
     for page in dl.pages:
-        _page(canvas, page, fonts, extra, overprint)
+        _page(canvas, page, fonts, extra, overprint, forms)
         canvas.showPage()
     # Binary Flate streams: reportlab's default ASCII85 wrapping only adds a quarter to the size.
     with RL_LOCK:
@@ -136,7 +143,8 @@ def _media(page: Page, extra: float = 0.0) -> tuple[float, float]:
     return page.width + 2 * (page.bleed + extra), page.height + 2 * (page.bleed + extra)
 
 
-def _page(canvas: Canvas, page: Page, fonts: dict[str, str], extra: float = 0.0, overprint: bool = False) -> None:
+def _page(canvas: Canvas, page: Page, fonts: dict[str, str], extra: float = 0.0, overprint: bool = False,
+          forms: dict[object, _Form | None] | None = None) -> None:
     mw, mh = _media(page, extra)
     b = page.bleed
     o = b + extra  # trim box origin in the media box
@@ -155,7 +163,18 @@ def _page(canvas: Canvas, page: Page, fonts: dict[str, str], extra: float = 0.0,
         return mh - o - y
 
     items = page.items
+    forms = {} if forms is None else forms
+    skip_to = 0
     for n, item in enumerate(items):
+        if n < skip_to:
+            continue  # a placement drawn as a form
+        if isinstance(item, Path) and item.use is not None and item.glyphs is None:
+            end = n + 1
+            while end < len(items) and isinstance(items[end], Path) and items[end].use is item.use:
+                end += 1
+            if _place(canvas, items[n:end], forms, X, Y, overprint):
+                skip_to = end
+                continue
         if isinstance(item, Path) and item.glyphs is not None:
             # A glyph drawn as an outline (a vertical form, sideways Latin) with its real text: both in one span,
             # the text invisible, so copy, search and screen readers get the characters the outline shows. The
@@ -184,6 +203,46 @@ def _page(canvas: Canvas, page: Page, fonts: dict[str, str], extra: float = 0.0,
             raise RenderError(f"cannot draw display item of type {type(item).__name__}")
     if extra:
         _crop_marks(canvas, (o, o, o + page.width, o + page.height), b)
+
+
+@dataclass(frozen=True)
+class _Form:
+    name: str
+    paths: int  # how many paths the drawing has: a placement with another count is drawn path by path
+    x: float  # where the drawing stood when the form was written (its paths keep page coordinates)
+    y: float
+
+
+def _place(canvas: Canvas, run: list[Path], forms: dict[object, _Form | None], X, Y,  # noqa: ANN001
+           overprint: bool) -> bool:
+    """Draw one placement of a repeated drawing as its form, writing the form at its first placement: the same
+    outlines, in the PDF once (a board's figures and scenes repeat). False if the run is not to be a form
+    (`forms` holds the keys that repeat, mapped to their form once written)."""
+    use = run[0].use
+    assert use is not None
+    if use.key not in forms:
+        return False
+    form = forms[use.key]
+    if form is None:
+        pad = max(p.stroke_width if p.stroke is not None else 0.0 for p in run)
+        coords = [(op[i], op[i + 1]) for p in run for op in p.ops for i in range(1, len(op) - 1, 2)]
+        if not coords:
+            return False
+        xs, ys = [c[0] for c in coords], [c[1] for c in coords]
+        form = forms[use.key] = _Form(f"cbdrawing{list(forms).index(use.key)}", len(run), use.x, use.y)
+        # The form's space is the page's display coordinates (y down) at the first placement: its paths go in
+        # as they are, and each placement moves them by its offset from there.
+        canvas.beginForm(form.name, min(xs) - pad, min(ys) - pad, max(xs) + pad, max(ys) + pad)
+        for p in run:
+            _path(canvas, p, None, None, overprint)
+        canvas.endForm()
+    elif form.paths != len(run):
+        return False
+    dx, dy = use.x - form.x, use.y - form.y
+    canvas._code.append(f"q\n{_flip(X(0.0), Y(0.0))} 1 0 0 1 {_num(dx)} {_num(dy)} cm")
+    canvas.doForm(form.name)
+    canvas._code.append("Q")
+    return True
 
 
 def _crop_marks(canvas: Canvas, trim: tuple[float, float, float, float], bleed: float) -> None:
@@ -216,7 +275,7 @@ def _path(canvas: Canvas, item: Path, X, Y, overprint: bool = False) -> None:  #
     fill, stroke = item.fill is not None, item.stroke is not None and item.stroke_width > 0
     if not (fill or stroke):
         return
-    code = ["q", _flip(X(0.0), Y(0.0))]
+    code = ["q", _flip(X(0.0), Y(0.0))] if X is not None else ["q"]  # X None: in a form, no flip
     if overprint:
         black_fill, black_stroke = fill and solid_black(item.fill), stroke and solid_black(item.stroke)
         if black_fill or black_stroke:

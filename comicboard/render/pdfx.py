@@ -112,8 +112,9 @@ def finish(data: bytes, path: str | Path | io.BytesIO, *, version: str | None, i
         if "/ID" in pdf.trailer:
             del pdf.trailer.ID  # reportlab's, from SOURCE_DATE_EPOCH; qpdf derives a new one from the content
         tag_subsets(pdf)
+        forms: set[tuple[int, int]] = set()
         for page in pdf.pages:
-            _register_overprint(page)
+            _register_overprint(page, forms)
         if version is not None:
             profile = pdf.make_stream(zlib.compress(icc.profile_bytes(icc.CMYK_PROFILE), 9))
             profile.Filter = Name.FlateDecode
@@ -162,16 +163,28 @@ def _write_info(pdf: pikepdf.Pdf, info: DocInfo, when: datetime, version: str | 
     pdf.trailer.Info = pdf.make_indirect(new)
 
 
-def _register_overprint(page: pikepdf.Page) -> None:
-    """Add the overprint states to a page whose content names them (pdf.py writes `/OPfill gs` and the like)."""
-    # The names are found in the raw content (pdf.py writes exactly "/OPfill gs"): parsing the stream into
-    # operators took most of a second on a board of a few thousand paths.
+def _register_overprint(page: pikepdf.Page, done: set[tuple[int, int]]) -> None:
+    """Add the overprint states to a page whose content names them (pdf.py writes `/OPfill gs` and the like), and
+    to each form it draws (a repeated figure or scene has its own content and resources); `done`: forms seen."""
     contents = page.obj.get("/Contents")
     streams = contents if isinstance(contents, pikepdf.Array) else [contents] if contents is not None else []
+    _add_overprint(page.obj.Resources, streams)
+    xobjects = page.obj.Resources.get("/XObject")
+    for form in xobjects.values() if xobjects is not None else ():
+        if form.get("/Subtype") != Name.Form or form.objgen in done:
+            continue
+        done.add(form.objgen)
+        if "/Resources" not in form:
+            form.Resources = Dictionary()
+        _add_overprint(form.Resources, [form])
+
+
+def _add_overprint(res: Dictionary, streams: list) -> None:
+    # The names are found in the raw content (pdf.py writes exactly "/OPfill gs"): parsing the stream into
+    # operators took most of a second on a board of a few thousand paths.
     names = {"/" + m.decode() for stream in streams for m in _GS.findall(stream.read_bytes())} & set(OVERPRINT)
     if not names:
         return
-    res = page.obj.Resources
     if Name.ExtGState not in res:
         res.ExtGState = Dictionary()
     for n in sorted(names):
