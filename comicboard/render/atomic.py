@@ -97,6 +97,8 @@ def no_room_message(exc: OSError) -> str:
         return "no space left on the disk"
     if exc.errno in (errno.EROFS,):
         return "the disk is read-only"
+    if exc.errno == errno.EFBIG:
+        return "the file would be larger than this process may write (the system's file size limit, ulimit -f)"
     return exc.strerror or str(exc)
 
 

@@ -364,3 +364,22 @@ def test_a_name_too_long_for_a_file_fails_before_anything_is_written(tmp_path, t
     (o,) = result.outcomes
     assert o.status == "failed" and "too long for a file name" in o.reason and "--name" in o.reason
     assert not [p for p in (tmp_path / "out").iterdir() if not p.name.startswith(".comicboard")]
+
+
+def test_a_file_size_limit_is_named_and_the_earlier_file_stays(tmp_path):
+    import resource
+    import subprocess
+    import sys
+
+    spec = Path(__file__).resolve().parents[2] / "examples" / "minimal.yaml"
+    target = tmp_path / "b.png"
+    target.write_bytes(b"earlier board")
+
+    def limit() -> None:  # 20 KB: less than the PNG (Python ignores SIGXFSZ, so the write fails with EFBIG)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (20_000, 20_000))
+
+    r = subprocess.run([sys.executable, "-m", "comicboard", "render", str(spec), "-o", str(target), "--dpi", "100"],
+                       capture_output=True, text=True, preexec_fn=limit, timeout=300)
+    assert r.returncode == 2 and "Traceback" not in r.stderr, r.stderr
+    assert "file size limit" in r.stderr and str(target) in r.stderr
+    assert target.read_bytes() == b"earlier board" and [p.name for p in tmp_path.iterdir()] == ["b.png"]
