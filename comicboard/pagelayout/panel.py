@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from ..art.bubbles import SHADOW_SHARE, shadow_offset
+from ..art.bubbles import SHADOW_SHARE, bubble_size_for_text, shadow_offset
 from ..model import Board, Speech, Step
 from .bubblefit import (
     MAX_BUBBLE_AREA,
@@ -246,12 +246,15 @@ def _plan_fresh(ctx: PanelContext, step: Step, width: float, s: float, caption: 
     for share in (1.0, MAX_BUBBLE_SHARE):
         staged = draft if share == draft.share else replace(draft, share=share)
         beside = _plan_beside(ctx, staged, inner, s) if beside_ok else None
-        above = _plan_above(ctx, staged, inner, s)
-        if beside is not None and beside.text_size >= above.text_size and (
-                beside.height < above.height * 1.05 or not above.clear):
-            chosen = beside
+        if beside is not None and beside.text_size >= s and beside.height < _above_floor(staged, ctx.min_size) * 1.05:
+            chosen = beside  # bubbles above the people could not make the panel low enough to win: not planned
         else:
-            chosen = above
+            above = _plan_above(ctx, staged, inner, s)
+            if beside is not None and beside.text_size >= above.text_size and (
+                    beside.height < above.height * 1.05 or not above.clear):
+                chosen = beside
+            else:
+                chosen = above
         fits = max(b.w * b.h for b in chosen.bubbles) <= MAX_BUBBLE_AREA * width * chosen.height
         # Never trade the text's size for a tidier shape: a shrunk speech is what a reader notices first.
         tried.append(((chosen.clear, chosen.text_size, fits, share < 1.0), chosen is beside, share, chosen))
@@ -363,6 +366,15 @@ def _beside_pass(ctx: PanelContext, plan: PanelPlan, s: float, left: float, righ
         else:
             hi = min(hi, root[0] - _tail_block(s))
     return bubbles
+
+
+def _above_floor(plan: PanelPlan, min_size: float) -> float:
+    """A height `_plan_above` never goes under: a bubble of one line at the least size over the tail's room, the
+    people and the caption box, between the paddings."""
+    s = plan.s
+    least = min(s, min_size)  # the least size a speech shrinks to (never more than the base size)
+    bubble = max(bubble_size_for_text(sp.kind, 0.0, LEADING * least, 0.45 * least)[1] for sp in plan.speeches)
+    return 2 * _pad(s) + bubble + 1.0 * s + plan.fig_h + plan.caption_h + (0.3 * s if plan.caption_h else 0)
 
 
 def _plan_above(ctx: PanelContext, plan: PanelPlan, inner: float, s: float) -> Arrangement:

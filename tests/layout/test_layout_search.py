@@ -56,3 +56,20 @@ def test_rows_given_up_for_a_bound_are_at_least_that_tall(spec):
                     else:
                         assert bounded == full
     assert gave_up
+
+
+@pytest.mark.parametrize("spec", EXAMPLES[:4])
+def test_bubbles_above_the_people_never_make_a_panel_lower_than_their_floor(spec):
+    # The search keeps bubbles beside the people without planning them above when that floor says above cannot win.
+    from comicboard.pagelayout.panel import _above_floor, _draft, _pad, _plan_above
+
+    board = cb.load(spec)
+    ctx = _ctx(board)
+    steps = [step for _, proc in board.procedures() for step in proc.steps][:24]
+    for s in (8.0, 9.41, 12.3):
+        for width in (7.5 * s, 11 * s, 20 * s):
+            for step in steps:
+                draft = _draft(ctx, step, width, s, caption=True)
+                above = _plan_above(ctx, draft, width - 2 * _pad(s), s)
+                floor = _above_floor(draft, ctx.min_size)
+                assert above.height >= floor - 1e-9, (step.caption, width, s, above.height, floor)
