@@ -10,6 +10,7 @@ import contextlib
 import math
 import os
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path as FilePath
 
@@ -190,7 +191,19 @@ def render_page(page: Page, dpi: float, mode: str = "RGB") -> PILImage.Image:
     ink = lru_cache(maxsize=None)(_rgb if mode == "RGB" else _cmyk)  # a board has a few dozen colours
     image = PILImage.new(mode, page_pixels(page, dpi), PAPER[mode])
     glyphs: GlyphCache = {}  # per page, so memory stays bounded by the page's own character set
-    for item in page.items:
+    items = page.items
+    sprites = _repeated(items)  # drawings placed more than once on the page: rasterised once, then pasted
+    skip_to = 0
+    for n, item in enumerate(items):
+        if n < skip_to:
+            continue
+        if isinstance(item, Path) and item.use is not None and item.use.key in sprites:
+            end = n + 1
+            while end < len(items) and isinstance(items[end], Path) and items[end].use is item.use:
+                end += 1
+            if _paste_sprite(image, items[n:end], scale, ink, sprites):
+                skip_to = end
+                continue
         if isinstance(item, Path):
             _paint_path(image, item, scale, ink)
         elif isinstance(item, GlyphRun):
@@ -200,6 +213,81 @@ def render_page(page: Page, dpi: float, mode: str = "RGB") -> PILImage.Image:
         else:
             raise RenderError(f"cannot draw display item of type {type(item).__name__}")
     return image
+
+
+# --- repeated drawings --------------------------------------------------------------------------------
+
+
+class _Sprite:
+    """A drawing rasterised on its own: its colour painted over nothing (zeros) and what it leaves of the page
+    below (255 − coverage, in every channel). Painting is linear in the page below (each shape blends towards its
+    ink by its coverage), so page × keep / 255 + painted is what painting it in place gives, to 8-bit rounding."""
+
+    def __init__(self, mode: str, size: tuple[int, int], paths: int, at: tuple[int, int]) -> None:
+        self.mode, self.size, self.paths, self.at = mode, size, paths, at
+        self.painted = PILImage.new(mode, size, 0)
+        self.cover = PILImage.new("L", size, 0)
+        self.keep: PILImage.Image | None = None
+
+    def paste(self, im: object, box: tuple[int, ...], mask: PILImage.Image | None = None) -> None:
+        """The painter's only call on its target: paint into the colour, and the coverage alongside."""
+        self.painted.paste(im, box, mask)  # type: ignore[arg-type]
+        if len(box) == 2:
+            src = mask if mask is not None else im
+            box = (box[0], box[1], box[0] + src.size[0], box[1] + src.size[1])  # type: ignore[attr-defined]
+        self.cover.paste(255, box, mask)
+
+    def finish(self) -> None:
+        inverse = ImageChops.invert(self.cover)
+        self.keep = PILImage.merge(self.mode, [inverse] * len(self.mode))
+        self.cover.close()
+
+
+def _repeated(items: list) -> dict:
+    """The drawing keys placed more than once among `items`, each mapped to None (its sprite, once made)."""
+    uses = {id(it.use): it.use for it in items if isinstance(it, Path) and it.use is not None}
+    seen: dict = {}
+    for use in uses.values():
+        seen[use.key] = seen.get(use.key, 0) + 1
+    return {key: None for key, n in seen.items() if n > 1}
+
+
+def _paste_sprite(image: PILImage.Image, run: list[Path], scale: float, ink: Ink, sprites: dict) -> bool:
+    """Paint one placement of a repeated drawing from its sprite (made at its first placement). A placement lands
+    on whole pixels, at most half a pixel from where its outlines say. False: paint it path by path instead (it
+    has another number of paths than the sprite, or reaches past the page)."""
+    use = run[0].use
+    assert use is not None
+    sprite = sprites[use.key]
+    if sprite is None:
+        sprite = sprites[use.key] = _make_sprite(run, scale, ink, image.mode)
+    if sprite.paths != len(run):
+        return False
+    x0, y0 = round(use.x * scale) + sprite.at[0], round(use.y * scale) + sprite.at[1]
+    box = (x0, y0, x0 + sprite.size[0], y0 + sprite.size[1])
+    if x0 < 0 or y0 < 0 or box[2] > image.size[0] or box[3] > image.size[1]:
+        return False
+    below = image.crop(box)
+    image.paste(ImageChops.add(ImageChops.multiply(below, sprite.keep), sprite.painted), box[:2])
+    return True
+
+
+def _make_sprite(run: list[Path], scale: float, ink: Ink, mode: str) -> _Sprite:
+    use = run[0].use
+    assert use is not None
+    pad = max((p.stroke_width for p in run if p.stroke is not None), default=0.0) + 2 / scale
+    coords = [(op[i] - use.x, op[i + 1] - use.y) for p in run for op in p.ops for i in range(1, len(op) - 1, 2)]
+    xs, ys = [c[0] for c in coords] or [0.0], [c[1] for c in coords] or [0.0]
+    at = (math.floor((min(xs) - pad) * scale), math.floor((min(ys) - pad) * scale))
+    size = (max(1, math.ceil((max(xs) + pad) * scale) - at[0]), max(1, math.ceil((max(ys) + pad) * scale) - at[1]))
+    sprite = _Sprite(mode, size, len(run), at)
+    dx, dy = -use.x - at[0] / scale, -use.y - at[1] / scale  # the sprite's pixel (0, 0) is the drawing's `at`
+    for p in run:
+        ops = tuple(op if op[0] == "Z" else (op[0], *(v + (dx if i % 2 == 0 else dy) for i, v in enumerate(op[1:])))
+                    for op in p.ops)
+        _paint_path(sprite, replace(p, ops=ops), scale, ink)  # type: ignore[arg-type]
+    sprite.finish()
+    return sprite
 
 
 Pixel = tuple[int, ...]  # RGB or CMYK, 0..255 per channel

@@ -73,3 +73,28 @@ def test_a_placement_that_differs_is_drawn_as_it_is(tmp_path):
     with pikepdf.open(tmp_path / "odd.pdf") as pdf:
         page = pdf.pages[0].obj.Contents.read_bytes()
     assert page.count(b" Do") == 2
+
+
+def test_png_rasterises_a_repeated_drawing_once_and_pastes_it(monkeypatch):
+    from PIL import ImageStat
+
+    from comicboard.render import png
+
+    made = []
+    real = png._make_sprite
+    monkeypatch.setattr(png, "_make_sprite", lambda run, *a: made.append(run[0].use.key) or real(run, *a))
+    dl = _board()
+    plain = [replace(p, use=None) for p in dl.pages[0].items]
+    for mode in ("RGB", "CMYK"):
+        made.clear()
+        reused = png.render_page(dl.pages[0], 144, mode=mode)
+        assert made == ["person"]  # once, for the drawing placed three times; the one placed once is painted
+        drawn = png.render_page(replace(dl.pages[0], items=plain), 144, mode=mode)
+        diff = ImageChops.difference(reused, drawn)
+        # Placements land on whole pixels: edges may move by up to half a pixel, nothing else changes.
+        assert max(ImageStat.Stat(diff).mean) < 1.0
+        grey = diff.convert("L") if mode == "RGB" else Image.merge("RGB", diff.split()[:3]).convert("L")
+        changed = sum(1 for v in grey.get_flattened_data() if v > 48) / (grey.width * grey.height)
+        assert changed < 0.01
+        inked = ImageChops.difference(reused, Image.new(mode, reused.size, png.PAPER[mode])).getbbox()
+        assert inked is not None and inked[0] < 25 and inked[2] > 300  # all three people are there
