@@ -327,6 +327,8 @@ def _beside_attempt(ctx: PanelContext, plan: PanelPlan, s: float, shift: float, 
         if abs(new_scene - scene) < 0.01:
             break
         scene = new_scene
+        if len(plan.speeches) == 1:
+            break  # a lone bubble keeps to its speaker's side wherever the tail ends: planned again, it is the same
     tips = _tips(ctx, plan, True, plan.fig_h, pad + scene)
     boxes = [b.box for b in bubbles]
     if not tails_clear(boxes, [tips[sp.who] for sp in plan.speeches], TAIL_MARGIN * s):
