@@ -11,11 +11,11 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from ..fonts import FontSet
-from ..text import break_lines, rules_for
+from ..text import rules_for
 from ..text.breaking import MANDATORY_BREAK
-from ..text.spacing import justify, set_line
+from ..text.spacing import justify, line_widths, set_line, text_parts
 from ..text.vertical import set_column, vertical_metrics
-from ..text.wrap import fill_lines, phrase_lines
+from ..text.wrap import fill_lines, layout_lines, phrase_lines
 from .geometry import Box, Line, TextBlock
 from .memo import memo
 
@@ -89,28 +89,30 @@ class Setter:
         return self.measure(text, max_w, size, role, split, whole_words, fill).lines
 
     def _lines(self, text: str, max_w: float, size: float, role: str, split: bool, whole_words: bool,
-               fill: bool) -> tuple[list[str], tuple[Split, ...]]:
+               fill: bool) -> tuple[list[str], list[tuple[float, float]], tuple[Split, ...]]:
+        """The lines, each one's width and least width at size 1 (`_em_widths`), and the runs cut."""
         measure = max(max_w / size, 1.0)
-        if fill:
-            lines = [ln.text for ln in fill_lines(text, measure, lang=self.lang, fontset=self.fonts, role=role,
-                                                    strict=self.strict, keep=self.keep)]
-        elif whole_words:
-            lines = [ln.text for ln in phrase_lines(text, measure, lang=self.lang, fontset=self.fonts, role=role,
-                                                      strict=self.strict, keep=self.keep)]
-        else:
-            lines = break_lines(text, measure, lang=self.lang, fontset=self.fonts, role=role, strict=self.strict,
-                                keep=self.keep)
+        kw = {"lang": self.lang, "fontset": self.fonts, "role": role, "strict": self.strict, "keep": self.keep}
+        found = (fill_lines(text, measure, **kw) if fill else phrase_lines(text, measure, **kw) if whole_words
+                 else layout_lines(text, measure, **kw))
+        # The widths of lines cut from the text at any width come from numbers looked up once per text.
+        parts = text_parts(text, self.lang, self.fonts, role)
+        lines = [ln.text for ln in found]
+        ems = [line_widths(parts, ln.start, ln.end) for ln in found]
         if not split:
-            return lines, ()
+            return lines, ems, ()
         out: list[str] = []
+        out_ems: list[tuple[float, float]] = []
         cut: list[Split] = []
-        for line in lines:
-            if self.tight_width(line, size, role) <= max_w + 0.01 or len(line) < 2:
+        for line, em in zip(lines, ems, strict=True):
+            if em[1] * size <= max_w + 0.01 or len(line) < 2:
                 out.append(line)
+                out_ems.append(em)
                 continue
-            cut.append((line, size, size * max_w / max(self.tight_width(line, size, role), 1e-6)))
+            cut.append((line, size, size * max_w / max(em[1] * size, 1e-6)))
             rules = rules_for(self.lang, strict=self.strict)
             no_start, no_end = rules.no_start, rules.no_end
+            pieces: list[str] = []
             cur = ""
             for ch in line:
                 if cur and self.tight_width(cur + ch, size, role) > max_w:
@@ -118,13 +120,15 @@ class Setter:
                     rest = cur + ch
                     keep = next((k for k in range(len(cur), 0, -1)
                                  if rest[k] not in no_start and rest[k - 1] not in no_end), len(cur))
-                    out.append(cur[:keep].rstrip(" ") or cur[:keep])
+                    pieces.append(cur[:keep].rstrip(" ") or cur[:keep])
                     cur = (cur[keep:] + ch).lstrip(" ")  # spaces at a break are dropped, as everywhere
                 else:
                     cur += ch
             if cur:
-                out.append(cur)
-        return out, tuple(cut)
+                pieces.append(cur)
+            out.extend(pieces)
+            out_ems.extend(_em_widths(piece.rstrip(" "), self.lang, self.fonts, role) for piece in pieces)
+        return out, out_ems, tuple(cut)
 
     def width(self, text: str, size: float, role: str = "regular") -> float:
         """Width of one set line: punctuation compressed, CJK–Latin gaps in full (see `text.spacing`)."""
@@ -150,11 +154,10 @@ class Setter:
 
     def _measure(self, text: str, max_w: float, size: float, role: str, split: bool, whole_words: bool,
                  fill: bool) -> Measured:
-        lines, cut = self._lines(text, max_w, size, role, split, whole_words, fill)
+        lines, ems, cut = self._lines(text, max_w, size, role, split, whole_words, fill)
         # A line set in full may be wider than the column only by its CJK–Latin gaps, which `block` shrinks.
         widest = 0.0
-        for ln in lines:
-            full, tight = _em_widths(ln.rstrip(" "), self.lang, self.fonts, role)
+        for full, tight in ems:
             widest = max(widest, min(full * size, max(max_w, tight * size)))
         return Measured(lines, widest, len(lines) * size * LEADING, cut)
 

@@ -152,6 +152,49 @@ def _natural(line: str, lang: str, fontset: FontSet, role: str) -> tuple[tuple[f
     return tuple(shift), tuple(adv), tuple(gaps), tuple(lift)
 
 
+@lru_cache(maxsize=4096)
+def text_parts(text: str, lang: str, fontset: FontSet, role: str = "regular") -> tuple[tuple[float, ...], bytes,
+                                                                                    tuple[float, ...]]:
+    """What the width of any line cut from `text` needs, looked up once: each character's advance (em), which half
+    of it is blank (as `_natural`: 0 none, 1 trailing, 2 leading), and the CJK–Latin gap after it."""
+    n = len(text)
+    adv = [fontset.advance(ch, role) for ch in text]
+    key = lang_key(lang) or lang
+    blank = bytearray(n)
+    for i, ch in enumerate(text):
+        if (ch in OPENING or ch in CLOSING or ch in STOPS) and abs(adv[i] - 1.0) <= _FULL_WIDTH_TOLERANCE:
+            blank[i] = (0, 1, 2)[_mark(ch, key, fontset, role)[0]]  # -1 → 2: bytes hold no negatives
+    gaps = [0.0] * n
+    if key != "ko":
+        kinds = [_kind(ch) for ch in text]
+        for i in range(n - 1):
+            if kinds[i] and kinds[i + 1] and kinds[i] != kinds[i + 1]:
+                gaps[i] = LATIN_GAP
+    return tuple(adv), bytes(blank), tuple(gaps)
+
+
+def line_widths(parts: tuple[tuple[float, ...], bytes, tuple[float, ...]], start: int, end: int
+                ) -> tuple[float, float]:
+    """Width and least width (gaps shrunk to nothing) at size 1 of the line text[start:end] of the text whose
+    `text_parts` these are: what `set_line` gives for it, to the last bit (the same compression, summed in the
+    same order), by a pass over numbers."""
+    adv, blank, gaps = parts
+    last = end - 1
+    pen = 0.0
+    base = 0.0
+    for i in range(start, end):
+        x = adv[i]
+        b = blank[i]
+        if b == 1:  # trailing blank: dropped before another mark (。」) and at the line end
+            if i == last or blank[i + 1]:
+                x -= HALF
+        elif b == 2 and (i == start or blank[i - 1] == 2):  # leading blank: at the line start, and after 「 (「『)
+            x -= HALF
+        base += x
+        pen += x + gaps[i] if i < last else x
+    return pen, base
+
+
 def set_line(line: str, *, lang: str, fontset: FontSet, role: str = "regular", size: float = 1.0,
              max_width: float | None = None) -> SetLine:
     """Set one line (already broken; trailing spaces are the caller's to drop): glyph origins, advances and

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from comicboard.pagelayout.typeset import Setter
-from comicboard.text.spacing import set_line
+from comicboard.text.spacing import line_widths, set_line, text_parts
 from comicboard.text.wrap import default_fontset
 
 FS = default_fontset()
@@ -122,3 +122,15 @@ def test_set_blocks_stay_in_their_box_and_rejoin(text, lang, width_em, size, ali
     assert text[pos:].strip(" ") == ""
     if all(setter.tight_width(ln, size) <= max_w + 0.01 for ln in lines):
         assert widest <= max_w + 0.01  # bubbles sized by `measure` hold their lines
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(st.sampled_from(list("请携带身份证原件。，、：；！？「」『』（）《》“”…—abcXY0123 가나다あいうアイ")),
+               min_size=1, max_size=30), st.sampled_from(["zh-Hans", "zh-Hant", "ja", "ko"]), st.data())
+def test_line_widths_from_a_texts_numbers_are_the_widths_of_the_set_line(text, lang, data):
+    # Measuring cuts lines from a text at many widths; their widths come from numbers looked up once per text and
+    # must be what setting the line itself gives, bit for bit (compression at the cut edges included).
+    a = data.draw(st.integers(0, len(text)))
+    b = data.draw(st.integers(a, len(text)))
+    setl = set_line(text[a:b], lang=lang, fontset=FS)
+    assert line_widths(text_parts(text, lang, FS), a, b) == (setl.width, setl.tight)
