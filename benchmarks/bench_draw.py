@@ -1,6 +1,8 @@
 """Render-only cost: paint (geometry → display list) and drawing (display list → file), timed apart from layout.
 
-Run: .venv/bin/python benchmarks/bench_draw.py [--rounds 3] [spec ...] (default examples/gongrenjie.yaml).
+Run: .venv/bin/python benchmarks/bench_draw.py [--rounds 3] [--against DIR] [spec ...] (default
+examples/gongrenjie.yaml). `--against DIR`: also draw with the comicboard package found in DIR (e.g. an older
+commit unpacked by `git archive BASE comicboard | tar -x -C DIR`), rounds interleaved with this one.
 Each spec is laid out once (its layout time is reported) and pickled; then each round of each case is a fresh
 process that unpickles the layout and paints and writes it (imports, fonts and glyph caches start cold, as for a
 user); rounds are interleaved. Times are CPU seconds of the process (the machine is shared: wall time mostly
@@ -42,6 +44,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("specs", nargs="*", default=["examples/gongrenjie.yaml"])
     ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--against", help="a folder holding another comicboard package to compare with")
     args = ap.parse_args()
     import comicboard as cb
 
@@ -54,22 +57,26 @@ def main() -> None:
         pickles[spec] = f"{tmp}/{n}.pkl"
         with open(pickles[spec], "wb") as f:
             pickle.dump(lay, f)
-    res: dict[tuple[str, str, float], list[dict]] = {}
+    res: dict[tuple[str, str, str, float], list[dict]] = {}
+    here = os.path.dirname(os.path.dirname(os.path.abspath(cb.__file__)))
+    trees = [("this", here)] + ([("against", os.path.abspath(args.against))] if args.against else [])
     for _ in range(args.rounds):
         for spec in args.specs:
             for fmt, dpi in CASES:
-                out = f"{tmp}/out.{fmt}"
-                p = subprocess.run([sys.executable, "-c", _CHILD, pickles[spec], fmt, str(dpi), out],
-                                   capture_output=True, text=True, check=True, env={**os.environ})
-                res.setdefault((spec, fmt, dpi), []).append(json.loads(p.stdout.strip().splitlines()[-1]))
+                for name, tree in trees:
+                    out = f"{tmp}/out.{fmt}"
+                    env = {**os.environ, "PYTHONPATH": tree}
+                    p = subprocess.run([sys.executable, "-c", _CHILD, pickles[spec], fmt, str(dpi), out],
+                                       capture_output=True, text=True, check=True, env=env, cwd=tmp)
+                    res.setdefault((name, spec, fmt, dpi), []).append(json.loads(p.stdout.strip().splitlines()[-1]))
     print(f"CPU seconds, medians of {args.rounds} fresh processes; layout: one in-process run")
-    print(f"{'spec':32} {'case':8} {'layout':>7} {'paint':>6} {'draw':>6} {'p+d':>6} {'wall':>6} {'items':>6} "
-          f"{'bytes':>9}")
-    for (spec, fmt, dpi), rows in res.items():
+    print(f"{'tree':8} {'spec':32} {'case':8} {'layout':>7} {'paint':>6} {'draw':>6} {'p+d':>6} {'wall':>6} "
+          f"{'items':>6} {'bytes':>9}")
+    for (name, spec, fmt, dpi), rows in res.items():
         med = {k: statistics.median(r[k] for r in rows) for k in ("paint", "draw", "wall", "bytes")}
         pd = statistics.median(r["paint"] + r["draw"] for r in rows)
         case = "pdf" if fmt == "pdf" else f"png {dpi:g}"
-        print(f"{spec[-32:]:32} {case:8} {layout_cpu[spec]:7.2f} {med['paint']:6.2f} {med['draw']:6.2f} "
+        print(f"{name:8} {spec[-32:]:32} {case:8} {layout_cpu[spec]:7.2f} {med['paint']:6.2f} {med['draw']:6.2f} "
               f"{pd:6.2f} {med['wall']:6.2f} {rows[0]['items']:6d} {int(med['bytes']):9d}")
 
 
