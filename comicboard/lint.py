@@ -13,9 +13,8 @@ from .fonts import coverage_problems, describe_char, fontset_for
 from .model import Board, iter_texts
 
 LEGIBLE_PT = 8.0  # the spine's floor for any text on a printed board
-# Rule of thumb for reading distance: about 1 mm of character height per 0.35 m, i.e. 8 pt per metre
-# (2.8 mm at 1 m). Elderly readers need at least this; headings should be two to three times larger.
-PT_PER_METRE = 8.0
+# Text too small for the viewing distance is the layout's finding ("below-legible", legibility.py): with the
+# default fit it never happens, the board continues on more sheets instead ("continued").
 MM = 72 / 25.4
 SHOP_BLEED_MM = 3.0  # the bleed a print shop's preflight expects at least
 PRINT_PPI = 300  # a placed picture below this looks soft or blocky at reading distance
@@ -153,16 +152,6 @@ def check(board: Board, lay=None) -> list[Problem]:  # noqa: ANN001 - a Layout o
                                         f"{max(board.min_font_size, floor):.0f} pt",
                                         where=block.where or f"page {page.number}",
                                         hint="shorten the text or use a larger page size"))
-        legible = PT_PER_METRE * board.viewing_distance_m
-        small = [b for b in page.text_blocks() if b.font_size < legible - 0.01]
-        if small and legible > max(board.min_font_size, floor):
-            smallest = min(small, key=lambda b: b.font_size)
-            problems.append(Problem(
-                "warning", "text-too-small-for-distance",
-                f"{len(small)} text block(s) are below {legible:.0f} pt, the legible size at "
-                f"{board.viewing_distance_m:g} m (smallest: {smallest.kind} at {smallest.font_size:.1f} pt)",
-                where=smallest.where or f"page {page.number}",
-                hint="use a larger page, fewer procedures per board, or shorter texts"))
         bubbles, figures = page.of_kind("bubble"), page.of_kind("figure")
         heads = [(f.head, f.who) for f in figures]
         for i, b in enumerate(bubbles):

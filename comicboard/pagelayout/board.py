@@ -1,8 +1,10 @@
-"""Lay out the whole board: header, footer, category sections flowed into columns, pages if needed.
+"""Lay out the whole board: header, footer, category sections partitioned into columns, sheets if needed.
 
-The base text size and the number of columns are chosen from the content: the largest size at which
-every procedure fits one page (balanced columns), favouring panels of comfortable proportions. If the
-content cannot fit even at the board's minimum size, it continues on further pages.
+No body text is set below the legibility floor for the board's viewing distance (legibility.py). When the
+content fits one sheet at that floor, the base size and the number of columns are chosen by a bounded search
+above it: the largest size at which every procedure fits one page (levelled columns), favouring panels of
+comfortable proportions. When it does not, the board continues on more sheets at the floor (one plan per column
+count, no size search), each a whole board; `fit: one-sheet` shrinks it below the floor instead.
 """
 
 from __future__ import annotations
@@ -11,8 +13,9 @@ import math
 from dataclasses import dataclass
 
 from ..errors import Problem
-from ..model import Board, Category, Procedure, iter_texts
-from .columns import Unit, _column_height, _fits_one_page, _flow, _fullness
+from ..legibility import floor_pt, legible_distance_m
+from ..model import PAGE_SIZES_MM, Board, Category, Procedure, iter_texts
+from .columns import Unit, _column_height, _fits_one_page, _fullness, arrange
 from .geometry import Box, Item, PageGeometry, Shape
 from .labels import labels
 from .panel import TAILS_CROWDED, TAILS_HINT, PanelContext
@@ -33,43 +36,53 @@ class Frame:
     header_h: float
     footer_h: float
     body: Box
+    min_size: float  # nothing on the board is set smaller: the legibility floor, or min_font_size below it
+    floor: float  # the legibility floor at the board's viewing distance (points)
 
 
 def _header_sizes(board: Board, setter: Setter, width: float, height: float,
-                  margin: float) -> tuple[float, float, float]:
+                  margin: float, least: float) -> tuple[float, float, float]:
     avail = width - 2 * margin
     # The title scales with the sheet's shorter side: a landscape sheet gets the banner of the same paper upright,
     # not one scaled by its long side that takes a quarter of the height from the procedures.
     t = min(0.05 * min(width, height), 0.85 * avail / max(setter.fonts.width(board.title, "bold"), 1.0))
     # A very long title wraps rather than shrinking below readable; title and subtitle are white on the banner's
     # colour, so never under REVERSED_MIN_PT either.
-    t = max(t, 1.5 * board.min_font_size, REVERSED_MIN_PT)
-    sub = min(max(board.min_font_size, 0.42 * t), 0.9 * avail / max(setter.fonts.width(board.subtitle, "bold"), 1))
-    org = max(board.min_font_size, 0.3 * t)
-    return t, max(sub, board.min_font_size, REVERSED_MIN_PT), org
+    t = max(t, 1.5 * least, REVERSED_MIN_PT)
+    sub = min(max(least, 0.42 * t), 0.9 * avail / max(setter.fonts.width(board.subtitle, "bold"), 1))
+    org = max(least, 0.3 * t)
+    return t, max(sub, least, REVERSED_MIN_PT), org
 
 
-def _footer_size(board: Board, width: float, height: float) -> float:
+def _footer_size(least: float, width: float, height: float) -> float:
     # White on the footer band's colour: never under REVERSED_MIN_PT.
-    return max(board.min_font_size, REVERSED_MIN_PT, 0.011 * min(width, height))
+    return max(least, REVERSED_MIN_PT, 0.011 * min(width, height))
 
 
-def make_frame(board: Board, setter: Setter) -> Frame:
-    w_mm, h_mm = board.page_size_mm
+def min_size(board: Board, setter: Setter) -> tuple[float, float]:
+    """(the smallest size any text is set at, the legibility floor): the floor for the board's viewing distance,
+    or with `fit: one-sheet` the board's min_font_size (text may then go below the floor, with a warning)."""
+    floor = floor_pt(board.viewing_distance_m, setter.fonts, board.lang)
+    return (board.min_font_size if board.fit == "one-sheet" else max(board.min_font_size, floor)), floor
+
+
+def make_frame(board: Board, setter: Setter, size_mm: tuple[float, float] | None = None) -> Frame:
+    w_mm, h_mm = size_mm or board.page_size_mm
     width, height = w_mm * MM, h_mm * MM
+    least, floor = min_size(board, setter)
     margin = max(board.margin_mm, board.safe_mm) * MM  # nothing inside the safe margin, however small margin_mm
-    t, sub, org = _header_sizes(board, setter, width, height, margin)
+    t, sub, org = _header_sizes(board, setter, width, height, margin, least)
     avail = width - 2 * margin
     # As many lines as _header_items will set: long texts wrap at their minimum size instead of overflowing.
     n_lines = [len(setter.lines_for(text, avail, size, role)) if text else 0
                for text, size, role in ((board.title, t, "bold"), (board.subtitle, sub, "bold"),
                                         (board.organization, org, "regular"))]
     header_h = margin + (n_lines[0] * t + n_lines[1] * sub + n_lines[2] * org) * LEADING + 0.6 * t
-    footer_size = _footer_size(board, width, height)
+    footer_size = _footer_size(least, width, height)
     footer_h = footer_size * LEADING * 2 + margin
     gap = 0.012 * width
     body = (margin, header_h + gap, width - 2 * margin, height - header_h - footer_h - 2 * gap)
-    return Frame(width, height, board.bleed_mm * MM, margin, header_h, footer_h, body)
+    return Frame(width, height, board.bleed_mm * MM, margin, header_h, footer_h, body, least, floor)
 
 
 def _header_size(s: float) -> float:
@@ -116,6 +129,9 @@ def _proportion_score(units: list[Unit]) -> float:
 
 
 SIZE_STEP = 0.05  # base sizes the search tries lie on this ladder (points): plans of one size are reused
+FILL_PROBES = 3  # sizes tried above the floor to fill a board's last sheet, keeping the count of sheets
+FILL_AIM = 0.97  # how full the sheets the probes aim at are (columns rarely pack tighter)
+PACKING = 0.85  # columns of a one-sheet board are rarely fuller than this (to suggest a paper size)
 
 
 def _rung(k: int) -> float:
@@ -132,7 +148,7 @@ def choose_layout(board: Board, setter: Setter, frame: Frame, ctx_for) -> tuple[
     page is (the safeguard bisects), and every plan is memoised, so nothing is planned twice.
     """
     body_w, body_h = frame.body[2], frame.body[3]
-    s_min = board.min_font_size / DETAIL_RATIO
+    s_min = frame.min_size / DETAIL_RATIO
     s_max = max(s_min, min(frame.width / 32, body_h / 18))
     gutter = 0.012 * frame.width
     k_min = math.ceil(s_min / SIZE_STEP - 1e-9)
@@ -150,11 +166,13 @@ def choose_layout(board: Board, setter: Setter, frame: Frame, ctx_for) -> tuple[
     # Every column count at the minimum size: which can hold the board at all, and a first guess of how
     # far each can grow (text area grows with the square of the size).
     candidates = []
+    at_min: list[tuple[int, list[Unit]]] = []  # every column count's plan at the smallest size
     for ncols in range(1, 6):
         col_w = (body_w - (ncols - 1) * gutter) / ncols
-        if col_w < 24 * s_min:
+        if ncols > 1 and col_w < 24 * s_min:
             break
         units, cap, full = trial(col_w, ncols, k_min)
+        at_min.append((ncols, units))
         if cap is not None:
             guess = s_min / math.sqrt(max(full, 1e-6))
             candidates.append((guess, ncols, col_w, units, cap, full))
@@ -204,20 +222,45 @@ def choose_layout(board: Board, setter: Setter, frame: Frame, ctx_for) -> tuple[
             best = (score, s, ncols, best_units, best_cap)
     if best is not None:
         return best[1], best[2], best[3], best[4]
-    # Several pages at the minimum size; take the column count that needs the fewest pages.
+    # Several sheets at the smallest size: no size search (a larger size only needs more sheets), one plan per
+    # column count, already made; take the column count that needs the fewest sheets.
     options = []
-    for ncols in range(1, 5):
-        col_w = (body_w - (ncols - 1) * gutter) / ncols
-        if ncols > 1 and col_w < 24 * s_min:
-            break
-        units = _units(ctx_for, board, col_w, s_min)
+    for ncols, units in at_min:
         too_tall = sum(u.kind == "strip" and u.height > body_h + 0.01 for u in units)
-        options.append((too_tall, len(_flow(units, body_h, s_min, ncols, None)), -ncols, ncols, units))
+        pages = arrange(units, body_h, s_min, ncols)
+        options.append((too_tall, len(pages), round(_ragged(pages, s_min) / body_h, 2), -ncols, ncols, units))
     # A strip taller than the page cannot be printed whole: fewer columns (wider strips, with their panels in
-    # fewer rows) win over fewer pages.
-    options.sort(key=lambda o: o[:3])
-    *_, ncols, units = options[0]
-    return s_min, ncols, units, None
+    # fewer rows) win over fewer pages. Among as many sheets, the one whose columns end most nearly level.
+    options.sort(key=lambda o: o[:4])
+    too_tall, npages, _, _, ncols, units = options[0]
+    # The last sheet is rarely full: grow the text while the sheets stay as many (at most FILL_PROBES plans,
+    # aimed by the area the columns take, which grows with the square of the size).
+    col_w = (body_w - (ncols - 1) * gutter) / ncols
+    k_lo, k_hi = k_min, k_max + 1
+    for _ in range(FILL_PROBES if body_h > 0 else 0):
+        used = sum(_column_height(c, _size(k_lo)) for page in arrange(units, body_h, _size(k_lo), ncols)
+                   for c in page)
+        k = math.floor(_size(k_lo) * math.sqrt(npages * ncols * body_h * FILL_AIM / max(used, 1e-6)) / SIZE_STEP)
+        k = min(k, k_hi - 1) if k_hi > k_max else (k_lo + k_hi) // 2  # after a miss, halve the bracket
+        if k <= k_lo:
+            break
+        u = _units(ctx_for, board, col_w, _size(k))
+        if (sum(x.kind == "strip" and x.height > body_h + 0.01 for x in u) > too_tall
+                or len(arrange(u, body_h, _size(k), ncols)) > npages):
+            k_hi = k
+            continue
+        k_lo, units = k, u
+    return _size(k_lo), ncols, units, None
+
+
+def _ragged(pages: list, s: float) -> float:
+    """How far the columns of a sheet end apart, averaged over the sheets (points): 0 when every sheet's columns
+    end level."""
+    spans = []
+    for page in pages:
+        heights = [_column_height(col, s) for col in page]
+        spans.append(max(heights) - min(heights))
+    return sum(spans) / len(spans)
 
 
 def layout_pages(board: Board, setter: Setter) -> tuple[list[PageGeometry], list[Problem], float]:
@@ -226,7 +269,7 @@ def layout_pages(board: Board, setter: Setter) -> tuple[list[PageGeometry], list
 
     def ctx_for(cat: Category, proc: Procedure, n: int) -> PanelContext:
         if n not in numbers:
-            numbers[n] = PanelContext(board, setter, cat.name, proc.title, n, board.min_font_size)
+            numbers[n] = PanelContext(board, setter, cat.name, proc.title, n, frame.min_size)
         return numbers[n]
 
     s, ncols, units, cap = choose_layout(board, setter, frame, ctx_for)
@@ -234,7 +277,7 @@ def layout_pages(board: Board, setter: Setter) -> tuple[list[PageGeometry], list
     gutter = 0.012 * frame.width
     col_w = (bw - (ncols - 1) * gutter) / ncols
     units = _units(ctx_for, board, col_w, s)
-    flowed = _flow(units, cap if cap is not None else bh, s, ncols, None)
+    flowed = arrange(units, bh, s, ncols)
     problems: list[Problem] = []
     lab = labels(board.lang)
     pages: list[PageGeometry] = []
@@ -258,11 +301,17 @@ def layout_pages(board: Board, setter: Setter) -> tuple[list[PageGeometry], list
         page.items.extend(_footer_items(board, setter, frame, pi + 1, len(flowed)))
         pages.append(page)
     if len(pages) > 1:
+        problems.append(_continued(board, setter, frame, flowed, s, col_w))
+    smallest = min((b.font_size for p in pages for b in p.text_blocks()), default=frame.floor)
+    if smallest < frame.floor - 0.01:
         problems.append(Problem(
-            "warning", "continued",
-            f"the board does not fit one page at the minimum text size: it continues on {len(pages)} pages",
+            "warning", "below-legible",
+            f"text is set down to {smallest:.1f} pt to fit one sheet, below the {frame.floor:.1f} pt that older "
+            f"readers need at {board.viewing_distance_m:g} m: it reads from about "
+            f"{legible_distance_m(smallest, setter.fonts, board.lang):.2f} m",
             where=board.source or board.title,
-            hint="choose a larger size (e.g. A0), fewer procedures per board, or shorter texts"))
+            hint="remove fit: one-sheet to continue on more sheets at a readable size, or use a larger paper size"
+                 if board.fit == "one-sheet" else "raise min_font_size, or use a larger paper size"))
     for u in units:
         if u.kind == "strip" and u.height > bh + 0.01:
             problems.append(Problem(
@@ -285,6 +334,37 @@ def layout_pages(board: Board, setter: Setter) -> tuple[list[PageGeometry], list
                 problems.append(Problem("error", "overflow", msg, where=f"{u.cat.name} / {u.proc.title}",
                                         hint="shorten the text or add spaces/punctuation where it may break"))
     return pages, problems, s
+
+
+def _continued(board: Board, setter: Setter, frame: Frame, flowed: list, s: float, col_w: float) -> Problem:
+    """The board continues on several sheets: say so, with the paper size and the viewing distance that would
+    likely hold it on one (estimated from the area its columns take: text area grows with the square of size)."""
+    used = sum(_column_height(col, s) for page in flowed for col in page if col) * col_w
+    w_mm, h_mm = board.page_size_mm
+    landscape = w_mm > h_mm
+    sizes = []
+    for name, (a, b) in PAGE_SIZES_MM.items():
+        size_mm = (max(a, b), min(a, b)) if landscape else (min(a, b), max(a, b))
+        if size_mm[0] * size_mm[1] > w_mm * h_mm + 1:
+            body = make_frame(board, setter, size_mm).body
+            sizes.append((size_mm[0] * size_mm[1], name, body[2] * body[3]))
+    paper = next((name for _, name, area in sorted(sizes) if area * PACKING >= used), None)
+    body_area = frame.body[2] * frame.body[3]
+    ratio = math.sqrt(min(1.0, body_area * PACKING / max(used, 1e-6)))
+    near = board.viewing_distance_m * ratio
+    n = len(flowed)
+    d = board.viewing_distance_m
+    where = f"at {d:g} m" + (" (the default)" if d == 1.0 else "")
+    return Problem(
+        "warning", "continued",
+        f"the board continues on {n} sheets: on one {board.size if isinstance(board.size, str) else 'sheet'}, its "
+        f"text would be smaller than readers {where} can read ({frame.floor:.1f} pt)",
+        where=board.source or board.title,
+        hint="print every sheet (each is a whole board, marked 1/" + str(n) + "…), or "
+             + (f"use size: {paper}, which likely holds it on one sheet, or " if paper else "")
+             + f"set viewing_distance_m: {math.floor(near * 20) / 20:g} (readers about that close), or fit: one-sheet "
+               "(smaller text, with a warning), or fewer procedures per board",
+        details={"sheets": n, "paper": paper, "viewing_distance_m": math.floor(near * 20) / 20})
 
 
 def _column_items(board: Board, setter: Setter, col: list, x: float, y: float, w: float, h: float, s: float,
@@ -338,7 +418,7 @@ def category_icon(cat: Category, lang: str) -> str:
 
 
 def _header_items(board: Board, setter: Setter, frame: Frame) -> list[Item]:
-    t, sub, org = _header_sizes(board, setter, frame.width, frame.height, frame.margin)
+    t, sub, org = _header_sizes(board, setter, frame.width, frame.height, frame.margin, frame.min_size)
     w = frame.width - 2 * frame.margin
     items: list[Item] = [Shape("banner", (-frame.bleed, -frame.bleed, frame.width + 2 * frame.bleed,
                                           frame.header_h + frame.bleed))]
@@ -357,7 +437,7 @@ def _header_items(board: Board, setter: Setter, frame: Frame) -> list[Item]:
 
 
 def _footer_items(board: Board, setter: Setter, frame: Frame, number: int, total: int) -> list[Item]:
-    size = _footer_size(board, frame.width, frame.height)
+    size = _footer_size(frame.min_size, frame.width, frame.height)
     w = frame.width - 2 * frame.margin
     top = frame.height - frame.footer_h
     items: list[Item] = [Shape("footer_band", (-frame.bleed, top, frame.width + 2 * frame.bleed,
@@ -394,7 +474,7 @@ def _index_items(board: Board, setter: Setter, frame: Frame, header: list[Item])
     # As large as two columns of entries allow, between the board's minimum and the subtitle's size; white on
     # the banner's colour, so never under REVERSED_MIN_PT (no index when that does not fit).
     fit = (bottom - top) / (-(-len(procs) // 2) * LEADING)
-    size = max(board.min_font_size, REVERSED_MIN_PT, min(0.012 * frame.width, fit))
+    size = max(frame.min_size, REVERSED_MIN_PT, min(0.012 * frame.width, fit))
     pitch = size * LEADING
     rows = int((bottom - top) // pitch)
     gap = 1.5 * size

@@ -1,9 +1,11 @@
-"""Flow a board's units (category bands and strips, in order) into columns and pages: a greedy flow that keeps a
-band with its first strip and repeats it when a category continues, and the least column capacity that holds
-everything on one page."""
+"""Partition a board's units (category bands and strips, in order) into columns and pages by a linear-partition
+dynamic programme: the fewest columns that hold everything, with the tallest column as short as it can be and
+the others as level with it as they can be; a band stays with its first strip and repeats when a category
+continues in the next column."""
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from ..model import Category, Procedure
@@ -22,94 +24,136 @@ class Unit:
     cont_height: float = 0.0  # height of this category's header when repeated as "continued"
 
 
-def _flow(units: list[Unit], capacity: float, s: float, ncols: int, max_pages: int | None) -> list[list[list[Unit]]]:
-    """Greedy flow into columns of `capacity`; a category split across columns repeats its header."""
-    gap = 0.5 * s
-    pages: list[list[list[Unit]]] = [[[]]]
-    used = 0.0
-    heads = {u.cat.name: u.cont_height for u in units if u.kind == "header"}
+class _Costs:
+    """Column heights of unit ranges in O(1): units[i:j] in one column, a continued band first when the range
+    starts inside a category. A column may start at unit i unless unit i-1 is a band (a band never stays alone
+    at a column's foot, nor apart from its first strip)."""
 
-    def new_column() -> None:
-        nonlocal used
-        if len(pages[-1]) == ncols:
-            pages.append([[]])
-        else:
-            pages[-1].append([])
-        used = 0.0
+    def __init__(self, units: list[Unit], s: float) -> None:
+        self.units, self.gap = units, 0.5 * s
+        self.prefix = [0.0]
+        for u in units:
+            self.prefix.append(self.prefix[-1] + u.height)
+        self.n = len(units)
+        self.starts = [i for i in range(self.n + 1) if i == 0 or i == self.n or units[i - 1].kind != "header"]
+        heads = {u.cat.name: u.cont_height for u in units if u.kind == "header"}
+        self.lead = [heads.get(u.cat.name, 0.0) if u.kind == "strip" else 0.0 for u in units] + [0.0]
 
-    i = 0
-    while i < len(units):
-        u = units[i]
-        col = pages[-1][-1]
-        if u.kind == "header":
-            # Keep a header with the first strip of its category.
-            need = u.height + (units[i + 1].height if i + 1 < len(units) else 0) + (gap if col else 0)
-            if col and used + need > capacity:
-                new_column()
-                col = pages[-1][-1]
-            used += u.height + (gap if col else 0)
-            col.append(u)
-            i += 1
-            continue
-        need = u.height + (gap if col else 0)
-        lone_header = len(col) == 1 and col[0].kind == "header"
-        if col and used + need > capacity and not (lone_header and used + need > capacity > 0
-                                                    and col[0].height + gap + u.height > capacity):
-            # A header never stays alone at a column's foot: it moves on with its strip.
-            header = col.pop() if lone_header else None
-            new_column()
-            col = pages[-1][-1]
-            head = header if header is not None else Unit("header", u.cat, None, 0, heads[u.cat.name],
-                                                          continued=True)
-            col.append(head)
-            used = head.height
-            need = u.height + gap
-        col.append(u)
-        used += need
-        i += 1
-        if max_pages is not None and len(pages) > max_pages:
-            break
-    return pages
+    def height(self, i: int, j: int) -> float:
+        """Height of a column holding units[i:j] (j > i)."""
+        lead = self.lead[i]
+        count = j - i + (1 if lead else 0)
+        return lead + self.prefix[j] - self.prefix[i] + self.gap * (count - 1)
 
 
-def _column_height(col: list[Unit], s: float) -> float:
-    return sum(u.height for u in col) + 0.5 * s * max(0, len(col) - 1)
+
+def _min_columns(c: _Costs, cap: float) -> list[int]:
+    """For each start index, the fewest columns that hold units[:index] none over `cap` (inf: cannot)."""
+    best = {0: 0}
+    for idx, j in enumerate(c.starts[1:], 1):
+        b = math.inf
+        for k in range(idx - 1, -1, -1):
+            i = c.starts[k]
+            alone = k == idx - 1  # one band and strip: it gets a column even when taller than `cap`
+            if not alone and c.prefix[j] - c.prefix[i] > cap + 0.01:
+                break  # taller still with any earlier start
+            if alone or c.height(i, j) <= cap + 0.01:
+                b = min(b, best[i] + 1)
+        best[j] = b
+    return [best.get(i, math.inf) for i in range(c.n + 1)]
 
 
-def _overfull(units: list[Unit], capacity: float, s: float, ncols: int) -> bool:
-    pages = _flow(units, capacity, s, ncols, None)
-    return any(_column_height(col, s) > capacity + 0.01 for page in pages for col in page)
+def _partition(c: _Costs, ncols: int, cap: float, square: bool) -> tuple[float, list[int]] | None:
+    """Split into at most `ncols` columns, none over `cap`: least (tallest column) or least (sum of squared
+    heights, which levels the columns' ends). Returns (cost, column start indices) or None."""
+    starts, n = c.starts, c.n
+    inf = math.inf
+    prev: dict[int, tuple[float, list[int]]] = {0: (0.0, [])}
+    best: tuple[float, list[int]] | None = None
+    for _ in range(ncols):
+        cur: dict[int, tuple[float, list[int]]] = {}
+        for idx, j in enumerate(starts[1:], 1):
+            b, arg = inf, None
+            for k in range(idx - 1, -1, -1):
+                i = starts[k]
+                alone = k == idx - 1  # one band and strip: it gets a column even when taller than `cap`
+                if not alone and c.prefix[j] - c.prefix[i] > cap + 0.01:
+                    break  # taller still with any earlier start
+                h = c.height(i, j)
+                if (alone or h <= cap + 0.01) and i in prev:
+                    v = prev[i][0] + h * h if square else max(prev[i][0], h)
+                    if v < b - 1e-9:
+                        b, arg = v, i
+            if arg is not None:
+                cur[j] = (b, prev[arg][1] + [arg])
+        if n in cur and (best is None or cur[n][0] < best[0] - 1e-9):
+            best = cur[n]
+        prev = cur
+    return best
+
+
+def _columns(units: list[Unit], c: _Costs, cuts: list[int]) -> list[list[Unit]]:
+    cols = []
+    for k, i in enumerate(cuts):
+        j = cuts[k + 1] if k + 1 < len(cuts) else c.n
+        col = list(units[i:j])
+        if col and col[0].kind == "strip":
+            u = col[0]
+            col.insert(0, Unit("header", u.cat, None, 0, c.lead[i], continued=True))
+        cols.append(col)
+    return cols
+
+
+def least_capacity(units: list[Unit], s: float, ncols: int, cap: float = math.inf) -> float | None:
+    """The least column height that holds every unit in `ncols` columns of one page (None: not within `cap`)."""
+    if not units:
+        return 0.0
+    c = _Costs(units, s)
+    found = _partition(c, ncols, cap, square=False)
+    return None if found is None or found[0] > cap + 0.01 else found[0]
 
 
 def _fits_one_page(units: list[Unit], body_h: float, s: float, ncols: int) -> float | None:
     """Smallest column capacity that holds everything in `ncols` columns of one page, or None."""
-    total = sum(u.height for u in units)
-    lo, hi = max(max(u.height for u in units), total / ncols) * 0.98, body_h
-    if not _holds(units, hi, s, ncols):
-        return None
-    return _least_capacity(units, lo, hi, s, ncols)
-
-
-def _holds(units: list[Unit], capacity: float, s: float, ncols: int) -> bool:
-    return len(_flow(units, capacity, s, ncols, 1)) == 1 and not _overfull(units, capacity, s, ncols)
-
-
-def _least_capacity(units: list[Unit], lo: float, hi: float, s: float, ncols: int) -> float:
-    for _ in range(18):
-        mid = (lo + hi) / 2
-        if _holds(units, mid, s, ncols):
-            hi = mid
-        else:
-            lo = mid
-    return hi
+    return least_capacity(units, s, ncols, body_h)
 
 
 def _fullness(units: list[Unit], body_h: float, s: float, ncols: int, cap: float | None) -> float:
     """How full one page of `ncols` columns is: the least capacity that holds the units over the body's height
     (over 1 when they do not fit). The search steers its next size by it."""
-    if cap is not None:
-        return cap / body_h
-    total = sum(u.height for u in units) + 0.5 * s * len(units)
-    if _holds(units, total, s, ncols):
-        return _least_capacity(units, body_h, total, s, ncols) / body_h
-    return total / body_h  # a strip taller than any column: far from fitting
+    if cap is None:
+        cap = least_capacity(units, s, ncols)
+    return (cap or 0.0) / body_h
+
+
+def pages_needed(units: list[Unit], body_h: float, s: float, ncols: int) -> int:
+    """How many pages of `ncols` columns of `body_h` the units need (a unit taller than a page gets one alone)."""
+    if not units:
+        return 1
+    c = _Costs(units, s)
+    return max(1, math.ceil(_min_columns(c, body_h)[c.n] / ncols))
+
+
+def arrange(units: list[Unit], body_h: float, s: float, ncols: int) -> list[list[list[Unit]]]:
+    """Pages of columns: the fewest pages, the tallest column as short as possible, the others level with it.
+
+    Content is spread over every column of every page, so each sheet is as full as the others and no sheet ends
+    with a short column beside full ones.
+    """
+    if not units:
+        return [[[] for _ in range(ncols)]]
+    c = _Costs(units, s)
+    # A strip taller than a page is reported by the caller; it still gets a column of its own.
+    npages = max(1, math.ceil(_min_columns(c, body_h)[c.n] / ncols))
+    total = npages * ncols
+    tallest = _partition(c, total, body_h, square=False)
+    assert tallest is not None  # _min_columns found a way
+    level = _partition(c, total, min(tallest[0], body_h) + 0.01, square=True)
+    cuts = (level or tallest)[1]
+    cols = _columns(units, c, cuts)
+    cols += [[] for _ in range(total - len(cols))]
+    return [cols[p * ncols:(p + 1) * ncols] for p in range(npages)]
+
+
+def _column_height(col: list[Unit], s: float) -> float:
+    return sum(u.height for u in col) + 0.5 * s * max(0, len(col) - 1)

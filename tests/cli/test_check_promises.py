@@ -32,10 +32,13 @@ def test_a_bubble_over_a_face_is_reported(board):
 
 
 def test_text_too_small_for_the_viewing_distance_is_reported(board):
-    assert "text-too-small-for-distance" not in codes(cb.check(board))
-    far = dataclasses.replace(board, viewing_distance_m=10.0)  # 80 pt needed: the minimal board's text is smaller
-    found = [p for p in cb.check(far) if p.code == "text-too-small-for-distance"]
-    assert found and "10 m" in found[0].message
+    """Only where the user asked for one sheet: by default the board continues on more sheets instead."""
+    assert "below-legible" not in codes(cb.check(board))
+    far = dataclasses.replace(board, viewing_distance_m=6.0)
+    assert "below-legible" not in codes(cb.check(far))
+    one = dataclasses.replace(far, fit="one-sheet")
+    found = [p for p in cb.check(one) if p.code == "below-legible"]
+    assert found and "6 m" in found[0].message and "fit: one-sheet" in found[0].hint
 
 
 def test_no_room_for_the_index_is_reported(board):

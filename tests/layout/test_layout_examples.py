@@ -48,9 +48,31 @@ def test_urls_and_props_are_drawn():
     assert any(i.extra["name"] == "id_card" for i in material_icons)
 
 
-def test_every_example_fits_one_page_without_warnings(laid_out):
-    assert len(laid_out.pages) == 1
-    assert [p.message for p in laid_out.problems] == []
+def test_every_example_is_clean_but_for_continuing_on_more_sheets(laid_out):
+    """No warning but "continued", and that one exactly when the board needs more than one sheet at the
+    legible size; it counts the sheets and offers a way to one sheet."""
+    assert [p.message for p in laid_out.problems if p.code != "continued"] == []
+    continued = [p for p in laid_out.problems if p.code == "continued"]
+    assert len(continued) == (len(laid_out.pages) > 1)
+    for p in continued:
+        assert p.details["sheets"] == len(laid_out.pages) and f"{len(laid_out.pages)} sheets" in p.message
+        assert 0.3 <= p.details["viewing_distance_m"] < laid_out.board.viewing_distance_m
+        assert "viewing_distance_m:" in p.hint and "fit: one-sheet" in p.hint
+
+
+def test_every_sheet_is_a_whole_board(laid_out):
+    """Each sheet of a board over several: its banner and title, category bands heading every column, and the
+    footer marked with the sheet's number of the count."""
+    pages = laid_out.pages
+    for page in pages:
+        assert [b.kind for b in page.text_blocks()].count("title") == 1
+        assert page.of_kind("banner") and page.of_kind("footer_band")
+        bands = {round(b.bbox[0], 1) for b in page.of_kind("category_band")}
+        cards = {round(c.bbox[0], 1) for c in page.of_kind("card")}
+        assert cards <= bands  # no column without its category's band
+        if len(pages) > 1:
+            footer = " ".join(ln.text for b in page.text_blocks() if b.kind == "footer" for ln in b.lines)
+            assert str(page.number) in footer and str(len(pages)) in footer
 
 
 def test_speech_reads_as_sentences_not_columns_of_letters(laid_out):
@@ -98,14 +120,18 @@ def test_no_errors_reported(laid_out):
     assert [p for p in laid_out.problems if p.severity == "error"] == []
 
 
-def test_gongrenjie_fills_one_a1_page():
+def test_gongrenjie_continues_on_seven_a1_sheets_at_a_metre():
+    """26 procedures with text readable from a metre: seven A1 sheets, every panel on one of them once."""
     lay = cb.layout(cb.load(ROOT / "examples" / "gongrenjie.yaml"))
-    assert len(lay.pages) == 1
-    page = lay.pages[0]
-    assert (round(page.width), round(page.height)) == (1684, 2384)  # A1 portrait in points
-    assert len(page.of_kind("panel")) == sum(len(p.steps) for _, p in lay.board.procedures())
-    smallest = min(b.font_size for b in page.text_blocks())
-    assert smallest >= 8.0
+    assert len(lay.pages) == 7
+    for page in lay.pages:
+        assert (round(page.width), round(page.height)) == (1684, 2384)  # A1 portrait in points
+    panels = [p for page in lay.pages for p in page.of_kind("panel")]
+    assert len(panels) == sum(len(p.steps) for _, p in lay.board.procedures())
+    # Reading order: procedure numbers never go back from one sheet to the next.
+    firsts = [min(int(b.lines[0].text) for b in page.text_blocks() if b.kind == "procedure_number")
+              for page in lay.pages]
+    assert firsts == sorted(firsts) and firsts[0] == 1
 
 
 def test_layout_json_contract():

@@ -73,7 +73,10 @@ def boards(draw) -> cb.Board:
         footer=draw(phrases(lang, 0, 30)), size=draw(st.sampled_from(["A2", "A3", "A4", (400.0, 300.0)])),
         orientation=draw(st.sampled_from(["portrait", "landscape"])), lang=lang,
         direction=draw(st.sampled_from(["ltr", "rtl"])), writing=draw(st.sampled_from(["horizontal", "vertical"])),
-        cast=cast)
+        cast=cast,
+        # Small sheets are read close (a handout at 0.3 m), large ones from a metre; one sheet at a time, or forced.
+        viewing_distance_m=draw(st.sampled_from([0.3, 0.4, 0.6, 1.0])),
+        fit=draw(st.sampled_from(["sheets", "one-sheet"])))
 
 
 @settings(max_examples=examples(25), deadline=None,

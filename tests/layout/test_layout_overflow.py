@@ -10,7 +10,8 @@ WORD = "Verwaltungsgerichtsbarkeitsverfahrensordnung" * 2
 
 
 def _board() -> cb.Board:
-    return cb.Board(title="社区", size="A5", categories=(cb.Category("社区", (cb.Procedure("办理", (
+    return cb.Board(title="社区", size="A5", viewing_distance_m=0.3,  # a handout, read close
+                    categories=(cb.Category("社区", (cb.Procedure("办理", (
         cb.Step("说明", say=(cb.Speech("worker", "请看" + WORD),)), cb.Step("领取"))),)),))
 
 

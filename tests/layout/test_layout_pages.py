@@ -42,7 +42,7 @@ def _korean_a4() -> cb.Board:
                                               "발급할 수 있습니다.")
     return cb.Board(
         title="새봄동 주민센터 민원 안내", subtitle="그림으로 보는 민원 처리 절차", organization="새봄동 행정복지센터",
-        size="A4", lang="ko", footer="문의 전화 02-3456-7890 · 평일 09:00~18:00",
+        size="A4", lang="ko", footer="문의 전화 02-3456-7890 · 평일 09:00~18:00", viewing_distance_m=0.4,
         cast={"grandma": cb.CastMember("grandma", "박 할머니", "elder_woman"),
               "jihoon": cb.CastMember("jihoon", "지훈", "student"),
               "dad": cb.CastMember("dad", "지훈 아버지", "adult_man")},

@@ -45,7 +45,8 @@ def test_a_code_too_long_for_the_usual_bubble_width_widens_its_bubble_instead_of
     # A street-lamp number is one unbreakable word; the panel is wide enough for it at the board's size.
     step = cb.Step("記下路燈桿上的編號", say=(cb.Speech("resident", "路燈壞了！桿子上寫著 DA-0123-456。"),
                                           cb.Speech("worker", "好的，馬上通報。")))
-    board = cb.Board(title="和平里", lang="zh-Hant", size="A4", categories=(cb.Category("環境", (
+    board = cb.Board(title="和平里", lang="zh-Hant", size="A4", viewing_distance_m=0.4,
+                     categories=(cb.Category("環境", (
         cb.Procedure("路燈故障通報", (step, cb.Step("里幹事通報維修"))),)),))
     lay = cb.layout(board)
     assert check_layout(lay) == []
