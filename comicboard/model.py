@@ -6,6 +6,7 @@ Build them in code or get them from `comicboard.load()`.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -48,6 +49,13 @@ MIN_FONT_SIZE_PT = (4.0, 72.0)  # board.min_font_size
 # board.viewing_distance_m: a hand-held sheet to a board read across a hall (legibility.py turns it into a floor)
 VIEWING_DISTANCE_M = (0.3, 10.0)
 DEFAULT_VIEWING_DISTANCE_M = 1.0  # the far end of arm's length to a metre: see docs/legibility.md
+def sheet_viewing_distance_m(width_mm: float, height_mm: float) -> float:
+    """The default viewing distance of a sheet: about its diagonal (the print rule of thumb: a sheet is looked at
+    from where it is seen whole), no nearer than a hand-held 0.3 m, no farther than the metre a notice board is
+    read from (A1 and larger: 1 m; A2 0.73 m; A3 0.51 m; A4 0.36 m; A5 0.3 m)."""
+    return round(min(DEFAULT_VIEWING_DISTANCE_M, max(VIEWING_DISTANCE_M[0], math.hypot(width_mm, height_mm) / 1000)), 2)
+
+
 FITS = ("sheets", "one-sheet")  # board.fit: continue on more sheets at the floor, or shrink below it to one
 
 
@@ -277,8 +285,8 @@ class Board:
     bleed_mm: float = 3.0  # background printed past the trim on every side, cut off by the shop
     safe_mm: float = 5.0  # text and figures never come closer to the trim than this, whatever margin_mm says
     theme: str = "community"  # a bundled theme name (community, calm) or a .toml file of the same keys
-    viewing_distance_m: float = DEFAULT_VIEWING_DISTANCE_M  # how far readers stand: body text is never smaller
-    #                                                            than they can read from there (legibility.py)
+    viewing_distance_m: float | None = None  # how far readers stand (None: from the sheet, `reading_distance_m`);
+    #                                          body text is never smaller than they can read from there
     fit: str = "sheets"  # sheets: continue on more sheets at that floor; one-sheet: shrink below it, with a warning
     keep: tuple[str, ...] = ()  # terms never broken inside a line (beside the procedure titles and materials)
     date: str | None = None  # revision date, ISO 8601 ("2026-12-07"): the PDF's creation and modification date
@@ -368,8 +376,8 @@ class Board:
             raise _fail("min_font_size out of range", "board.min_font_size", expected=f"{lo:g}–{hi:g} pt",
                         found=f"{self.min_font_size:g}", hint="8 pt is the usual smallest size on a board")
         lo, hi = VIEWING_DISTANCE_M
-        if isinstance(self.viewing_distance_m, bool) or not isinstance(self.viewing_distance_m, int | float) \
-                or not lo <= self.viewing_distance_m <= hi:
+        d = self.viewing_distance_m
+        if d is not None and (isinstance(d, bool) or not isinstance(d, int | float) or not lo <= d <= hi):
             raise _fail("viewing_distance_m out of range", "board.viewing_distance_m", expected=f"{lo:g}–{hi:g} m",
                         found=repr(self.viewing_distance_m),
                         hint="how far readers stand from the board, in metres: about 1 for a notice board")
@@ -401,6 +409,13 @@ class Board:
             raise _fail(f"the board holds {total:,} characters of text, the limit is {MAX_BOARD_CHARS:,}", "board",
                         expected=f"at most {MAX_BOARD_CHARS:,} characters", found=f"{total:,}",
                         hint="split the board into several boards, or shorten the texts")
+
+    @property
+    def reading_distance_m(self) -> float:
+        """How far readers stand: `viewing_distance_m`, else from the sheet (`sheet_viewing_distance_m`)."""
+        if self.viewing_distance_m is not None:
+            return float(self.viewing_distance_m)
+        return sheet_viewing_distance_m(*self.page_size_mm)
 
     @property
     def terms(self) -> tuple[str, ...]:

@@ -62,7 +62,7 @@ def _footer_size(least: float, width: float, height: float) -> float:
 def min_size(board: Board, setter: Setter) -> tuple[float, float]:
     """(the smallest size any text is set at, the legibility floor): the floor for the board's viewing distance,
     or with `fit: one-sheet` the board's min_font_size (text may then go below the floor, with a warning)."""
-    floor = floor_pt(board.viewing_distance_m, setter.fonts, board.lang)
+    floor = floor_pt(board.reading_distance_m, setter.fonts, board.lang)
     return (board.min_font_size if board.fit == "one-sheet" else max(board.min_font_size, floor)), floor
 
 
@@ -307,7 +307,7 @@ def layout_pages(board: Board, setter: Setter) -> tuple[list[PageGeometry], list
         problems.append(Problem(
             "warning", "below-legible",
             f"text is set down to {smallest:.1f} pt to fit one sheet, below the {frame.floor:.1f} pt that older "
-            f"readers need at {board.viewing_distance_m:g} m: it reads from about "
+            f"readers need at {board.reading_distance_m:g} m: it reads from about "
             f"{legible_distance_m(smallest, setter.fonts, board.lang):.2f} m",
             where=board.source or board.title,
             hint="remove fit: one-sheet to continue on more sheets at a readable size, or use a larger paper size"
@@ -351,13 +351,13 @@ def _continued(board: Board, setter: Setter, frame: Frame, flowed: list, s: floa
     paper = next((name for _, name, area in sorted(sizes) if area * PACKING >= used), None)
     body_area = frame.body[2] * frame.body[3]
     ratio = math.sqrt(min(1.0, body_area * PACKING / max(used, 1e-6)))
-    near = board.viewing_distance_m * ratio
+    near = board.reading_distance_m * ratio
     n = len(flowed)
-    d = board.viewing_distance_m
-    where = f"at {d:g} m" + (" (the default)" if d == 1.0 else "")
+    d = board.reading_distance_m
+    where = f"at {d:g} m" + ("" if board.viewing_distance_m is not None else f" (the default for {_paper(board)})")
     return Problem(
         "warning", "continued",
-        f"the board continues on {n} sheets: on one {board.size if isinstance(board.size, str) else 'sheet'}, its "
+        f"the board continues on {n} sheets: on one {_paper(board)}, its "
         f"text would be smaller than readers {where} can read ({frame.floor:.1f} pt)",
         where=board.source or board.title,
         hint="print every sheet (each is a whole board, marked 1/" + str(n) + "…), or "
@@ -365,6 +365,10 @@ def _continued(board: Board, setter: Setter, frame: Frame, flowed: list, s: floa
              + f"set viewing_distance_m: {math.floor(near * 20) / 20:g} (readers about that close), or fit: one-sheet "
                "(smaller text, with a warning), or fewer procedures per board",
         details={"sheets": n, "paper": paper, "viewing_distance_m": math.floor(near * 20) / 20})
+
+
+def _paper(board: Board) -> str:
+    return board.size.upper() if isinstance(board.size, str) else "sheet of {:g} × {:g} mm".format(*board.size)
 
 
 def _column_items(board: Board, setter: Setter, col: list, x: float, y: float, w: float, h: float, s: float,

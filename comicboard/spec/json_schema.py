@@ -78,7 +78,8 @@ DESCRIPTIONS = {
     "margin_mm": "Margin inside the trim, mm (default 15).", "bleed_mm": "Bleed past the trim, mm (default 3).",
     "safe_mm": "Text and faces stay this far inside the trim, mm (default 5).",
     "theme": "community (default), calm, or a .toml theme file.",
-    "viewing_distance_m": "How far readers stand, m (default 1): body text is never smaller than they can read.",
+    "viewing_distance_m": "How far readers stand, m (default: the sheet's diagonal within 0.3–1 m; A1: 1 m): "
+                          "text is never smaller than they can read from there.",
     "fit": "sheets (default): continue on more sheets at the legible size; one-sheet: shrink to one, with a warning.",
     "date": "Revision date (2026-12-07): the PDF's creation and modification date. Default: SOURCE_DATE_EPOCH.",
     "keep": "Terms never broken inside a line (beside procedure titles and materials), e.g. [养老金, 外调政审].",

@@ -56,7 +56,7 @@ def test_every_example_is_clean_but_for_continuing_on_more_sheets(laid_out):
     assert len(continued) == (len(laid_out.pages) > 1)
     for p in continued:
         assert p.details["sheets"] == len(laid_out.pages) and f"{len(laid_out.pages)} sheets" in p.message
-        assert 0.3 <= p.details["viewing_distance_m"] < laid_out.board.viewing_distance_m
+        assert 0.3 <= p.details["viewing_distance_m"] < laid_out.board.reading_distance_m
         assert "viewing_distance_m:" in p.hint and "fit: one-sheet" in p.hint
 
 

@@ -74,8 +74,8 @@ def boards(draw) -> cb.Board:
         orientation=draw(st.sampled_from(["portrait", "landscape"])), lang=lang,
         direction=draw(st.sampled_from(["ltr", "rtl"])), writing=draw(st.sampled_from(["horizontal", "vertical"])),
         cast=cast,
-        # Small sheets are read close (a handout at 0.3 m), large ones from a metre; one sheet at a time, or forced.
-        viewing_distance_m=draw(st.sampled_from([0.3, 0.4, 0.6, 1.0])),
+        # The sheet's own distance (None), or read closer or farther; as many sheets as it takes, or one, forced.
+        viewing_distance_m=draw(st.sampled_from([None, 0.3, 0.4, 0.6, 1.0])),
         fit=draw(st.sampled_from(["sheets", "one-sheet"])))
 
 

@@ -32,14 +32,25 @@ def yaml_text(extra: str) -> str:
 
 def test_defaults_are_a_metre_and_more_sheets():
     b = from_dict(spec())
-    assert b.viewing_distance_m == DEFAULT_VIEWING_DISTANCE_M == 1.0
+    assert b.viewing_distance_m is None and b.reading_distance_m == DEFAULT_VIEWING_DISTANCE_M == 1.0  # A1
     assert b.fit == "sheets" and FITS == ("sheets", "one-sheet")
+
+
+@pytest.mark.parametrize(("size", "metres"), [("A0", 1.0), ("A1", 1.0), ("A2", 0.73), ("A3", 0.51), ("A4", 0.36),
+                                              ("A5", 0.3), ([2000, 3000], 1.0), ([300, 400], 0.5)])
+def test_a_smaller_sheet_is_read_from_about_its_diagonal_unless_the_spec_says(size, metres):
+    b = from_dict(spec(size=size))
+    w, h = b.page_size_mm
+    assert b.reading_distance_m == pytest.approx(min(1.0, max(0.3, math.hypot(w, h) / 1000)), abs=0.005)
+    assert b.reading_distance_m == pytest.approx(metres, abs=0.005)
+    assert from_dict(spec(size=size, viewing_distance_m=2)).reading_distance_m == 2
 
 
 @SETTINGS
 @given(st.floats(LO, HI, allow_nan=False) | st.integers(math.ceil(LO), math.floor(HI)))
 def test_a_distance_within_the_limits_loads_as_written(d):
-    assert from_dict(spec(viewing_distance_m=d)).viewing_distance_m == d
+    b = from_dict(spec(viewing_distance_m=d))
+    assert b.viewing_distance_m == b.reading_distance_m == d
 
 
 @SETTINGS
