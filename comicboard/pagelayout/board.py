@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from ..errors import Problem
 from ..legibility import floor_pt, legible_distance_m
-from ..model import PAGE_SIZES_MM, Board, Category, Procedure, iter_texts
+from ..model import PAGE_SIZES_MM, VIEWING_DISTANCE_M, Board, Category, Procedure, iter_texts
 from .columns import Unit, _column_height, _fits_one_page, _fullness, arrange
 from .geometry import Box, Item, PageGeometry, Shape
 from .labels import labels
@@ -351,20 +351,22 @@ def _continued(board: Board, setter: Setter, frame: Frame, flowed: list, s: floa
     paper = next((name for _, name, area in sorted(sizes) if area * PACKING >= used), None)
     body_area = frame.body[2] * frame.body[3]
     ratio = math.sqrt(min(1.0, body_area * PACKING / max(used, 1e-6)))
-    near = board.reading_distance_m * ratio
+    near = math.floor(board.reading_distance_m * ratio * 20) / 20
+    closer = near >= VIEWING_DISTANCE_M[0] and frame.min_size <= frame.floor + 0.01  # min_font_size does not govern
     n = len(flowed)
     d = board.reading_distance_m
     where = f"at {d:g} m" + ("" if board.viewing_distance_m is not None else f" (the default for {_paper(board)})")
     return Problem(
         "warning", "continued",
-        f"the board continues on {n} sheets: on one {_paper(board)}, its "
-        f"text would be smaller than readers {where} can read ({frame.floor:.1f} pt)",
+        f"the board continues on {n} sheets: on one {_paper(board)}, its text would be smaller than "
+        + (f"readers {where} can read ({frame.floor:.1f} pt)" if frame.min_size <= frame.floor + 0.01 else
+           f"min_font_size ({frame.min_size:g} pt)"),
         where=board.source or board.title,
         hint="print every sheet (each is a whole board, marked 1/" + str(n) + "…), or "
              + (f"use size: {paper}, which likely holds it on one sheet, or " if paper else "")
-             + f"set viewing_distance_m: {math.floor(near * 20) / 20:g} (readers about that close), or fit: one-sheet "
-               "(smaller text, with a warning), or fewer procedures per board",
-        details={"sheets": n, "paper": paper, "viewing_distance_m": math.floor(near * 20) / 20})
+             + (f"set viewing_distance_m: {near:g} (readers about that close), or " if closer else "")
+             + "fit: one-sheet (smaller text, with a warning), or fewer procedures per board",
+        details={"sheets": n, "paper": paper, "viewing_distance_m": near if closer else None})
 
 
 def _paper(board: Board) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import warnings
 from pathlib import Path
 
@@ -60,7 +61,9 @@ def dense_pdf(dense_board, tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def tategaki_pdf(tmp_path_factory):
-    """examples/ja-tategaki.yaml as PDF/X-4: vertical titles and captions, justified details."""
+    """examples/ja-tategaki.yaml as PDF/X-4: vertical titles and captions, justified details; on one A3 sheet read
+    close (its text and hairlines as small as a board gets: the thin figure details are what the ink tests need)."""
     path = tmp_path_factory.mktemp("tategaki") / "tategaki.pdf"
-    cb.render(cb.load(EXAMPLES / "ja-tategaki.yaml"), path)
+    board = cb.load(EXAMPLES / "ja-tategaki.yaml")
+    cb.render(dataclasses.replace(board, size="A3", viewing_distance_m=0.3), path)
     return path
