@@ -147,7 +147,9 @@ def check_size(dl: DisplayList, dpi: float, max_pixels: int = MAX_PIXELS, channe
         need = memory_estimate(w, h, channels)
         free = _room(dl) if free is None else free  # read once, and only for a page worth checking
         if free is not None and need > free:
-            fit = int(dpi * math.sqrt(max(free - WORKING_BYTES, 0) / (w * h * pixel_bytes(channels))))
+            # A tenth below what would just fit: the advice must still hold when the memory at hand moves a
+            # little between this run and the next (other programs, cached sprites of repeated drawings).
+            fit = int(0.9 * dpi * math.sqrt(max(free - WORKING_BYTES, 0) / (w * h * pixel_bytes(channels))))
             raise RenderError(
                 f"page {number} would need about {need / 1e6:,.0f} MB of memory ({w}×{h} px at {dpi:g} dpi); "
                 f"{free / 1e6:,.0f} MB are available",
