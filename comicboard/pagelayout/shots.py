@@ -271,7 +271,7 @@ def _bubbles(ctx: PanelContext, plan: PanelPlan, height: float, figures: tuple[S
         for f in (1.0, 0.8, 0.64, 0.5, 0.4):
             bub = _bubble_for(ctx.setter, sp, max_w * f, s, ctx.min_size)
             dims = (round(bub.w * 10), round(bub.h * 10))
-            if dims in seen or bub.size < s - 0.01 or _skinny(bub) or bub.w > inner + 1e-6:
+            if dims in seen or bub.size < s - 0.01 or bub.split or _skinny(bub) or bub.w > inner + 1e-6:
                 continue
             seen.add(dims)
             opts.append(bub)

@@ -192,7 +192,9 @@ def _plan_body(ctx: PanelContext, proc: Procedure, inner: float, s: float) -> St
     # Details beside the panels when the column is wide enough for them and two panels; else below.
     details_w = max(0.26 * inner, 9 * detail_size)
     beside_room = inner - details_w - 0.6 * s
-    details_below = beside_room < min(n, 2) * PANEL_MIN_EM * s + gap
+    # A procedure with no details and no link has no card: its panels take the whole width.
+    has_card = bool(detail_texts(proc, ctx.board.lang)) or bool(proc.url)
+    details_below = not has_card or beside_room < min(n, 2) * PANEL_MIN_EM * s + gap
     per_row = _fit(inner if details_below else beside_room, n, s)
     details, details_h = _details(ctx, proc, details_w, detail_size, s)
     # Panels as many to a row as fit; fewer, wider ones (or the details moved under them) when a bubble would

@@ -55,7 +55,7 @@ def test_a_three_person_talk_takes_a_panel_the_column_wide_when_narrower_ones_ar
     # people rather than squeezed above them; in a narrower one, all three speak at full size.
     talk_plan = plan.body.rows[0][0]
     assert (plan.body.per_row == 1 and plan.body.details_below) or talk_plan.shot is not None
-    assert all(b["size"] >= 9.5 - 0.01 for b in talk_plan.bubbles)
+    assert all(b.size >= 9.5 - 0.01 for b in talk_plan.bubbles)
 
 
 def test_when_no_arrangement_is_roomy_the_least_cramped_one_is_taken():
