@@ -60,10 +60,15 @@ def dense_pdf(dense_board, tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def tategaki_pdf(tmp_path_factory):
-    """examples/ja-tategaki.yaml as PDF/X-4: vertical titles and captions, justified details; on one A3 sheet read
-    close (its text and hairlines as small as a board gets: the thin figure details are what the ink tests need)."""
+def tategaki_board():
+    """examples/ja-tategaki.yaml on one A3 sheet read close: its text and hairlines as small as a board gets (the
+    thin figure details are what the ink tests need)."""
+    return dataclasses.replace(cb.load(EXAMPLES / "ja-tategaki.yaml"), size="A3", viewing_distance_m=0.3)
+
+
+@pytest.fixture(scope="session")
+def tategaki_pdf(tategaki_board, tmp_path_factory):
+    """`tategaki_board` as PDF/X-4: vertical titles and captions, justified details."""
     path = tmp_path_factory.mktemp("tategaki") / "tategaki.pdf"
-    board = cb.load(EXAMPLES / "ja-tategaki.yaml")
-    cb.render(dataclasses.replace(board, size="A3", viewing_distance_m=0.3), path)
+    cb.render(tategaki_board, path)
     return path
