@@ -24,7 +24,6 @@ from .bubblefit import (
 )
 from .geometry import Box
 from .memo import memo
-from .shots import Shot, eligible, plan_shot, shot_floor
 from .staging import (
     COUNTER_ICON,
     COUNTER_TOP,
@@ -92,7 +91,6 @@ class PanelPlan:
     fig_shift: float = 0.0  # beside: how far the left speaker stands right of the panel's edge (clear of the badge)
     corner_badge: bool = False  # the step badge sits in the panel's top-left corner (no caption box holds it)
     caption_split: tuple[Split, ...] = ()  # runs the caption had to cut (`Measured.split`)
-    shot: Shot | None = None  # the panel composed as a comic shot (shots.py): people sized by the panel's height
 
 
 @dataclass(frozen=True, slots=True)
@@ -265,18 +263,8 @@ def _plan_fresh(ctx: PanelContext, step: Step, width: float, s: float, caption: 
     (clear, _, _, _), is_beside, share, chosen = max(tried, key=lambda t: t[0])
     problems = tuple(f"the speech of {sp.who!r} does not fit its bubble"
                      for sp, b in zip(speeches, chosen.bubbles, strict=True) if b.overflow)
-    plan = replace(draft, height=chosen.height, beside=is_beside, bubbles=chosen.bubbles, share=share,
+    return replace(draft, height=chosen.height, beside=is_beside, bubbles=chosen.bubbles, share=share,
                    problems=problems, tails_crowded=not clear, fig_shift=chosen.shift if is_beside else 0.0)
-    if eligible(ctx, plan) and not problems:
-        low = max(0.6 * plan.height, shot_floor(plan))
-        shot = plan_shot(ctx, step, plan, low, max(SHOT_TALLER * plan.height, 1.2 * low))
-        if shot is not None:
-            plan = replace(plan, shot=shot, height=shot.height, beside=False, bubbles=shot.bubbles,
-                           tails_crowded=False, fig_shift=0.0)
-    return plan
-
-
-SHOT_TALLER = 1.3  # a shot may make its panel this much taller than bubbles stacked over small people
 
 
 def _plan_beside(ctx: PanelContext, plan: PanelPlan, inner: float, s: float) -> Arrangement | None:
