@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from ..errors import Problem
 from ..legibility import floor_pt, legible_distance_m
 from ..model import PAGE_SIZES_MM, VIEWING_DISTANCE_M, Board, Category, Procedure, iter_texts
-from .columns import Unit, _column_height, _fits_one_page, _fullness, arrange
+from .columns import Unit, _column_height, _fits_one_page, _fullness, arrange, least_capacity
 from .geometry import Box, Item, PageGeometry, Shape
 from .labels import labels
 from .panel import TAILS_CROWDED, TAILS_HINT, PanelContext
@@ -234,14 +234,23 @@ def choose_layout(board: Board, setter: Setter, frame: Frame, ctx_for) -> tuple[
     options.sort(key=lambda o: o[:4])
     too_tall, npages, _, _, ncols, units = options[0]
     # The last sheet is rarely full: grow the text while the sheets stay as many (at most FILL_PROBES plans,
-    # aimed by the area the columns take, which grows with the square of the size).
+    # aimed by the area the columns take, which grows with the square of the size). Nor is a size probed where the
+    # columns could not hold the strips even if every height on them only grew in proportion to the size (they
+    # rarely grow less): the least column height that holds them in all the sheets' columns, over the body's
+    # height, bounds that growth.
     col_w = (body_w - (ncols - 1) * gutter) / ncols
     k_lo, k_hi = k_min, k_max + 1
     for _ in range(FILL_PROBES if body_h > 0 else 0):
-        used = sum(_column_height(c, _size(k_lo)) for page in arrange(units, body_h, _size(k_lo), ncols)
-                   for c in page)
-        k = math.floor(_size(k_lo) * math.sqrt(npages * ncols * body_h * FILL_AIM / max(used, 1e-6)) / SIZE_STEP)
-        k = min(k, k_hi - 1) if k_hi > k_max else (k_lo + k_hi) // 2  # after a miss, halve the bracket
+        if k_hi > k_max:
+            s_lo = _size(k_lo)
+            used = sum(_column_height(c, s_lo) for page in arrange(units, body_h, s_lo, ncols) for c in page)
+            k = math.floor(s_lo * math.sqrt(npages * ncols * body_h * FILL_AIM / max(used, 1e-6)) / SIZE_STEP)
+            if not too_tall:
+                least = least_capacity(units, s_lo, npages * ncols) or 0.0
+                k = min(k, math.floor(s_lo * body_h / max(least, 1e-6) / SIZE_STEP + 1e-9))
+            k = min(k, k_hi - 1)
+        else:
+            k = (k_lo + k_hi) // 2
         if k <= k_lo:
             break
         u = _units(ctx_for, board, col_w, _size(k))
