@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import cache, lru_cache
+from itertools import repeat
 from typing import Any
 
 _LOADERS = {"zh-hans": "load_default_simplified_chinese_parser", "zh-hant": "load_default_traditional_chinese_parser",
             "ja": "load_default_japanese_parser"}
 _TRADITIONAL_REGIONS = ("tw", "hk", "mo")
-# From this many offsets on, `scorer` splits the text into characters once: windows overlap, and each
-# character's hash is then computed once rather than in every window.
+# From this many offsets on, `scorer` looks up every character of the text at once (windows overlap); below it,
+# only the characters of each window.
 _SHARED_CHARS = 4
 
 
@@ -70,41 +71,48 @@ def scorer(model: str) -> Callable[[str, list[int]], list[bool]]:
     boundary falls at each offset.
 
     BudouX scores an offset from the characters 3 before to 3 after it (unigrams UW1…UW6, bigrams BW1…BW3,
-    trigrams TW1…TW4), so only those are looked up, each feature in a dict of its own (score by n-gram, zeros
-    left out). The text is padded with NULs, which no model n-gram holds: features past either end count 0, as
-    the parser skips them.
+    trigrams TW1…TW4), so only those are looked up. Each character is looked up once, in one table: its six
+    unigram scores and, as bits, which bigram and trigram features hold an n-gram starting with it (only those
+    n-grams are looked up, each feature in a dict of its own, zeros left out). The text is padded with NULs,
+    which no model n-gram holds: features past either end count 0, as the parser skips them.
     """
     (uni, _), (bi, _), (tri, _), base = _tables(model)
-    u0, u1, u2, u3, u4, u5 = ({c: v[j] for c, v in uni.items() if v[j]}.get for j in range(6))
     bigrams = [{c: v[j] for c, v in bi.items() if v[j]} for j in range(3)]
     trigrams = [{c: v[j] for c, v in tri.items() if v[j]} for j in range(4)]
     b1, b2, b3 = (d.get for d in bigrams)
     t1, t2, t3, t4 = (d.get for d in trigrams)
-    # An n-gram is looked up only when some n-gram of that feature starts with its first character.
-    sb1, sb2, sb3, st1, st2, st3, st4 = (frozenset(key[0] for key in d) for d in (*bigrams, *trigrams))
+    # Bits 0-2: some n-gram of BW1, BW2, BW3 starts with the character; bits 3-6: of TW1…TW4.
+    starts = [frozenset(key[0] for key in d) for d in (*bigrams, *trigrams)]
+    zero = (0, 0, 0, 0, 0, 0, 0)
+    table = {c: (*uni.get(c, zero[:6]), sum(1 << k for k, firsts in enumerate(starts) if c in firsts))
+             for c in set(uni).union(*starts)}
+    get = table.get
+    window = (zero,) * 6  # the defaults of one window's six lookups
 
     def score(text: str, offsets: list[int]) -> list[bool]:
         p = "\0\0\0" + text + "\0\0\0"  # p[i] is 3 before offset i, p[i + 3] the character at it
-        if len(offsets) > _SHARED_CHARS:
-            p = list(p)  # one str object per character, hashed once for all the windows it is in
         out = []
-        for i in offsets:
-            c0, c1, c2, c3, c4, c5 = p[i:i + 6]
-            s = base + u0(c0, 0) + u1(c1, 0) + u2(c2, 0) + u3(c3, 0) + u4(c4, 0) + u5(c5, 0)
-            if c1 in sb1:
-                s += b1(c1 + c2, 0)
-            if c2 in sb2:
-                s += b2(c2 + c3, 0)
-            if c3 in sb3:
-                s += b3(c3 + c4, 0)
-            if c0 in st1:
-                s += t1(c0 + c1 + c2, 0)
-            if c1 in st2:
-                s += t2(c1 + c2 + c3, 0)
-            if c2 in st3:
-                s += t3(c2 + c3 + c4, 0)
-            if c3 in st4:
-                s += t4(c3 + c4 + c5, 0)
+        if len(offsets) > _SHARED_CHARS:  # windows overlap: each character looked up once for all of them
+            t = list(map(get, p, repeat(zero, len(p))))
+            windows = (t[i:i + 6] for i in offsets)
+        else:
+            windows = (map(get, p[i:i + 6], window) for i in offsets)
+        for i, (a, b, c, d, e, f) in zip(offsets, windows, strict=True):
+            s = base + a[0] + b[1] + c[2] + d[3] + e[4] + f[5]
+            if b[6] & 1:
+                s += b1(p[i + 1:i + 3], 0)
+            if c[6] & 2:
+                s += b2(p[i + 2:i + 4], 0)
+            if d[6] & 4:
+                s += b3(p[i + 3:i + 5], 0)
+            if a[6] & 8:
+                s += t1(p[i:i + 3], 0)
+            if b[6] & 16:
+                s += t2(p[i + 1:i + 4], 0)
+            if c[6] & 32:
+                s += t3(p[i + 2:i + 5], 0)
+            if d[6] & 64:
+                s += t4(p[i + 3:i + 6], 0)
             out.append(s > 0)
         return out
 

@@ -176,3 +176,24 @@ def test_a_bubble_splits_a_too_wide_term_at_a_phrase_rather_than_cut_a_word_else
     lines = [ln.text for ln in phrase_lines(text, 5, keep=("外调政审材料",))]
     assert "".join(lines) == text
     assert not any(ln.endswith("个") for ln in lines), lines  # 个|人 cuts a word
+
+
+# The one pattern that scans for units (rules.NUMERIC_UNITS: the shared first digit taken out in front, matches
+# started only at a run's first digit, digit runs never given back) finds exactly what the unit patterns find
+# when simply tried in turn at every position.
+UNIT_ALPHABET = list("0123456789１２.,:- /／至到~～〜—–转轉元天次a中") + ["ext.", "Ext", "내선", "分机", "內線"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(UNIT_ALPHABET), max_size=30).map("".join))
+def test_unit_scan_finds_what_the_unit_patterns_find(text):
+    import re
+
+    from comicboard.text.rules import EXTENSION, NUMERIC_UNITS, UNIT_PATTERNS
+
+    plain = re.compile("|".join(rx.pattern for rx in (EXTENSION, *UNIT_PATTERNS.values())))
+
+    def found(rx):
+        return [(m.span(), m.start("gap"), m.group("gap")) for m in rx.finditer(text)]
+
+    assert found(NUMERIC_UNITS) == found(plain)
