@@ -4,14 +4,15 @@ in zh-Hans, zh-Hant, ja and ko, in several lengths, wrapped at 10 em, beside ICU
 The sentences are generated from clause templates with many slot words, numbers, phone numbers, amounts, dates,
 URLs and Latin words (see `CLAUSES`), drawn at random until each length group holds `--count` distinct ones.
 
-Engines (sentences per second, median of N rounds; the engines take turns in each round):
-  * comicboard    `comicboard.text.break_lines` (UAX #14 + CJK rules + units + BudouX phrases + balanced lines),
-                  its memos emptied before each of its runs, outside the timing;
+Engines (sentences per second, median of N rounds; the engines take turns in each round, language by language):
+  * comicboard    `comicboard.wrap` (UAX #14 + CJK rules + units + BudouX phrases + balanced lines), cold: its memos
+                  emptied before each of its runs, outside the timing;
   * icu-eaw       ICU `BreakIterator.createLineInstance` boundaries + greedy fitting with the cheapest honest
                   width: East Asian Width (W/F: 1 em, else ½ em), looked up once per character in a dict;
   * icu-glyph     ICU boundaries + greedy fitting with the same glyph advances comicboard uses (`FontSet.width`);
 and, for each wrap, how many line breaks break a rule comicboard enforces (a line starting with a closing mark,
-ending with an opening mark or currency prefix, a split ——/……, or a number cut from its digits).
+ending with an opening mark or currency prefix, a split ——/……, or a number cut from its digits). Below each
+length, comicboard's speed as a fraction of each ICU baseline, language by language (1.00: as fast).
 ICU comes from `pip install icukit-pyicu` (or PyICU); without it those rows are skipped.
 
 Usage:  python benchmarks/bench_wrap.py [--repeat 7] [--count 1000] [--width 10] [--lengths 20,40,60,100]
@@ -31,6 +32,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # this checkout's comicboard, not whichever one is installed
 
+import comicboard  # noqa: E402
 from comicboard.text import break_lines, phrases, rules_for  # noqa: E402
 from comicboard.text.wrap import clear_caches, default_fontset  # noqa: E402
 
@@ -117,7 +119,8 @@ def violations(lines: list[str], lang: str, text: str) -> int:
 
 
 def run_comicboard(items: list[tuple[str, str]], width: float) -> list[list[str]]:
-    return [break_lines(text, width, lang=lang, strict=lang == "ja") for lang, text in items]
+    wrap = comicboard.wrap
+    return [wrap(text, width, lang=lang, strict=lang == "ja") for lang, text in items]
 
 
 def icu_module():
@@ -156,19 +159,22 @@ def run_icu(icu, items: list[tuple[str, str]], width: float, measure) -> list[li
     return out
 
 
-def timed(rows, repeat: int) -> dict[str, tuple[float, object]]:
-    """Median seconds and last result per engine; the engines take turns in each round, so a busy machine slows
-    them alike and the ratios hold. comicboard's memos are emptied before its turn, untimed."""
-    times: dict[str, list[float]] = {name: [] for name, _ in rows}
-    results: dict[str, object] = {}
+def timed(groups: dict[str, list[tuple[str, object]]], repeat: int) -> dict[str, dict[str, tuple[float, list]]]:
+    """Per language, per engine: median seconds and last result. In each round every language's sentences are
+    wrapped by each engine in turn, so a busy machine slows them alike and the ratios hold. comicboard's memos
+    are emptied before each of its runs, untimed."""
+    times = {lang: {name: [] for name, _ in rows} for lang, rows in groups.items()}
+    results: dict[str, dict[str, list]] = {lang: {} for lang in groups}
     for _ in range(repeat):
-        for name, fn in rows:
-            if name == "comicboard":
-                clear_caches()
-            t0 = time.perf_counter()
-            results[name] = fn()
-            times[name].append(time.perf_counter() - t0)
-    return {name: (statistics.median(times[name]), results[name]) for name, _ in rows}
+        for lang, rows in groups.items():
+            for name, fn in rows:
+                if name == "comicboard":
+                    clear_caches()
+                t0 = time.perf_counter()
+                results[lang][name] = fn()
+                times[lang][name].append(time.perf_counter() - t0)
+    return {lang: {name: (statistics.median(times[lang][name]), results[lang][name]) for name, _ in rows}
+            for lang, rows in groups.items()}
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -196,19 +202,30 @@ def main(argv: list[str] | None = None) -> None:
           f"{'cb × engine':>13}")
     for length in map(int, args.lengths.split(",")):
         items = sentences(args.count, length)
-        rows = [("comicboard", lambda items=items: run_comicboard(items, args.width))]
-        if icu is not None:
-            rows += [("icu-eaw", lambda items=items: run_icu(icu, items, args.width, eaw_width)),
-                     ("icu-glyph", lambda items=items: run_icu(icu, items, args.width, glyph))]
-        results = timed(rows, args.repeat)
-        cb_secs = results["comicboard"][0]
+        groups = {}
+        for lang in LANGS:
+            part = [item for item in items if item[0] == lang]
+            rows = [("comicboard", lambda part=part: run_comicboard(part, args.width))]
+            if icu is not None:
+                rows += [("icu-eaw", lambda part=part: run_icu(icu, part, args.width, eaw_width)),
+                         ("icu-glyph", lambda part=part: run_icu(icu, part, args.width, glyph))]
+            groups[lang] = (part, rows)
+        timings = timed({lang: rows for lang, (_, rows) in groups.items()}, args.repeat)
         mean_len = sum(len(t) for _, t in items) / len(items)
-        for name, (secs, result) in results.items():
-            lines = sum(len(r) for r in result)
-            bad = sum(violations(r, lang, text) for r, (lang, text) in zip(result, items, strict=True))
-            ratio = f"{secs / cb_secs:.2f}" if name != "comicboard" else "-"
-            print(f"{mean_len:>6.0f} {name:<12}{len(items) / secs:>12,.0f}{secs:>10.3f}{lines:>8}{bad:>13}{ratio:>13}")
-
+        engines = [name for name, _ in groups[LANGS[0]][1]]
+        secs = {name: sum(timings[lang][name][0] for lang in LANGS) for name in engines}
+        for name in engines:
+            lines = bad = 0
+            for lang in LANGS:
+                part, result = groups[lang][0], timings[lang][name][1]
+                lines += sum(len(r) for r in result)
+                bad += sum(violations(r, lang, text) for r, (_, text) in zip(result, part, strict=True))
+            ratio = f"{secs[name] / secs['comicboard']:.2f}" if name != "comicboard" else "-"
+            print(f"{mean_len:>6.0f} {name:<12}{len(items) / secs[name]:>12,.0f}{secs[name]:>10.3f}{lines:>8}{bad:>13}"
+                  f"{ratio:>13}")
+        for name in engines[1:]:
+            print(f"{'':>6} cb × {name:<9} " + "  ".join(
+                f"{lang} {timings[lang][name][0] / timings[lang]['comicboard'][0]:.2f}" for lang in LANGS))
 
 if __name__ == "__main__":
     main()
