@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import os
 import struct
+import sys
 import threading
 import unicodedata
+from array import array
+from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from .errors import FontError
@@ -58,57 +61,77 @@ class Face:
     """One font file: which characters it has and how wide they are (in em)."""
 
     path: str
-    name: str
-    cmap: dict[int, str]
-    advances: dict[str, int]
+    gids: dict[int, int]  # code point → glyph index (never 0, .notdef), from the best Unicode cmap
+    widths: Sequence[int]  # advance widths (font units) by glyph index, as hmtx gives them (the last repeats)
     units_per_em: int
     ascender: float  # em, positive up
     descender: float  # em, negative
     key: FontKey | None = None  # the file as it was read (font_key): glyph outlines come from the same file
 
+    @cached_property
+    def cmap(self) -> dict[int, str]:
+        """Code point → glyph name (glyph names here are `glyph` and the index: see `_ttfont_in`)."""
+        return {cp: _glyph_name(g) for cp, g in self.gids.items()}
+
+    @cached_property
+    def name(self) -> str:
+        """The face's full name (name ID 4), or the file's stem."""
+        with _TT_LOCK:
+            return _ttfont(self._key)["name"].getDebugName(4) or Path(self.path).stem
+
     def has(self, ch: str) -> bool:
-        return ord(ch) in self.cmap or ch in _IGNORABLE
+        return ord(ch) in self.gids or ch in _IGNORABLE
 
     def advance(self, ch: str) -> float:
         """Advance width of `ch` in em (0 for characters the face lacks)."""
-        g = self.cmap.get(ord(ch))
+        g = self.gids.get(ord(ch))
         if g is None:
             return 0.0
-        return self.advances[g] / self.units_per_em
+        widths = self.widths
+        return (widths[g] if g < len(widths) else widths[-1]) / self.units_per_em
 
     def ink(self, ch: str) -> tuple[float, float, float, float] | None:
         """The ink box of `ch`'s glyph in em (x from the pen position, y up from the baseline): xmin, ymin,
         xmax, ymax; None for a blank glyph or a character the face lacks. Where a mark sits in its em box
         (low left in GB and JIS fonts, centred in Taiwanese ones) is read from here, not assumed."""
-        g = self.cmap.get(ord(ch))
+        g = self.gids.get(ord(ch))
         return None if g is None else _glyph_bounds(self._key, g)
 
     def glyph_ink(self, glyph: str) -> tuple[float, float, float, float] | None:
         """The ink box of a glyph named directly (a vertical form with no code point); see `ink`."""
-        return _glyph_bounds(self._key, glyph)
+        return _glyph_bounds(self._key, _glyph_index(glyph))
 
     def vertical_form(self, ch: str) -> str | None:
         """The character of `ch`'s vertical form (its `vert` substitute, e.g. 。→︒) when the face maps one
         to a code point; None when `ch` stays as it is in vertical text."""
-        g = self.cmap.get(ord(ch))
+        g = self.gids.get(ord(ch))
         if g is None:
             return None
-        sub = _vert_map(self._key).get(g)
+        sub = _vert_map(self._key).get(_glyph_name(g))
         return _reverse_cmap(self._key).get(sub) if sub else None
 
     def vertical_glyph(self, ch: str) -> str | None:
         """The name of `ch`'s vertical glyph (`vert`), whether or not it has a code point of its own."""
-        g = self.cmap.get(ord(ch))
-        return None if g is None else _vert_map(self._key).get(g)
+        g = self.gids.get(ord(ch))
+        return None if g is None else _vert_map(self._key).get(_glyph_name(g))
 
     def draw_glyph(self, glyph: str, pen: object) -> None:
         """Draw a glyph's outline (font units, y up) into a fontTools-style pen."""
         with _TT_LOCK:
-            _ttfont(self._key).getGlyphSet()[glyph].draw(pen)
+            _glyph_set(self._key)[glyph].draw(pen)
 
     @property
     def _key(self) -> FontKey:
         return self.key or font_key(self.path)
+
+
+def _glyph_name(gid: int) -> str:
+    return f"glyph{gid:05d}"
+
+
+def _glyph_index(name: str) -> int:
+    """The index of a glyph named by `_glyph_name` (-1 for any other name: no such glyph)."""
+    return int(name[5:]) if name.startswith("glyph") and name[5:].isdigit() else -1
 
 
 def _ttfont(key: FontKey):  # noqa: ANN202 - fontTools' TTFont, imported lazily
@@ -131,18 +154,74 @@ def _ttfont_in(key: FontKey, pid: int):  # noqa: ANN202, ARG001 - the pid only k
     return tt
 
 
+@lru_cache(maxsize=8)
+def _glyph_set_in(key: FontKey, pid: int):  # noqa: ANN202, ARG001 - the pid only keys the cache
+    return _ttfont(key).getGlyphSet()  # built once: making one reads hmtx and glyf again (milliseconds each time)
+
+
+def _glyph_set(key: FontKey):  # noqa: ANN202 - fontTools' glyph set; callers hold _TT_LOCK
+    return _glyph_set_in(key, os.getpid())
+
+
 @lru_cache(maxsize=4096)
-def _glyph_bounds(key: FontKey, glyph: str) -> tuple[float, float, float, float] | None:
+def _glyph_bounds(key: FontKey, gid: int) -> tuple[float, float, float, float] | None:
+    """The exact ink box of glyph `gid` in em (the curves' extremes, as fontTools' BoundsPen finds them), or None.
+
+    A simple glyph's record is read from `glyf` alone and drawn into the pen: opening the whole table through
+    fontTools indexes every glyph of the face first (tenths of a second for a CJK face). The record's own box is
+    not used: it bounds the control points, which lie outside the curve in a third of a CJK face's glyphs.
+    Composite glyphs (rare in CJK faces) are drawn through fontTools, which resolves their components."""
     from fontTools.pens.boundsPen import BoundsPen
 
-    with _TT_LOCK:
-        tt = _ttfont(key)
-        pen = BoundsPen(tt.getGlyphSet())
-        tt.getGlyphSet()[glyph].draw(pen)
-        upem = tt["head"].unitsPerEm
+    try:
+        record, metrics = _glyph_record(key, gid), _metrics(key)
+    except (_Unusual, OSError, ValueError, IndexError, KeyError, struct.error):
+        record = metrics = None  # fontTools reads it below, or says what is wrong
+    if metrics is not None and (record is None or len(record) < 10):
+        return None
+    if metrics is not None and struct.unpack(">h", record[:2])[0] > 0:
+        from fontTools.ttLib.tables._g_l_y_f import Glyph
+
+        glyph = Glyph(record)
+        glyph.expand(_PLAIN_GLYF)
+        # fontTools draws a glyph moved by its left side bearing less its xMin (nothing in a well-made font).
+        lsb = metrics.lsbs[gid] if gid < len(metrics.lsbs) else 0
+        pen = BoundsPen(None)
+        glyph.draw(pen, _PLAIN_GLYF, lsb - glyph.xMin)
+        upem = metrics.units_per_em
+    else:
+        with _TT_LOCK:
+            tt = _ttfont(key)
+            glyphs = _glyph_set(key)
+            pen = BoundsPen(glyphs)
+            glyphs[_glyph_name(gid)].draw(pen)
+            upem = tt["head"].unitsPerEm
     if pen.bounds is None:
         return None
     return tuple(v / upem for v in pen.bounds)  # type: ignore[return-value]
+
+
+class _PlainGlyf:
+    """What a simple glyph's decoding asks of its glyf table: whether cubic-curve flags are allowed (they are not
+    in a TrueType font)."""
+
+    extended = False
+
+
+_PLAIN_GLYF = _PlainGlyf()
+
+
+def _glyph_record(key: FontKey, gid: int) -> bytes | None:
+    """The bytes of glyph `gid`'s record in `glyf`; None when it has none (a blank glyph) or lies outside."""
+    table = _glyf_table(key)
+    if not 0 <= gid < len(table.loca) - 1:
+        return None
+    start, end = table.loca[gid], table.loca[gid + 1]
+    if not start < end <= table.length or end - start > _GLYF_LIMIT:
+        return None
+    with open(key[0], "rb") as f:
+        f.seek(table.offset + start)
+        return f.read(end - start)
 
 
 @lru_cache(maxsize=8)
@@ -175,8 +254,8 @@ def _read_vert_map(tt) -> dict[str, str]:  # noqa: ANN001 - fontTools' TTFont
 def _reverse_cmap(key: FontKey) -> dict[str, str]:
     """Glyph → the character that maps to it (the lowest code point when several do)."""
     out: dict[str, str] = {}
-    for cp, g in sorted(_load_face(key).cmap.items(), reverse=True):
-        out[g] = chr(cp)
+    for cp, g in sorted(_load_face(key).gids.items(), reverse=True):
+        out[_glyph_name(g)] = chr(cp)
     return out
 
 
@@ -187,37 +266,294 @@ def load_face(path: str) -> Face:
 
 @lru_cache(maxsize=16)
 def _load_face(key: FontKey) -> Face:
-    from fontTools.ttLib import TTLibError
-
     path = key[0]
     p = Path(path)
     if not p.is_file():
         raise FontError(f"font file not found: {path}", hint="check the path under fonts: in the spec")
     try:
+        m = _metrics(key)
+    except (_Unusual, OSError, ValueError, IndexError, KeyError, struct.error):
+        m = _metrics_by_fonttools(key)  # says what is wrong with the file in fontTools' words, or reads it after all
+    if not m.has_glyf:
+        raise FontError(
+            f"{p.name} has PostScript (CFF) outlines, which the PDF backend cannot embed as they are",
+            hint="name it under fonts: in a spec (by file or family name): loading converts it to TrueType "
+                 "for the board's text; in Python, comicboard.fonts.drawable_font(path, 0, text) does the same",
+        )
+    return Face(str(p), m.gids, m.widths, m.units_per_em, m.ascender, m.descender, key)
+
+
+# -- metrics read straight from the tables ------------------------------------------------------------------------
+# Loading a CJK face through fontTools decoded its whole cmap and hmtx into dicts keyed by glyph name (tens of
+# thousands of strings) and its name table through the OpenType table classes: about 0.4 s per face, paid by every
+# new process. The few fields a board needs are read here from the raw tables into integer-indexed arrays; a file
+# with anything unusual in them (another cmap format, overlapping ranges, a table past the end of the file) is left
+# to fontTools, which reads it as before or says what is wrong.
+
+class _Unusual(Exception):
+    """A font the direct reader leaves to fontTools."""
+
+
+@dataclass(frozen=True)
+class _Metrics:
+    gids: dict[int, int]
+    widths: Sequence[int]  # advance by glyph index, for the first numberOfHMetrics glyphs
+    lsbs: Sequence[int]  # left side bearing by glyph index, for every glyph
+    units_per_em: int
+    ascender: float
+    descender: float
+    has_glyf: bool
+
+
+# The cmap subtables taken, best first (fontTools' getBestCmap, HarfBuzz's order).
+_CMAP_PREFERENCES = ((3, 10), (0, 6), (0, 4), (3, 1), (0, 3), (0, 2), (0, 1), (0, 0))
+
+
+def _big_endian(kind: str, data: bytes) -> array:
+    out = array(kind)
+    out.frombytes(data)
+    if sys.byteorder != "big":
+        out.byteswap()
+    return out
+
+
+def _table_directory(f) -> dict[bytes, tuple[int, int]]:  # noqa: ANN001 - a binary file
+    """Tag → (offset, length) of a plain sfnt's tables; _Unusual for a collection or a table past the file's end."""
+    size = os.fstat(f.fileno()).st_size
+    f.seek(0)
+    head = f.read(12)
+    if len(head) < 12 or head[:4] not in (b"\0\1\0\0", b"true", b"OTTO"):
+        raise _Unusual("not a plain sfnt (a collection, or not a font)")
+    (num_tables,) = struct.unpack(">H", head[4:6])
+    records = f.read(16 * num_tables)
+    if len(records) < 16 * num_tables:
+        raise _Unusual("table directory cut short")
+    tables = {}
+    for i in range(0, len(records), 16):
+        offset, length = struct.unpack(">II", records[i + 8:i + 16])
+        if offset + length > size:
+            raise _Unusual("a table lies past the end of the file")
+        tables[records[i:i + 4]] = (offset, length)
+    return tables
+
+
+def _read_table(f, tables: dict[bytes, tuple[int, int]], tag: bytes) -> bytes:  # noqa: ANN001 - a binary file
+    offset, length = tables[tag]
+    f.seek(offset)
+    return f.read(length)
+
+
+@lru_cache(maxsize=16)
+def _metrics(key: FontKey) -> _Metrics:
+    with open(key[0], "rb") as f:
+        tables = _table_directory(f)
+
+        def table(tag: bytes) -> bytes:
+            return _read_table(f, tables, tag)
+
+        upem = struct.unpack(">H", table(b"head")[18:20])[0]
+        num_glyphs = struct.unpack(">H", table(b"maxp")[4:6])[0]
+        hhea = table(b"hhea")
+        ascent, descent = struct.unpack(">hh", hhea[4:8])
+        (num_metrics,) = struct.unpack(">H", hhea[34:36])
+        if not 0 < num_metrics <= num_glyphs or not 16 <= upem <= 16384:
+            raise _Unusual("hhea or head out of range")
+        asc, desc = ascent / upem, descent / upem
+        if b"OS/2" in tables:
+            os2 = table(b"OS/2")
+            if len(os2) < 72:
+                raise _Unusual("short OS/2")
+            typo_asc, typo_desc = struct.unpack(">hh", os2[68:72])
+            if typo_asc:
+                asc, desc = typo_asc / upem, typo_desc / upem
+        hmtx = table(b"hmtx")
+        if len(hmtx) < 4 * num_metrics + 2 * (num_glyphs - num_metrics):
+            raise _Unusual("short hmtx")
+        pairs = _big_endian("H", hmtx[:4 * num_metrics])
+        widths = pairs[0::2]
+        lsbs = _big_endian("h", hmtx[:4 * num_metrics])[1::2]
+        lsbs.extend(_big_endian("h", hmtx[4 * num_metrics:4 * num_metrics + 2 * (num_glyphs - num_metrics)]))
+        gids = _read_cmap(table(b"cmap"))
+    return _Metrics(gids, widths, lsbs, upem, asc, desc, b"glyf" in tables)
+
+
+def _read_cmap(data: bytes) -> dict[int, int]:
+    """Code point → glyph index from the best Unicode subtable (formats 4 and 12; others are _Unusual)."""
+    version, count = struct.unpack(">HH", data[:4])
+    subtables: dict[tuple[int, int], int] = {}
+    for i in range(count):
+        platform, encoding, offset = struct.unpack(">HHL", data[4 + 8 * i:12 + 8 * i])
+        subtables.setdefault((platform, encoding), offset)
+    for pref in _CMAP_PREFERENCES:
+        if pref in subtables:
+            offset = subtables[pref]
+            break
+    else:
+        return {}
+    (fmt,) = struct.unpack(">H", data[offset:offset + 2])
+    if fmt == 12:
+        _, length, _, n_groups = struct.unpack(">HLLL", data[offset + 2:offset + 16])
+        if length != 16 + 12 * n_groups or offset + length > len(data):
+            raise _Unusual("format 12 length")
+        groups = _big_endian("I", data[offset + 16:offset + length])
+        out: dict[int, int] = {}
+        last_end = 0
+        for start, end, gid in zip(groups[0::3], groups[1::3], groups[2::3], strict=True):
+            if end > 0x10FFFF or start > end or start < last_end:
+                raise _Unusual("format 12 groups out of order")
+            last_end = end
+            if gid == 0:  # .notdef maps nothing: only the group's first code point goes to it
+                start, gid = start + 1, 1
+            out.update(zip(range(start, end + 1), range(gid, gid + end + 1 - start), strict=True))
+        return out
+    if fmt == 4:
+        (length,) = struct.unpack(">H", data[offset + 2:offset + 4])
+        if offset + length > len(data) or length < 16:
+            raise _Unusual("format 4 length")
+        seg_count = struct.unpack(">H", data[offset + 6:offset + 8])[0] // 2
+        codes = _big_endian("H", data[offset + 14:offset + length - (length - 14) % 2])
+        ends, starts = codes[:seg_count], codes[seg_count + 1:2 * seg_count + 1]
+        deltas, ranges = codes[2 * seg_count + 1:3 * seg_count + 1], codes[3 * seg_count + 1:4 * seg_count + 1]
+        indices = codes[4 * seg_count + 1:]
+        if len(ranges) < seg_count:
+            raise _Unusual("format 4 cut short")
+        out = {}
+        for i in range(seg_count - 1):  # the last segment is the 0xFFFF sentinel
+            start, delta, range_offset = starts[i], deltas[i], ranges[i]
+            chars = range(start, ends[i] + 1)
+            if range_offset == 0:
+                found = ((c, (c + delta) & 0xFFFF) for c in chars)
+            else:
+                partial = range_offset // 2 - start + i - seg_count
+                if chars and not (chars[0] + partial >= 0 and chars[-1] + partial < len(indices)):
+                    raise _Unusual("format 4 glyph index out of range")
+                found = ((c, (indices[c + partial] + delta) & 0xFFFF if indices[c + partial] else 0) for c in chars)
+            out.update((c, g) for c, g in found if g)
+        return out
+    raise _Unusual(f"cmap format {fmt}")
+
+
+# -- a font of only the glyphs a document draws, for a PDF writer to embed from -----------------------------------
+# reportlab reads a whole TrueType file before it embeds a subset of it: every hmtx and loca entry and the cmap in
+# Python, about half a second per CJK face in each new process. Handed a font holding only the glyphs a document
+# draws, with every table reportlab copies into its subset (name, OS/2, cvt, fpgm, prep, post's header, hhea, maxp,
+# head) as in the file and the same glyph records and metrics, it embeds the same subset, read in milliseconds.
+
+_SUBSET_COPIED = (b"OS/2", b"cvt ", b"fpgm", b"head", b"hhea", b"maxp", b"name", b"post", b"prep")
+_NO_SUBSETTING = 0x0300  # OS/2 fsType bits: no subsetting (0x0100), bitmap embedding only (0x0200)
+
+
+def embedding_subset(path: str | os.PathLike[str], chars: str) -> bytes | None:
+    """A TrueType font with `path`'s glyphs for `chars` (and .notdef, ASCII, their components) under their
+    code points, its other tables as in the file; None when the file is to be embedded from as it is (a
+    collection, tables this reader leaves to fontTools, or a font whose licence bits forbid subsetting)."""
+    try:
+        return _embedding_subset(font_key(path), "".join(sorted(set(chars))))
+    except (_Unusual, OSError, ValueError, IndexError, KeyError, struct.error):
+        return None
+
+
+@lru_cache(maxsize=8)
+def _embedding_subset(key: FontKey, chars: str) -> bytes | None:
+    m = _metrics(key)
+    glyf = _glyf_table(key)
+    with open(key[0], "rb") as f:
+        tables = _table_directory(f)
+        raw = {tag: _read_table(f, tables, tag) for tag in _SUBSET_COPIED if tag in tables}
+        if b"OS/2" not in raw or b"glyf" not in tables:
+            raise _Unusual("no OS/2 or no glyf")
+        (fs_type,) = struct.unpack(">H", raw[b"OS/2"][8:10])
+        if fs_type == 0x0002 or fs_type & _NO_SUBSETTING:
+            return None  # what a PDF writer may do with it is its own decision, on the whole file
+        # reportlab keeps printable ASCII in its first subset whether drawn or not, and draws a no-break space as
+        # the space: the font offers them as the file does.
+        codes = {ord(c) for c in chars} | set(range(0x20, 0x80)) | {0xA0}
+        new = {0: 0}  # old glyph index → new, .notdef first
+        cmap = []
+        for cp in sorted(codes):
+            g = m.gids.get(cp)
+            if g is not None:
+                cmap.append((cp, new.setdefault(g, len(new))))
+        records = []
+        order = list(new)
+        for g in order:  # grows as composite glyphs bring their components
+            start, end = glyf.loca[g], glyf.loca[g + 1]
+            if not start <= end <= glyf.length or end - start > _GLYF_LIMIT:
+                raise _Unusual("a glyph record outside glyf")
+            f.seek(glyf.offset + start)
+            record = bytearray(f.read(end - start))
+            if len(record) >= 10 and struct.unpack(">h", record[:2])[0] < 0:
+                pos, flags = 10, 0x0020
+                while flags & 0x0020:  # MORE_COMPONENTS: each component's glyph index, renumbered
+                    flags, comp = struct.unpack(">HH", record[pos:pos + 4])
+                    if comp not in new:
+                        new[comp] = len(new)
+                        order.append(comp)
+                    struct.pack_into(">H", record, pos + 2, new[comp])
+                    pos += 4 + (4 if flags & 0x0001 else 2) + (2 if flags & 0x0008 else 4 if flags & 0x0040 else
+                                                               8 if flags & 0x0080 else 0)
+            records.append(bytes(record))
+    n = len(order)
+    out = dict(raw)
+    # post keeps its header only (no glyph names); the counts and the loca format follow the new glyph list.
+    out[b"post"] = b"\0\3\0\0" + raw[b"post"][4:32]
+    out[b"maxp"] = raw[b"maxp"][:4] + struct.pack(">H", n) + raw[b"maxp"][6:]
+    out[b"hhea"] = raw[b"hhea"][:34] + struct.pack(">H", n) + raw[b"hhea"][36:]
+    out[b"head"] = raw[b"head"][:50] + struct.pack(">h", 1) + raw[b"head"][52:]
+    widths, lsbs = m.widths, m.lsbs
+    out[b"hmtx"] = b"".join(struct.pack(">Hh", widths[g] if g < len(widths) else widths[-1], lsbs[g]) for g in order)
+    offsets = [0]
+    for record in records:
+        offsets.append(offsets[-1] + len(record))
+    out[b"glyf"] = b"".join(records)
+    out[b"loca"] = struct.pack(f">{n + 1}I", *offsets)
+    out[b"cmap"] = (struct.pack(">HHHHI", 0, 1, 3, 10, 12)
+                    + struct.pack(">HHIII", 12, 0, 16 + 12 * len(cmap), 0, len(cmap))
+                    + b"".join(struct.pack(">III", cp, cp, g) for cp, g in cmap))
+    return _sfnt(out)
+
+
+def _sfnt(tables: dict[bytes, bytes]) -> bytes:
+    """A TrueType file of `tables` (tag → bytes), each padded to four bytes, with checksums."""
+    tags = sorted(tables)
+    n = len(tags)
+    power = 1 << (n.bit_length() - 1)
+    header = struct.pack(">IHHHH", 0x00010000, n, power * 16, power.bit_length() - 1, n * 16 - power * 16)
+    offset = 12 + 16 * n
+    directory, bodies = [], []
+    for tag in tags:
+        data = tables[tag]
+        padded = data + b"\0" * (-len(data) % 4)
+        directory.append(struct.pack(">4sIII", tag, sum(_big_endian("I", padded)) & 0xFFFFFFFF, offset, len(data)))
+        bodies.append(padded)
+        offset += len(padded)
+    return header + b"".join(directory) + b"".join(bodies)
+
+
+def _metrics_by_fonttools(key: FontKey) -> _Metrics:
+    from fontTools.ttLib import TTLibError
+
+    path = key[0]
+    try:
         with _TT_LOCK:
             tt = _ttfont(key)  # the same open file that outlines and `vert` forms are read from later
-            cmap = dict(tt.getBestCmap() or {})
-            advances = {g: m[0] for g, m in tt["hmtx"].metrics.items()}
+            ids = {_glyph_name(i): i for i in range(len(tt.getGlyphOrder()))}
+            gids = {cp: ids[g] for cp, g in (tt.getBestCmap() or {}).items()}
+            hmtx = tt["hmtx"].metrics
+            widths = [hmtx[g][0] for g in tt.getGlyphOrder()]
+            lsbs = [hmtx[g][1] for g in tt.getGlyphOrder()]
             upem = tt["head"].unitsPerEm
             os2 = tt.get("OS/2", None)
             if os2 is not None and os2.sTypoAscender:
                 asc, desc = os2.sTypoAscender / upem, os2.sTypoDescender / upem
             else:
                 asc, desc = tt["hhea"].ascent / upem, tt["hhea"].descent / upem
-            name = tt["name"].getDebugName(4) or p.stem
-            if "glyf" not in tt:
-                raise FontError(
-                    f"{p.name} has PostScript (CFF) outlines, which the PDF backend cannot embed as they are",
-                    hint="name it under fonts: in a spec (by file or family name): loading converts it to TrueType "
-                         "for the board's text; in Python, comicboard.fonts.drawable_font(path, 0, text) does the same",
-                )
-    except FontError:
-        raise
+            tt["name"].getDebugName(4)  # a damaged name table is a damaged font
+            return _Metrics(gids, widths, lsbs, upem, asc, desc, "glyf" in tt)
     except (TTLibError, KeyError, ValueError, IndexError, AssertionError, EOFError, OSError, struct.error) as exc:
         # A damaged or truncated file fails deep inside fontTools in many ways; all mean "not a usable font".
         raise FontError(f"cannot read font {path}: {exc.__class__.__name__} {exc}",
                         hint="give a complete .ttf TrueType font file (it may be damaged or cut short)") from None
-    return Face(str(p), name, cmap, advances, upem, asc, desc, key)
 
 
 class FontSet:
@@ -370,8 +706,6 @@ class _GlyfTable:
 
 @lru_cache(maxsize=8)
 def _glyf_table(key: FontKey) -> _GlyfTable:
-    from array import array
-
     with open(key[0], "rb") as f:
         head = f.read(12)
         base = 0
@@ -419,8 +753,7 @@ def _outline_problems(face: Face, chars: list[str]) -> list[str | None]:
         table = _glyf_table(key)
     except (OSError, KeyError, ValueError, IndexError, struct.error) as exc:
         return [f"its glyph table cannot be read: {type(exc).__name__} {exc}"] * len(chars)
-    ids = _glyph_ids(key)
-    gids = [ids.get(face.cmap.get(ord(ch), ""), -1) for ch in chars]
+    gids = [face.gids.get(ord(ch), -1) for ch in chars]
     with _VERDICT_LOCK:
         todo = sorted({g for g in gids if g not in table.verdicts})
         if todo:
@@ -502,12 +835,6 @@ def _points_problem(data: bytes, pos: int, points: int, gid: int) -> str | None:
     if seen > points or pos + coords > len(data):
         return f"glyph {gid}'s points are cut short" if seen == points else f"glyph {gid}'s flags are damaged"
     return None
-
-
-@lru_cache(maxsize=8)
-def _glyph_ids(key: FontKey) -> dict[str, int]:
-    with _TT_LOCK:
-        return dict(_ttfont(key).getReverseGlyphMap())
 
 
 def check_coverage(texts: list[tuple[str, str]], fontset: FontSet, source: str | None = None) -> None:
