@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from .runner import FORMATS, Outcome
-from .template import shown
+from . import FORMATS
+
+if TYPE_CHECKING:
+    from .runner import Outcome
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -49,6 +51,8 @@ class Bar:
         self.stream, self.enabled, self.tty = stream, enabled, stream.isatty()
 
     def __call__(self, done: int, total: int, o: Outcome) -> None:
+        from .template import shown
+
         if not self.enabled:
             return
         width = 24
@@ -63,6 +67,7 @@ class Bar:
 
 def run(args: argparse.Namespace) -> int:
     from .runner import render_many
+    from .template import shown
 
     formats = args.format.split(",") + (["phone"] if args.phone else [])
     try:

@@ -20,6 +20,7 @@ from typing import Any
 
 from ..errors import ComicboardError, ComicboardWarning, OptionError, RenderError
 from ..render.atomic import _file_mode, clean_stale_temps, folder_lock, no_room_message, temp_prefix
+from . import FORMATS
 from .tables import BadRow, Row, read_table, rows_from
 from .template import (
     INCLUDE_COLUMN,
@@ -34,7 +35,6 @@ from .template import (
 from .workers import making_a_row, pool, stop_workers
 
 MANIFEST = ".comicboard-batch.json"
-FORMATS = ("pdf", "png", "phone", "handout")
 _UNSAFE = re.compile(r'[\x00-\x1f\x7f-\x9f/\\:*?"<>|]+')
 _DEVICE = re.compile(r"(?i)CON|PRN|AUX|NUL|COM[0-9¹²³]|LPT[0-9¹²³]")
 _NAME_BYTES = 255  # the longest file name most file systems hold (ext4, APFS, NTFS: 255 bytes or UTF-16 units)
