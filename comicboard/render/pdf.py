@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import itertools
 import math
 import re
 import threading
@@ -17,7 +18,6 @@ from functools import lru_cache
 from pathlib import Path as FilePath
 from typing import TYPE_CHECKING
 
-from PIL import Image as PILImage
 from reportlab import rl_config
 from reportlab.lib.colors import CMYKColorSep
 from reportlab.lib.utils import ImageReader
@@ -91,7 +91,21 @@ def render_pdf(dl: DisplayList, path: str | FilePath | io.BytesIO, *, pdfx: str 
     overprint = bool(pdfx) if overprint is None else overprint
     runs = (item.glyphs if isinstance(item, Path) else item for page in dl.pages for item in page.items
             if isinstance(item, GlyphRun) or (isinstance(item, Path) and item.glyphs is not None))
-    fonts = {run.font: _register(run.font) for run in runs}
+    drawn: dict[str, set[str]] = {}
+    for run in runs:
+        drawn.setdefault(run.font, set()).update(run.text)
+    own: list[str] = []  # fonts registered for this document alone, dropped once it is written
+    try:
+        fonts = {font: _register_subset(font, "".join(sorted(chars)), own) for font, chars in drawn.items()}
+        _write_pdf(dl, path, fonts, pdfx, marks, overprint)
+    finally:
+        with RL_LOCK:
+            for name in own:
+                pdfmetrics._fonts.pop(name, None)
+
+
+def _write_pdf(dl: DisplayList, path: str | FilePath | io.BytesIO, fonts: dict[str, str], pdfx: str | None,
+               marks: bool, overprint: bool) -> None:
     # reportlab starts every page with Helvetica selected, which puts an unembedded standard font in
     # the file; making one of our own TrueType faces the initial font keeps the PDF self-contained.
     initial = next(iter(fonts.values()), None) or _register(_fallback_font())
@@ -398,6 +412,8 @@ def _pdf_text(text: str) -> str:
 def _image(canvas: Canvas, item: Image, X, Y) -> None:  # noqa: ANN001
     """A picture separated to CMYK through the output profile, flattened onto paper white (pictures sit in
     white panels): no RGB and no soft mask, so the page stays valid PDF/X-1a as well as X-4."""
+    from PIL import Image as PILImage  # only a board with cast pictures needs Pillow in its PDF
+
     from ..icc import srgb_to_cmyk_image
     from ..pictures import load_rgba
 
@@ -425,6 +441,33 @@ def _register(font_path: str) -> str:
     key = font_key(font_path)
     with RL_LOCK:
         return _registered.get(key) or _register_new(key)
+
+
+_own_names = itertools.count()
+
+
+def _register_subset(font_path: str, chars: str, own: list[str]) -> str:
+    """A reportlab font for drawing `chars` from `font_path`: a font of only their glyphs (fonts.embedding_subset,
+    from which reportlab embeds the same subset as from the whole file, without reading all of it), registered for
+    one document and named in `own`; the whole file (`_register`) when the subset cannot be made."""
+    from ..fonts import embedding_subset
+
+    data = embedding_subset(font_path, chars)
+    if data is None:
+        return _register(font_path)
+    name = f"{FilePath(font_path).stem.replace(' ', '')}-doc{next(_own_names)}"
+    try:
+        font = TTFont(name, io.BytesIO(data))
+    except (OSError, TTFError) as exc:
+        raise RenderError(f"cannot embed font {font_path}: {exc}",
+                          hint="PDF output needs TrueType outlines (.ttf); reportlab cannot embed CFF (.otf) fonts",
+                          ) from exc
+    # Put in reportlab's table by name only: registerFont would also file it under its face's name, and a later
+    # font of that face (another document's subset, drawn by another thread) would then be given this one.
+    with RL_LOCK:
+        pdfmetrics._fonts[name] = font
+    own.append(name)
+    return name
 
 
 def _register_new(key: tuple[str, int, int]) -> str:
