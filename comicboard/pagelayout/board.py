@@ -131,6 +131,7 @@ def _proportion_score(units: list[Unit]) -> float:
 SIZE_STEP = 0.05  # base sizes the search tries lie on this ladder (points): plans of one size are reused
 FILL_PROBES = 3  # sizes tried above the floor to fill a board's last sheet, keeping the count of sheets
 FILL_AIM = 0.97  # how full the sheets the probes aim at are (columns rarely pack tighter)
+FILL_MARGIN = 0.005  # sheets are filled by sizes at least this much under where proportional growth would end
 PACKING = 0.85  # columns of a one-sheet board are rarely fuller than this (to suggest a paper size)
 
 
@@ -235,9 +236,10 @@ def choose_layout(board: Board, setter: Setter, frame: Frame, ctx_for) -> tuple[
     too_tall, npages, _, _, ncols, units = options[0]
     # The last sheet is rarely full: grow the text while the sheets stay as many (at most FILL_PROBES plans,
     # aimed by the area the columns take, which grows with the square of the size). Nor is a size probed where the
-    # columns could not hold the strips even if every height on them only grew in proportion to the size (they
-    # rarely grow less): the least column height that holds them in all the sheets' columns, over the body's
-    # height, bounds that growth.
+    # columns could not hold the strips if every height on them grew in proportion to the size: the least column
+    # height that holds them in all the sheets' columns, over the body's height, bounds that growth. Strips rarely
+    # grow slower than the size (a bubble or caption takes a line more here and there), so a size within
+    # FILL_MARGIN of that bound is not probed either.
     col_w = (body_w - (ncols - 1) * gutter) / ncols
     k_lo, k_hi = k_min, k_max + 1
     for _ in range(FILL_PROBES if body_h > 0 else 0):
@@ -247,7 +249,7 @@ def choose_layout(board: Board, setter: Setter, frame: Frame, ctx_for) -> tuple[
             k = math.floor(s_lo * math.sqrt(npages * ncols * body_h * FILL_AIM / max(used, 1e-6)) / SIZE_STEP)
             if not too_tall:
                 least = least_capacity(units, s_lo, npages * ncols) or 0.0
-                k = min(k, math.floor(s_lo * body_h / max(least, 1e-6) / SIZE_STEP + 1e-9))
+                k = min(k, math.floor(s_lo * body_h / max(least, 1e-6) / (1 + FILL_MARGIN) / SIZE_STEP + 1e-9))
             k = min(k, k_hi - 1)
         else:
             k = (k_lo + k_hi) // 2
