@@ -119,9 +119,13 @@ def _restaged(ctx: PanelContext, step: Step, plan: PanelPlan, height: float) -> 
     bubbles, no column of short lines beside a tiny figure under empty air)."""
     if not plan.beside or height <= plan.height + 0.01:
         return plan
-    from .panel import _plan  # the search lives there; it re-exports this module's place_panel
-    alt = _plan(ctx, step, plan.width, plan.s, caption=bool(plan.caption_lines), beside_ok=False)
     lines = sum(len(b.lines) for b in plan.bubbles)
+    if lines <= len(plan.bubbles):  # every speech on one line already: none can take fewer
+        return plan
+    from .panel import _above_floor, _plan  # the search lives there; it re-exports this module's place_panel
+    if _above_floor(plan, ctx.min_size) > height + 0.01:  # bubbles above the people cannot fit the height
+        return plan
+    alt = _plan(ctx, step, plan.width, plan.s, caption=bool(plan.caption_lines), beside_ok=False)
     if (alt.height <= height + 0.01 and not alt.tails_crowded and not alt.problems
             and min(b.size for b in alt.bubbles) >= min(b.size for b in plan.bubbles) - 0.01
             and sum(len(b.lines) for b in alt.bubbles) < lines):
