@@ -232,6 +232,7 @@ def _fast(rules: LineRules) -> _Fast:
 def clear_caches() -> None:
     """Forget memoised breaks (the character tables stay)."""
     _breaks.cache_clear()
+    unit_spans.cache_clear()
     for fast in _FAST.values():
         fast.memo.clear()
 
@@ -310,7 +311,8 @@ def _bind_units(text: str, lv: bytearray, rules: LineRules) -> None:
             lv[never] = Break.NEVER
 
 
-def unit_spans(text: str, rules: LineRules) -> list[tuple[int, int, int]]:
+@lru_cache(maxsize=4096)  # asked by `_breaks` and again by line choice when a unit is wider than the line
+def unit_spans(text: str, rules: LineRules) -> tuple[tuple[int, int, int], ...]:
     """The units of `text` that break only when wider than the line: (start, end, never), the breaks at
     start < i < end inside, and `never` a position inside where no break is allowed at all (0: none)."""
     spans: list[tuple[int, int, int]] = []
@@ -330,7 +332,7 @@ def unit_spans(text: str, rules: LineRules) -> list[tuple[int, int, int]]:
         # 확인서와): it spans whole eojeols, so it is split at its spaces when it does not fit with them.
         spans = [(text.rfind(" ", 0, a) + 1, e if (e := text.find(" ", b)) >= 0 else n, nv)
                  if " " in text[a:b] else (a, b, nv) for a, b, nv in spans]
-    return spans
+    return tuple(spans)
 
 
 def eojeols(text: str) -> list[tuple[int, int]]:
