@@ -98,6 +98,22 @@ class LineRules:
     # than the line; a break just before or after one reads as a phrase boundary.
     keep: frozenset[str] = frozenset()
 
+    # Every memo of line breaking is keyed by the rules: their hash is worked out once (a dataclass's own hash
+    # builds a tuple of all fields at every lookup) and never pickled (string hashes differ between processes).
+    def __hash__(self) -> int:
+        try:
+            return self.__dict__["_hash"]
+        except KeyError:
+            h = hash((self.lang, self.no_start, self.no_end, self.inseparable, self.keep_all, self.source,
+                      self.strict, self.keep))
+            object.__setattr__(self, "_hash", h)
+            return h
+
+    def __getstate__(self) -> dict[str, object]:
+        state = dict(self.__dict__)
+        state.pop("_hash", None)
+        return state
+
 
 _CJK_LANGS = {"zh": CLREQ, "ja": JLREQ, "ko": KLREQ}
 
