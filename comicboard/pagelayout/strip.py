@@ -194,6 +194,7 @@ def _plan_body(ctx: PanelContext, proc: Procedure, inner: float, s: float) -> St
     first = _panel_rows(ctx, proc, width_for(details_below), per_row, s)
     assert first is not None
     rows, panel_w, per_row = first
+    prior = [p.height for row in rows for p in row]  # the panels' heights at first: the tallest is planned first
     if _cramped(rows):
         # One panel fewer to a row; or the details under the panels, with any number of panels to a row.
         tries = [(details_below, per_row - 1)] if per_row > 1 else []
@@ -205,7 +206,7 @@ def _plan_body(ctx: PanelContext, proc: Procedure, inner: float, s: float) -> St
             dh = under[1] if below and not details_below else details_h
             # Rows stop being planned as soon as they make the body as tall as the lowest found so far.
             bound = None if best is None else (best[0] - 0.01, dh, below)
-            alt = _panel_rows(ctx, proc, width_for(below), k, s, roomy=True, bound=bound)
+            alt = _panel_rows(ctx, proc, width_for(below), k, s, roomy=True, bound=bound, prior=prior)
             if alt is not None:
                 h = _body_height(alt[0], dh, below, s)
                 if best is None or h < best[0] - 0.01:
@@ -228,7 +229,7 @@ def _plan_body(ctx: PanelContext, proc: Procedure, inner: float, s: float) -> St
         # (wider bubbles in fewer lines, the same room).
         now = _body_height(rows, details_h, details_below, s)
         alt = _panel_rows(ctx, proc, width_for(details_below), per_row - 1, s, roomy=True,
-                          bound=(now + 0.01 + 1e-6, details_h, details_below))
+                          bound=(now + 0.01 + 1e-6, details_h, details_below), prior=prior)
         if alt is not None and _body_height(alt[0], details_h, details_below, s) <= now + 0.01:
             rows, panel_w, per_row = alt
     problems = [msg for row in rows for p in row for msg in p.problems]
@@ -260,11 +261,13 @@ def _details(ctx: PanelContext, proc: Procedure, details_w: float, detail_size: 
 
 
 def _panel_rows(ctx: PanelContext, proc: Procedure, panels_w: float, per_row: int, s: float, roomy: bool = False,
-                bound: tuple[float, float, bool] | None = None) -> tuple[list[list[PanelPlan]], float, int] | None:
+                bound: tuple[float, float, bool] | None = None, prior: Sequence[float] | None = None
+                ) -> tuple[list[list[PanelPlan]], float, int] | None:
     """The steps' panels planned at most `per_row` to a row, the rows balanced (5 steps → 3 + 2, not 4 + 1):
     (rows, panel width, panels per row). With `roomy`, None as soon as a panel's bubbles are cramped; with
     `bound` (a height, the details card's height, whether the card goes under the panels), None as soon as the
-    panels planned so far make the body at least that tall (the rest are not planned)."""
+    panels planned so far make the body at least that tall (the rest are not planned); `prior`: each step's
+    panel height in another arrangement, to plan the likely tallest first."""
     n = len(proc.steps)
     gap = _gap(s)
     rows_n = math.ceil(n / per_row)
@@ -285,18 +288,22 @@ def _panel_rows(ctx: PanelContext, proc: Procedure, panels_w: float, per_row: in
                   for steps, widths in zip(row_steps, row_widths, strict=True)]
         if beaten(sum(floors) + (rows_n - 1) * gap):
             return None
-    rows = []
-    done = (rows_n - 1) * gap  # the panels' height so far: the rows planned and every gap between rows
-    for r, (steps, widths) in enumerate(zip(row_steps, row_widths, strict=True)):
-        row = []
-        for step, w in zip(steps, widths, strict=True):
-            row.append(plan := plan_panel(ctx, step, w, s))
-            if roomy and cramped(plan):
-                return None
-            if bound is not None and beaten(done + max(floors[r], *(p.height for p in row)) + sum(floors[r + 1:])):
-                return None
-        rows.append(row)
-        done += max(p.height for p in row)
+    # Panels are planned tallest first (as `prior` guesses, from an arrangement planned before): a bound or a
+    # cramped bubble gives the rows up after fewer panels. The rows are the same in any order.
+    cells = [(r, i) for r, steps in enumerate(row_steps) for i in range(len(steps))]
+    if prior is not None and (bound is not None or roomy):
+        cells.sort(key=lambda c: -prior[c[0] * per_row + c[1]])
+    planned: list[list[PanelPlan | None]] = [[None] * len(steps) for steps in row_steps]
+    tallest = list(floors)  # each row's height as far as its panels are planned (at least its floor)
+    for r, i in cells:
+        plan = plan_panel(ctx, row_steps[r][i], row_widths[r][i], s)
+        planned[r][i] = plan
+        if roomy and cramped(plan):
+            return None
+        tallest[r] = max(tallest[r], plan.height)
+        if bound is not None and beaten(sum(tallest) + (rows_n - 1) * gap):
+            return None
+    rows = [[p for p in row if p is not None] for row in planned]
     return rows, panel_w, per_row
 
 
