@@ -240,6 +240,7 @@ def _plan_fresh(ctx: PanelContext, step: Step, width: float, s: float, caption: 
     draft = _draft(ctx, step, width, s, caption)
     inner = width - 2 * _pad(s)
     speeches = draft.speeches
+    key = (ctx.plan_key(draft.speakers), step, width, s, caption)
 
     # Narrower bubbles only when one would fill over half the panel, or when the tails would not stay clear.
     tried = []
@@ -249,7 +250,8 @@ def _plan_fresh(ctx: PanelContext, step: Step, width: float, s: float, caption: 
         if beside is not None and beside.text_size >= s and beside.height < _above_floor(staged, ctx.min_size) * 1.05:
             chosen = beside  # bubbles above the people could not make the panel low enough to win: not planned
         else:
-            above = _plan_above(ctx, staged, inner, s)
+            # Kept apart: a panel placed in a taller row asks for it again (`place._restaged`).
+            above = _ABOVES.call((key, share), lambda staged=staged: _plan_above(ctx, staged, inner, s))
             if beside is not None and beside.text_size >= above.text_size and (
                     beside.height < above.height * 1.05 or not above.clear):
                 chosen = beside
@@ -265,6 +267,9 @@ def _plan_fresh(ctx: PanelContext, step: Step, width: float, s: float, caption: 
                      for sp, b in zip(speeches, chosen.bubbles, strict=True) if b.overflow)
     return replace(draft, height=chosen.height, beside=is_beside, bubbles=chosen.bubbles, share=share,
                    problems=problems, tails_crowded=not clear, fig_shift=chosen.shift if is_beside else 0.0)
+
+
+_ABOVES = memo("above", 20_000)
 
 
 def _plan_beside(ctx: PanelContext, plan: PanelPlan, inner: float, s: float) -> Arrangement | None:
