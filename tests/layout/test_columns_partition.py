@@ -8,6 +8,7 @@ from __future__ import annotations
 import itertools
 import math
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -94,3 +95,17 @@ def test_columns_end_level_when_they_can():
     (page,) = arrange(units, 2000.0, S, 3)
     heights = [_column_height(c, S) for c in page]
     assert max(heights) - min(heights) < 0.01
+
+
+@settings(max_examples=150, deadline=None)
+@given(cats=st.lists(st.lists(st.floats(5, 400), min_size=1, max_size=6), min_size=1, max_size=6),
+       ncols=st.integers(1, 12))
+def test_least_capacity_is_the_tallest_column_of_the_best_partition(cats, ncols):
+    """least_capacity plans under an upper bound (columns._upper_bound) to look back over a column's worth of units
+    only: the answer must be the tallest column of the best partition into as many columns, by trying them all."""
+    from comicboard.pagelayout.columns import least_capacity
+
+    units = units_of(cats)
+    if len(allowed_starts(units)) > 14:  # every partition is tried: keep the boards small
+        return
+    assert least_capacity(units, S, ncols) == pytest.approx(best_tallest(units, ncols, math.inf), abs=1e-6)
