@@ -9,9 +9,11 @@ The boards are the peer benchmark's (`board_N.json`: 6 categories, 3–4 steps o
 A1), found in `--data` (default: a `ccbench/data` folder beside or above this checkout); each is written as a
 comicboard JSON spec with the keys of `../shared/bench/to_spec.py`. `--base DIR` runs another checkout (with its own
 `.venv`, e.g. a `git worktree` of an older commit) in the same rounds, interleaved, so the machine's load falls on
-both alike. A board the checkout refuses (an older limit on procedures) or that fails is shown as such. The last
-lines give the cost of each extra procedure from 26 to 500 (and 26 to 100, which an older checkout can do too).
-Not run by the tests.
+both alike. Children may write bytecode (PYTHONDONTWRITEBYTECODE is dropped from their environment, and each
+checkout renders the smallest board once, untimed, first): an installed package has its .pyc files, and compiling
+every module again would add most of a second to each process. A board the checkout refuses (an older limit on
+procedures) or that fails is shown as such. The last lines give the cost of each extra procedure from 26 to 500 (and
+26 to 100, which an older checkout can do too). Not run by the tests.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 FORMATS = {"pdf": ("pdf", []), "png150": ("png", ["--dpi", "150"])}
+CHILD_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 
 
 def find_data() -> Path | None:
@@ -57,7 +60,7 @@ def run_once(checkout: Path, spec: Path, fmt: str, out: Path, timeout: float) ->
            str(out / f"board.{suffix}"), "-q", *extra]
     with tempfile.TemporaryFile() as err:
         t0 = time.perf_counter()
-        proc = subprocess.Popen(cmd, cwd=checkout, stdout=subprocess.DEVNULL, stderr=err)
+        proc = subprocess.Popen(cmd, cwd=checkout, stdout=subprocess.DEVNULL, stderr=err, env=CHILD_ENV)
         while True:
             pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
             if pid:
@@ -102,6 +105,9 @@ def main() -> int:
             specs[n] = Path(tmp) / f"board_{n}.json"
             board = json.loads((args.data / f"board_{n}.json").read_text("utf-8"))
             specs[n].write_text(json.dumps(spec_of(board), ensure_ascii=False), "utf-8")
+        for name, path in checkouts.items():  # untimed: writes the checkout's bytecode
+            (Path(tmp) / f"out-{name}").mkdir(exist_ok=True)
+            run_once(path, specs[min(sizes)], formats[0], Path(tmp) / f"out-{name}", args.timeout)
         for r in range(args.repeat):
             for n in sizes:
                 for fmt in formats:
