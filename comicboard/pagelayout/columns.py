@@ -70,9 +70,20 @@ def _partition(c: _Costs, ncols: int, cap: float, square: bool) -> tuple[float, 
     inf = math.inf
     prev: dict[int, tuple[float, list[int]]] = {0: (0.0, [])}
     best: tuple[float, list[int]] | None = None
+    pos = {j: idx for idx, j in enumerate(starts)}
     for _ in range(ncols):
+        if not prev:
+            break
         cur: dict[int, tuple[float, list[int]]] = {}
-        for idx, j in enumerate(starts[1:], 1):
+        # A column ends after the earliest start reached so far; beyond a column's height past the last, none can.
+        first = min(pos[i] for i in prev) + 1
+        last = len(starts) - 1
+        for idx in range(first, len(starts)):
+            if c.prefix[starts[idx]] - c.prefix[max(prev)] > cap + 0.01 and idx > pos[max(prev)] + 1:
+                last = idx - 1
+                break
+        for idx in range(first, last + 1):
+            j = starts[idx]
             b, arg = inf, None
             for k in range(idx - 1, -1, -1):
                 i = starts[k]
@@ -92,6 +103,54 @@ def _partition(c: _Costs, ncols: int, cap: float, square: bool) -> tuple[float, 
     return best
 
 
+def _least_tallest(c: _Costs, ncols: int, cap: float) -> float | None:
+    """What _partition(c, ncols, cap, square=False) finds as its cost, the least tallest column, found by bisecting
+    over the column heights that can occur, the fewest columns under each the test: a few passes over the board
+    instead of one per column (a board over a hundred sheets has hundreds of columns)."""
+    starts = c.starts
+    heights = set()
+    for idx in range(1, len(starts)):
+        j = starts[idx]
+        for k in range(idx - 1, -1, -1):
+            i = starts[k]
+            alone = k == idx - 1  # one band and strip: it gets a column even when taller than `cap`
+            if not alone and c.prefix[j] - c.prefix[i] > cap + 0.01:
+                break
+            h = c.height(i, j)
+            if alone or h <= cap + 0.01:
+                heights.add(h)
+    ordered = sorted(heights)
+    lo, hi = 0, len(ordered)  # the answer is ordered[lo] once lo == hi (none when hi is past the end)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if _fewest_columns(c, ordered[mid], cap) <= ncols:
+            hi = mid
+        else:
+            lo = mid + 1
+    return ordered[lo] if lo < len(ordered) else None
+
+
+def _fewest_columns(c: _Costs, tallest: float, cap: float) -> float:
+    """The fewest columns that hold every unit, none taller than `tallest` nor over `cap` (but a lone band and
+    strip, which may pass `cap`); inf when there are none."""
+    starts = c.starts
+    best = {0: 0}
+    for idx in range(1, len(starts)):
+        j = starts[idx]
+        b = math.inf
+        for k in range(idx - 1, -1, -1):
+            i = starts[k]
+            alone = k == idx - 1
+            if c.prefix[j] - c.prefix[i] > tallest or (not alone and c.prefix[j] - c.prefix[i] > cap + 0.01):
+                break  # taller still with any earlier start
+            h = c.height(i, j)
+            if h <= tallest and (alone or h <= cap + 0.01) and i in best:
+                b = min(b, best[i] + 1)
+        if b < math.inf:
+            best[j] = b
+    return best.get(c.n, math.inf)
+
+
 def _columns(units: list[Unit], c: _Costs, cuts: list[int]) -> list[list[Unit]]:
     cols = []
     for k, i in enumerate(cuts):
@@ -109,8 +168,8 @@ def least_capacity(units: list[Unit], s: float, ncols: int, cap: float = math.in
     if not units:
         return 0.0
     c = _Costs(units, s)
-    found = _partition(c, ncols, min(cap, _upper_bound(c, ncols)), square=False)
-    return None if found is None or found[0] > cap + 0.01 else found[0]
+    found = _least_tallest(c, ncols, min(cap, _upper_bound(c, ncols)))
+    return None if found is None or found > cap + 0.01 else found
 
 
 def _upper_bound(c: _Costs, ncols: int) -> float:
@@ -160,10 +219,10 @@ def arrange(units: list[Unit], body_h: float, s: float, ncols: int) -> list[list
     # A strip taller than a page is reported by the caller; it still gets a column of its own.
     npages = max(1, math.ceil(_min_columns(c, body_h)[c.n] / ncols))
     total = npages * ncols
-    tallest = _partition(c, total, body_h, square=False)
+    tallest = _least_tallest(c, total, body_h)
     assert tallest is not None  # _min_columns found a way
-    level = _partition(c, total, min(tallest[0], body_h) + 0.01, square=True)
-    cuts = (level or tallest)[1]
+    level = _partition(c, total, min(tallest, body_h) + 0.01, square=True)
+    cuts = (level or _partition(c, total, body_h, square=False))[1]
     cols = _columns(units, c, cuts)
     cols += [[] for _ in range(total - len(cols))]
     return [cols[p * ncols:(p + 1) * ncols] for p in range(npages)]

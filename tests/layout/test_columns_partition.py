@@ -109,3 +109,22 @@ def test_least_capacity_is_the_tallest_column_of_the_best_partition(cats, ncols)
     if len(allowed_starts(units)) > 14:  # every partition is tried: keep the boards small
         return
     assert least_capacity(units, S, ncols) == pytest.approx(best_tallest(units, ncols, math.inf), abs=1e-6)
+
+
+@settings(max_examples=200, deadline=None)
+@given(cats=st.lists(st.lists(st.one_of(st.floats(5, 400), st.sampled_from([50.0, 33.3])), min_size=1, max_size=8),
+                     min_size=1, max_size=8),
+       ncols=st.integers(1, 40), cap=st.one_of(st.just(math.inf), st.floats(50, 1500)))
+def test_the_bisected_tallest_column_is_the_programmes(cats, ncols, cap):
+    """columns._least_tallest bisects over column heights instead of planning a layer per column: it must give
+    what the programme (_partition, least tallest column) gives, on boards too large to try every partition. Equal
+    strips make columns whose heights differ in the last bits (sums in another order); the programme keeps the
+    first of those within 1e-9, the bisection the least: they agree to that."""
+    from comicboard.pagelayout.columns import _Costs, _least_tallest, _partition
+
+    c = _Costs(units_of(cats), S)
+    found = _partition(c, ncols, cap, square=False)
+    bisected = _least_tallest(c, ncols, cap)
+    assert (bisected is None) == (found is None)
+    if found is not None:
+        assert bisected == pytest.approx(found[0], abs=1e-9)
