@@ -53,6 +53,22 @@ class Line:
     overflow: bool  # a single unbreakable unit wider than the measure
 
 
+_new = object.__new__
+
+
+def _line(text: str, start: int, end: int, width: float, overflow: bool) -> Line:
+    """A `Line` made without the frozen dataclass's __init__ (which sets each field through object.__setattr__):
+    layout makes thousands while it fits text, and this is the same object at less than half the cost."""
+    ln = _new(Line)
+    d = ln.__dict__
+    d["text"] = text
+    d["start"] = start
+    d["end"] = end
+    d["width"] = width
+    d["overflow"] = overflow
+    return ln
+
+
 def default_fontset() -> FontSet:
     """The bundled font family (loaded once, shared)."""
     global _DEFAULT_FONTSET
@@ -78,7 +94,7 @@ def layout_lines(text: str, max_width_em: float, *, lang: str = "zh-Hans", fonts
     titles, materials and `keep:` list) never broken inside unless one alone is wider than the measure.
     """
     spans = _spans(text, max_width_em, rules_for(lang, strict=strict, keep=keep), fontset or default_fontset(), role)
-    return [Line(text[a:b], a, b, w, o) for a, b, w, o in spans]
+    return [_line(text[a:b], a, b, w, o) for a, b, w, o in spans]
 
 
 def break_lines(text: str, max_width_em: float, *, lang: str = "zh-Hans", fontset: FontSet | None = None,
@@ -419,10 +435,11 @@ def phrase_lines(text: str, max_width_em: float, *, lang: str = "zh-Hans", fonts
     (ち|ょっと, 暗证番|号, カー|ド) and one line more keeps every word whole, take the line more: in a speech
     bubble a cut word reads worse than a slightly taller bubble."""
     rules = rules_for(lang, strict=strict, keep=keep)
-    lines = layout_lines(text, max_width_em, lang=lang, fontset=fontset, role=role, strict=strict, keep=keep)
+    fs = fontset or default_fontset()
+    lines = [_line(text[a:b], a, b, w, o) for a, b, w, o in _spans(text, max_width_em, rules, fs, role)]  # layout_lines
     if len(lines) < 2 or "\n" in text or phrases.model_for(lang) is None or not _cuts_word(text, lines, rules):
         return lines
-    more = _exact_lines(text, max_width_em, len(lines) + 1, rules, fontset or default_fontset(), role)
+    more = _exact_lines(text, max_width_em, len(lines) + 1, rules, fs, role)
     if more is None or any(_widow(text, ln) for ln in more):  # a letter alone on any line is no better
         return lines
     return more
@@ -441,7 +458,7 @@ def fill_lines(text: str, max_width_em: float, *, lang: str = "zh-Hans", fontset
             full = _exact_lines(para, max_width_em, len(lines), rules, fs, role, last_weight=0.0, whole_words=False)
             if full is not None and not _widow(para, full[-1]):
                 lines = full
-        out.extend(Line(ln.text, ln.start + offset, ln.end + offset, ln.width, ln.overflow) for ln in lines)
+        out.extend(_line(ln.text, ln.start + offset, ln.end + offset, ln.width, ln.overflow) for ln in lines)
     return out
 
 
@@ -609,7 +626,7 @@ def _exact_cached(text: str, max_w: float, count: int, rules: LineRules, fs: Fon
     for m in range(count, 0, -1):
         j = back[m][k]
         a, b = points[j], ends[k]
-        out.append(Line(text[a:b], a, b, prefix[b] - prefix[a], False))
+        out.append(_line(text[a:b], a, b, prefix[b] - prefix[a], False))
         k = j
     out.reverse()
     return tuple(out)
