@@ -34,3 +34,30 @@ def test_rules_are_one_instance_per_language_and_level():
     assert rules_for("ja") is rules_for("ja")
     assert rules_for("zh-Hans", strict=True) is rules_for("zh-Hans", strict=True)
     assert rules_for("zh-Hans") is not rules_for("zh-Hans", strict=True)
+
+
+def test_rules_hash_by_their_fields_in_every_process():
+    """Every line-breaking memo is keyed by the rules, and their hash is kept once worked out: rules pickled in
+    another process (another string hash seed, as in a batch worker) must hash here as equal rules made here do."""
+    import dataclasses
+    import os
+    import pickle
+    import subprocess
+    import sys
+
+    from comicboard.text.rules import LineRules
+
+    made = rules_for("ja", strict=True, keep=["住民票の写し", "マイナンバーカード"])
+    fields = {f.name: getattr(made, f.name) for f in dataclasses.fields(LineRules)}
+    assert hash(LineRules(**fields)) == hash(made) and LineRules(**fields) == made
+    other = dataclasses.replace(made, strict=False)
+    assert other != made and hash(other) != hash(made)
+    code = ("import pickle, sys; from comicboard.text import rules_for; "
+            "r = rules_for('ja', strict=True, keep=['住民票の写し', 'マイナンバーカード']); hash(r); "
+            "sys.stdout.buffer.write(pickle.dumps(r))")
+    for seed in ("1", "2"):
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, check=True,
+                             env={**os.environ, "PYTHONHASHSEED": seed}).stdout
+        loaded = pickle.loads(out)
+        assert loaded == made and hash(loaded) == hash(made)
+        assert {loaded: 1}.get(made) == 1

@@ -197,3 +197,21 @@ def test_newlines_break_paragraphs_independently(paras, newline, width):
     lines = text_wrap(text, width)
     assert rejoins(text.replace("\r\n", "\n"), lines)
     assert lines == [line for para in paras for line in text_wrap(para, width)]
+
+
+def test_lines_made_by_layout_are_plain_frozen_lines():
+    """Layout makes its Line objects without the dataclass __init__ (for speed): they are the same values."""
+    import dataclasses
+
+    from comicboard.text.wrap import Line, layout_lines
+
+    for line in layout_lines("请携带身份证原件及复印件到社区服务中心办理。", 5, lang="zh-Hans"):
+        made = Line(line.text, line.start, line.end, line.width, line.overflow)
+        assert line == made and hash(line) == hash(made) and repr(line) == repr(made)
+        assert dataclasses.asdict(line) == dataclasses.asdict(made)
+        try:
+            line.text = "x"  # type: ignore[misc]
+        except dataclasses.FrozenInstanceError:
+            pass
+        else:
+            raise AssertionError("a Line must stay frozen")
