@@ -248,7 +248,8 @@ def choose_layout(board: Board, setter: Setter, frame: Frame, ctx_for) -> tuple[
             used = sum(_column_height(c, s_lo) for page in arrange(units, body_h, s_lo, ncols) for c in page)
             k = math.floor(s_lo * math.sqrt(npages * ncols * body_h * FILL_AIM / max(used, 1e-6)) / SIZE_STEP)
             if not too_tall:
-                least = least_capacity(units, s_lo, npages * ncols) or 0.0
+                # Within the body's height, where the sheets' columns already hold them (and the programme is quick).
+                least = least_capacity(units, s_lo, npages * ncols, body_h) or body_h
                 k = min(k, math.floor(s_lo * body_h / max(least, 1e-6) / (1 + FILL_MARGIN) / SIZE_STEP + 1e-9))
             k = min(k, k_hi - 1)
         else:
