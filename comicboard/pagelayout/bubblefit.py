@@ -32,6 +32,7 @@ class BubblePlan:
     side: int = 0  # beside the people: the speaker's side (0: left, 1: right)
     link: int | None = None  # a linked bubble: the index of the next bubble of the same speaker, its tail's end
     split: tuple[Split, ...] = ()  # runs the text had to cut (`Measured.split`)
+    skinny: bool | None = None  # whether it reads as a column of short lines (`_skinny`), when set with the text
 
     @property
     def box(self) -> tuple[float, float, float, float]:
@@ -42,12 +43,12 @@ class BubblePlan:
     def at(self, x: float, y: float, side: int = 0) -> BubblePlan:
         """This bubble placed at (x, y)."""
         return BubblePlan(self.lines, self.size, self.w, self.h, self.text_w, self.text_h, self.pad, self.overflow,
-                          x, y, side, self.link, self.split)
+                          x, y, side, self.link, self.split, self.skinny)
 
     def linked_to(self, k: int) -> BubblePlan:
         """This bubble with its tail ending in bubble `k` (a linked bubble)."""
         return BubblePlan(self.lines, self.size, self.w, self.h, self.text_w, self.text_h, self.pad, self.overflow,
-                          self.x, self.y, self.side, k, self.split)
+                          self.x, self.y, self.side, k, self.split, self.skinny)
 
 
 MAX_BUBBLE_SHARE = 0.62  # widest bubble as a share of the panel width, when a bubble would fill over half
@@ -78,7 +79,9 @@ def _bubble_fit(setter: Setter, sp: Speech, max_outer_w: float, s: float, min_si
         lines, widest, th, cut = setter.measure(sp.text, text_w, size, split=size <= min_size, whole_words=True)
         if widest <= text_w + 0.01 or size <= min_size:
             ow, oh = bubble_size_for_text(sp.kind, widest, th, pad)
-            return BubblePlan(tuple(lines), size, ow, oh, widest, th, pad, widest > text_w + 0.01, split=cut)
+            kept = tuple(lines)
+            return BubblePlan(kept, size, ow, oh, widest, th, pad, widest > text_w + 0.01, split=cut,
+                              skinny=_reads_skinny(kept, size, widest, th))
         size = max(min_size, size - 0.5)
 
 
@@ -92,9 +95,14 @@ _SKINNY_EM = 4.0  # a bubble of three lines or more reads as a sentence when its
 
 def _skinny(bub: BubblePlan) -> bool:
     """Three lines or more of three characters or fewer, a tower of lines over twice as tall as wide, or a line
-    of one letter between others: hard to read as a sentence."""
-    lines = bub.lines
-    return len(lines) > 2 and (bub.text_w < _SKINNY_EM * bub.size - 0.01 or bub.text_h > 2 * bub.text_w
+    of one letter between others: hard to read as a sentence (worked out once, when the text is set)."""
+    if bub.skinny is not None:
+        return bub.skinny
+    return _reads_skinny(bub.lines, bub.size, bub.text_w, bub.text_h)
+
+
+def _reads_skinny(lines: tuple[str, ...], size: float, text_w: float, text_h: float) -> bool:
+    return len(lines) > 2 and (text_w < _SKINNY_EM * size - 0.01 or text_h > 2 * text_w
                                or any(sum(ch.isalnum() for ch in ln) <= 1 for ln in lines[:-1]))
 
 

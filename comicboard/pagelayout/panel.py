@@ -316,7 +316,8 @@ def _beside_attempt(ctx: PanelContext, plan: PanelPlan, s: float, shift: float, 
     right = plan.width - pad - (fig_w + 0.3 * s if n_fig == 2 else 0.0)
     if right - left < 5.5 * s or (plan.counter is not None and right - left < plan.counter.w):
         return None
-    plan = replace(plan, fig_shift=shift)
+    if shift != plan.fig_shift:  # (a copy costs: most attempts stand the speaker where the draft has them)
+        plan = replace(plan, fig_shift=shift)
     # A counter stands at the bottom of the column: the bubbles end above the props on it.
     counter_h = COUNTER_TOP * plan.fig_h + plan.counter.icon + 0.35 * s if plan.counter else 0.0
     scene = least
