@@ -1,7 +1,9 @@
 """Fonts, in one place: finding the bundled family, loading faces, coverage, fallback chains, metrics.
 
-Nothing else in comicboard opens a font file. Metrics come from fontTools (cmap, hmtx, OS/2),
-read once per file and cached; renderers receive the chosen file path with every glyph run.
+Nothing else in comicboard opens a font file. Metrics (cmap, hmtx, OS/2) and glyph records are read straight
+from the file's tables, once per file and cached, with fontTools for what that reader leaves to it (other cmap
+formats, composite glyphs, outlines to draw, `vert` forms); renderers receive the chosen file path with every glyph
+run, and the PDF writer a font of only the glyphs a document draws (embedding_subset).
 """
 
 from __future__ import annotations
