@@ -52,9 +52,9 @@ def spec_of(board: dict) -> dict:
     }
 
 
-def run_once(checkout: Path, spec: Path, fmt: str, out: Path, timeout: float) -> tuple[float, float, str]:
+def run_once(checkout: Path, spec: Path, fmt: str, out: Path, timeout: float) -> tuple[float, float, str, float]:
     """Wall seconds, peak RSS (MB) of the render process itself (os.wait4: its own rusage, not the largest of all
-    children so far), and 'ok', 'refused' or why it failed."""
+    children so far), 'ok', 'refused' or why it failed, and its CPU seconds (user + system)."""
     suffix, extra = FORMATS[fmt]
     cmd = [str(checkout / ".venv" / "bin" / "python"), "-m", "comicboard", "render", str(spec), "-o",
            str(out / f"board.{suffix}"), "-q", *extra]
@@ -68,16 +68,16 @@ def run_once(checkout: Path, spec: Path, fmt: str, out: Path, timeout: float) ->
             if time.perf_counter() - t0 > timeout:
                 proc.kill()
                 os.wait4(proc.pid, 0)
-                return float("nan"), float("nan"), "timeout"
+                return float("nan"), float("nan"), "timeout", float("nan")
             time.sleep(0.02)
         wall = time.perf_counter() - t0
         proc.returncode = os.waitstatus_to_exitcode(status)
         err.seek(0)
         first = (err.read().decode("utf-8", "replace").strip().splitlines() or ["?"])[0]
-    rss = usage.ru_maxrss / 1024  # KiB on Linux
+    rss, cpu = usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime  # KiB on Linux
     if proc.returncode != 0:
-        return wall, rss, "refused" if "at most" in first or "limit" in first else f"failed: {first[:60]}"
-    return wall, rss, "ok"
+        return wall, rss, "refused" if "at most" in first or "limit" in first else f"failed: {first[:60]}", cpu
+    return wall, rss, "ok", cpu
 
 
 def main() -> int:
@@ -98,7 +98,7 @@ def main() -> int:
                                   text=True).stdout.strip() for name, path in checkouts.items()}
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs, load {os.getloadavg()[0]:.2f}; "
           + ", ".join(f"{n} {p} ({heads[n]})" for n, p in checkouts.items()) + f"; {args.repeat} rounds", flush=True)
-    results: dict[tuple[str, int, str], list[tuple[float, float, str]]] = {}
+    results: dict[tuple[str, int, str], list[tuple[float, float, str, float]]] = {}
     with tempfile.TemporaryDirectory() as tmp:
         specs = {}
         for n in sizes:
@@ -118,25 +118,27 @@ def main() -> int:
                         out.mkdir(exist_ok=True)
                         res = run_once(path, specs[n], fmt, out, args.timeout)
                         results.setdefault((name, n, fmt), []).append(res)
-                        print(f"  round {r + 1} n={n} {fmt} {name}: {res[0]:.2f} s {res[1]:.0f} MB {res[2]}",
+                        print(f"  round {r + 1} n={n} {fmt} {name}: {res[0]:.2f} s {res[3]:.2f} s CPU "
+                              f"{res[1]:.0f} MB {res[2]}",
                               file=sys.stderr, flush=True)
-    print(f"{'n':>4} {'format':7} " + " ".join(f"{name + ' s':>9} {name + ' MB':>9}" for name in checkouts)
-          + ("  time ratio  RSS ratio" if args.base else ""))
-    med: dict[tuple[str, int, str], tuple[float, float] | None] = {}
+    print(f"{'n':>4} {'format':7} " + " ".join(f"{name + ' s':>9} {name + ' CPU':>9} {name + ' MB':>9}"
+                                               for name in checkouts)
+          + ("  time ratio  CPU ratio  RSS ratio" if args.base else ""))
+    med: dict[tuple[str, int, str], tuple[float, float, float] | None] = {}
     for n in sizes:
         for fmt in formats:
             cells = []
             for name in checkouts:
                 runs = results[name, n, fmt]
                 ok = [x for x in runs if x[2] == "ok"]
-                med[name, n, fmt] = (statistics.median(x[0] for x in ok), statistics.median(x[1] for x in ok)) \
-                    if ok else None
-                cells.append(f"{med[name, n, fmt][0]:>9.2f} {med[name, n, fmt][1]:>9.0f}" if ok
-                             else f"{runs[0][2][:19]:>19}")
+                med[name, n, fmt] = (statistics.median(x[0] for x in ok), statistics.median(x[1] for x in ok),
+                                     statistics.median(x[3] for x in ok)) if ok else None
+                cells.append(f"{med[name, n, fmt][0]:>9.2f} {med[name, n, fmt][2]:>9.2f} {med[name, n, fmt][1]:>9.0f}"
+                             if ok else f"{runs[0][2][:29]:>29}")
             line = f"{n:>4} {fmt:7} " + " ".join(cells)
             if args.base and med["this", n, fmt] and med["base", n, fmt]:
-                (t, m), (bt, bm) = med["this", n, fmt], med["base", n, fmt]
-                line += f"  {t / bt:>9.2f}x {m / bm:>9.2f}x"
+                (t, m, c), (bt, bm, bc) = med["this", n, fmt], med["base", n, fmt]
+                line += f"  {t / bt:>9.2f}x {c / bc:>9.2f}x {m / bm:>9.2f}x"
             print(line)
     for a, b in ((26, 500), (26, 100)):
         if a in sizes and b in sizes:
@@ -144,7 +146,8 @@ def main() -> int:
                 parts = []
                 for name in checkouts:
                     lo, hi = med[name, a, fmt], med[name, b, fmt]
-                    parts.append(f"{name} {1000 * (hi[0] - lo[0]) / (b - a):.1f} ms" if lo and hi else f"{name} -")
+                    parts.append(f"{name} {1000 * (hi[0] - lo[0]) / (b - a):.1f} ms wall, "
+                                 f"{1000 * (hi[2] - lo[2]) / (b - a):.1f} ms CPU" if lo and hi else f"{name} -")
                 print(f"per extra procedure {a}->{b} {fmt}: " + ", ".join(parts))
     print(f"load at the end {os.getloadavg()[0]:.2f}")
     return 0
