@@ -7,7 +7,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, compress
 from operator import sub
 
 from ..fonts import FontSet, fontset_for
@@ -204,7 +204,24 @@ def _prepared(para: str, rules: LineRules, fs: FontSet, role: str) -> tuple:
     levels, allowed, emergency = _breaks.__wrapped__(para, rules)  # this memo holds them already
     # The edges of the board's terms are phrase boundaries whatever BudouX says (养老金|领取, not 养|老金).
     memo = dict.fromkeys(_term_edges(para, rules.keep)[0], True) if rules.keep else {}
-    return prefix, trim, levels, allowed, emergency, memo
+    return prefix, trim, levels, allowed, emergency, memo, [None]  # the last: `_allowed_points`, when first asked
+
+
+def _allowed_points(para: str, prefix: tuple, trim: tuple | None, allowed: tuple) -> tuple:
+    """The break points of a paragraph when no last-resort break is needed, at any width: the positions (0 and
+    every ALLOWED one), the width before each and before each with the spaces at a line end dropped, where each
+    line ending there ends, which are priced as ordinary breaks (not after clause punctuation or spaces), and the
+    widest stretch between two of them."""
+    at_cuts = tuple(map(prefix.__getitem__, allowed))  # allowed[-1] == len(para)
+    points = (0, *allowed)
+    left = (0.0, *at_cuts)
+    if trim:
+        trimmed = tuple(map(trim.__getitem__, points))
+        right = tuple(map(prefix.__getitem__, trimmed))
+    else:
+        trimmed, right = points, left
+    priced = (False, *(t == p and para[p - 1] not in _CLAUSE_END for p, t in zip(points[1:], trimmed[1:], strict=True)))
+    return points, left, right, trimmed, priced, max(map(sub, at_cuts, left))
 
 
 def _glued_start(levels: bytes, a: int) -> int:
@@ -242,7 +259,7 @@ def _layout_cached(para: str, max_w: float, rules: LineRules, fs: FontSet, role:
     """
     if not para or (_HAS_SPACE(para) and para.strip(_SPACE_CHARS) == ""):
         return ((0, 0, 0.0, False),)
-    prefix, trim, levels, allowed, emergency, memo = _prepared(para, rules, fs, role)
+    prefix, trim, levels, allowed, emergency, memo, at_allowed = _prepared(para, rules, fs, role)
     limit = max_w + _EPS
     n = len(para)
     end = trim[n] if trim else n
@@ -250,11 +267,13 @@ def _layout_cached(para: str, max_w: float, rules: LineRules, fs: FontSet, role:
         return ((0, end, prefix[end], False),)
 
     # Break positions to consider: every ALLOWED one, and EMERGENCY ones inside units too wide to fit.
-    at_cuts = list(map(prefix.__getitem__, allowed))  # allowed[-1] == n
-    left = [0.0, *at_cuts]
+    if at_allowed[0] is None:
+        at_allowed[0] = _allowed_points(para, prefix, trim, allowed)
+    points, left, right, trimmed, priced, widest = at_allowed[0]
     # Spaces dropped at a line end only make it narrower: when no stretch between two allowed breaks is wider than
     # the line as it stands, no EMERGENCY break is needed.
-    if emergency and max(map(sub, at_cuts, left)) > limit:
+    if emergency and widest > limit:
+        priced = None
         points = [0]
         start = 0
         # Units that fit the line (a board's term, 12至18) stay whole even inside a wider stretch (정부24에서도).
@@ -273,14 +292,12 @@ def _layout_cached(para: str, max_w: float, rules: LineRules, fs: FontSet, role:
             points.append(cut)
             start = cut
         left = list(map(prefix.__getitem__, points))
-    else:
-        points = [0, *allowed]
-    # A line from points[j] to points[k] ends at trimmed[k] (spaces dropped; every line holds a non-space).
-    if trim:
-        trimmed = list(map(trim.__getitem__, points))
-        right = list(map(prefix.__getitem__, trimmed))
-    else:
-        trimmed, right = points, left
+        # A line from points[j] to points[k] ends at trimmed[k] (spaces dropped; every line holds a non-space).
+        if trim:
+            trimmed = list(map(trim.__getitem__, points))
+            right = list(map(prefix.__getitem__, trimmed))
+        else:
+            trimmed, right = points, left
     last = len(points) - 1
 
     # Fewest lines: greedy from the start gives the last usable break after m lines (fwd[m]); greedy from the
@@ -329,7 +346,11 @@ def _layout_cached(para: str, max_w: float, rules: LineRules, fs: FontSet, role:
     plain = not emergency and not trim  # then no break is a last resort or after spaces
     for m in range(1, count):
         lo, hi = wlo[m], whi[m]
-        if lo < hi:
+        if lo < hi and priced is not None:  # only ALLOWED points: their prices are known (`_allowed_points`)
+            for k in compress(range(lo, hi + 1), priced[lo:hi + 1]):
+                break_cost[k] = _COST_ALLOWED
+                ask.append(k)
+        elif lo < hi:
             for k in range(lo, hi + 1):
                 p = points[k]
                 if plain:
@@ -508,7 +529,7 @@ class _Exact:
     __slots__ = ("allowed", "bounds", "cuts", "letters", "n", "prefix", "trim", "units", "whole")
 
     def __init__(self, text: str, rules: LineRules, fs: FontSet, role: str) -> None:
-        prefix, trim, levels, _allowed, _, _ = _prepared(text, rules, fs, role)
+        prefix, trim, levels, _allowed, _, _, _ = _prepared(text, rules, fs, role)
         n = self.n = len(text)
         self.prefix, self.trim = prefix, trim
         self.bounds, self.cuts = _word_cuts(text, rules)
