@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 from PIL import Image
 
@@ -238,3 +240,77 @@ def test_even_odd_of_many_subpaths_matches_a_plain_xor(sparse, monkeypatch):
         assert max(diff) <= 2 * 256 // 16 and sum(d > 0 for d in diff) < len(diff) / 1000
     assert got.getpixel((215, 185)) == (255, 255, 255)  # where the squares overlap
     assert got.getpixel((100, 110)) == (255, 255, 255)  # the ring's hole
+
+
+def _three_pages():
+    from tests.render.conftest import sample_page
+
+    return DisplayList([sample_page(), sample_page(bleed=0), sample_page(bleed=3)], title="three")
+
+
+def test_pages_encoded_beside_painting_give_the_same_files(tmp_path, monkeypatch):
+    """A page encoded on the second thread while the next is painted is the file painting it alone gives."""
+    dl = _three_pages()
+    alive, most = set(), [0]
+    real_render_page = png.render_page
+
+    def counted(page, dpi, mode="RGB"):
+        image = real_render_page(page, dpi, mode)
+        real_close = image.close
+        alive.add(id(image))
+        most[0] = max(most[0], len(alive))
+
+        def close():
+            alive.discard(id(image))
+            real_close()
+        image.close = close
+        return image
+
+    threads = []
+    real_save = png._save
+
+    def saved(image, path, dpi):
+        threads.append(threading.current_thread() is threading.main_thread())
+        real_save(image, path, dpi)
+
+    monkeypatch.setattr(png, "render_page", counted)
+    monkeypatch.setattr(png, "_save", saved)
+    monkeypatch.setattr(png, "_two_pages_fit", lambda dl, dpi: True)
+    render(dl, tmp_path / "t.png", dpi=72)
+    assert threads == [False] * 3  # every page encoded beside the painting
+    assert most[0] <= 2, most  # never more than two page images at once
+    monkeypatch.setattr(png, "_two_pages_fit", lambda dl, dpi: False)
+    most[0], threads[:] = 0, []
+    render(dl, tmp_path / "s.png", dpi=72)
+    assert threads == [True] * 3 and most[0] == 1
+    for n in (1, 2, 3):
+        assert (tmp_path / f"t-{n}.png").read_bytes() == (tmp_path / f"s-{n}.png").read_bytes()
+
+
+def test_pages_overlap_only_when_two_page_images_fit(monkeypatch):
+    dl = _three_pages()
+    w, h = png.page_pixels(dl.pages[0], 300)
+    two = 2 * png.memory_estimate(w, h)
+    monkeypatch.setattr(png, "_room", lambda dl: two)
+    assert png._two_pages_fit(dl, 300)
+    monkeypatch.setattr(png, "_room", lambda dl: two - 1)
+    assert not png._two_pages_fit(dl, 300)
+
+
+def test_an_encoding_error_on_the_second_thread_reaches_the_caller(tmp_path, monkeypatch):
+    """A page that cannot be written (here: its encoder fails) fails the render, and no page file is left."""
+    dl = _three_pages()
+    monkeypatch.setattr(png, "_two_pages_fit", lambda dl, dpi: True)
+    real_save = Image.Image.save
+    calls = [0]
+
+    def failing_save(self, fp, *args, **kwargs):
+        calls[0] += 1
+        if calls[0] == 2:
+            raise OSError(28, "No space left on device")
+        return real_save(self, fp, *args, **kwargs)
+
+    monkeypatch.setattr(Image.Image, "save", failing_save)
+    with pytest.raises((OSError, RenderError)):
+        render(dl, tmp_path / "f.png", dpi=72)
+    assert not list(tmp_path.glob("f*.png"))
