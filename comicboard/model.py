@@ -157,6 +157,9 @@ class Step:
     say: tuple[Speech, ...] = ()
     props: tuple[str, ...] = ()
     scene: str = ""  # "" = the procedure's setting (or one the caption names); else one of SCENES
+    # The pose each person of this step had in the procedure's panel before, as (who, pose): an input to the
+    # panel's plan that layout sets (pagelayout.acting), not the spec, so consecutive panels change pose.
+    previous: tuple[tuple[str, str], ...] = ()
 
     def __post_init__(self) -> None:
         check_text(self.caption, "caption")

@@ -23,17 +23,22 @@ RELIEF = ("太好了", "放心", "明白了", "原来如此", "原來如此", "�
           "わかりました", "다행", "안심", "알겠", "그렇군요")
 SHOUT = ("！", "!")
 
-# Pose words: what the speech is about doing. Checked in this order.
+# Pose words: what the speech (or a one-line step's caption) says the person does. Every pose whose words the
+# text names is a candidate, in this order; the first one the person did not have in their previous panel wins.
 POSE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("on_phone", ("电话", "電話", "打给", "打給", "전화", "通話")),
+    ("on_phone", ("电话", "電話", "打给", "打給", "전화", "通話", "通知", "联系", "聯繫", "連絡", "연락")),
     ("writing", ("填写", "填寫", "填表", "签字", "簽字", "签名", "簽名", "登记", "登記", "記入", "書いて", "書き",
-                 "署名", "작성", "기입", "서명")),
+                 "署名", "작성", "기입", "서명", "记录", "記錄", "录入", "錄入", "出具", "开具", "開具", "盖章", "蓋章",
+                 "入力", "발급")),
     ("handing_over", ("给您", "給您", "交给", "交給", "提交", "递交", "遞交", "这是", "這是", "お渡し", "どうぞ",
-                      "提出", "こちらです", "여기 있", "제출", "드릴")),
+                      "提出", "こちらです", "여기 있", "제출", "드릴", "提供", "发放", "發放", "领取", "領取", "送达",
+                      "送達", "上报", "上報", "交付", "受け取", "수령", "전달")),
+    ("holding_document", ("审核", "審核", "审查", "審查", "核实", "核實", "查验", "查驗", "材料", "证明", "證明",
+                          "申请", "申請", "書類", "証明", "審査", "確認", "서류", "증명", "신청", "심사", "확인")),
     ("pointing", ("那边", "那邊", "这边", "這邊", "那里", "那裡", "隔壁", "楼上", "樓上", "あちら", "そちら", "向こう",
-                  "저쪽", "이쪽", "옆")),
+                  "저쪽", "이쪽", "옆", "公示", "张贴", "張貼", "窗口", "窓口", "창구", "前往")),
     ("nodding", ("好的", "明白", "知道了", "是的", "没问题", "沒問題", "はい", "わかりました", "承知", "네,", "네.",
-                 "알겠", "그래요")),
+                 "알겠", "그래요", "同意", "批准", "通过", "通過", "承認", "승인")),
 )
 HELD_BY_PROP = {"document": "holding_document", "form": "holding_document", "certificate": "holding_document",
                 "household_register": "holding_document", "phone": "holding_phone"}
@@ -73,18 +78,27 @@ def expression_for(text: str, kind: str = "speech", staff: bool = False) -> str:
     return "neutral" if kind == "thought" else "happy"
 
 
+def pose_candidates(text: str, props: Sequence[str] = (), staff: bool = False) -> tuple[str, ...]:
+    """The poses the words fit, in POSE_WORDS order; then the step's document or phone in a staff hand; then
+    talking. Pure: the same text always gives the same candidates."""
+    found = [p for p, words in POSE_WORDS if _has(text, words)]
+    if staff:
+        found += [HELD_BY_PROP[p] for p in props if p in HELD_BY_PROP]
+    return tuple(dict.fromkeys([*found, "talking"]))
+
+
 def pose_for(text: str, props: Sequence[str] = (), previous: str | None = None, staff: bool = False) -> str:
-    """A pose for what the speech says (on the phone, writing, handing over, pointing the way, nodding), else
-    holding the step's document or phone (staff), else talking; never the same as `previous`, the pose the same
-    person had in their last panel, so consecutive panels act."""
-    pose = next((p for p, words in POSE_WORDS if _has(text, words)), None)
-    if pose is None and staff:
-        pose = next((HELD_BY_PROP[p] for p in props if p in HELD_BY_PROP), None)
-    pose = pose or "talking"
-    if pose == previous:
-        table = _STAFF_ALTERNATES if staff and pose in _STAFF_ALTERNATES else ALTERNATES
-        pose = table[pose][len(text) % len(table[pose])]  # the text picks, so the choice is stable
-    return pose
+    """A pose for what the text says (on the phone, writing, handing over, holding the papers, pointing the
+    way, nodding), else holding the step's document or phone (staff), else talking; never the same as
+    `previous`, the pose the same person had in their last panel, so consecutive panels act. The next pose the
+    words fit is taken first; when none is left, one of the pose's ALTERNATES, picked by the text."""
+    cands = pose_candidates(text, props, staff)
+    pose = next((p for p in cands if p != previous), None)
+    if pose is not None:
+        return pose
+    table = _STAFF_ALTERNATES if staff and previous in _STAFF_ALTERNATES else ALTERNATES
+    alts = table[previous or "talking"]
+    return alts[len(text) % len(alts)]  # the text picks, so the choice is stable
 
 
 def poses_through(texts: Sequence[str], staff: bool = False, start: str | None = None) -> list[str]:

@@ -64,9 +64,10 @@ def layout(board: Board, *, check_fonts: bool = True) -> Layout:
     fonts = fontset_for(board.fonts)
     if check_fonts:
         check_coverage(iter_texts(board), fonts, board.source)
+    from .acting import cue_board
     from .board import layout_pages
     from .scenes import add_scenes
 
     setter = Setter(fonts, board.lang, frozenset(board.terms))
-    pages, problems, s = layout_pages(board, setter)
+    pages, problems, s = layout_pages(cue_board(board), setter)
     return Layout(board, fonts, add_scenes(board, pages), s, problems)

@@ -10,6 +10,7 @@ from ..errors import Problem
 from ..fonts import check_coverage, fontset_for
 from ..model import Board, Category, Procedure, iter_texts
 from . import Layout
+from .acting import cue_procedure
 from .board import cuts_in, split_problems
 from .geometry import Item, PageGeometry, Shape
 from .labels import labels
@@ -61,6 +62,7 @@ def _procedure_page(board: Board, setter: Setter, cat: Category, proc: Procedure
                     problems: list[Problem], margin: float | None = None) -> PageGeometry:
     m = margin if margin is not None else 0.8 * s
     inner = width - 2 * m
+    proc = cue_procedure(proc)  # each person's pose in the panel before: an input to the next panel's plan
     where = f"{cat.name} / {proc.title}"
     items: list[Item] = []
     colour = cat.color.spec()

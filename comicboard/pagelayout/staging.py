@@ -82,15 +82,17 @@ def _counter_gap(n_fig: int) -> int:
 
 
 def _pose(sp: Speech | None, step: Step) -> str:
-    """The speaker's pose: as the spec says, else holding what the step is about (staff), else what the speech
-    says they do (on the phone, writing, handing over, pointing, nodding: art.acting), else talking."""
+    """The speaker's pose: as the spec says, else what the speech says they do (on the phone, writing, handing
+    over, holding the papers, pointing, nodding: art.acting), else holding what the step is about (staff), else
+    talking; never the pose they had in the procedure's panel before (`Step.previous`)."""
     from ..art.acting import pose_for
 
     if sp is not None and sp.pose:
         return sp.pose
     if sp is None:
         return "talking"
-    return pose_for(sp.text, step.props, staff=sp.who == "worker")
+    previous = next((p for who, p in step.previous if who == sp.who), None)
+    return pose_for(sp.text, step.props, previous, staff=sp.who == "worker")
 
 
 def _expression(sp: Speech | None, who: str) -> str:
