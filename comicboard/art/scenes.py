@@ -11,7 +11,8 @@ is built once and memoised in the panel's own coordinates; a panel gets it by tr
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 
 from ..color import Color
@@ -19,7 +20,7 @@ from ..display import Path, PathOp, PathPen
 from ..vocab import SCENES
 from .ink import ink, print_safe
 
-__all__ = ["SCENES", "scene_paths"]
+__all__ = ["SCENES", "scene_elements", "scene_paths"]
 
 FLOOR = 0.66  # the floor line, as a share of the panel's height from the top
 LINE_PT = 0.6  # detail lines: thick enough for a tint to print (thinner lines must be one solid ink)
@@ -61,6 +62,18 @@ class _Scene:
     def __init__(self, w: float, h: float, r: float) -> None:
         self.w, self.h, self.r = w, h, r
         self.paths: list[Path] = []
+        self.elements: list[tuple[str, Box]] = []  # named furniture: the box of the paths drawn for it
+
+    @contextmanager
+    def element(self, name: str) -> Iterator[None]:
+        """Name what the block draws (a counter, a window...): its paths' bounding box becomes an element."""
+        start = len(self.paths)
+        yield
+        boxes = [_bbox(p) for p in self.paths[start:]]
+        if boxes:
+            x0, y0 = min(b[0] for b in boxes), min(b[1] for b in boxes)
+            x1, y1 = max(b[2] for b in boxes), max(b[3] for b in boxes)
+            self.elements.append((name, (x0, y0, x1 - x0, y1 - y0)))
 
     def _add(self, ops: list[PathOp], fill: str | Color | None, stroke: str | None = None,
              width: float = LINE_PT) -> None:
@@ -207,9 +220,10 @@ def _queue_sign(sc: _Scene, x: float, y: float, u: float, accent: Color) -> None
 def _counter(sc: _Scene, x: float, floor: float, w: float, u: float, stripe: Color) -> None:
     """A long service counter seen from the front, with glass partitions and window numbers above it."""
     top = floor - 0.3 * u
-    sc.rect(x, top + 0.04 * u, w, floor - top - 0.04 * u, "#F3EEE6")
-    sc.rect(x, top + 0.1 * u, w, 0.05 * u, stripe)
-    sc.rect(x - 0.01 * u, top, w + 0.02 * u, 0.045 * u, WOOD)
+    with sc.element("counter"):  # the solid counter; the glass partitions above it are only their frames
+        sc.rect(x, top + 0.04 * u, w, floor - top - 0.04 * u, "#F3EEE6")
+        sc.rect(x, top + 0.1 * u, w, 0.05 * u, stripe)
+        sc.rect(x - 0.01 * u, top, w + 0.02 * u, 0.045 * u, WOOD)
     n = max(1, int(w / (0.55 * u)))
     for i in range(n + 1):
         px = x + i * w / n
@@ -291,78 +305,96 @@ def _service_hall(sc: _Scene, floor: float, u: float, accent: Color) -> None:
     sc.rect(0, sc.r + 0.04 * u, w, 0.03 * u, "#F8FBFD")  # a ceiling light strip
     cx0, cw = 0.06 * w, 0.88 * w
     _counter(sc, cx0, floor, cw, u, _soft(accent, 0.68))
-    _queue_sign(sc, w / 2 - 0.16 * u, sc.r + 0.08 * u, u, _soft(accent, 0.35))
+    with sc.element("queue_sign"):
+        _queue_sign(sc, w / 2 - 0.16 * u, sc.r + 0.08 * u, u, _soft(accent, 0.35))
     if w > 1.5 * u:
-        _chairs(sc, 0.03 * w, sc.h - 0.06 * u, u, 2)
-        _plant(sc, w - 0.08 * u, sc.h - 0.05 * u, u)
+        with sc.element("chairs"):
+            _chairs(sc, 0.03 * w, sc.h - 0.06 * u, u, 2)
+        with sc.element("plant"):
+            _plant(sc, w - 0.08 * u, sc.h - 0.05 * u, u)
 
 
 def _office(sc: _Scene, floor: float, u: float, accent: Color) -> None:
     w = sc.w
-    _window(sc, 0.06 * w, sc.r + 0.1 * u, min(0.36 * u, 0.3 * w), 0.34 * u)
-    _clock(sc, w - 0.14 * u, sc.r + 0.16 * u, 0.06 * u)
-    _shelf(sc, w - 0.36 * u, floor, 0.3 * u, 0.5 * u, u)
+    with sc.element("window"):
+        _window(sc, 0.06 * w, sc.r + 0.1 * u, min(0.36 * u, 0.3 * w), 0.34 * u)
+    with sc.element("clock"):
+        _clock(sc, w - 0.14 * u, sc.r + 0.16 * u, 0.06 * u)
+    with sc.element("shelf"):
+        _shelf(sc, w - 0.36 * u, floor, 0.3 * u, 0.5 * u, u)
     dw = min(0.75 * u, 0.6 * w)
-    top = _desk(sc, w / 2 - dw / 2, floor + 0.02 * u, dw, u)
-    _monitor(sc, w / 2 + 0.12 * dw, top, u)
-    sc.rect(w / 2 - 0.4 * dw, top - 0.05 * u, 0.14 * u, 0.05 * u, "#FFFDF6", "#C9C2B8")  # a tray of forms
-    sc.rect(w / 2 - 0.4 * dw + 0.01 * u, top - 0.07 * u, 0.12 * u, 0.02 * u, _soft(accent, 0.6))
-    _plant(sc, 0.06 * w + 0.05 * u, sc.h - 0.05 * u, u * 0.8)
+    with sc.element("desk"):
+        top = _desk(sc, w / 2 - dw / 2, floor + 0.02 * u, dw, u)
+    with sc.element("computer"):
+        _monitor(sc, w / 2 + 0.12 * dw, top, u)
+    with sc.element("tray"):
+        sc.rect(w / 2 - 0.4 * dw, top - 0.05 * u, 0.14 * u, 0.05 * u, "#FFFDF6", "#C9C2B8")  # a tray of forms
+        sc.rect(w / 2 - 0.4 * dw + 0.01 * u, top - 0.07 * u, 0.12 * u, 0.02 * u, _soft(accent, 0.6))
+    with sc.element("plant"):
+        _plant(sc, 0.06 * w + 0.05 * u, sc.h - 0.05 * u, u * 0.8)
 
 
 def _meeting_room(sc: _Scene, floor: float, u: float, accent: Color) -> None:
     w = sc.w
     bw = min(0.9 * w, 2.2 * u)
-    sc.rect(w / 2 - bw / 2, sc.r + 0.05 * u, bw, 0.09 * u, _soft(accent, 0.7))  # the meeting banner
-    sc.rect(w / 2 - bw / 2, sc.r + 0.14 * u, bw, 0.008 * u, _soft(accent, 0.45))
+    with sc.element("banner"):
+        sc.rect(w / 2 - bw / 2, sc.r + 0.05 * u, bw, 0.09 * u, _soft(accent, 0.7))  # the meeting banner
+        sc.rect(w / 2 - bw / 2, sc.r + 0.14 * u, bw, 0.008 * u, _soft(accent, 0.45))
     sbw, sbh = min(0.6 * u, 0.5 * w), 0.3 * u  # a whiteboard with a bar chart
     bx, by = w / 2 - sbw / 2, sc.r + 0.2 * u
-    sc.rect(bx, by, sbw, sbh, WHITE, "#B4BCC4", radius=0.01 * u)
-    for i, hh in enumerate((0.35, 0.6, 0.5, 0.8)):
-        bar_h = hh * sbh * 0.7
-        sc.rect(bx + (0.15 + 0.2 * i) * sbw, by + sbh * 0.85 - bar_h, 0.1 * sbw, bar_h,
-                ("#BFD6EA", "#F2C6B4", "#CFE3C2", "#F3E1A8")[i])
-    sc.lines([(bx + 0.1 * sbw, by + 0.85 * sbh, bx + 0.9 * sbw, by + 0.85 * sbh)], "#9AA5B1")
+    with sc.element("whiteboard"):
+        sc.rect(bx, by, sbw, sbh, WHITE, "#B4BCC4", radius=0.01 * u)
+        for i, hh in enumerate((0.35, 0.6, 0.5, 0.8)):
+            bar_h = hh * sbh * 0.7
+            sc.rect(bx + (0.15 + 0.2 * i) * sbw, by + sbh * 0.85 - bar_h, 0.1 * sbw, bar_h,
+                    ("#BFD6EA", "#F2C6B4", "#CFE3C2", "#F3E1A8")[i])
+        sc.lines([(bx + 0.1 * sbw, by + 0.85 * sbh, bx + 0.9 * sbw, by + 0.85 * sbh)], "#9AA5B1")
     chairs = max(2, int(w / (0.35 * u)))  # chair backs behind a long table
-    for i in range(chairs):
-        cx = (i + 0.5) * w / chairs
-        sc.rect(cx - 0.08 * u, floor - 0.36 * u, 0.16 * u, 0.2 * u, "#C9D7E6", "#A9BBCF", radius=0.04 * u)
-    sc.rect(0, floor - 0.18 * u, w, 0.04 * u, WOOD)
-    sc.rect(0, floor - 0.14 * u, w, 0.14 * u, "#EDE3D4")
-    for i in range(chairs):  # name plates and cups on the table
-        cx = (i + 0.5) * w / chairs
-        sc.poly([(cx - 0.05 * u, floor - 0.18 * u), (cx + 0.05 * u, floor - 0.18 * u),
-                 (cx + 0.04 * u, floor - 0.24 * u), (cx - 0.04 * u, floor - 0.24 * u)], WHITE, "#B4BCC4")
+    with sc.element("table"):
+        for i in range(chairs):
+            cx = (i + 0.5) * w / chairs
+            sc.rect(cx - 0.08 * u, floor - 0.36 * u, 0.16 * u, 0.2 * u, "#C9D7E6", "#A9BBCF", radius=0.04 * u)
+        sc.rect(0, floor - 0.18 * u, w, 0.04 * u, WOOD)
+        sc.rect(0, floor - 0.14 * u, w, 0.14 * u, "#EDE3D4")
+        for i in range(chairs):  # name plates and cups on the table
+            cx = (i + 0.5) * w / chairs
+            sc.poly([(cx - 0.05 * u, floor - 0.18 * u), (cx + 0.05 * u, floor - 0.18 * u),
+                     (cx + 0.04 * u, floor - 0.24 * u), (cx - 0.04 * u, floor - 0.24 * u)], WHITE, "#B4BCC4")
 
 
 def _home(sc: _Scene, floor: float, u: float, accent: Color) -> None:
     w = sc.w
     sc.rect(0, floor - 0.05 * u, w, 0.05 * u, "#F1DCC8")  # skirting
-    _window(sc, 0.08 * w, sc.r + 0.1 * u, min(0.4 * u, 0.3 * w), 0.36 * u, curtains="#F6CFC6")
+    with sc.element("window"):
+        _window(sc, 0.08 * w, sc.r + 0.1 * u, min(0.4 * u, 0.3 * w), 0.36 * u, curtains="#F6CFC6")
     fx, fy = w - 0.4 * u, sc.r + 0.12 * u  # a framed picture: hills and a sun
-    if sc.fits(fx, fy, 0.26 * u, 0.19 * u):
-        sc.rect(fx, fy, 0.26 * u, 0.19 * u, "#E7C9A4", "#CDAE86", radius=0.01 * u)
-        sc.rect(fx + 0.02 * u, fy + 0.02 * u, 0.22 * u, 0.15 * u, "#EAF4FB")
-        sc.poly([(fx + 0.02 * u, fy + 0.17 * u), (fx + 0.1 * u, fy + 0.08 * u), (fx + 0.16 * u, fy + 0.13 * u),
-                 (fx + 0.2 * u, fy + 0.1 * u), (fx + 0.24 * u, fy + 0.14 * u), (fx + 0.24 * u, fy + 0.17 * u)],
-                "#CDE6C0")
-        sc.oval(fx + 0.18 * u, fy + 0.06 * u, 0.025 * u, 0.025 * u, "#F8DA8C")
+    with sc.element("picture"):
+        if sc.fits(fx, fy, 0.26 * u, 0.19 * u):
+            sc.rect(fx, fy, 0.26 * u, 0.19 * u, "#E7C9A4", "#CDAE86", radius=0.01 * u)
+            sc.rect(fx + 0.02 * u, fy + 0.02 * u, 0.22 * u, 0.15 * u, "#EAF4FB")
+            sc.poly([(fx + 0.02 * u, fy + 0.17 * u), (fx + 0.1 * u, fy + 0.08 * u), (fx + 0.16 * u, fy + 0.13 * u),
+                     (fx + 0.2 * u, fy + 0.1 * u), (fx + 0.24 * u, fy + 0.14 * u), (fx + 0.24 * u, fy + 0.17 * u)],
+                    "#CDE6C0")
+            sc.oval(fx + 0.18 * u, fy + 0.06 * u, 0.025 * u, 0.025 * u, "#F8DA8C")
     sw = min(0.9 * u, 0.7 * w)  # a sofa along the wall
     sx = w / 2 - sw / 2
-    sofa, sofa_line = _soft(accent, 0.75), "#D8B9B0"
-    sc.rect(sx, floor - 0.3 * u, sw, 0.16 * u, sofa, sofa_line, radius=0.05 * u)
-    sc.rect(sx - 0.04 * u, floor - 0.2 * u, sw + 0.08 * u, 0.16 * u, sofa, sofa_line, radius=0.04 * u)
-    for i in range(2):
-        sc.rect(sx + 0.05 * u + i * (sw / 2), floor - 0.27 * u, sw / 2 - 0.1 * u, 0.08 * u, "#FFF6EE", sofa_line,
-                radius=0.03 * u)
-    sc.rect(sx + 0.02 * u, floor - 0.04 * u, 0.03 * u, 0.04 * u, WOOD_DARK)
-    sc.rect(sx + sw - 0.05 * u, floor - 0.04 * u, 0.03 * u, 0.04 * u, WOOD_DARK)
+    with sc.element("sofa"):
+        sofa, sofa_line = _soft(accent, 0.75), "#D8B9B0"
+        sc.rect(sx, floor - 0.3 * u, sw, 0.16 * u, sofa, sofa_line, radius=0.05 * u)
+        sc.rect(sx - 0.04 * u, floor - 0.2 * u, sw + 0.08 * u, 0.16 * u, sofa, sofa_line, radius=0.04 * u)
+        for i in range(2):
+            sc.rect(sx + 0.05 * u + i * (sw / 2), floor - 0.27 * u, sw / 2 - 0.1 * u, 0.08 * u, "#FFF6EE", sofa_line,
+                    radius=0.03 * u)
+        sc.rect(sx + 0.02 * u, floor - 0.04 * u, 0.03 * u, 0.04 * u, WOOD_DARK)
+        sc.rect(sx + sw - 0.05 * u, floor - 0.04 * u, 0.03 * u, 0.04 * u, WOOD_DARK)
     lx = w - 0.12 * u  # a floor lamp
-    sc.rect(lx - 0.006 * u, floor - 0.5 * u, 0.012 * u, 0.5 * u, "#C9B79C")
-    sc.poly([(lx - 0.07 * u, floor - 0.5 * u), (lx + 0.07 * u, floor - 0.5 * u), (lx + 0.045 * u, floor - 0.62 * u),
-             (lx - 0.045 * u, floor - 0.62 * u)], "#FBE7B8", "#E2C58A")
+    with sc.element("lamp"):
+        sc.rect(lx - 0.006 * u, floor - 0.5 * u, 0.012 * u, 0.5 * u, "#C9B79C")
+        sc.poly([(lx - 0.07 * u, floor - 0.5 * u), (lx + 0.07 * u, floor - 0.5 * u), (lx + 0.045 * u, floor - 0.62 * u),
+                 (lx - 0.045 * u, floor - 0.62 * u)], "#FBE7B8", "#E2C58A")
     rug_y = floor + 0.45 * (sc.h - floor)
-    sc.rect(0.2 * w, rug_y, 0.6 * w, 0.05 * u, _soft(accent, 0.82))
+    with sc.element("rug"):
+        sc.rect(0.2 * w, rug_y, 0.6 * w, 0.05 * u, _soft(accent, 0.82))
 
 
 def _street(sc: _Scene, floor: float, u: float, accent: Color) -> None:
@@ -370,65 +402,75 @@ def _street(sc: _Scene, floor: float, u: float, accent: Color) -> None:
     x = 0.0
     colors = ("#F3E6D6", "#E6ECF3", "#F2E9D8", "#E9EFE4")
     i = 0
-    while x < w:  # apartment blocks along the back
-        bw = (0.42 + 0.08 * (i % 3)) * u
-        _building(sc, x, floor - 0.02 * u, bw, (0.48 + 0.1 * ((i * 5) % 3)) * u, u, colors[i % 4])
-        x += bw + 0.06 * u
-        i += 1
+    with sc.element("buildings"):
+        while x < w:  # apartment blocks along the back
+            bw = (0.42 + 0.08 * (i % 3)) * u
+            _building(sc, x, floor - 0.02 * u, bw, (0.48 + 0.1 * ((i * 5) % 3)) * u, u, colors[i % 4])
+            x += bw + 0.06 * u
+            i += 1
     sc.rect(0, floor - 0.02 * u, w, 0.02 * u, "#D6D2C8")  # kerb
     sc.lines([(0, floor + 0.4 * (sc.h - floor), w, floor + 0.4 * (sc.h - floor))], "#CFCAC0")
     gw = min(1.1 * u, 0.8 * w)  # the community gate: two pillars and a lintel with a name plate
     gx = w / 2 - gw / 2
     for px in (gx, gx + gw - 0.1 * u):
-        sc.rect(px, floor - 0.46 * u, 0.1 * u, 0.46 * u, "#EDE6DA", "#C9BFAF")
-        sc.rect(px - 0.01 * u, floor - 0.49 * u, 0.12 * u, 0.04 * u, "#D9CFBF", "#C9BFAF")
-    sc.rect(gx - 0.02 * u, floor - 0.58 * u, gw + 0.04 * u, 0.09 * u, _soft(accent, 0.55), "#C9BFAF",
-            radius=0.015 * u)
-    sc.rect(gx + 0.25 * gw, floor - 0.565 * u, 0.5 * gw, 0.06 * u, "#FFF8EC")
+        with sc.element("gate_pillar"):
+            sc.rect(px, floor - 0.46 * u, 0.1 * u, 0.46 * u, "#EDE6DA", "#C9BFAF")
+            sc.rect(px - 0.01 * u, floor - 0.49 * u, 0.12 * u, 0.04 * u, "#D9CFBF", "#C9BFAF")
+    with sc.element("gate_sign"):
+        sc.rect(gx - 0.02 * u, floor - 0.58 * u, gw + 0.04 * u, 0.09 * u, _soft(accent, 0.55), "#C9BFAF",
+                radius=0.015 * u)
+        sc.rect(gx + 0.25 * gw, floor - 0.565 * u, 0.5 * gw, 0.06 * u, "#FFF8EC")
     for tx in (0.08 * w, w - 0.08 * w):
         if tx < gx - 0.1 * u or tx > gx + gw + 0.1 * u:
-            _tree(sc, tx, floor + 0.02 * u, u)
+            with sc.element("tree"):
+                _tree(sc, tx, floor + 0.02 * u, u)
     if w > 2.5 * u:  # a notice board
-        nb = gx + gw + 0.2 * u
-        sc.rect(nb, floor - 0.42 * u, 0.3 * u, 0.22 * u, "#EAF2F8", "#B9C2CB", radius=0.01 * u)
-        sc.rect(nb + 0.03 * u, floor - 0.39 * u, 0.1 * u, 0.14 * u, WHITE)
-        sc.rect(nb + 0.16 * u, floor - 0.39 * u, 0.11 * u, 0.07 * u, _soft(accent, 0.7))
-        sc.rect(nb + 0.04 * u, floor - 0.2 * u, 0.02 * u, 0.2 * u, METAL_DARK)
-        sc.rect(nb + 0.24 * u, floor - 0.2 * u, 0.02 * u, 0.2 * u, METAL_DARK)
+        with sc.element("notice_board"):
+            nb = gx + gw + 0.2 * u
+            sc.rect(nb, floor - 0.42 * u, 0.3 * u, 0.22 * u, "#EAF2F8", "#B9C2CB", radius=0.01 * u)
+            sc.rect(nb + 0.03 * u, floor - 0.39 * u, 0.1 * u, 0.14 * u, WHITE)
+            sc.rect(nb + 0.16 * u, floor - 0.39 * u, 0.11 * u, 0.07 * u, _soft(accent, 0.7))
+            sc.rect(nb + 0.04 * u, floor - 0.2 * u, 0.02 * u, 0.2 * u, METAL_DARK)
+            sc.rect(nb + 0.24 * u, floor - 0.2 * u, 0.02 * u, 0.2 * u, METAL_DARK)
 
 
 def _clinic(sc: _Scene, floor: float, u: float, accent: Color) -> None:
     w = sc.w
     px, py = 0.07 * w, sc.r + 0.1 * u  # a green cross on a white plate
-    sc.rect(px, py, 0.2 * u, 0.2 * u, WHITE, "#B7D6CB", radius=0.02 * u)
-    a, b = 0.025 * u, 0.07 * u
-    cx, cy = px + 0.1 * u, py + 0.1 * u
-    sc.rect(cx - a, cy - b, 2 * a, 2 * b, "#7CC7A4")
-    sc.rect(cx - b, cy - a, 2 * b, 2 * a, "#7CC7A4")
+    with sc.element("cross_plate"):
+        sc.rect(px, py, 0.2 * u, 0.2 * u, WHITE, "#B7D6CB", radius=0.02 * u)
+        a, b = 0.025 * u, 0.07 * u
+        cx, cy = px + 0.1 * u, py + 0.1 * u
+        sc.rect(cx - a, cy - b, 2 * a, 2 * b, "#7CC7A4")
+        sc.rect(cx - b, cy - a, 2 * b, 2 * a, "#7CC7A4")
     ex, ey = max(0.45 * w - 0.09 * u, px + 0.3 * u), sc.r + 0.08 * u  # an eye chart
-    if sc.fits(ex, ey, 0.18 * u, 0.3 * u):
-        sc.rect(ex, ey, 0.18 * u, 0.3 * u, WHITE, "#C6CFD6", radius=0.01 * u)
-        for i in range(5):
-            lw = 0.12 * u * (1 - 0.16 * i)
-            sc.rect(ex + 0.09 * u - lw / 2, ey + 0.03 * u + i * 0.05 * u, lw, 0.02 * u * (1 - 0.12 * i), "#9EAAB5")
+    with sc.element("eye_chart"):
+        if sc.fits(ex, ey, 0.18 * u, 0.3 * u):
+            sc.rect(ex, ey, 0.18 * u, 0.3 * u, WHITE, "#C6CFD6", radius=0.01 * u)
+            for i in range(5):
+                lw = 0.12 * u * (1 - 0.16 * i)
+                sc.rect(ex + 0.09 * u - lw / 2, ey + 0.03 * u + i * 0.05 * u, lw, 0.02 * u * (1 - 0.12 * i), "#9EAAB5")
     rail_y = sc.r + 0.05 * u  # a curtain on a rail, drawn back at the side
-    sc.rect(0.55 * w, rail_y, 0.45 * w - 0.02 * u, 0.012 * u, METAL_DARK)
-    cw = 0.2 * u
-    if w > 1.6 * u:
-        for i in range(3):
-            sc.rect(w - 0.04 * u - cw + i * cw / 3, rail_y, cw / 3, floor - rail_y - 0.05 * u,
-                    ("#D7EEE8", "#CBE7DF", "#D7EEE8")[i])
+    with sc.element("curtain"):
+        sc.rect(0.55 * w, rail_y, 0.45 * w - 0.02 * u, 0.012 * u, METAL_DARK)
+        cw = 0.2 * u
+        if w > 1.6 * u:
+            for i in range(3):
+                sc.rect(w - 0.04 * u - cw + i * cw / 3, rail_y, cw / 3, floor - rail_y - 0.05 * u,
+                        ("#D7EEE8", "#CBE7DF", "#D7EEE8")[i])
     bx, bw = 0.1 * w, min(0.8 * u, 0.5 * w)  # the examination bed
-    sc.rect(bx, floor - 0.24 * u, bw, 0.06 * u, "#E8F3F0", "#B7D6CB", radius=0.02 * u)
-    sc.rect(bx + 0.02 * u, floor - 0.27 * u, 0.18 * u, 0.05 * u, WHITE, "#B7D6CB", radius=0.02 * u)
-    for lx in (bx + 0.04 * u, bx + bw - 0.06 * u):
-        sc.rect(lx, floor - 0.18 * u, 0.02 * u, 0.18 * u, METAL_DARK)
+    with sc.element("bed"):
+        sc.rect(bx, floor - 0.24 * u, bw, 0.06 * u, "#E8F3F0", "#B7D6CB", radius=0.02 * u)
+        sc.rect(bx + 0.02 * u, floor - 0.27 * u, 0.18 * u, 0.05 * u, WHITE, "#B7D6CB", radius=0.02 * u)
+        for lx in (bx + 0.04 * u, bx + bw - 0.06 * u):
+            sc.rect(lx, floor - 0.18 * u, 0.02 * u, 0.18 * u, METAL_DARK)
     kx = w - 0.3 * u - (cw + 0.06 * u if w > 1.6 * u else 0.0)  # a cabinet with a cross, clear of the curtain
-    if kx > bx + bw + 0.05 * u:
-        sc.rect(kx, floor - 0.36 * u, 0.24 * u, 0.36 * u, "#F4F7F8", "#C6CFD6", radius=0.01 * u)
-        sc.lines([(kx + 0.12 * u, floor - 0.34 * u, kx + 0.12 * u, floor - 0.02 * u)], "#C6CFD6")
-        sc.rect(kx + 0.04 * u, floor - 0.3 * u, 0.04 * u, 0.012 * u, _soft(accent, 0.3))
-        sc.rect(kx + 0.054 * u, floor - 0.314 * u, 0.012 * u, 0.04 * u, _soft(accent, 0.3))
+    with sc.element("cabinet"):
+        if kx > bx + bw + 0.05 * u:
+            sc.rect(kx, floor - 0.36 * u, 0.24 * u, 0.36 * u, "#F4F7F8", "#C6CFD6", radius=0.01 * u)
+            sc.lines([(kx + 0.12 * u, floor - 0.34 * u, kx + 0.12 * u, floor - 0.02 * u)], "#C6CFD6")
+            sc.rect(kx + 0.04 * u, floor - 0.3 * u, 0.04 * u, 0.012 * u, _soft(accent, 0.3))
+            sc.rect(kx + 0.054 * u, floor - 0.314 * u, 0.012 * u, 0.04 * u, _soft(accent, 0.3))
 
 
 def _school(sc: _Scene, floor: float, u: float, accent: Color) -> None:
@@ -436,25 +478,30 @@ def _school(sc: _Scene, floor: float, u: float, accent: Color) -> None:
     bw = min(1.4 * u, 0.84 * w)  # the blackboard: a pale green board with chalk lines
     bx, by = w / 2 - bw / 2, sc.r + 0.12 * u
     bh = 0.36 * u
-    sc.rect(bx - 0.02 * u, by - 0.02 * u, bw + 0.04 * u, bh + 0.04 * u, WOOD, WOOD_DARK, radius=0.01 * u)
-    sc.rect(bx, by, bw, bh, "#B5D6BE")
-    sc.lines([(bx + 0.08 * u, by + 0.1 * u, bx + 0.08 * u + 0.45 * bw, by + 0.1 * u),
-              (bx + 0.08 * u, by + 0.18 * u, bx + 0.08 * u + 0.3 * bw, by + 0.18 * u),
-              (bx + 0.08 * u, by + 0.26 * u, bx + 0.08 * u + 0.38 * bw, by + 0.26 * u)], WHITE, max(LINE_PT, 0.012 * u))
-    sc.rect(bx, by + bh + 0.02 * u, bw, 0.02 * u, WOOD_DARK)  # the chalk tray
-    _clock(sc, w - 0.1 * u, sc.r + 0.1 * u, 0.05 * u)
-    for i in range(max(1, int(w / (0.45 * u)))):  # desks in a row, seen from the front
-        dx = 0.05 * u + i * 0.45 * u
-        if dx + 0.36 * u > w:
-            break
-        sc.rect(dx, floor - 0.1 * u, 0.36 * u, 0.035 * u, WOOD, WOOD_DARK, radius=0.006 * u)
-        sc.rect(dx + 0.03 * u, floor - 0.065 * u, 0.3 * u, 0.065 * u, "#F0E4CF")
+    with sc.element("blackboard"):
+        sc.rect(bx - 0.02 * u, by - 0.02 * u, bw + 0.04 * u, bh + 0.04 * u, WOOD, WOOD_DARK, radius=0.01 * u)
+        sc.rect(bx, by, bw, bh, "#B5D6BE")
+        sc.lines([(bx + 0.08 * u, by + 0.1 * u, bx + 0.08 * u + 0.45 * bw, by + 0.1 * u),
+                  (bx + 0.08 * u, by + 0.18 * u, bx + 0.08 * u + 0.3 * bw, by + 0.18 * u),
+                  (bx + 0.08 * u, by + 0.26 * u, bx + 0.08 * u + 0.38 * bw, by + 0.26 * u)], WHITE,
+                 max(LINE_PT, 0.012 * u))
+        sc.rect(bx, by + bh + 0.02 * u, bw, 0.02 * u, WOOD_DARK)  # the chalk tray
+    with sc.element("clock"):
+        _clock(sc, w - 0.1 * u, sc.r + 0.1 * u, 0.05 * u)
+    with sc.element("desks"):
+        for i in range(max(1, int(w / (0.45 * u)))):  # desks in a row, seen from the front
+            dx = 0.05 * u + i * 0.45 * u
+            if dx + 0.36 * u > w:
+                break
+            sc.rect(dx, floor - 0.1 * u, 0.36 * u, 0.035 * u, WOOD, WOOD_DARK, radius=0.006 * u)
+            sc.rect(dx + 0.03 * u, floor - 0.065 * u, 0.3 * u, 0.065 * u, "#F0E4CF")
     flags = max(3, int(w / (0.12 * u)))  # bunting under the ceiling
     colors = ("#F6C7C0", "#FBE3A6", "#CDE6C0", "#C9DDF0")
-    for i in range(flags):
-        fx = (i + 0.5) * w / flags
-        sc.poly([(fx - 0.035 * u, sc.r + 0.02 * u), (fx + 0.035 * u, sc.r + 0.02 * u), (fx, sc.r + 0.08 * u)],
-                colors[i % 4])
+    with sc.element("bunting"):
+        for i in range(flags):
+            fx = (i + 0.5) * w / flags
+            sc.poly([(fx - 0.035 * u, sc.r + 0.02 * u), (fx + 0.035 * u, sc.r + 0.02 * u), (fx, sc.r + 0.08 * u)],
+                    colors[i % 4])
 
 
 _DRAW: dict[str, Callable[[_Scene, float, float, Color], None]] = {
@@ -464,13 +511,34 @@ _DRAW: dict[str, Callable[[_Scene, float, float, Color], None]] = {
 
 
 @lru_cache(maxsize=512)
-def _scene_local(name: str, w: float, h: float, radius: float, accent: Color) -> tuple[Path, ...]:
+def _built(name: str, w: float, h: float, radius: float, accent: Color) -> _Scene:
     sc = _Scene(w, h, radius)
     floor = FLOOR * h
     sc.base(WALLS[name], FLOORS[name], floor)
     u = min(h, 1.6 * w)  # the unit: the panel's height, or less in a panel much taller than wide
     _DRAW[name](sc, floor, u, accent)
-    return tuple(print_safe(_merge(sc.paths)))
+    return sc
+
+
+@lru_cache(maxsize=512)
+def _scene_local(name: str, w: float, h: float, radius: float, accent: Color) -> tuple[Path, ...]:
+    return tuple(print_safe(_merge(_built(name, w, h, radius, accent).paths)))
+
+
+_GEOMETRY_ACCENT = ink("#C8102E")  # the accent only colours things: any one gives the same elements
+
+
+def scene_elements(name: str, x: float, y: float, w: float, h: float, *,
+                   radius: float = 0.0) -> tuple[tuple[str, Box], ...]:
+    """The furniture scene `name` draws in the box (x, y, w, h), as (name, (x, y, w, h)) in reading of the
+    drawing order: counter, window, desk, chairs... (not the wall and floor tints behind them). The same
+    drawing `scene_paths` makes, so layout can measure what a panel's setting covers. `plain` has none."""
+    if name not in SCENES:
+        raise ValueError(f"unknown scene {name!r}; use one of {', '.join(SCENES)}")
+    if name == "plain" or not (w > 0 and h > 0):
+        return ()
+    sc = _built(name, round(w, 3), round(h, 3), round(radius, 3), _GEOMETRY_ACCENT)
+    return tuple((n, (bx + x, by + y, bw, bh)) for n, (bx, by, bw, bh) in sc.elements)
 
 
 def _bbox(p: Path) -> Box:

@@ -2,7 +2,10 @@
 
 A pass over laid-out pages, so the planner need not know about settings: each panel gets the scene its step
 was given (`art.scene_words.step_scenes`), as a Shape of kind `scene` right after the panel, painted behind the
-panel's people and bubbles. `plain` panels get no item.
+panel's people and bubbles. `plain` panels get no item. The item lists the furniture the scene draws
+(`elements`: boxes in page coordinates, `element_names` beside them; `art.scenes.scene_elements`), so what a
+panel's setting covers is measured from geometry; painting draws it inside the panel's frame line, so a box may
+lie up to that line's width off the drawing.
 """
 
 from __future__ import annotations
@@ -10,8 +13,9 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..art.scene_words import step_scenes
+from ..art.scenes import scene_elements
 from ..model import Board
-from .geometry import PageGeometry, Panel, Shape
+from .geometry import PageGeometry, Panel, Shape, rbox
 
 
 def add_scenes(board: Board, pages: list[PageGeometry]) -> list[PageGeometry]:
@@ -36,6 +40,10 @@ def add_scenes(board: Board, pages: list[PageGeometry]) -> list[PageGeometry]:
             names = scenes[id(proc)]
             name = names[it.step - 1] if 1 <= it.step <= len(names) else names[0]
             if name != "plain":
-                out.append(Shape("scene", it.bbox, cat.color.spec(), {"scene": name}))
+                x, y, w, h = it.bbox
+                found = scene_elements(name, x, y, w, h, radius=min(w, h) * 0.04)  # the panel's corners
+                out.append(Shape("scene", it.bbox, cat.color.spec(),
+                                 {"scene": name, "elements": [rbox(b) for _, b in found],
+                                  "element_names": [n for n, _ in found]}))
         result.append(replace(page, items=out))
     return result
