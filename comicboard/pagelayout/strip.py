@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..model import Category, Procedure
+from .details import Entry, entry_blocks, measure_entry
 from .geometry import Item, Shape
 from .labels import labels
 from .memo import memo
@@ -25,7 +26,7 @@ PANEL_MIN_EM = 7.5  # narrowest panel, in base-size em
 class StripBody:
     """The part of a strip beside or under its title: the details card and the rows of panels."""
 
-    details: list[tuple[str, list[str], tuple[Split, ...]]]  # (kind, lines, runs cut)
+    details: list[tuple[str, Entry, str]]  # (kind, the entry as measured, its text)
     detail_size: float
     details_w: float
     details_h: float
@@ -244,13 +245,14 @@ def _fit(width: float, n: int, s: float) -> int:
 
 
 def _details(ctx: PanelContext, proc: Procedure, details_w: float, detail_size: float, s: float
-             ) -> tuple[list[tuple[str, list[str], tuple[Split, ...]]], float]:
-    """The details card's lines, by kind, and its height."""
+             ) -> tuple[list[tuple[str, Entry, str]], float]:
+    """The details card's entries, by kind (as `details.measure_entry` set them), and its height."""
     details = []
     dh = 0.0
     for kind, text in detail_texts(proc, ctx.board.lang):
-        lines, _, h, cut = ctx.setter.measure(text, details_w - 0.8 * s, detail_size, fill=True)
-        details.append((kind, lines, cut))
+        entry = measure_entry(ctx.setter, text, details_w - 0.8 * s, detail_size, s)
+        details.append((kind, entry, text))
+        h = len(entry.lines) * detail_size * LEADING
         dh += h + 0.25 * s
         if kind == "materials" and material_icons(proc, ctx.board.lang):
             dh += _icon_size(detail_size) + 0.25 * s
@@ -371,12 +373,10 @@ def place_strip(ctx: PanelContext, cat: Category, proc: Procedure, plan: StripPl
         dy = body_y
         items.append(Shape("details_box", (dx, dy, body.details_w, body.details_h), cat.color.spec()))
         cy = dy + 0.25 * s
-        for kind, lines, cut in body.details:
-            h = len(lines) * body.detail_size * LEADING
-            items.append(setter.block(kind, lines, (dx + 0.4 * s, cy, body.details_w - 0.8 * s, h),
-                                      body.detail_size, role="bold" if kind == "summary" else "regular",
-                                      where=where, align="justify", split=cut))
-            cy += h + 0.25 * s
+        for kind, entry, text in body.details:
+            items.extend(entry_blocks(setter, kind, entry, dx + 0.4 * s, cy, body.detail_size, where=where,
+                                      text=text))
+            cy += len(entry.lines) * body.detail_size * LEADING + 0.25 * s
             icons = material_icons(proc, ctx.board.lang) if kind == "materials" else ()
             if icons:  # a row of pictures under the materials: what to bring, at a glance
                 size = _icon_size(body.detail_size)
