@@ -91,7 +91,7 @@ def icon_row(names: Sequence[str], x: float, y: float, width: float, size: float
 
 
 def _icon_size(detail_size: float) -> float:
-    return 2.2 * detail_size
+    return 3.0 * detail_size  # what to bring, recognisable from a step back
 
 
 def _qr_size(proc: Procedure, details_w: float, s: float) -> float:

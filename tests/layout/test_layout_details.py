@@ -113,3 +113,19 @@ def test_hung_marks_stay_inside_the_card(laid):
                         for ln in it.lines:
                             assert ln.bbox[0] + ln.bbox[2] <= card.bbox[0] + card.bbox[2] + TOL, (name, ln.text)
                             assert _inside(ln.bbox, it.bbox), (name, ln.text)
+
+
+def test_material_icons_are_large_beside_the_text(laid):
+    """A picture of what to bring is at least 2.5 em of its card's text wide (recognisable from a step back)."""
+    seen = 0
+    for name, lay in laid:
+        for page in lay.pages:
+            for card in page.of_kind("details_box"):
+                texts = [it for it in page.items if getattr(it, "kind", "") == "materials"
+                         and _inside(it.bbox, card.bbox)]
+                icons = [it for it in page.of_kind("icon") if it.extra.get("for") == "materials"
+                         and _inside(it.bbox, card.bbox)]
+                for icon in icons:
+                    assert icon.bbox[2] >= 2.5 * texts[0].font_size - 0.01, (name, icon.extra["name"])
+                    seen += 1
+    assert seen >= 20
