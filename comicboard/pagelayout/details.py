@@ -22,7 +22,7 @@ RAGGED_EM = 14.0  # a card narrower than this many characters of its text is set
 MAX_GAP_EM = 0.06  # justification may add at most this much (in em) between two characters of a line
 HANG = frozenset("、。，．,.")  # marks that may hang past the measure at a line's end (ragged cards)
 HANG_EM = 0.5  # a hung mark takes its ink half (its blank half is dropped at a line's end)
-HANG_ROOM = 0.3  # share of the base size the hung mark may take of the card's right padding (0.4 s)
+HANG_ROOM = 0.35  # how far (in base sizes) a hung mark may reach into the card's right padding (0.4 s)
 
 
 class Entry(NamedTuple):
@@ -52,21 +52,28 @@ def measure_entry(setter: Setter, text: str, width: float, size: float, s: float
     if not ragged(width, size):
         m = setter.measure(text, width, size, fill=True)
         return Entry(m.lines, "justify" if _gaps_small(setter, m.lines, width, size) else "left", width, m.split)
-    hang = min(HANG_EM * size, HANG_ROOM * s)
-    if hang >= HANG_EM * size - 0.01:  # the mark's ink fits the padding: break as if the measure held it
-        m = setter.measure(text, width + hang, size)
-        if all(_fits(setter, ln, width, size) for ln in m.lines):
-            return Entry(m.lines, "left", width + hang, m.split)
-    m = setter.measure(text, width, size)
-    return Entry(m.lines, "left", width, m.split)
+    plain = setter.measure(text, width, size)
+    # A hung mark reaches HANG_ROOM·s into the card's right padding at most: when its ink half is wider, the
+    # lines are broken a little short of the measure so that a mark hung at their end stays inside the card.
+    hang = HANG_EM * size
+    short = min(width, width + HANG_ROOM * s - hang)
+    m = plain if short >= width else setter.measure(text, short, size)
+    lines = _hang_marks(setter, m.lines, short, size)
+    if lines == m.lines:
+        return Entry(plain.lines, "left", width, plain.split)
+    return Entry(lines, "left", short + hang, m.split)
 
 
-def _fits(setter: Setter, line: str, width: float, size: float) -> bool:
-    """The line fits the measure, or does once a mark hung at its end is set aside."""
-    line = line.rstrip(" ")
-    if setter.tight_width(line, size) <= width + 0.01:
-        return True
-    return len(line) > 1 and line[-1] in HANG and setter.tight_width(line[:-1], size) <= width + 0.01
+def _hang_marks(setter: Setter, lines: list[str], width: float, size: float) -> list[str]:
+    """Burasagari: where a line was cut before a character only because the comma or full stop after it may
+    not start a line (the break rules carried both down), the two go back up, the mark hung past `width`."""
+    out = list(lines)
+    for i in range(len(out) - 1):
+        nxt = out[i + 1]
+        if len(nxt) >= 2 and nxt[1] in HANG and setter.tight_width(out[i].rstrip(" ") + nxt[0], size) <= width + 0.01:
+            out[i] = out[i].rstrip(" ") + nxt[:2]
+            out[i + 1] = nxt[2:].lstrip(" ")
+    return [ln for ln in out if ln]
 
 
 def _gaps_small(setter: Setter, lines: list[str], width: float, size: float) -> bool:

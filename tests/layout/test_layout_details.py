@@ -129,3 +129,22 @@ def test_material_icons_are_large_beside_the_text(laid):
                     assert icon.bbox[2] >= 2.5 * texts[0].font_size - 0.01, (name, icon.extra["name"])
                     seen += 1
     assert seen >= 20
+
+
+@pytest.mark.parametrize("lang", ["zh-Hans", "zh-Hant", "ja"])
+def test_a_narrow_card_hangs_a_mark_rather_than_break_before_it(lang):
+    """A comma that would start a line (which no CJK rule allows) hangs past the measure at the end of the line
+    before, into the card's padding (burasagari), instead of pushing the word before it down."""
+    from comicboard.fonts import fontset_for
+    from comicboard.pagelayout.details import HANG_ROOM, measure_entry
+    from comicboard.pagelayout.typeset import Setter
+
+    setter = Setter(fontset_for(cb.FontChoice()), lang, frozenset())
+    size, s = 10.0, 10.0 / 0.85
+    first = "身份证复印件" if lang == "zh-Hans" else "身分證影本" if lang == "zh-Hant" else "本人確認書類"
+    width = setter.width(first, size) + 0.1 * s  # the measure holds the word, not the comma after it
+    entry = measure_entry(setter, first + "、户口本、银行卡", width, size, s)
+    assert entry.lines[0].rstrip(" ") == first + "、", entry.lines
+    assert entry.align == "left" and entry.box_w <= width + HANG_ROOM * s + 0.01
+    plain = setter.measure(first + "、户口本、银行卡", width, size).lines
+    assert plain[0] != first + "、"  # without hanging, the comma could not end this line
