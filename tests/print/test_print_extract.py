@@ -84,6 +84,30 @@ def _lines(board, kinds=None, writing=None):
                 yield n, block.kind, line.text, (x + b, y + b, x + b + w, y + b + h)
 
 
+SEAM = "\0"  # where a bold label meets its value: an engine may read the change of font as a space
+
+
+def _with_labels(lines):
+    """A details entry's bold label and the rest of its line are one set line in two weights (two blocks): read
+    them together, as a reader does (a compressed colon's glyph box reaches past its set advance, so a crop at
+    the seam would read it on both sides). The seam is marked SEAM."""
+    lines = list(lines)
+    out = []
+    i = 0
+    while i < len(lines):
+        page, kind, text, box = lines[i]
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        if kind == "detail_label" and nxt and nxt[0] == page and abs(nxt[3][1] - box[1]) < 0.01 and abs(
+                nxt[3][0] - box[2]) < 0.5:
+            out.append((page, nxt[1], text + SEAM + nxt[2], (box[0], box[1], nxt[3][2], nxt[3][3])))
+            i += 2
+            continue
+        if kind != "detail_label":
+            out.append(lines[i])
+        i += 1
+    return out
+
+
 def _squeeze(box, inset):
     x0, y0, x1, y1 = box
     return x0 + inset, y0 + inset, x1 - inset, y1 - inset
@@ -111,12 +135,12 @@ def test_every_vertical_title_and_caption_extracts_exactly(tategaki, tategaki_pd
 def test_justified_lines_extract_with_their_words_whole(dense_board, dense_pdf, engine):
     # Details and captions are justified; a line reads back as its text, with a space only where the text has one.
     read = _engines(dense_pdf)[engine]
-    kinds = {"summary", "materials", "caption", "location", "time_limit", "basis"}
-    lines = [line for line in _lines(dense_board, kinds=kinds) if len(line[2]) >= 6]
+    kinds = {"summary", "materials", "caption", "location", "time_limit", "basis", "detail_label"}
+    lines = [line for line in _with_labels(_lines(dense_board, kinds=kinds)) if len(line[2]) >= 6]
     assert len(lines) >= 10
     wrong = []
     for page, kind, text, box in lines:
         got = _words(read(page, _squeeze(box, 0.5)))
-        if got != _words(text):
-            wrong.append((kind, text, got))
+        if got not in (_words(text.replace(SEAM, "")), _words(text.replace(SEAM, " "))):
+            wrong.append((kind, text.replace(SEAM, ""), got))
     assert not wrong, f"{engine}: {len(wrong)} of {len(lines)} lines read back wrong: {wrong[:6]}"
