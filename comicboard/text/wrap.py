@@ -526,7 +526,7 @@ class _Exact:
     """What choosing a paragraph's lines in an exact count needs at any width, worked out once per paragraph
     (`_compiled_exact`): break positions as rules and phrases allow them, widths summed, letters counted."""
 
-    __slots__ = ("allowed", "bounds", "cuts", "letters", "n", "prefix", "trim", "units", "whole")
+    __slots__ = ("allowed", "arrays", "bounds", "cuts", "letters", "n", "prefix", "trim", "units", "whole")
 
     def __init__(self, text: str, rules: LineRules, fs: FontSet, role: str) -> None:
         prefix, trim, levels, _allowed, _, _, _ = _prepared(text, rules, fs, role)
@@ -545,6 +545,20 @@ class _Exact:
             if inner:
                 self.units.append((prefix[_trim(text, a, b)] - prefix[a], inner))
         self.letters = (0, *accumulate(ch.isalnum() for ch in text))  # a widow has at most one letter or digit
+        self.arrays: dict[bool, tuple] = {}  # by whole_words: `_exact_arrays` of the points without split units
+
+
+def _exact_arrays(ex: _Exact, points: tuple[int, ...] | list[int]) -> tuple:
+    """Per break point: where a line ending there ends (spaces dropped), the widths before that end and before the
+    point, the letters counted at both, whether a break there falls inside a phrase (`free`), and whether it
+    cuts a word there."""
+    trim, prefix, letters, bounds, cuts = ex.trim, ex.prefix, ex.letters, ex.bounds, ex.cuts
+    ends = tuple(trim[p] for p in points) if trim else tuple(points)
+    last = len(points) - 1
+    free = tuple(bool(bounds) and 0 < k < last and p not in bounds for k, p in enumerate(points))
+    in_cut = tuple(p in cuts for p in points)
+    return (ends, tuple(prefix[e] for e in ends), tuple(prefix[p] for p in points), tuple(letters[e] for e in ends),
+            tuple(letters[p] for p in points), free, in_cut)
 
 
 @lru_cache(maxsize=4096)
@@ -560,7 +574,7 @@ def _exact_cached(text: str, max_w: float, count: int, rules: LineRules, fs: Fon
     over numbers worked out once per paragraph (`_Exact`): the texts are short, and it only runs for bubbles
     that would cut a word and for justified blocks."""
     ex = _compiled_exact(text, rules, fs, role)
-    n, prefix, bounds, cuts = ex.n, ex.prefix, ex.bounds, ex.cuts
+    n, prefix = ex.n, ex.prefix
     # A term or unit wider than the line may be split between two of its letters, where a phrase of BudouX's
     # would end (外调|政审材料), as a last resort: without these a bubble could only cut a word elsewhere.
     inside = {i for w, inner in ex.units if w > max_w for i in inner}
@@ -568,9 +582,15 @@ def _exact_cached(text: str, max_w: float, count: int, rules: LineRules, fs: Fon
         raw = phrases.phrase_bounds(text, rules.lang)
         inside = {i for i in inside if not _word_cut(text, i, raw)}
     base = ex.whole if whole_words else ex.allowed
-    points = [0, *sorted(inside.union(base)), n] if inside else [0, *base, n]
-    trim = ex.trim
-    ends = [trim[p] for p in points] if trim else points
+    if inside:
+        points = [0, *sorted(inside.union(base)), n]
+        ends, right, left, lend, lstart, free, in_cut = _exact_arrays(ex, points)
+    else:  # the same at every width: kept with the paragraph
+        arrays = ex.arrays.get(whole_words)
+        if arrays is None:
+            points = (0, *base, n)
+            arrays = ex.arrays[whole_words] = (points, *_exact_arrays(ex, points))
+        points, ends, right, left, lend, lstart, free, in_cut = arrays
     inf = float("inf")
     # Worth about a third of the measure of imbalance (em²), so it counts as much in a wide box as a narrow one;
     # justified lines are filled first (their slack would be stretched), phrases only decide between equals.
@@ -582,18 +602,9 @@ def _exact_cached(text: str, max_w: float, count: int, rules: LineRules, fs: Fon
     last = size - 1
     # Per break position, what a line ending there pays on top of its slack: inside a phrase (allowed, but a
     # phrase end is better), and a last-resort split of a unit.
-    mid = [0.0] * size
-    if bounds:
-        for k in range(1, last):
-            p = points[k]
-            if p not in bounds:
-                mid[k] = mid_phrase + (word_cut if word_cut and p in cuts else 0.0)
+    cut_cost = mid_phrase + (word_cut if word_cut else 0.0)
+    mid = [(cut_cost if c else mid_phrase + 0.0) if f else 0.0 for f, c in zip(free, in_cut, strict=True)]
     dear = [p in inside for p in points] if inside else [False] * size
-    right = [prefix[e] for e in ends]
-    left = [prefix[p] for p in points]
-    letters = ex.letters
-    lend = [letters[e] for e in ends]
-    lstart = [letters[p] for p in points]
     limit = max_w + _EPS
     # Fewest lines from each position to the end (widths only grow, so greedy is optimal): a position that cannot
     # finish in the lines left is no state of the programme, nor is one too near the end for them.
@@ -615,8 +626,8 @@ def _exact_cached(text: str, max_w: float, count: int, rules: LineRules, fs: Fon
         prev, cur, bk = best[m - 1], best[m], back[m]
         left_lines = count - m
         reached = []
-        for k in range(m, last - left_lines + 1):
-            if fewest[k] > left_lines or (m == count and k != last):
+        for k in (last,) if m == count else range(m, last - left_lines + 1):
+            if fewest[k] > left_lines:
                 continue
             rk, lk, mk, dk = right[k], lend[k], mid[k], dear[k]
             bc, bj = inf, 0
