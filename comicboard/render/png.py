@@ -182,16 +182,17 @@ def write(dl: DisplayList, paths: list[FilePath], *, dpi: float = 150, max_pixel
     memory at hand holds two page images; else one page at a time. The files are the same either way."""
     check_size(dl, dpi, max_pixels)
     pairs = list(zip(dl.pages, paths, strict=True))
+    glyphs: GlyphCache = {}
     if len(pairs) < 2 or not _two_pages_fit(dl, dpi):
         for page, path in pairs:
-            _save(render_page(page, dpi), path, dpi)
+            _save(render_page(page, dpi, glyphs=shared_glyphs(glyphs)), path, dpi)
         return
     from concurrent.futures import Future, ThreadPoolExecutor
 
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="comicboard-png") as encoder:
         pending: Future[None] | None = None
         for page, path in pairs:
-            image = render_page(page, dpi)
+            image = render_page(page, dpi, glyphs=shared_glyphs(glyphs))
             if pending is not None:
                 pending.result()  # at most two page images alive: the one being encoded and this one
             pending = encoder.submit(_save, image, path, dpi)
@@ -219,14 +220,17 @@ def _two_pages_fit(dl: DisplayList, dpi: float) -> bool:
     return free >= 2 * memory_estimate(w, h)
 
 
-def render_page(page: Page, dpi: float, mode: str = "RGB") -> PILImage.Image:
-    """One page as an RGB image (or CMYK, in ink values); items painted in order onto paper white."""
+def render_page(page: Page, dpi: float, mode: str = "RGB", glyphs: GlyphCache | None = None) -> PILImage.Image:
+    """One page as an RGB image (or CMYK, in ink values); items painted in order onto paper white.
+
+    `glyphs`: glyph masks kept from earlier pages of the same board at the same dpi (see shared_glyphs)."""
     if mode not in PAPER:
         raise RenderError(f"cannot paint in mode {mode!r}", expected="'RGB' or 'CMYK'")
     scale = dpi / 72
     ink = lru_cache(maxsize=None)(_rgb if mode == "RGB" else _cmyk)  # a board has a few dozen colours
     image = PILImage.new(mode, page_pixels(page, dpi), PAPER[mode])
-    glyphs: GlyphCache = {}  # per page, so memory stays bounded by the page's own character set
+    if glyphs is None:
+        glyphs = {}
     items = page.items
     sprites = _repeated(items)  # drawings placed more than once on the page: rasterised once, then pasted
     skip_to = 0
@@ -683,12 +687,21 @@ def _font_at(key: tuple[str, int, int], size_px: float) -> ImageFont.FreeTypeFon
 
 
 GlyphCache = dict[tuple[ImageFont.FreeTypeFont, str], tuple[PILImage.Image, int, int] | None]
+GLYPH_CACHE_PX = 16_000_000  # glyph masks kept from page to page (a board's pages share most of their characters)
+
+
+def shared_glyphs(cache: GlyphCache) -> GlyphCache:
+    """`cache` to hand on to the next page, emptied first when its masks have grown past GLYPH_CACHE_PX pixels
+    (bytes: one a pixel), so memory stays bounded however many characters a board has."""
+    if sum(g[0].size[0] * g[0].size[1] for g in cache.values() if g is not None) > GLYPH_CACHE_PX:
+        cache.clear()
+    return cache
 
 
 def _paint_text(image: PILImage.Image, run: GlyphRun, scale: float, cache: GlyphCache,
                 ink: Ink = _rgb) -> None:
     """Each glyph at its own x on the baseline. Pillow puts glyph bitmaps on whole pixels anyway (a
-    fractional origin is rounded), so origins are rounded here and each glyph is rasterised once per page."""
+    fractional origin is rounded), so origins are rounded here and each glyph is rasterised once per board."""
     if len(run.xs) != len(run.text):
         raise RenderError(f"glyph run {run.text!r} has {len(run.xs)} positions "
                           f"for {len(run.text)} characters",

@@ -14,7 +14,7 @@ from ..display import DisplayList
 from ..errors import RenderError
 from ..icc import CMYK_PROFILE, profile_bytes
 from ..limits import MAX_PIXELS
-from .png import check_size, render_page
+from .png import GlyphCache, check_size, render_page, shared_glyphs
 
 COMPRESSIONS = {"lzw": "tiff_lzw", "deflate": "tiff_adobe_deflate"}
 
@@ -26,7 +26,8 @@ def write(dl: DisplayList, paths: list[FilePath], *, dpi: float = 300, max_pixel
         raise RenderError(f"unknown TIFF compression {compression!r}", expected=" or ".join(map(repr, COMPRESSIONS)))
     check_size(dl, dpi, max_pixels, channels=4)
     profile = profile_bytes(CMYK_PROFILE)
+    glyphs: GlyphCache = {}  # a board's pages share most of their characters: each rasterised once
     for page, path in zip(dl.pages, paths, strict=True):
-        image = render_page(page, dpi, mode="CMYK")
+        image = render_page(page, dpi, mode="CMYK", glyphs=shared_glyphs(glyphs))
         image.save(path, format="TIFF", dpi=(dpi, dpi), compression=COMPRESSIONS[compression], icc_profile=profile)
         image.close()  # one page image alive at a time

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from dataclasses import replace
 
 import pytest
 from PIL import Image
@@ -254,8 +255,8 @@ def test_pages_encoded_beside_painting_give_the_same_files(tmp_path, monkeypatch
     alive, most = set(), [0]
     real_render_page = png.render_page
 
-    def counted(page, dpi, mode="RGB"):
-        image = real_render_page(page, dpi, mode)
+    def counted(page, dpi, mode="RGB", glyphs=None):
+        image = real_render_page(page, dpi, mode, glyphs)
         real_close = image.close
         alive.add(id(image))
         most[0] = max(most[0], len(alive))
@@ -314,3 +315,25 @@ def test_an_encoding_error_on_the_second_thread_reaches_the_caller(tmp_path, mon
     with pytest.raises((OSError, RenderError)):
         render(dl, tmp_path / "f.png", dpi=72)
     assert not list(tmp_path.glob("f*.png"))
+
+
+def test_glyphs_are_rasterised_once_per_board_and_give_the_same_pages(tmp_path, monkeypatch, font):
+    """Pages sharing characters rasterise each (face, size, character) once; each page's pixels are those it
+    gets painted alone; past the budget the kept masks are let go."""
+    run = GlyphRun("办事流程办事", [10, 30, 50, 70, 90, 110], 40, font, 18, BLACK)
+    pages = [_page([run], w=140), _page([replace(run, text="流程办理", xs=[10, 30, 50, 70])], w=140)]
+    alone = [png.render_page(p, 144).tobytes() for p in pages]
+    calls = []
+    real_glyph = png._glyph
+    monkeypatch.setattr(png, "_glyph", lambda f, ch: calls.append(ch) or real_glyph(f, ch))
+    out = tmp_path / "g.png"
+    render(DisplayList(pages, title="glyphs"), out, dpi=144)
+    assert sorted(calls) == sorted("办事流程理")  # 理 is the only new character on page 2
+    for n, expected in enumerate(alone, 1):
+        with Image.open(tmp_path / f"g-{n}.png") as im:
+            assert im.convert("RGB").tobytes() == expected
+    cache: png.GlyphCache = {}
+    png.render_page(pages[0], 144, glyphs=cache)
+    assert len(cache) == 4
+    monkeypatch.setattr(png, "GLYPH_CACHE_PX", 1)
+    assert png.shared_glyphs(cache) == {}
