@@ -22,6 +22,9 @@ QUESTION = ("？", "?", "吗", "嗎", "怎么", "怎麼", "什么", "什麼", "�
 RELIEF = ("太好了", "放心", "明白了", "原来如此", "原來如此", "这样啊", "這樣啊", "よかった", "安心", "なるほど",
           "わかりました", "다행", "안심", "알겠", "그렇군요")
 SHOUT = ("！", "!")
+# Words of careful work (checking, reviewing): staff saying them look calm and attentive, not all smiles.
+CHECKING = ("审核", "審核", "审查", "審查", "核实", "核實", "核查", "查验", "查驗", "复核", "複核", "审批", "審批",
+            "確認", "審査", "点検", "확인", "심사", "검토", "조사")
 
 # Pose words: what the speech (or a one-line step's caption) says the person does. Every pose whose words the
 # text names is a candidate, in this order; the first one the person did not have in their previous panel wins.
@@ -64,7 +67,8 @@ def _has(text: str, words: Sequence[str]) -> bool:
 
 def expression_for(text: str, kind: str = "speech", staff: bool = False) -> str:
     """The face that fits a speech: thankful, worried, question, relieved, surprised (a resident's shout),
-    neutral (a calm thought) or happy. Staff never look worried about a resident's trouble they repeat."""
+    neutral (a calm thought, or staff checking papers) or happy. Staff never look worried about a resident's
+    trouble they repeat."""
     if _has(text, THANKS):
         return "thankful"
     if not staff and _has(text, WORRY):
@@ -75,7 +79,9 @@ def expression_for(text: str, kind: str = "speech", staff: bool = False) -> str:
         return "relieved"
     if kind == "shout" or _has(text, SHOUT):
         return "happy" if staff else "surprised"
-    return "neutral" if kind == "thought" else "happy"
+    if kind == "thought" or (staff and _has(text, CHECKING)):
+        return "neutral"
+    return "happy"
 
 
 def pose_candidates(text: str, props: Sequence[str] = (), staff: bool = False) -> tuple[str, ...]:

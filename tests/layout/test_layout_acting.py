@@ -104,6 +104,9 @@ def test_one_line_steps_of_the_staff_act_by_their_words():
         first = [f["pose"] for p, figs in _panels(doc) if p["procedure_number"] == 1 for f in figs
                  if f["who"] == "worker"]
         assert len(set(first)) >= 3, (lang, first)
+        faces = [f["expression"] for p, figs in _panels(doc) if p["procedure_number"] == 1 for f in figs
+                 if f["who"] == "worker"]
+        assert len(set(faces)) >= 2, (lang, faces)  # the staff do not smile the same smile at every step
 
 
 def test_the_pose_before_is_an_input_to_the_plan():
