@@ -140,7 +140,8 @@ def test_staff_hold_the_steps_document():
     assert pose_for("请看", ("form",), staff=False) == "talking"
 
 
-@pytest.mark.parametrize("text", ["工作人员审核材料", "承辦人審核身分證", "職員が書類を確認します", "담당 직원이 신분증을 확인합니다"])
+@pytest.mark.parametrize("text", ["工作人员审核材料", "承辦人審核身分證", "職員が書類を確認します",
+                                  "담당 직원이 신분증을 확인합니다"])
 def test_staff_checking_papers_look_attentive_not_all_smiles(text):
     assert expression_for(text, staff=True) == "neutral"
     assert expression_for("材料齐全，当场发放", staff=True) == "happy"
