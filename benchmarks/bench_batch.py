@@ -50,14 +50,19 @@ def rows(n: int) -> list[dict[str, str]]:
 def one_run(root: Path, template: Path, count: int, jobs: int, out: Path) -> dict:
     """Run in the checkout's own interpreter: render the batch and say how long it took (the pool included)."""
     sys.path.insert(0, str(root))
+    import resource
     from concurrent.futures import ProcessPoolExecutor
 
     from comicboard.batch import render_many
 
-    t0 = time.perf_counter()
+    def cpu() -> float:  # this process and its reaped workers
+        own, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+        return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+
+    t0, c0 = time.perf_counter(), cpu()
     with ProcessPoolExecutor(max_workers=jobs) as ex:  # pool start-up is part of what a user waits for
         result = render_many(template, rows(count), out, ex, formats=["pdf"])
-    return {"seconds": time.perf_counter() - t0, "made": len(result.made),
+    return {"seconds": time.perf_counter() - t0, "cpu": cpu() - c0, "made": len(result.made),
             "failed": [f"{o.label}: {o.reason}" for o in result.failed[:3]], "n_failed": len(result.failed)}
 
 
@@ -78,9 +83,11 @@ def main() -> int:
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs, load {os.getloadavg()[0]:.2f}; "
           f"{args.count} A1 boards of 26 procedures (examples/gongrenjie.yaml as a template), PDF only; "
           + ", ".join(f"{n} {p}" for n, p in checkouts.items()))
-    print(f"{'checkout':>8} {'workers':>7}  {'seconds':>8}  {'boards/min':>10}  {'speed-up':>8}  made  failed")
+    print(f"{'checkout':>8} {'workers':>7}  {'seconds':>8}  {'boards/min':>10}  {'speed-up':>8}  {'CPU s':>7}  "
+          f"{'boards/CPU-min':>14}  made  failed")
     first: dict[str, float] = {}
     rates: dict[tuple[str, int], list[float]] = {}
+    cpu_rates: dict[tuple[str, int], list[float]] = {}
     with tempfile.TemporaryDirectory() as tmp:
         template = make_template(Path(tmp))
         for run in range(args.repeat):
@@ -96,9 +103,12 @@ def main() -> int:
                     res = json.loads(proc.stdout.strip().splitlines()[-1])
                     per_min = res["made"] / res["seconds"] * 60
                     first.setdefault(name, per_min)
+                    per_cpu_min = res["made"] / res["cpu"] * 60
                     rates.setdefault((name, n), []).append(per_min)
+                    cpu_rates.setdefault((name, n), []).append(per_cpu_min)
                     print(f"{name:>8} {n:>7}  {res['seconds']:>8.1f}  {per_min:>10.2f}  "
-                          f"{per_min / first[name]:>7.2f}x  {res['made']:>4}  {res['n_failed']:>6}", flush=True)
+                          f"{per_min / first[name]:>7.2f}x  {res['cpu']:>7.1f}  {per_cpu_min:>14.2f}  "
+                          f"{res['made']:>4}  {res['n_failed']:>6}", flush=True)
                     for line in res["failed"]:
                         print(f"  {line}")
     if args.base:
@@ -106,6 +116,9 @@ def main() -> int:
             this, base = rates.get(("this", n)), rates.get(("base", n))
             if this and base:
                 print(f"{n} worker(s): median {statistics.median(this):.2f} boards/min, base "
+                      f"{statistics.median(base):.2f}: {statistics.median(this) / statistics.median(base):.2f}x")
+                this, base = cpu_rates[("this", n)], cpu_rates[("base", n)]
+                print(f"{n} worker(s): median {statistics.median(this):.2f} boards per CPU-minute, base "
                       f"{statistics.median(base):.2f}: {statistics.median(this) / statistics.median(base):.2f}x")
     print(f"load at the end {os.getloadavg()[0]:.2f}")
     return 0
