@@ -182,6 +182,21 @@ def _speech_ops(x: float, y: float, w: float, h: float, tip: Pt | None) -> list[
         pen.move(*body[0][0])
         _trace(pen, body, 0, 4)
         return pen.close().ops
+    ua, ub, a, b, qa, qb = _speech_tail(body, x, y, w, h, tip)
+    pen.move(*b)
+    _trace(pen, body, ub, ua + 4)
+    # quadratic → cubic controls: P0 + 2/3(Q − P0), P1 + 2/3(Q − P1)
+    pen.curve(a[0] + 2 / 3 * (qa[0] - a[0]), a[1] + 2 / 3 * (qa[1] - a[1]),
+              tip[0] + 2 / 3 * (qa[0] - tip[0]), tip[1] + 2 / 3 * (qa[1] - tip[1]), *tip)
+    pen.curve(tip[0] + 2 / 3 * (qb[0] - tip[0]), tip[1] + 2 / 3 * (qb[1] - tip[1]),
+              b[0] + 2 / 3 * (qb[0] - b[0]), b[1] + 2 / 3 * (qb[1] - b[1]), *b)
+    return pen.close().ops
+
+
+def _speech_tail(body: list[Cubic], x: float, y: float, w: float, h: float, tip: Pt
+                 ) -> tuple[float, float, Pt, Pt, Pt, Pt]:
+    """A speech tail's base on the body (parameters u_a < u_b, points a, b) and its two quadratic controls."""
+    cx, cy, rx, ry = x + w / 2, y + h / 2, w / 2, h / 2
     table = _arc_table(body)
     uc = _ray_param(body, cx, cy, rx, ry, tip)
     base = _body_point(body, uc)
@@ -204,15 +219,36 @@ def _speech_ops(x: float, y: float, w: float, h: float, tip: Pt | None) -> list[
     spine = (base[0] + nx * 0.5 * dist, base[1] + ny * 0.5 * dist)
     qa = (spine[0] + (a[0] - base[0]) * 0.35, spine[1] + (a[1] - base[1]) * 0.35)
     qb = (spine[0] + (b[0] - base[0]) * 0.35, spine[1] + (b[1] - base[1]) * 0.35)
+    return ua, ub, a, b, qa, qb
 
-    pen.move(*b)
-    _trace(pen, body, ub, ua + 4)
-    # quadratic → cubic controls: P0 + 2/3(Q − P0), P1 + 2/3(Q − P1)
-    pen.curve(a[0] + 2 / 3 * (qa[0] - a[0]), a[1] + 2 / 3 * (qa[1] - a[1]),
-              tip[0] + 2 / 3 * (qa[0] - tip[0]), tip[1] + 2 / 3 * (qa[1] - tip[1]), *tip)
-    pen.curve(tip[0] + 2 / 3 * (qb[0] - tip[0]), tip[1] + 2 / 3 * (qb[1] - tip[1]),
-              b[0] + 2 / 3 * (qb[0] - b[0]), b[1] + 2 / 3 * (qb[1] - b[1]), *b)
-    return pen.close().ops
+
+def tail_hulls(kind: str, x: float, y: float, w: float, h: float, tip: Pt) -> list[tuple[Pt, ...]]:
+    """Point sets whose convex hulls hold what `bubble_paths` draws outside the body toward `tip` (a curve lies
+    in the hull of its controls): the speech tail, each thought circle's square, the shout's stretched spike.
+    Layout keeps these clear of faces without drawing."""
+    _check(kind)
+    cx, cy, rx, ry = x + w / 2, y + h / 2, w / 2, h / 2
+    if _inside_ellipse(tip, cx, cy, rx, ry):
+        return []
+    if kind in ("speech", "whisper"):
+        _, _, a, b, qa, qb = _speech_tail(_squircle(x, y, w, h), x, y, w, h, tip)
+        return [(a, b, qa, qb, tip)]
+    if kind == "thought":
+        hulls = []
+        for ops in _thought_paths(x, y, w, h, tip)[1:]:
+            pts = [p for op in ops for p in _op_points(op)]
+            xs, ys = [p[0] for p in pts], [p[1] for p in pts]
+            hulls.append(((min(xs), min(ys)), (max(xs), min(ys)), (max(xs), max(ys)), (min(xs), max(ys))))
+        return hulls
+    ops = _shout_ops(x, y, w, h, tip)
+    pts = [p for op in ops for p in _op_points(op)]
+    k = next(i for i, p in enumerate(pts) if p == tip)
+    return [(pts[k - 1], tip, pts[(k + 1) % len(pts)])]
+
+
+def _op_points(op: PathOp) -> list[Pt]:
+    args = op[1:]
+    return [(float(args[i]), float(args[i + 1])) for i in range(0, len(args) - 1, 2)]
 
 
 def _ellipse_stations(cx: float, cy: float, rx: float, ry: float, n: int, phase: float) -> list[float]:

@@ -1140,6 +1140,26 @@ def _built(lk: _Look, expression: str, pose: str) -> _Built:
                   (cv.hands["near"], cv.hands["far"]), ops_bounds(all_ops)[1])
 
 
+@lru_cache(maxsize=512)
+def _cut_parts(lk: _Look, expression: str, pose: str, left: float, right: float, bottom: float
+               ) -> tuple[tuple[tuple[PathOp, ...], Color | None, Color | None, float, bool], ...]:
+    """The built person's outlines cut to a box of the frame (art.cut): a crossing outline becomes its fill and
+    its stroke apart, so the cut edge is not stroked."""
+    from .cut import clip
+
+    out = []
+    for ops, fill, stroke, width, is_head in _built(lk, expression, pose).parts:
+        f, st = clip(ops, left, right, bottom, filled=fill is not None, stroked=stroke is not None)
+        if f is not None and f is st:
+            out.append((f, fill, stroke, width, is_head))
+            continue
+        if f is not None:
+            out.append((f, fill, None, 0.0, is_head))
+        if st is not None:
+            out.append((st, None, stroke, width, is_head))
+    return tuple(out)
+
+
 def _placement(x: float, y: float, w: float, h: float, facing: str):  # noqa: ANN202 - returns (scale, map, box map)
     if w <= 0 or h <= 0:
         raise ValueError(f"figure box must have a positive size, got {w}×{h}")
@@ -1175,16 +1195,29 @@ def figure_anatomy(
 def draw_figure(
     x: float, y: float, w: float, h: float, *, look: str, facing: str = "right", seed_key: str = "",
     expression: str = "neutral", pose: str = "standing", uniform: Color | None = None, badge: Color | None = None,
+    clip: Box | None = None,
 ) -> FigureArt:
     """A person in box (x, y, w, h): feet on its bottom, centred, scaled to fit, facing left or right.
 
     `uniform` and `badge` colour the staff vest and its name badge (the theme's banner and accent colours);
-    only staff looks wear them, so the person stays the same otherwise."""
+    only staff looks wear them, so the person stays the same otherwise. `clip` (a box) cuts the drawing at its
+    left, right and bottom edges, as a panel's frame cuts a person in a medium shot or a close-up."""
     _check(look, facing, expression, pose)
     lk = _resolve(look, seed_key, uniform, badge) if look.startswith("staff") else _resolve(look, seed_key)
-    bt = _built(lk, expression, pose)
     s, m, box = _placement(x, y, w, h, facing)
+    cuts = clip is not None and (clip[0] > x + 1e-6 or clip[0] + clip[2] < x + w - 1e-6
+                                 or clip[1] + clip[3] < y + h - 1e-6)
+    if clip is not None and cuts:
+        ox, oy = x + (w - FRAME_W * s) / 2, y + h - FRAME_H * s
+        left, right = (clip[0] - ox) / s, (clip[0] + clip[2] - ox) / s
+        if facing == "left":  # the figure is drawn mirrored: its frame's x runs the other way
+            left, right = FRAME_W - right, FRAME_W - left
+        bottom = (clip[1] + clip[3] - oy) / s
+        parts = _cut_parts(lk, expression, pose, round(left, 2), round(right, 2), round(bottom, 2))
+    else:
+        parts = _built(lk, expression, pose).parts
+    bt = _built(lk, expression, pose)
     paths = [Path(_map_ops(ops, m), fill=fill, stroke=stroke, stroke_width=width * s)
-             for ops, fill, stroke, width, _ in bt.parts]
+             for ops, fill, stroke, width, _ in parts]
     return FigureArt(paths=print_safe(paths), head=box(bt.head), mouth=m(*bt.mouth),
                      held=box(bt.held) if bt.held is not None else None)

@@ -17,6 +17,8 @@ def _move(it: Item, dx: float, dy: float) -> None:
     elif isinstance(it, Figure):
         it.head = mv(it.head)
         it.mouth = (it.mouth[0] + dx, it.mouth[1] + dy)
+        if it.frame is not None:
+            it.frame = mv(it.frame)
     elif hasattr(it, "lines"):
         for ln in it.lines:
             ln.bbox = mv(ln.bbox)
@@ -39,6 +41,8 @@ def _mirror(it: Item, w: float) -> None:
         it.bbox = mb(it.bbox)
         it.head = mb(it.head)
         it.mouth = (w - it.mouth[0], it.mouth[1])
+        if it.frame is not None:
+            it.frame = mb(it.frame)
         it.facing = "left" if it.facing == "right" else "right"
     elif hasattr(it, "lines"):
         old = it.bbox

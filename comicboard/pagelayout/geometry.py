@@ -90,13 +90,17 @@ class Figure:
     pose: str = "standing"
     mouth: tuple[float, float] = (0.0, 0.0)
     picture: str | None = None  # the user's own PNG for this cast member, drawn instead of the art
+    shot: str = "full"  # full (head to feet), medium (waist up) or close (head and shoulders)
+    # The whole person's box when the panel's frame cuts them (medium, close): bbox is the part inside the panel.
+    frame: Box | None = None
 
     kind: str = "figure"
 
     def to_json(self) -> dict[str, Any]:
         return {"kind": "figure", "bbox": rbox(self.bbox), "who": self.who, "look": self.look,
                 "name": self.name, "head": rbox(self.head), "facing": self.facing,
-                "expression": self.expression, "pose": self.pose,
+                "expression": self.expression, "pose": self.pose, "shot": self.shot,
+                **({"frame": rbox(self.frame)} if self.frame else {}),
                 **({"picture": self.picture} if self.picture else {})}
 
 

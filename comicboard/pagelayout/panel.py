@@ -52,10 +52,12 @@ class PanelContext:
 
     def plan_key(self, whos: tuple[str, ...]) -> tuple:
         """What a plan for these speakers reads from the context: fonts, language, writing, the minimum size and
-        each speaker's look (their head's place), not the procedure's name or number."""
+        each speaker's look (their head's place) and whether they have their own picture (a picture is never
+        cut by a shot's frame), not the procedure's name or number."""
         cast = self.board.cast
         return (self.setter.fonts, self.setter.lang, self.board.writing, self.min_size,
-                tuple((who, cast[who].look if who in cast else None) for who in whos))
+                tuple((who, cast[who].look, cast[who].picture is not None) if who in cast else (who, None, False)
+                      for who in whos))
 
 
 @dataclass(frozen=True, slots=True)

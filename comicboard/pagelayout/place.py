@@ -22,6 +22,11 @@ def place_panel(ctx: PanelContext, step: Step, number: int, plan: PanelPlan, x: 
     """Position the planned panel at (x, y), `height` ≥ plan.height tall. Returns its items."""
     if plan.side is not None:
         return _place_side_caption(ctx, step, number, plan, x, y, height, mirror)
+    from .shots import place_shot, shot_at
+
+    shot = shot_at(ctx, step, plan, height)
+    if shot is not None:
+        return place_shot(ctx, step, number, plan, shot, x, y, height, mirror, badge)
     plan = _restaged(ctx, step, plan, height)
     s = plan.s
     pad = _pad(s)

@@ -112,7 +112,8 @@ def _panel_widths(steps: tuple, total: float, s: float) -> list[float]:
     for step in steps:
         speeches = step.say or ()
         chars = sum(len(sp.text) for sp in speeches) + (len(step.caption) * 0.5 if speeches else len(step.caption))
-        weights.append(1.0 + 0.3 * max(0, len(speeches) - 1) + min(0.6, chars / 80))
+        # A dialogue (its people, their bubbles and a caption box) always weighs more than a one-line step.
+        weights.append(1.0 + (0.4 + 0.3 * (len(speeches) - 1) if speeches else 0.0) + min(0.6, chars / 80))
     floor = min(PANEL_MIN_EM * s, total / len(steps))
     widths = [total * w / sum(weights) for w in weights]
     # Keep every panel at least `floor` wide, taking the difference from the widest.
@@ -184,7 +185,9 @@ def _plan_body(ctx: PanelContext, proc: Procedure, inner: float, s: float) -> St
     # Details beside the panels when the column is wide enough for them and two panels; else below.
     details_w = max(0.26 * inner, 9 * detail_size)
     beside_room = inner - details_w - 0.6 * s
-    details_below = beside_room < min(n, 2) * PANEL_MIN_EM * s + gap
+    # A procedure with no details and no link has no card: its panels take the whole width.
+    has_card = bool(detail_texts(proc, ctx.board.lang)) or bool(proc.url)
+    details_below = not has_card or beside_room < min(n, 2) * PANEL_MIN_EM * s + gap
     per_row = _fit(inner if details_below else beside_room, n, s)
     details, details_h = _details(ctx, proc, details_w, detail_size, s)
     # Panels as many to a row as fit; fewer, wider ones (or the details moved under them) when a bubble would
@@ -276,8 +279,8 @@ def _panel_rows(ctx: PanelContext, proc: Procedure, panels_w: float, per_row: in
     per_row = math.ceil(n / rows_n)
     panel_w = (panels_w - (per_row - 1) * gap) / per_row
     row_steps = [proc.steps[r * per_row:(r + 1) * per_row] for r in range(rows_n)]
-    # A short last row keeps the panel size of the others.
-    row_widths = [_panel_widths(steps, len(steps) * panel_w, s) for steps in row_steps]
+    # A short last row takes the strip's width too: a narrow panel beside half a row of paper is a hole.
+    row_widths = [_panel_widths(steps, panels_w - (len(steps) - 1) * gap, s) for steps in row_steps]
     floors = [0.0] * rows_n  # the least height of each row (`height_floor`), when a bound asks for it
 
     def beaten(panels_h: float) -> bool:

@@ -109,11 +109,16 @@ def _paint_item(it: object, fonts: FontSet, theme: Theme) -> list[Item]:
         if it.picture:
             return [Image(it.picture, *_fit_picture(it.picture, x, y, w, h))]
         uniform, badge = color("banner"), color("accent")
+        clip, cut = None, ()
+        if it.frame is not None:  # a medium shot or a close-up: the whole person, cut where the frame cuts them
+            clip, (x, y, w, h) = it.bbox, it.frame
+            cut = tuple(round(v, 2) for v in (clip[0] - x, clip[1] - y, clip[2], clip[3]))
         art = draw_figure(x, y, w, h, look=it.look, facing=it.facing, seed_key=it.who,
-                          expression=it.expression, pose=it.pose, uniform=uniform, badge=badge)
-        # The same person, pose and expression at the same size is the same drawing wherever it stands.
+                          expression=it.expression, pose=it.pose, uniform=uniform, badge=badge, clip=clip)
+        # The same person, pose and expression at the same size (and cut alike) is the same drawing wherever it
+        # stands.
         return placed(art.paths, ("figure", it.look, it.facing, it.who, it.expression, it.pose, uniform, badge,
-                                  w, h), x, y)
+                                  w, h, cut), x, y)
     if isinstance(it, Bubble):
         x, y, w, h = it.bbox
         lw = max(0.7, it.text.font_size * theme.lines["bubble"])

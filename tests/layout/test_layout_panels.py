@@ -6,6 +6,7 @@ import pytest
 
 import comicboard as cb
 from comicboard.pagelayout.panel import PanelContext, place_panel, plan_panel
+from comicboard.pagelayout.shots import shot_at
 from comicboard.pagelayout.typeset import Setter
 from comicboard.text.wrap import default_fontset
 from tests.layout.invariants import check_decorations, check_layout
@@ -56,7 +57,7 @@ def test_a_code_too_long_for_the_usual_bubble_width_widens_its_bubble_instead_of
     # the panel had room): the bubble takes the panel's width rather than its usual share.
     assert min(sizes) >= 0.8 * max(sizes), sizes
     assert not [p for p in lay.problems if p.code == "split-word"]
-    code = next(b for b in bubbles if "DA-0123-456。" in [ln.text for ln in b.text.lines])
+    code = next(b for b in bubbles if any("DA-0123-456" in ln.text for ln in b.text.lines))  # never broken
     panel = next(p for p in lay.pages[0].of_kind("panel") if p.step == 1)
     if code.text.font_size < max(sizes):
         assert code.bbox[2] > 0.8 * panel.bbox[2]
@@ -85,7 +86,10 @@ def test_a_panel_its_row_makes_taller_takes_its_bubble_above_the_person_when_tha
     assert min(b.text.font_size for b in bubbles) >= min(b.size for b in plan.bubbles) - 0.01
     if (text, width) == ("処理券を貼って朝8時までに出す", 146.2):  # the case of the report: the rule must apply
         assert plan.beside and planned >= 4, (plan.beside, planned)
-    if plan.beside and planned >= 4 and width >= 146:
+    if shot_at(ctx, step, plan, tall) is not None:
+        # Composed as a shot: no empty air over a small figure, the person stands by the panel's height.
+        assert max(min(f.bbox[1] + f.bbox[3], tall) - max(f.bbox[1], 0.0) for f in figures) >= 0.45 * tall
+    elif plan.beside and planned >= 4 and width >= 146:
         assert placed < planned, [ln.text for b in bubbles for ln in b.lines]
     for b in bubbles:  # inside the panel, clear of the person
         x, y, w, h = b.bbox

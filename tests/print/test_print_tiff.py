@@ -36,7 +36,10 @@ def test_black_stays_black_ink_and_ink_within_limit(tif):
         c, m, y, k = (ch.tobytes() for ch in im.split())
     full_k = [i for i, v in enumerate(k) if v == 255]
     assert full_k, "the board has black text"
-    assert all(c[i] == m[i] == y[i] == 0 for i in full_k)  # text is 100 % K, never rich black
+    # Text is 100 % K, never rich black (a rich black is tens of per cent of C, M, Y). A pixel where a 100 % K
+    # outline meets a dark rich fill (a figure's navy clothes) mixes a sliver of that fill into its K = 255: at
+    # most about 1 % of ink, which is anti-aliasing, not rich black.
+    assert all(max(c[i], m[i], y[i]) <= 3 for i in full_k)
     assert max(a + b + d + e for a, b, d, e in zip(c, m, y, k, strict=True)) <= 255 * icc.MAX_INK + 4
 
 
