@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import NamedTuple
 
+from ..text import rules_for
 from .geometry import Box, Line, TextBlock
 from .labels import labels
 from .typeset import LEADING, Setter, Split
@@ -68,9 +69,13 @@ def _hang_marks(setter: Setter, lines: list[str], width: float, size: float) -> 
     """Burasagari: where a line was cut before a character only because the comma or full stop after it may
     not start a line (the break rules carried both down), the two go back up, the mark hung past `width`."""
     out = list(lines)
+    no_start = rules_for(setter.lang, strict=setter.strict).no_start
     for i in range(len(out) - 1):
         nxt = out[i + 1]
-        if len(nxt) >= 2 and nxt[1] in HANG and setter.tight_width(out[i].rstrip(" ") + nxt[0], size) <= width + 0.01:
+        rest = nxt[2:].lstrip(" ")
+        # Only when what stays below may start a line: a run of marks (、！。》) must not leave its tail up front.
+        if (len(nxt) >= 2 and nxt[1] in HANG and not (rest and rest[0] in no_start)
+                and setter.tight_width(out[i].rstrip(" ") + nxt[0], size) <= width + 0.01):
             out[i] = out[i].rstrip(" ") + nxt[:2]
             out[i + 1] = nxt[2:].lstrip(" ")
     return [ln for ln in out if ln]

@@ -84,17 +84,18 @@ def doc(request) -> dict:
 
 def test_people_stand_at_least_half_as_tall_as_their_panels_on_the_median(doc):
     # Before panels were shots, the median was 0.20-0.37 on unseen boards: bubbles stacked over small people.
+    # The issue's bar for the median: 0.55 of the panel's height.
     ps = [p for p in bars.panels(doc) if p.people]
     assert ps
-    assert statistics.median(p.tallest for p in ps) >= 0.5 - 1e-6
+    assert statistics.median(p.tallest for p in ps) >= 0.55 - 1e-6
 
 
 @pytest.mark.xfail(strict=True, reason="not yet: where no shot keeps every speech at full size (two long speeches "
-                   "in a narrow panel) the panel falls back to bubbles over small people (0.14-0.3 of its height), "
-                   "and some boards' median is 0.50, not 0.55")
+                   "in a narrow panel) the panel falls back to bubbles over small people (0.11-0.33 of its height; "
+                   "13 of 244 panels of the examples and written boards)")
 def test_people_fill_their_panels_on_every_board():
     # The issue's bar: in every panel with people the tallest stands at least 0.45 of its height, and on each
-    # board the median is at least 0.55.
+    # board the median is at least 0.55 (the median alone holds: the test above).
     bad = []
     for param in BOARDS:
         ps = [p for p in bars.panels(_doc(param)) if p.people]
