@@ -75,7 +75,9 @@ def _hang_marks(setter: Setter, lines: list[str], width: float, size: float) -> 
         rest = nxt[2:].lstrip(" ")
         # Only when what stays below may start a line: a run of marks (、！。》) must not leave its tail up front.
         if (len(nxt) >= 2 and nxt[1] in HANG and not (rest and rest[0] in no_start)
-                and setter.tight_width(out[i].rstrip(" ") + nxt[0], size) <= width + 0.01):
+                and setter.tight_width(out[i].rstrip(" ") + nxt[0], size) <= width + 0.01
+                # and the line as it is set (a Latin run before the mark keeps its spacing) stays in the box
+                and setter.width(out[i].rstrip(" ") + nxt[:2], size) <= width + HANG_EM * size + 0.01):
             out[i] = out[i].rstrip(" ") + nxt[:2]
             out[i + 1] = nxt[2:].lstrip(" ")
     return [ln for ln in out if ln]
