@@ -6,14 +6,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..art import bubble_text_box, caption_text_box, figure_anatomy
-from ..model import Step
+from ..model import Speech, Step
 from .frames import _mirror, _move
-from .geometry import Bubble, Figure, Item, Panel, Shape
+from .geometry import Box, Bubble, Figure, Item, Panel, Shape
 from .staging import COUNTER_TOP, FIG_ASPECT, _badge_r, _counter_x, _expression, _figure_boxes, _pad, _pose, held_props
 from .tails import _tail_tip, link_tip
 from .typeset import REVERSED_MIN_PT, number_size, vertical_block
 
 if TYPE_CHECKING:
+    from .bubblefit import BubblePlan
     from .panel import PanelContext, PanelPlan
 
 
@@ -66,14 +67,8 @@ def place_panel(ctx: PanelContext, step: Step, number: int, plan: PanelPlan, x: 
         if bub.link is not None:
             nxt = plan.bubbles[bub.link]
             tip = link_tip((nxt.x, nxt.y + extra_left, nxt.w, nxt.h))
-        bub_box = (bub.x, bub.y + extra_left, bub.w, bub.h)
-        tb = bubble_text_box(sp.kind, *bub_box, pad=bub.pad)
-        tw, th = bub.text_w, bub.text_h
-        text_box = (tb[0] + (tb[2] - tw) / 2, tb[1] + (tb[3] - th) / 2, tw, th)
-        block = ctx.setter.block("bubble_text", list(bub.lines), text_box, bub.size, align="center",
-                                 where=f"{where} / {sp.who}", split=bub.split)
-        items.append(Bubble(bub_box, sp.who, sp.kind, tip, block, where=f"{where} / {sp.who}",
-                            linked=bub.link is not None))
+        items.append(bubble_item(ctx, sp, bub, (bub.x, bub.y + extra_left, bub.w, bub.h), tip, where,
+                                 linked=bub.link is not None))
     items.extend(figures.values())
 
     # Props: in a hand (the figure's art draws them; the icon item says where), or on a counter.
@@ -87,34 +82,58 @@ def place_panel(ctx: PanelContext, step: Step, number: int, plan: PanelPlan, x: 
         c = plan.counter
         top = fig_bottom - COUNTER_TOP * fig_h
         cx0 = _counter_x(plan, plan.beside, fig_h * FIG_ASPECT)
-        items.append(Shape("counter", (cx0, top, c.w, fig_bottom - top), extra={"props": list(c.names)}))
-        ic = c.icon
-        row_w = len(c.names) * ic + (len(c.names) - 1) * 0.15 * ic
-        ix = cx0 + (c.w - row_w) / 2
-        for k, name in enumerate(c.names):
-            items.append(Shape("icon", (ix + k * 1.15 * ic, top - ic, ic, ic), extra={"name": name, "on": "counter"}))
-    # Caption and badge.
+        items.extend(counter_items((cx0, top, c.w, fig_bottom - top), c.names, c.icon))
+    return finish_panel(ctx, step, number, plan, items, cap_top, (x, y), w, mirror, badge, where)
+
+
+def bubble_item(ctx: PanelContext, sp: Speech, bub: BubblePlan, box: Box, tip: tuple[float, float], where: str,
+                linked: bool = False) -> Bubble:
+    """A planned bubble at `box`, its lines centred in the text box of its style, its tail to `tip`."""
+    tb = bubble_text_box(sp.kind, *box, pad=bub.pad)
+    tw, th = bub.text_w, bub.text_h
+    text_box = (tb[0] + (tb[2] - tw) / 2, tb[1] + (tb[3] - th) / 2, tw, th)
+    block = ctx.setter.block("bubble_text", list(bub.lines), text_box, bub.size, align="center",
+                             where=f"{where} / {sp.who}", split=bub.split)
+    return Bubble(box, sp.who, sp.kind, tip, block, where=f"{where} / {sp.who}", linked=linked)
+
+
+def counter_items(box: Box, names: tuple[str, ...], ic: float) -> list[Item]:
+    """A counter at `box` and the icons of what lies on it, in a row centred on its top."""
+    cx0, top, cw, _ = box
+    items: list[Item] = [Shape("counter", box, extra={"props": list(names)})]
+    row_w = len(names) * ic + (len(names) - 1) * 0.15 * ic
+    ix = cx0 + (cw - row_w) / 2
+    for k, name in enumerate(names):
+        items.append(Shape("icon", (ix + k * 1.15 * ic, top - ic, ic, ic), extra={"name": name, "on": "counter"}))
+    return items
+
+
+def finish_panel(ctx: PanelContext, step: Step, number: int, plan: PanelPlan, items: list[Item], cap_top: float,
+                 at: tuple[float, float], w: float, mirror: bool, badge: bool, where: str) -> list[Item]:
+    """The caption (from `cap_top`) and number badge added to a panel's items in its own coordinates, then
+    every item but the panel itself moved to `at` (mirrored for right-to-left reading)."""
+    s = plan.s
+    pad = _pad(s)
+    inner = w - 2 * pad
     r = _badge_r(s)
     if plan.caption_lines:
         cap_box = (pad, cap_top, inner, plan.caption_h)
         items.append(Shape("caption_box", cap_box))
         text_x = pad + 2 * r + 0.45 * s
         tb = caption_text_box(*cap_box, pad=0.25 * s)  # inside the border, clear of the shadow
-        block = ctx.setter.block("caption", list(plan.caption_lines),
-                                 (text_x, tb[1], min(tb[0] + tb[2], pad + inner - 0.55 * s) - text_x, tb[3]),
-                                 plan.caption_size, valign="middle", where=where, align="justify",
-                                 source=step.caption, split=plan.caption_split)
-        items.append(block)
+        items.append(ctx.setter.block("caption", list(plan.caption_lines),
+                                      (text_x, tb[1], min(tb[0] + tb[2], pad + inner - 0.55 * s) - text_x, tb[3]),
+                                      plan.caption_size, valign="middle", where=where, align="justify",
+                                      source=step.caption, split=plan.caption_split))
         badge_c = (pad + 0.2 * s + r, cap_top + plan.caption_h / 2)
     else:
         badge_c = (pad + r, pad + r)
     if badge:
         items.extend(_badge(ctx, number, badge_c, s))
-    # Local → page coordinates (mirrored for right-to-left reading).
     for it in items[1:]:
         if mirror:
             _mirror(it, w)
-        _move(it, x, y)
+        _move(it, *at)
     return items
 
 

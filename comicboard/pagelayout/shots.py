@@ -19,7 +19,7 @@ from ..art.bubbles import tail_hulls
 from ..art.figures import FRAME_H
 from ..model import Step
 from .bubblefit import BubblePlan, _bubble_for, _drop_below, _skinny
-from .geometry import Box, Bubble, Figure, Item, Panel, Shape
+from .geometry import Box, Figure, Item, Panel, Shape
 from .memo import memo
 from .staging import COUNTER_TOP, FIG_ASPECT, _badge_r, _expression, _pad, _pose, held_props
 from .tails import TAIL_MARGIN, Pt, _segment_hits, _segments_cross, _tail_root
@@ -386,9 +386,8 @@ def shot_at(ctx: PanelContext, step: Step, plan: PanelPlan, height: float) -> Sh
 def place_shot(ctx: PanelContext, step: Step, number: int, plan: PanelPlan, shot: Shot, x: float, y: float,
                height: float, mirror: bool, badge: bool = True) -> list[Item]:
     """The shot in a panel at (x, y), `height` tall (as `shot_at` made it for that height)."""
-    from ..art import bubble_text_box, caption_text_box, draw_figure
-    from .frames import _mirror, _move
-    from .place import _badge
+    from ..art import draw_figure
+    from .place import bubble_item, counter_items, finish_panel
     s = plan.s
     pad = _pad(s)
     w = plan.width
@@ -406,13 +405,7 @@ def place_shot(ctx: PanelContext, step: Step, number: int, plan: PanelPlan, shot
         figures[f.who] = Figure(vis, f.who, member.look, member.name, art.head, f.facing, f.expression, f.pose,
                                 art.mouth, shot=shot.kind if cut else "full", frame=f.frame if cut else None)
     for sp, bub, tip in zip(plan.speeches, shot.bubbles, shot.tips, strict=True):
-        box = bub.box
-        tb = bubble_text_box(sp.kind, *box, pad=bub.pad)
-        tw, th = bub.text_w, bub.text_h
-        text_box = (tb[0] + (tb[2] - tw) / 2, tb[1] + (tb[3] - th) / 2, tw, th)
-        block = ctx.setter.block("bubble_text", list(bub.lines), text_box, bub.size, align="center",
-                                 where=f"{where} / {sp.who}", split=bub.split)
-        items.append(Bubble(box, sp.who, sp.kind, tip, block, where=f"{where} / {sp.who}"))
+        items.append(bubble_item(ctx, sp, bub, bub.box, tip, where))
     items.extend(figures.values())
     held = held_props(step, plan.speeches)
     for k, who in held.items():
@@ -422,33 +415,6 @@ def place_shot(ctx: PanelContext, step: Step, number: int, plan: PanelPlan, shot
         items.append(Shape("icon", an.held if an.held is not None else figures[who].bbox,
                            extra={"name": step.props[k], "held_by": who}))
     if shot.counter is not None and plan.counter is not None:
-        cx0, top, cw, ch = shot.counter
-        names = plan.counter.names
-        items.append(Shape("counter", shot.counter, extra={"props": list(names)}))
-        ic = shot.icon
-        row_w = len(names) * ic + (len(names) - 1) * 0.15 * ic
-        ix = cx0 + (cw - row_w) / 2
-        for k, name in enumerate(names):
-            items.append(Shape("icon", (ix + k * 1.15 * ic, top - ic, ic, ic), extra={"name": name, "on": "counter"}))
-    r = _badge_r(s)
-    inner = w - 2 * pad
-    if plan.caption_lines:
-        cap_top = height - pad - plan.caption_h
-        cap_box = (pad, cap_top, inner, plan.caption_h)
-        items.append(Shape("caption_box", cap_box))
-        text_x = pad + 2 * r + 0.45 * s
-        tb = caption_text_box(*cap_box, pad=0.25 * s)
-        items.append(ctx.setter.block("caption", list(plan.caption_lines),
-                                      (text_x, tb[1], min(tb[0] + tb[2], pad + inner - 0.55 * s) - text_x, tb[3]),
-                                      plan.caption_size, valign="middle", where=where, align="justify",
-                                      source=step.caption, split=plan.caption_split))
-        badge_c = (pad + 0.2 * s + r, cap_top + plan.caption_h / 2)
-    else:
-        badge_c = (pad + r, pad + r)
-    if badge:
-        items.extend(_badge(ctx, number, badge_c, s))
-    for it in items[1:]:
-        if mirror:
-            _mirror(it, w)
-        _move(it, x, y)
-    return items
+        items.extend(counter_items(shot.counter, plan.counter.names, shot.icon))
+    return finish_panel(ctx, step, number, plan, items, height - pad - plan.caption_h, (x, y), w, mirror, badge,
+                        where)
