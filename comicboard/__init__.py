@@ -53,9 +53,13 @@ def wrap(text: str, width: float, *, lang: str = "zh-Hans", size: float = 1.0, f
          strict: bool = False, keep=()) -> list[str]:  # noqa: ANN001
     """Break `text` into lines no wider than `width` (in the units of `size`; an ideograph is 1 em); the terms in
     `keep` are not broken inside unless one alone is wider than the line."""
-    from .text import wrap as _wrap
+    global _text_wrap
+    if _text_wrap is None:  # imported on first use (import stays cheap), then called without an import statement
+        from .text import wrap as _text_wrap
+    return _text_wrap(text, width, lang=lang, size=size, font=font, strict=strict, keep=keep)
 
-    return _wrap(text, width, lang=lang, size=size, font=font, strict=strict, keep=keep)
+
+_text_wrap: Callable[..., list[str]] | None = None
 
 
 def check(board: Board) -> list[Problem]:

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, compress
-from operator import sub
+from operator import and_, eq, not_, sub
 
 from ..fonts import FontSet, fontset_for
 from . import breaking, phrases
@@ -40,6 +40,7 @@ def _mid_phrase_cost(max_w: float) -> float:
 # costs a line.
 _COST_WIDOW = 6.0
 _CLAUSE_END = frozenset("，。、；：！？,.;:!?）」』”》")
+_CLAUSE_MARK = re.compile("[" + re.escape("".join(sorted(_CLAUSE_END))) + "]")
 
 
 @dataclass(frozen=True)
@@ -145,7 +146,12 @@ def wrap(text: str, width: float, *, lang: str = "zh-Hans", size: float = 1.0, f
     terms never broken inside unless one alone is wider than the line."""
     if size <= 0:
         raise ValueError(f"size must be positive, got {size!r}")
-    return break_lines(text, width / size, lang=lang, fontset=font, strict=strict, keep=keep)
+    # `break_lines` without its keyword plumbing: this is the entry point for one-off texts.
+    rules = rules_for(lang, strict=strict, keep=keep)
+    fs = font or _DEFAULT_FONTSET or default_fontset()
+    if _HAS_NEWLINE(text) is not None:
+        return [text[a:b] for a, b, _, _ in _spans(text, width / size, rules, fs, "regular")]
+    return [text[a:b] for a, b, _, _ in _layout_cached(text, width / size, rules, fs, "regular")]
 
 
 def _trim(text: str, start: int, end: int) -> int:
@@ -215,12 +221,16 @@ def _allowed_points(para: str, prefix: tuple, trim: tuple | None, allowed: tuple
     at_cuts = tuple(map(prefix.__getitem__, allowed))  # allowed[-1] == len(para)
     points = (0, *allowed)
     left = (0.0, *at_cuts)
+    # Clause punctuation is rare: its positions are found by one scan, and every point is priced in C loops.
+    after_clause = {m.end() for m in _CLAUSE_MARK.finditer(para)}
+    unpriced = map(after_clause.__contains__, allowed)
     if trim:
         trimmed = tuple(map(trim.__getitem__, points))
         right = tuple(map(prefix.__getitem__, trimmed))
+        priced = (False, *map(and_, map(eq, allowed, trimmed[1:]), map(not_, unpriced)))
     else:
         trimmed, right = points, left
-    priced = (False, *(t == p and para[p - 1] not in _CLAUSE_END for p, t in zip(points[1:], trimmed[1:], strict=True)))
+        priced = (False, *map(not_, unpriced))
     return points, left, right, trimmed, priced, max(map(sub, at_cuts, left))
 
 
@@ -273,31 +283,39 @@ def _layout_cached(para: str, max_w: float, rules: LineRules, fs: FontSet, role:
     # Spaces dropped at a line end only make it narrower: when no stretch between two allowed breaks is wider than
     # the line as it stands, no EMERGENCY break is needed.
     if emergency and widest > limit:
-        priced = None
-        points = [0]
-        start = 0
-        # Units that fit the line (a board's term, 12至18) stay whole even inside a wider stretch (정부24에서도).
-        spans = [(a, b) for a, b, _ in breaking.unit_spans(para, rules)]
-        if rules.keep_all:
-            spans += breaking.eojeols(para)
-        whole = []
-        for a, b in spans:
-            g = _glued_end(levels, b, n)
-            if prefix[trim[g] if trim else g] - prefix[_glued_start(levels, a)] <= limit:  # spaces at its end dropped
-                whole.append((a, b))
-        for cut in allowed:
-            if prefix[(t if (t := trim[cut]) > start else start) if trim else cut] - prefix[start] > limit:
-                points.extend(i for i in range(start + 1, cut) if levels[i] == _EMERGENCY
+        # The stretches between two allowed breaks that are wider than the line, spaces at their end dropped, and
+        # hold a last-resort break: only inside those are EMERGENCY breaks offered.
+        if limit > 0.0:
+            wide = [k for k, w in enumerate(map(sub, right[1:], left), 1)
+                    if w > limit and levels.find(_EMERGENCY, points[k - 1] + 1, points[k]) >= 0]
+        else:  # a measure of nothing or less: a stretch of dropped spaces only (width 0) may be too wide too
+            wide = [k for k, w in enumerate(map(sub, right[1:], left), 1)
+                    if max(w, 0.0) > limit and levels.find(_EMERGENCY, points[k - 1] + 1, points[k]) >= 0]
+        if wide:
+            # Units that fit the line (a board's term, 12至18) stay whole even inside a wider stretch (정부24에서도).
+            spans = [(a, b) for a, b, _ in breaking.unit_spans(para, rules)]
+            if rules.keep_all:
+                spans += breaking.eojeols(para)
+            whole = []
+            for a, b in spans:
+                g = _glued_end(levels, b, n)
+                if prefix[trim[g] if trim else g] - prefix[_glued_start(levels, a)] <= limit:  # spaces dropped
+                    whole.append((a, b))
+            cuts, points, done = points, [], 0
+            for k in wide:
+                points.extend(cuts[done:k])
+                points.extend(i for i in range(cuts[k - 1] + 1, cuts[k]) if levels[i] == _EMERGENCY
                               and not any(a < i < b for a, b in whole))
-            points.append(cut)
-            start = cut
-        left = list(map(prefix.__getitem__, points))
-        # A line from points[j] to points[k] ends at trimmed[k] (spaces dropped; every line holds a non-space).
-        if trim:
-            trimmed = list(map(trim.__getitem__, points))
-            right = list(map(prefix.__getitem__, trimmed))
-        else:
-            trimmed, right = points, left
+                done = k
+            points.extend(cuts[done:])
+            priced = None
+            left = list(map(prefix.__getitem__, points))
+            # A line from points[j] to points[k] ends at trimmed[k] (spaces dropped; every line holds a non-space).
+            if trim:
+                trimmed = list(map(trim.__getitem__, points))
+                right = list(map(prefix.__getitem__, trimmed))
+            else:
+                trimmed, right = points, left
     last = len(points) - 1
 
     # Fewest lines: greedy from the start gives the last usable break after m lines (fwd[m]); greedy from the
@@ -374,12 +392,17 @@ def _layout_cached(para: str, max_w: float, rules: LineRules, fs: FontSet, role:
         # chosen layout breaks, and choosing again for what depends on a dear break was slower: most
         # paragraphs needed a second pass, and the bookkeeping cost more than the lookups it saved.)
         mid_cost = _mid_phrase_cost(max_w)
-        pending = [k for k in ask if points[k] not in memo] if memo else ask  # memo: looked up at another width
-        if pending:
-            offsets = [points[k] for k in pending]
-            memo.update(zip(offsets, phrases.scorer(model)(para, offsets), strict=True))
-        for k in ask:
-            if not memo[points[k]]:
+        offsets = list(map(points.__getitem__, ask))
+        if memo:  # looked up at another width: only the offsets not seen yet are scored
+            pending = [p for p in offsets if p not in memo]
+            if pending:
+                memo.update(zip(pending, phrases.scorer(model)(para, pending), strict=True))
+            found = map(memo.__getitem__, offsets)
+        else:
+            found = phrases.scorer(model)(para, offsets)
+            memo.update(zip(offsets, found, strict=True))
+        for k, bound in zip(ask, found, strict=True):
+            if not bound:
                 break_cost[k] += mid_cost
     # A last line starting after `second` holds at most one letter or digit (str.isalnum) and its punctuation
     # (贴。, 交？, 」。): a widow. `second` is the second-to-last letter or digit that the last line can hold.
