@@ -10,6 +10,8 @@ Engines (sentences per second, median of N rounds; the engines take turns in eac
   * icu-eaw       ICU `BreakIterator.createLineInstance` boundaries + greedy fitting with the cheapest honest
                   width: East Asian Width (W/F: 1 em, else ½ em), looked up once per character in a dict;
   * icu-glyph     ICU boundaries + greedy fitting with the same glyph advances comicboard uses (`FontSet.width`);
+  * base          with `--base DIR`: the comicboard of another checkout (e.g. a `git worktree` of main), imported
+                  in this process under another name and timed in the same rounds, cold like comicboard;
 and, for each wrap, how many line breaks break a rule comicboard enforces (a line starting with a closing mark,
 ending with an opening mark or currency prefix, a split ——/……, or a number cut from its digits). Below each
 length, comicboard's speed as a fraction of each ICU baseline, language by language (1.00: as fast).
@@ -19,12 +21,13 @@ Times are CPU seconds of this process (`--clock cpu`, the default): on a shared 
 wall-clock seconds (`--clock wall`), and every engine here runs on one thread of this process.
 
 Usage:  python benchmarks/bench_wrap.py [--repeat 7] [--count 1000] [--width 10] [--lengths 20,40,60,100]
-                                        [--clock cpu|wall]
+                                        [--clock cpu|wall] [--base DIR]
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import os
 import random
 import statistics
@@ -127,6 +130,27 @@ def run_comicboard(items: list[tuple[str, str]], width: float) -> list[list[str]
     return [wrap(text, width, lang=lang, strict=lang == "ja") for lang, text in items]
 
 
+def base_package(root: Path):
+    """The comicboard package of another checkout, imported as `comicboard_base` (its imports are relative, so it
+    uses its own modules throughout): (its `wrap`, its `clear_caches`)."""
+    spec = importlib.util.spec_from_file_location("comicboard_base", root / "comicboard" / "__init__.py",
+                                                  submodule_search_locations=[str(root / "comicboard")])
+    if spec is None or spec.loader is None:
+        raise SystemExit(f"no comicboard package in {root}")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["comicboard_base"] = module
+    spec.loader.exec_module(module)
+    wrap_module = importlib.import_module("comicboard_base.text.wrap")
+    for lang in LANGS:  # fonts and BudouX models load outside the timings
+        module.wrap("预热 预热。", 3, lang=lang)
+        wrap_module.break_lines("预热预热预热", 2, lang=lang)
+    return module.wrap, wrap_module.clear_caches
+
+
+def run_wrap(wrap, items: list[tuple[str, str]], width: float) -> list[list[str]]:
+    return [wrap(text, width, lang=lang, strict=lang == "ja") for lang, text in items]
+
+
 def icu_module():
     try:
         import icu
@@ -164,7 +188,7 @@ def run_icu(icu, items: list[tuple[str, str]], width: float, measure) -> list[li
 
 
 def timed(groups: dict[str, list[tuple[str, object]]], repeat: int,
-          clock=time.process_time) -> dict[str, dict[str, tuple[float, list]]]:
+          clock=time.process_time, base_clear=None) -> dict[str, dict[str, tuple[float, list]]]:
     """Per language, per engine: median seconds and last result. In each round every language's sentences are
     wrapped by each engine in turn, so a busy machine slows them alike and the ratios hold. comicboard's memos
     are emptied before each of its runs, untimed."""
@@ -175,6 +199,8 @@ def timed(groups: dict[str, list[tuple[str, object]]], repeat: int,
             for name, fn in rows:
                 if name == "comicboard":
                     clear_caches()
+                elif name == "base":
+                    base_clear()
                 t0 = clock()
                 results[lang][name] = fn()
                 times[lang][name].append(clock() - t0)
@@ -189,7 +215,9 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--width", type=float, default=10.0)
     ap.add_argument("--lengths", default="20,40,60,100")
     ap.add_argument("--clock", choices=("cpu", "wall"), default="cpu")
+    ap.add_argument("--base", type=Path, help="another checkout whose comicboard runs in the same rounds")
     args = ap.parse_args(argv)
+    base_wrap, base_clear = base_package(args.base.resolve()) if args.base else (None, None)
     fs = default_fontset()  # fonts and BudouX models load outside the timings
     for lang in LANGS:
         break_lines("预热 预热。", 3, lang=lang)
@@ -203,7 +231,8 @@ def main(argv: list[str] | None = None) -> None:
 
     print(f"{args.count} distinct sentences per length ({', '.join(LANGS)} in turn), width {args.width:g} em, "
           f"median of {args.repeat} rounds ({args.clock} time); Python {sys.version.split()[0]}, {os.cpu_count()} CPUs"
-          + (f", ICU {icu.ICU_VERSION}" if icu else ", ICU not installed (pip install icukit-pyicu)"))
+          + (f", ICU {icu.ICU_VERSION}" if icu else ", ICU not installed (pip install icukit-pyicu)")
+          + (f"; base: {args.base}" if args.base else ""))
     print(f"{'chars':>6} {'engine':<12}{'sentences/s':>12}{'median s':>10}{'lines':>8}{'rule breaks':>13}"
           f"{'cb × engine':>13}")
     for length in map(int, args.lengths.split(",")):
@@ -212,12 +241,14 @@ def main(argv: list[str] | None = None) -> None:
         for lang in LANGS:
             part = [item for item in items if item[0] == lang]
             rows = [("comicboard", lambda part=part: run_comicboard(part, args.width))]
+            if base_wrap is not None:
+                rows.append(("base", lambda part=part: run_wrap(base_wrap, part, args.width)))
             if icu is not None:
                 rows += [("icu-eaw", lambda part=part: run_icu(icu, part, args.width, eaw_width)),
                          ("icu-glyph", lambda part=part: run_icu(icu, part, args.width, glyph))]
             groups[lang] = (part, rows)
         timings = timed({lang: rows for lang, (_, rows) in groups.items()}, args.repeat,
-                        time.process_time if args.clock == "cpu" else time.perf_counter)
+                        time.process_time if args.clock == "cpu" else time.perf_counter, base_clear)
         mean_len = sum(len(t) for _, t in items) / len(items)
         engines = [name for name, _ in groups[LANGS[0]][1]]
         secs = {name: sum(timings[lang][name][0] for lang in LANGS) for name in engines}
@@ -233,6 +264,11 @@ def main(argv: list[str] | None = None) -> None:
         for name in engines[1:]:
             print(f"{'':>6} cb × {name:<9} " + "  ".join(
                 f"{lang} {timings[lang][name][0] / timings[lang]['comicboard'][0]:.2f}" for lang in LANGS))
+        if "base" in engines:  # the other checkout beside the ICU baselines, as it would have measured itself
+            for name in engines:
+                if name.startswith("icu"):
+                    print(f"{'':>6} base × {name:<7} {secs[name] / secs['base']:.2f}: " + "  ".join(
+                        f"{lang} {timings[lang][name][0] / timings[lang]['base'][0]:.2f}" for lang in LANGS))
 
 if __name__ == "__main__":
     main()
