@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from bisect import bisect_left
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -96,14 +97,18 @@ def _squircle(x: float, y: float, w: float, h: float) -> list[Cubic]:
 
 
 def _ray_param(body: list[Cubic], cx: float, cy: float, rx: float, ry: float, tip: Pt) -> float:
-    """Global parameter u in [0, 4) where the ray from the centre toward tip crosses the body outline."""
+    """Global parameter u in [0, 4) where the ray from the centre toward tip crosses the body outline: of the
+    shared table's samples, the one nearest in angle (the first of equals), found by bisection among the
+    samples sorted by angle rather than by a scan of all of them."""
     want = math.atan2((tip[1] - cy) / ry, (tip[0] - cx) / rx)
-    best, best_d = 0.0, 9.0
-    for u, angle in _unit_angles():
-        d = abs(math.remainder(angle - want, math.tau))
-        if d < best_d:
-            best, best_d = u, d
-    return best
+    table = _unit_angles()
+    angles, order = _angle_order()
+    n = len(order)
+    k = bisect_left(angles, want)
+    # The nearest angle on the circle is next to `want` in sorted order (wrapping); two each side keep ties.
+    near = {order[(k + d) % n] for d in (-2, -1, 0, 1)}
+    best = min(near, key=lambda i: (abs(math.remainder(table[i][1] - want, math.tau)), i))
+    return table[best][0]
 
 
 @lru_cache(maxsize=1)
@@ -119,34 +124,62 @@ def _unit_angles(n: int = 256) -> tuple[tuple[float, float], ...]:
     return tuple(out)
 
 
-def _arc_table(body: list[Cubic], n: int = 128) -> list[tuple[float, float]]:
-    """(u, arc length from u = 0) samples around the outline."""
-    table = [(0.0, 0.0)]
-    prev, total = body[0][0], 0.0
-    for q, c in enumerate(body):
+@lru_cache(maxsize=1)
+def _angle_order() -> tuple[list[float], list[int]]:
+    """`_unit_angles`' angles sorted, and the index of each in the table."""
+    table = _unit_angles()
+    order = sorted(range(len(table)), key=lambda i: (table[i][1], i))
+    return [table[i][1] for i in order], order
+
+
+ArcTable = tuple[tuple[float, ...], tuple[float, ...]]  # (u, arc length from u = 0) samples around the outline
+
+
+@lru_cache(maxsize=1)
+def _unit_body(n: int = 128) -> tuple[Pt, ...]:
+    """Points of the body with its centre at 0 and radii 1 at u = q + i/n (i = 0..n of each quarter q)."""
+    body = _squircle(-1.0, -1.0, 2.0, 2.0)
+    return tuple(_pt(c, i / n) for c in body for i in range(n + 1))
+
+
+@lru_cache(maxsize=4096)
+def _arc_table(w: float, h: float, n: int = 128) -> ArcTable:
+    """The outline's arc-length table of a `w` × `h` body: a function of its size alone (the body moved is the
+    same curve), so the many bubbles of one size that layout tries share it."""
+    rx, ry = w / 2, h / 2
+    us, ls = [0.0], [0.0]
+    pts = _unit_body(n)
+    prev, total = (pts[0][0] * rx, pts[0][1] * ry), 0.0
+    for q in range(4):
+        base = q * (n + 1)
         for i in range(1, n + 1):
-            p = _pt(c, i / n)
+            ux, uy = pts[base + i]
+            p = (ux * rx, uy * ry)
             total += math.dist(prev, p)
             prev = p
-            table.append((q + i / n, total))
-    return table
+            us.append(q + i / n)
+            ls.append(total)
+    return tuple(us), tuple(ls)
 
 
-def _u_at_length(table: list[tuple[float, float]], length: float) -> float:
-    total = table[-1][1]
+def _u_at_length(table: ArcTable, length: float) -> float:
+    us, ls = table
+    total = ls[-1]
     turns, length = divmod(length, total)
-    for (u0, l0), (u1, l1) in zip(table, table[1:], strict=False):
-        if l1 >= length:
-            t = 0 if l1 == l0 else (length - l0) / (l1 - l0)
-            return 4 * turns + u0 + (u1 - u0) * t
-    return 4 * turns + 4.0
+    j = max(1, bisect_left(ls, length))
+    if j == len(ls):
+        return 4 * turns + 4.0
+    l0, l1 = ls[j - 1], ls[j]
+    t = 0 if l1 == l0 else (length - l0) / (l1 - l0)
+    return 4 * turns + us[j - 1] + (us[j] - us[j - 1]) * t
 
 
-def _length_at_u(table: list[tuple[float, float]], u: float) -> float:
-    for (u0, l0), (u1, l1) in zip(table, table[1:], strict=False):
-        if u1 >= u:
-            return l0 + (l1 - l0) * ((u - u0) / (u1 - u0))
-    return table[-1][1]
+def _length_at_u(table: ArcTable, u: float) -> float:
+    us, ls = table
+    j = max(1, bisect_left(us, u))
+    if j == len(us):
+        return ls[-1]
+    return ls[j - 1] + (ls[j] - ls[j - 1]) * ((u - us[j - 1]) / (us[j] - us[j - 1]))
 
 
 def _trace(pen: PathPen, body: list[Cubic], u0: float, u1: float) -> None:
@@ -197,13 +230,13 @@ def _speech_tail(body: list[Cubic], x: float, y: float, w: float, h: float, tip:
                  ) -> tuple[float, float, Pt, Pt, Pt, Pt]:
     """A speech tail's base on the body (parameters u_a < u_b, points a, b) and its two quadratic controls."""
     cx, cy, rx, ry = x + w / 2, y + h / 2, w / 2, h / 2
-    table = _arc_table(body)
+    table = _arc_table(w, h)
     uc = _ray_param(body, cx, cy, rx, ry, tip)
     base = _body_point(body, uc)
     dist = math.dist(base, tip)
-    half = min(0.22 * min(w, h), 0.3 * dist + 2, 0.08 * table[-1][1]) / 2 + 1
+    total = table[1][-1]
+    half = min(0.22 * min(w, h), 0.3 * dist + 2, 0.08 * total) / 2 + 1
     lc = _length_at_u(table, uc)
-    total = table[-1][1]
     ua = _u_at_length(table, (lc - half) % total) % 4
     ub = _u_at_length(table, (lc + half) % total) % 4
     if ua >= ub:  # keep u_b ahead of u_a by the short way round
