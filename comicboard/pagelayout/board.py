@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from ..errors import Problem
 from ..legibility import floor_pt, legible_distance_m
 from ..model import PAGE_SIZES_MM, VIEWING_DISTANCE_M, Board, Category, Procedure, iter_texts
-from .columns import Unit, _column_height, _fits_one_page, _fullness, arrange, least_capacity
+from .columns import Unit, _column_height, _fits_one_page, _fullness, arrange, least_capacity, pages_needed
 from .geometry import Box, Item, PageGeometry, Shape
 from .labels import labels
 from .panel import TAILS_CROWDED, TAILS_HINT, PanelContext
@@ -158,10 +158,16 @@ def choose_layout(board: Board, setter: Setter, frame: Frame, ctx_for) -> tuple[
     def _size(k: int) -> float:  # the ends of the range are the sizes themselves
         return s_min if k == k_min else s_max if k == k_max else _rung(k)
 
-    def trial(col_w: float, ncols: int, k: int) -> tuple[list[Unit], float | None, float]:
+    def trial(col_w: float, ncols: int, k: int, steer: bool = True) -> tuple[list[Unit], float | None, float]:
+        """The board planned at rung `k`: its units, the capacity that holds them on one page (None: they do not
+        fit) and how full the page is, which steers the search. Without `steer` the fullness of a board that
+        does not fit is not worked out (nan): the least capacity of an unbounded page costs most of a
+        many-sheet board's layout, and only a size search needs it."""
         s = _size(k)
         units = _units(ctx_for, board, col_w, s)
         cap = _fits_one_page(units, body_h, s, ncols)
+        if cap is None and not steer:
+            return units, cap, math.nan
         return units, cap, _fullness(units, body_h, s, ncols, cap)
 
     # Every column count at the minimum size: which can hold the board at all, and a first guess of how
@@ -172,7 +178,7 @@ def choose_layout(board: Board, setter: Setter, frame: Frame, ctx_for) -> tuple[
         col_w = (body_w - (ncols - 1) * gutter) / ncols
         if ncols > 1 and col_w < 24 * s_min:
             break
-        units, cap, full = trial(col_w, ncols, k_min)
+        units, cap, full = trial(col_w, ncols, k_min, steer=False)
         at_min.append((ncols, units))
         if cap is not None:
             guess = s_min / math.sqrt(max(full, 1e-6))
@@ -187,7 +193,7 @@ def choose_layout(board: Board, setter: Setter, frame: Frame, ctx_for) -> tuple[
             if k > k_max:
                 continue
             if k > k_min:
-                u, c, f = trial(col_w, ncols, k)
+                u, c, f = trial(col_w, ncols, k, steer=False)
                 if c is None:
                     continue
                 lo = (k, u, c, f)
@@ -225,15 +231,21 @@ def choose_layout(board: Board, setter: Setter, frame: Frame, ctx_for) -> tuple[
         return best[1], best[2], best[3], best[4]
     # Several sheets at the smallest size: no size search (a larger size only needs more sheets), one plan per
     # column count, already made; take the column count that needs the fewest sheets.
-    options = []
+    counted = []
     for ncols, units in at_min:
         too_tall = sum(u.kind == "strip" and u.height > body_h + 0.01 for u in units)
-        pages = arrange(units, body_h, s_min, ncols)
-        options.append((too_tall, len(pages), round(_ragged(pages, s_min) / body_h, 2), -ncols, ncols, units))
+        counted.append((too_tall, pages_needed(units, body_h, s_min, ncols), ncols, units))
     # A strip taller than the page cannot be printed whole: fewer columns (wider strips, with their panels in
-    # fewer rows) win over fewer pages. Among as many sheets, the one whose columns end most nearly level.
+    # fewer rows) win over fewer pages. Among as many sheets, the one whose columns end most nearly level (only
+    # those are arranged: arranging a board of hundreds of procedures costs).
+    fewest = min(c[:2] for c in counted)
+    arranged = {ncols: arrange(units, body_h, s_min, ncols) for too_tall, npages, ncols, units in counted
+                if (too_tall, npages) == fewest}
+    options = [(too_tall, npages, round(_ragged(arranged[ncols], s_min) / body_h, 2), -ncols, ncols, units)
+               for too_tall, npages, ncols, units in counted if ncols in arranged]
     options.sort(key=lambda o: o[:4])
     too_tall, npages, _, _, ncols, units = options[0]
+    pages_lo = arranged[ncols]  # the sheets at the size the probes start from
     # The last sheet is rarely full: grow the text while the sheets stay as many (at most FILL_PROBES plans,
     # aimed by the area the columns take, which grows with the square of the size). Nor is a size probed where the
     # columns could not hold the strips if every height on them grew in proportion to the size: the least column
@@ -245,7 +257,9 @@ def choose_layout(board: Board, setter: Setter, frame: Frame, ctx_for) -> tuple[
     for _ in range(FILL_PROBES if body_h > 0 else 0):
         if k_hi > k_max:
             s_lo = _size(k_lo)
-            used = sum(_column_height(c, s_lo) for page in arrange(units, body_h, s_lo, ncols) for c in page)
+            if pages_lo is None:
+                pages_lo = arrange(units, body_h, s_lo, ncols)
+            used = sum(_column_height(c, s_lo) for page in pages_lo for c in page)
             k = math.floor(s_lo * math.sqrt(npages * ncols * body_h * FILL_AIM / max(used, 1e-6)) / SIZE_STEP)
             if not too_tall:
                 # Within the body's height, where the sheets' columns already hold them (and the programme is quick).
@@ -258,10 +272,10 @@ def choose_layout(board: Board, setter: Setter, frame: Frame, ctx_for) -> tuple[
             break
         u = _units(ctx_for, board, col_w, _size(k))
         if (sum(x.kind == "strip" and x.height > body_h + 0.01 for x in u) > too_tall
-                or len(arrange(u, body_h, _size(k), ncols)) > npages):
+                or pages_needed(u, body_h, _size(k), ncols) > npages):
             k_hi = k
             continue
-        k_lo, units = k, u
+        k_lo, units, pages_lo = k, u, None
     return _size(k_lo), ncols, units, None
 
 
