@@ -386,7 +386,6 @@ def shot_at(ctx: PanelContext, step: Step, plan: PanelPlan, height: float) -> Sh
 def place_shot(ctx: PanelContext, step: Step, number: int, plan: PanelPlan, shot: Shot, x: float, y: float,
                height: float, mirror: bool, badge: bool = True) -> list[Item]:
     """The shot in a panel at (x, y), `height` tall (as `shot_at` made it for that height)."""
-    from ..art import draw_figure
     from .place import bubble_item, counter_items, finish_panel
     s = plan.s
     pad = _pad(s)
@@ -396,8 +395,9 @@ def place_shot(ctx: PanelContext, step: Step, number: int, plan: PanelPlan, shot
     figures: dict[str, Figure] = {}
     for f in shot.figures:
         member = ctx.board.cast[f.who]
-        art = draw_figure(*f.frame, look=member.look, facing=f.facing, seed_key=f.who, expression=f.expression,
-                          pose=f.pose)
+        # Where its head and mouth are, undrawn (painting draws the person once).
+        art = figure_anatomy(*f.frame, look=member.look, facing=f.facing, seed_key=f.who, expression=f.expression,
+                             pose=f.pose)
         fx, fy, fw, fh = f.frame
         left, right = max(fx, EDGE), min(fx + fw, w - EDGE)
         cut = fy + fh > f.cut + 0.01 or left > fx + 0.01 or right < fx + fw - 0.01

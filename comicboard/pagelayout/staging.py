@@ -8,7 +8,7 @@ from functools import lru_cache
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
-from ..art import draw_figure
+from ..art import figure_anatomy
 from ..model import Speech, Step
 from .geometry import Box
 from .tails import Pt, _tail_tip
@@ -39,7 +39,7 @@ def _badge_r(s: float) -> float:
 @lru_cache(maxsize=512)
 def _head_frac(look: str, facing: str, who: str) -> Box:
     """The head box of this person as fractions of the figure box (the art scales uniformly)."""
-    hx, hy, hw, hh = draw_figure(0.0, 0.0, FIG_ASPECT, 1.0, look=look, facing=facing, seed_key=who).head
+    hx, hy, hw, hh = figure_anatomy(0.0, 0.0, FIG_ASPECT, 1.0, look=look, facing=facing, seed_key=who).head
     return (hx / FIG_ASPECT, hy, hw / FIG_ASPECT, hh)
 
 
