@@ -168,6 +168,10 @@ def least_capacity(units: list[Unit], s: float, ncols: int, cap: float = math.in
     if not units:
         return 0.0
     c = _Costs(units, s)
+    # The columns hold every unit and every gap between two of a column: when that alone is taller than `ncols`
+    # columns of `cap`, one of them is over it (a board of many sheets asked whether it fits one page).
+    if c.prefix[c.n] + c.gap * (c.n - ncols) > ncols * (cap + 0.01):
+        return None
     found = _least_tallest(c, ncols, min(cap, _upper_bound(c, ncols)))
     return None if found is None or found > cap + 0.01 else found
 
