@@ -78,8 +78,9 @@ def _partition(c: _Costs, ncols: int, cap: float, square: bool) -> tuple[float, 
         # A column ends after the earliest start reached so far; beyond a column's height past the last, none can.
         first = min(pos[i] for i in prev) + 1
         last = len(starts) - 1
+        latest = max(prev)  # (once per layer: taken inside the scan below, it made the scan quadratic)
         for idx in range(first, len(starts)):
-            if c.prefix[starts[idx]] - c.prefix[max(prev)] > cap + 0.01 and idx > pos[max(prev)] + 1:
+            if c.prefix[starts[idx]] - c.prefix[latest] > cap + 0.01 and idx > pos[latest] + 1:
                 last = idx - 1
                 break
         for idx in range(first, last + 1):
