@@ -28,6 +28,12 @@ def place_panel(ctx: PanelContext, step: Step, number: int, plan: PanelPlan, x: 
     shot = shot_at(ctx, step, plan, height)
     if shot is not None:
         return place_shot(ctx, step, number, plan, shot, x, y, height, mirror, badge)
+    return place_staged(ctx, step, number, plan, x, y, height, mirror, badge)
+
+
+def place_staged(ctx: PanelContext, step: Step, number: int, plan: PanelPlan, x: float, y: float,
+                 height: float, mirror: bool, badge: bool = True) -> list[Item]:
+    """The panel as the planner staged it (no shot): figures grown into any extra height, bubbles over them."""
     plan = _restaged(ctx, step, plan, height)
     s = plan.s
     pad = _pad(s)

@@ -11,6 +11,7 @@ every speech at full size; `place_shot` puts it on the page.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -18,7 +19,7 @@ from ..art import figure_anatomy
 from ..art.bubbles import tail_hulls
 from ..art.figures import FRAME_H
 from ..model import Step
-from .bubblefit import BubblePlan, _bubble_for, _drop_below, _skinny
+from .bubblefit import BubblePlan, _bubble_for, _drop_below, _skinny, cramped
 from .geometry import Box, Figure, Item, Panel, Shape
 from .memo import memo
 from .staging import COUNTER_TOP, FIG_ASPECT, _badge_r, _expression, _pad, _pose, held_props
@@ -70,10 +71,15 @@ MAX_HEAD_SHARE = 0.5  # a face wider than this share of its panel is a poster, n
 MIN_HEAD_EM = 1.9  # a face smaller than this (in base-size em) shows no expression from a step away
 
 
+def face_floor(plan: PanelPlan) -> float:
+    """The lowest panel a shot can be composed in: a face big enough to act."""
+    return 7.5 * plan.s + plan.caption_h
+
+
 def shot_floor(plan: PanelPlan) -> float:
-    """The lowest panel worth composing as a shot: a face big enough to act, and not a flat sliver (a third of
-    its width)."""
-    return max(7.5 * plan.s + plan.caption_h, plan.width / 3.0)
+    """The lowest panel composed as a shot whatever the planner's staging shows: a face big enough to act, and
+    not a flat sliver (a third of its width)."""
+    return max(face_floor(plan), plan.width / 3.0)
 
 
 def compose(ctx: PanelContext, step: Step, plan: PanelPlan, height: float) -> Shot | None:
@@ -125,7 +131,9 @@ def _floor(plan: PanelPlan, height: float) -> float:
 
 
 def _badge_box(plan: PanelPlan) -> Box | None:
-    if plan.caption_lines:
+    """The step badge's corner, kept clear of faces and bubbles; None when a caption box holds the badge (across
+    the bottom, or down the side beside a vertical caption's scene)."""
+    if not plan.corner_badge:
         return None
     s = plan.s
     e = _pad(s) + 2 * _badge_r(s) + 0.2 * s
@@ -377,10 +385,40 @@ def shot_at(ctx: PanelContext, step: Step, plan: PanelPlan, height: float) -> Sh
 
     Shots are composed where panels are placed, never while the strips are searched: the search plans each
     panel at many widths and sizes, and a shot costs a search of its own. A shot keeps the panel's height, so
-    the board's geometry (rows, columns, sheets, handout pages) is the planner's."""
-    if not eligible(ctx, plan) or plan.problems or plan.side is not None or height < shot_floor(plan) - 1e-6:
+    the board's geometry (rows, columns, sheets, handout pages) is the planner's.
+
+    A panel lower than a third of its width keeps the planner's staging (people beside their bubbles fill such a
+    panel) unless that staging stands its people under FILL of its height: then it too is a shot, if one fits."""
+    if not eligible(ctx, plan) or plan.problems or plan.side is not None or height < face_floor(plan) - 1e-6:
+        return None
+    if height < shot_floor(plan) - 1e-6 and staged_fills(ctx, step, plan, height):
         return None
     return compose(ctx, step, plan, height)
+
+
+_STAGED = memo("staged-fill", 20_000)
+
+
+def staged_fills(ctx: PanelContext, step: Step, plan: PanelPlan, height: float) -> bool:
+    """Whether the planner's staging of the panel, placed `height` tall, stands its tallest person at least FILL
+    of the height (a panel without people fills nothing, and passes)."""
+    key = (ctx.plan_key(tuple(plan.speakers)), step, plan.width, plan.s, bool(plan.caption_lines), plan.caption_h,
+           plan.beside, round(height, 2))
+
+    def measure() -> bool:
+        from .place import place_staged
+        return _tallest(place_staged(ctx, step, 0, plan, 0.0, 0.0, height, False, False), height) >= FILL - 1e-6
+
+    return _STAGED.call(key, measure)
+
+
+def _tallest(items: list[Item], height: float) -> float:
+    """The tallest figure's height inside a panel placed at y = 0, `height` tall, as a share of it (1 without
+    figures: nothing to fill)."""
+    figures = [it for it in items if isinstance(it, Figure)]
+    if not figures:
+        return 1.0
+    return max(min(f.bbox[1] + f.bbox[3], height) - max(f.bbox[1], 0.0) for f in figures) / height
 
 
 def place_shot(ctx: PanelContext, step: Step, number: int, plan: PanelPlan, shot: Shot, x: float, y: float,
@@ -418,3 +456,63 @@ def place_shot(ctx: PanelContext, step: Step, number: int, plan: PanelPlan, shot
         items.extend(counter_items(shot.counter, plan.counter.names, shot.icon))
     return finish_panel(ctx, step, number, plan, items, height - pad - plan.caption_h, (x, y), w, mirror, badge,
                         where)
+
+
+FILL = 0.45  # the least share of its panel's height the tallest person of a panel stands (the issue's bar)
+
+
+def fills(ctx: PanelContext, step: Step, number: int, plan: PanelPlan, height: float) -> bool:
+    """Whether the panel placed `height` tall shows its tallest person at least FILL of its height: as a shot, or
+    in the planner's staging when no shot holds its speeches (a panel without people fills nothing and is fine)."""
+    if plan.side is not None:  # a vertical caption beside the scene: the panel placed, measured
+        from .place import place_panel
+        return _tallest(place_panel(ctx, step, number, plan, 0.0, 0.0, height, False), height) >= FILL - 1e-6
+    return shot_at(ctx, step, plan, height) is not None or staged_fills(ctx, step, plan, height)
+
+
+Rows = list[list["PanelPlan"]]
+
+
+def rows_for_height(ctx: PanelContext, steps: tuple[Step, ...], rows: Rows, more: Iterable[Rows], room: float,
+                    gap: float) -> tuple[Rows, list[float]]:
+    """The strip's rows of panels for a body `room` points tall, and each row's height: the planner's `rows`, or,
+    when a row grown into that room is too tall for its panels' people to fill (a narrow panel stretched to a
+    tower: a person as tall as the panel would be wider than it), the first of `more` (more rows of fewer,
+    wider panels, each as the planner planned it) that fits the same room with fewer such panels.
+
+    The strip keeps its height, so columns and sheets stay the planner's; each row takes its panels' height and
+    an even share of the room left over."""
+
+    def heights(rs: Rows) -> list[float] | None:
+        natural = [max(p.height for p in row) for row in rs]
+        spare = room - sum(natural) - (len(rs) - 1) * gap
+        return None if spare < -1e-6 else [h + max(spare, 0.0) / len(rs) for h in natural]
+
+    def misses(rs: Rows, hs: list[float], least: int) -> int:
+        n = 0
+        number = 0
+        for row, h in zip(rs, hs, strict=True):
+            for plan in row:
+                number += 1
+                if not fills(ctx, steps[number - 1], number, plan, h):
+                    n += 1
+                    if n >= least:
+                        return n
+        return n
+
+    first = heights(rows)
+    if first is None:  # a strip placed lower than planned (never, from the board): the rows as planned
+        return rows, [max(p.height for p in row) for row in rows]
+    best, best_h = rows, first
+    least = misses(rows, first, len(steps) + 1)
+    for alt in more if least else ():
+        hs = heights(alt)
+        # Only rows the planner would accept: no speech that does not fit, no crowded tails, no cramped bubble.
+        if hs is None or any(p.problems or p.tails_crowded or cramped(p) for row in alt for p in row):
+            continue
+        n = misses(alt, hs, least)
+        if n < least:
+            best, best_h, least = alt, hs, n
+            if not least:
+                break
+    return best, best_h

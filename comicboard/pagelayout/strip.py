@@ -17,6 +17,7 @@ from .geometry import Item, Shape
 from .labels import labels
 from .memo import memo
 from .panel import PanelContext, PanelPlan, cramped, height_floor, place_panel, plan_panel, speeches_of
+from .shots import rows_for_height
 from .typeset import LEADING, REVERSED_MIN_PT, Setter, Split, columns_for, number_size, vertical_block
 
 PANEL_MIN_EM = 7.5  # narrowest panel, in base-size em
@@ -394,14 +395,17 @@ def place_strip(ctx: PanelContext, cat: Category, proc: Procedure, plan: StripPl
     else:
         px0, py = body_x + body.details_w + 0.6 * s, body_y
     gap = _gap(s)
-    natural_rows = [max(p.height for p in row) for row in body.rows]
-    panels_h = sum(natural_rows) + (len(body.rows) - 1) * gap
+    panels_h = sum(max(p.height for p in row) for row in body.rows) + (len(body.rows) - 1) * gap
     # Beside a taller details card, the panels grow to its height rather than leave a gap under them.
     slack = 0.0 if body.details_below else max(0.0, body.details_h - panels_h)
-    row_extra = (extra + slack) / len(body.rows)
+    # A strip grown taller than planned may take more rows of fewer panels, where its people could not fill
+    # panels stretched that tall (shots.rows_for_height).
+    panels_w = body.per_row * body.panel_w + (body.per_row - 1) * gap
+    more = (alt[0] for k in range(body.per_row - 1, 0, -1)
+            if (alt := _panel_rows(ctx, proc, panels_w, k, s)) is not None and len(alt[0]) > len(body.rows))
+    rows, heights = rows_for_height(ctx, proc.steps, body.rows, more, panels_h + extra + slack, gap)
     number = 0
-    for row, rh in zip(body.rows, natural_rows, strict=True):
-        h = rh + row_extra
+    for row, h in zip(rows, heights, strict=True):
         for i, pplan in enumerate(row):
             number += 1
             px = px0 + sum(p.width for p in row[:i]) + i * gap
