@@ -380,8 +380,9 @@ _BRANCH = 3  # bubble places tried for each speech before giving up on the one b
 
 
 def shot_at(ctx: PanelContext, step: Step, plan: PanelPlan, height: float) -> Shot | None:
-    """The shot for the panel placed `height` (≥ its planned height) tall, or None when no shot holds every
-    speech at full size there (the planner's panel is placed instead).
+    """The shot for the panel placed `height` tall, or None when no shot holds every speech at full size there
+    (the planner's panel is placed instead, at least its planned height tall: `rows_for_height` gives a panel
+    less only when it has a shot).
 
     Shots are composed where panels are placed, never while the strips are searched: the search plans each
     panel at many widths and sizes, and a shot costs a search of its own. A shot keeps the panel's height, so
@@ -391,7 +392,7 @@ def shot_at(ctx: PanelContext, step: Step, plan: PanelPlan, height: float) -> Sh
     panel) unless that staging stands its people under FILL of its height: then it too is a shot, if one fits."""
     if not eligible(ctx, plan) or plan.problems or plan.side is not None or height < face_floor(plan) - 1e-6:
         return None
-    if height < shot_floor(plan) - 1e-6 and staged_fills(ctx, step, plan, height):
+    if plan.height - 0.01 <= height < shot_floor(plan) - 1e-6 and staged_fills(ctx, step, plan, height):
         return None
     return compose(ctx, step, plan, height)
 
@@ -481,12 +482,18 @@ def rows_for_height(ctx: PanelContext, steps: tuple[Step, ...], rows: Rows, more
     wider panels, each as the planner planned it) that fits the same room with fewer such panels.
 
     The strip keeps its height, so columns and sheets stay the planner's; each row takes its panels' height and
-    an even share of the room left over."""
+    an even share of the room left over. Rows whose planned heights overflow the room share it in proportion
+    to them when every panel of a row made lower than planned is a shot: people cut by the frame and bubbles
+    over their bodies often need less height than the planner's staging (bubbles stacked over whole people)."""
+    never = len(steps) + 1  # rows that cannot be placed in the room
 
     def heights(rs: Rows) -> list[float] | None:
         natural = [max(p.height for p in row) for row in rs]
         spare = room - sum(natural) - (len(rs) - 1) * gap
-        return None if spare < -1e-6 else [h + max(spare, 0.0) / len(rs) for h in natural]
+        if spare >= -1e-6:
+            return [h + max(spare, 0.0) / len(rs) for h in natural]
+        share = (room - (len(rs) - 1) * gap) / sum(natural)
+        return [h * share for h in natural] if share > 0 else None
 
     def misses(rs: Rows, hs: list[float], least: int) -> int:
         n = 0
@@ -494,7 +501,10 @@ def rows_for_height(ctx: PanelContext, steps: tuple[Step, ...], rows: Rows, more
         for row, h in zip(rs, hs, strict=True):
             for plan in row:
                 number += 1
-                if not fills(ctx, steps[number - 1], number, plan, h):
+                if h < plan.height - 0.01:  # lower than planned: only a shot holds it (a side caption never)
+                    if plan.side is not None or shot_at(ctx, steps[number - 1], plan, h) is None:
+                        return never
+                elif not fills(ctx, steps[number - 1], number, plan, h):
                     n += 1
                     if n >= least:
                         return n
@@ -504,7 +514,7 @@ def rows_for_height(ctx: PanelContext, steps: tuple[Step, ...], rows: Rows, more
     if first is None:  # a strip placed lower than planned (never, from the board): the rows as planned
         return rows, [max(p.height for p in row) for row in rows]
     best, best_h = rows, first
-    least = misses(rows, first, len(steps) + 1)
+    least = misses(rows, first, never)
     for alt in more if least else ():
         hs = heights(alt)
         # Only rows the planner would accept: no speech that does not fit, no crowded tails, no cramped bubble.

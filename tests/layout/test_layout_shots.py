@@ -151,3 +151,22 @@ def test_a_cast_members_own_picture_is_never_cut_by_a_shot_even_after_the_drawn_
     workers = [f for pg in doc["pages"] for f in pg["items"] if f["kind"] == "figure" and f["who"] == "worker"]
     assert workers and all(f.get("picture") == str(pic) and f["shot"] == "full" and "frame" not in f
                            for f in workers)
+
+
+def test_panels_keep_inside_their_procedures_card_and_apart(doc):
+    # A strip grown taller than planned may take more rows of fewer panels (so people can fill them); it keeps the
+    # card the planner gave it: every panel inside its procedure's card, no two panels overlapping.
+    for page in doc["pages"]:
+        cards = {it.get("procedure"): it["bbox"] for it in page["items"] if it["kind"] == "card"}
+        pans = [it for it in page["items"] if it["kind"] == "panel"]
+        for p in pans:
+            c = cards[p["procedure"]]
+            x, y, w, h = p["bbox"]
+            assert (c[0] - bars.TOL <= x and x + w <= c[0] + c[2] + bars.TOL and c[1] - bars.TOL <= y
+                    and y + h <= c[1] + c[3] + bars.TOL), (p["procedure"], p["step"])
+        for i, a in enumerate(pans):
+            for b in pans[i + 1:]:
+                ax, ay, aw, ah = a["bbox"]
+                bx, by, bw, bh = b["bbox"]
+                assert not (ax + bars.TOL < bx + bw and bx + bars.TOL < ax + aw and ay + bars.TOL < by + bh
+                            and by + bars.TOL < ay + ah), (a["procedure"], a["step"], b["step"])
