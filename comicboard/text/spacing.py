@@ -16,7 +16,8 @@ details text, never for speech bubbles (comics letter those centred and ragged):
 of its paragraph is stretched to the measure, first in its CJK–Latin gaps (¼ em up to ½ em) and word spaces
 (up to ½ em more), then evenly between characters where the line could have been broken; never inside an
 unbreakable run (a Latin word, a number, 。」, ——). A gap between characters grows at most ⅕ em (word spaces
-and CJK–Latin gaps ½ em); a line that would need more stays ragged rather than look gappy.
+½ em more, a CJK–Latin gap to ½ em in all); a line that would need more stays ragged rather than look
+gappy.
 Spacing (clreq §3.2.2, jlreq §3.2.3 "spacing between Japanese and Western characters"): ¼ em between a CJK
 character and a Latin letter or digit next to it, none at the line edges or beside full-width punctuation.
 Korean takes none (klreq: words are separated by spaces; 14일, 400원 are set solid).
@@ -216,7 +217,10 @@ def set_line(line: str, *, lang: str, fontset: FontSet, role: str = "regular", s
     return SetLine(tuple(xs), tuple(advances), pen * size, base * size, tuple(-u * size for u in lift))
 
 
-_MAX_WORD_STRETCH = 0.5  # em a word space or CJK–Latin gap may grow when justifying
+_MAX_WORD_STRETCH = 0.5  # em a word space may grow when justifying
+# em a CJK–Latin gap may reach when justifying (jlreq §3.8, clreq §3.7: ¼ em up to ½ em); wider, 年滿  65  歲
+# reads as a typing error.
+_MAX_LATIN_GAP = 0.5
 # em any one inter-character gap may grow: beyond about a fifth of an em, CJK text reads as letter-spaced
 # (批 准 入 伍), and a ragged end looks better than a gappy line.
 _MAX_CHAR_STRETCH = 0.2
@@ -235,10 +239,13 @@ def justify(line: str, setl: SetLine, width: float, *, lang: str, fontset: FontS
     # 1. CJK–Latin gaps and word spaces.
     words = [i for i in range(n - 1) if gaps[i] or line[i] == " "]
     if words:
-        each = min(slack / len(words), _MAX_WORD_STRETCH * size)
-        for i in words:
+        # An even share each, but no more than a position may take: a CJK–Latin gap up to ½ em in all.
+        room = {i: (max(0.0, _MAX_LATIN_GAP - gaps[i]) if gaps[i] else _MAX_WORD_STRETCH) * size for i in words}
+        order = sorted(words, key=room.__getitem__)  # the tightest first: the others share what it leaves
+        for k, i in enumerate(order):
+            each = min(slack / (len(order) - k), room[i])
             extra[i] += each
-        slack -= each * len(words)
+            slack -= each
     # 2. Between characters, only where a break is allowed (so never inside a word, a number, 。」 or ——).
     if slack > 1e-6:
         levels = break_levels(line, rules_for(lang))

@@ -93,3 +93,37 @@ def test_filled_lines_keep_the_count_the_rules_and_the_text(text, lang, width):
             assert b.text[0] not in rules.no_start and a.text[-1] not in rules.no_end
     for ln in full:
         assert ln.width <= width + 1e-9 or ln.overflow
+
+
+def _cjk_latin_gaps(line: str, xs: tuple[float, ...], size: float) -> list[float]:
+    """The blank (em) between each CJK character and an ASCII letter or digit beside it, on a set line."""
+    out = []
+    for k in range(1, len(line)):
+        a, b = line[k - 1], line[k]
+        if a.isascii() != b.isascii() and a.isalnum() and b.isalnum():
+            out.append((xs[k] - xs[k - 1]) / size - FS.advance(a, "regular"))
+    return out
+
+
+def test_a_cjk_latin_gap_grows_to_half_an_em_at_most():
+    # jlreq §3.8 / clreq §3.7: the gap between CJK and Western text stretches from ¼ em to ½ em, no more; the
+    # rest of the slack goes between characters (年滿  65  歲 read as typing errors on the zh-Hant example).
+    line = "年滿65歲的市民，搭公車、捷運都有"
+    size = 10.0
+    setl = set_line(line, lang="zh-Hant", fontset=FS, size=size)
+    out = justify(line, setl, setl.width + 12, lang="zh-Hant", fontset=FS, size=size)
+    gaps = _cjk_latin_gaps(line, out.xs, size)
+    assert len(gaps) == 2 and all(g <= 0.5 + 1e-6 for g in gaps), gaps
+    assert out.width == pytest.approx(setl.width + 12)  # the characters take the rest
+
+
+@settings(max_examples=120, deadline=None)
+@given(st.text(st.sampled_from(list(POOL)), min_size=1, max_size=90), st.sampled_from(["zh-Hans", "zh-Hant", "ja"]),
+       st.floats(min_value=4, max_value=14, allow_nan=False))
+def test_justified_cjk_latin_gaps_stay_within_half_an_em(text, lang, width_em):
+    size = 10.0
+    setter = Setter(FS, lang)
+    lines, _, height, _ = setter.measure(text, width_em * size, size)
+    block = setter.block("caption", lines, (0.0, 0.0, width_em * size, height), size, align="justify", source=text)
+    for ln in block.lines:
+        assert all(g <= 0.5 + 1e-6 for g in _cjk_latin_gaps(ln.text, ln.xs, size)), ln.text
