@@ -7,7 +7,8 @@ Each spec is laid out once (its layout time is reported) and pickled; then each 
 process that unpickles the layout and paints and writes it (imports, fonts and glyph caches start cold, as for a
 user); rounds are interleaved. Times are CPU seconds of the process (the machine is shared: wall time mostly
 measures the neighbours), medians, for PDF (PDF/X-4), PNG at 150 dpi and PNG at 300 dpi; CPU counts every
-thread (a PNG page encoded beside the painting of the next shows in wall time only). Bytes: all pages.
+thread and the worker processes PNG pages are painted in (spreading the work shows in wall time only). Bytes:
+all pages; RSS: the largest peak of the process or one of its workers.
 """
 
 from __future__ import annotations
@@ -25,9 +26,12 @@ import time
 CASES = (("pdf", 150), ("png", 150), ("png", 300))
 
 _CHILD = r"""
-import json, os, pickle, sys, time
+import json, os, pickle, resource, sys, time
 pkl, fmt, dpi, out = sys.argv[1], sys.argv[2], float(sys.argv[3]), sys.argv[4]
-cpu, wall = time.process_time, time.perf_counter
+wall = time.perf_counter
+def cpu():  # this process and the workers it waited for
+    a, b = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return a.ru_utime + a.ru_stime + b.ru_utime + b.ru_stime
 with open(pkl, "rb") as f:
     lay = pickle.load(f)
 c0, w0 = cpu(), wall()
@@ -36,7 +40,8 @@ c1, w1 = cpu(), wall()
 from comicboard.render import _render
 written = _render(dl, out, dpi=dpi)
 c2, w2 = cpu(), wall()
-print(json.dumps({"paint": c1 - c0, "draw": c2 - c1, "wall": w2 - w0,
+rss = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+print(json.dumps({"paint": c1 - c0, "draw": c2 - c1, "wall": w2 - w0, "rss": rss / 1024,
                   "items": sum(len(p.items) for p in dl.pages), "bytes": sum(os.path.getsize(p) for p in written)}))
 """
 
@@ -72,13 +77,13 @@ def main() -> None:
                     res.setdefault((name, spec, fmt, dpi), []).append(json.loads(p.stdout.strip().splitlines()[-1]))
     print(f"CPU seconds, medians of {args.rounds} fresh processes; layout: one in-process run")
     print(f"{'tree':8} {'spec':32} {'case':8} {'layout':>7} {'paint':>6} {'draw':>6} {'p+d':>6} {'wall':>6} "
-          f"{'items':>6} {'bytes':>9}")
+          f"{'items':>6} {'bytes':>9} {'RSS MB':>7}")
     for (name, spec, fmt, dpi), rows in res.items():
-        med = {k: statistics.median(r[k] for r in rows) for k in ("paint", "draw", "wall", "bytes")}
+        med = {k: statistics.median(r[k] for r in rows) for k in ("paint", "draw", "wall", "bytes", "rss")}
         pd = statistics.median(r["paint"] + r["draw"] for r in rows)
         case = "pdf" if fmt == "pdf" else f"png {dpi:g}"
         print(f"{name:8} {spec[-32:]:32} {case:8} {layout_cpu[spec]:7.2f} {med['paint']:6.2f} {med['draw']:6.2f} "
-              f"{pd:6.2f} {med['wall']:6.2f} {rows[0]['items']:6d} {int(med['bytes']):9d}")
+              f"{pd:6.2f} {med['wall']:6.2f} {rows[0]['items']:6d} {int(med['bytes']):9d} {med['rss']:7.0f}")
 
 
 if __name__ == "__main__":

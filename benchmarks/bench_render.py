@@ -9,7 +9,15 @@ For each case it reports medians over N repeats of
   * the in-process Python allocation peak from tracemalloc (one extra run, untimed: tracemalloc slows
     things down; it does not see memory allocated by C code, e.g. Pillow's image buffers).
 
+With `--against PYTHON[,PYTHON…]` (the interpreters of other installs, e.g. a venv with an older commit installed
+non-editable) it only runs fresh processes: each round runs every case with this install and then each other one,
+interleaved, and prints medians of wall time, CPU (user + system of the process and the workers it waited for),
+peak RSS (the largest single process, as `/usr/bin/time` reports it) and the peak of the whole process tree's
+proportional memory (PSS of the process and its workers summed, sampled every 10 ms on Linux), with ratios to the
+first install named.
+
 Usage:  python benchmarks/bench_render.py [--repeat N] [--quick] [--spec FILE] [--cases pdf,png150,png300]
+        python benchmarks/bench_render.py --against /path/to/base/.venv/bin/python --repeat 5 --cases png150
 """
 
 from __future__ import annotations
@@ -77,6 +85,90 @@ def run_subprocess(spec: Path, out: Path, dpi: float) -> tuple[float, int]:
     if proc.returncode != 0:
         raise SystemExit(f"bench: {' '.join(cmd)} failed ({proc.returncode}):\n{err}")
     return wall, rss_kb
+
+
+def _tree(pid: int) -> list[int]:
+    """A process and its descendants (Linux /proc)."""
+    out = [pid]
+    try:
+        for task in os.listdir(f"/proc/{pid}/task"):
+            with open(f"/proc/{pid}/task/{task}/children", encoding="ascii") as f:
+                for child in f.read().split():
+                    out += _tree(int(child))
+    except OSError:
+        pass
+    return out
+
+
+def _pss_kb(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as f:
+            return next((int(line.split()[1]) for line in f if line.startswith("Pss:")), 0)
+    except OSError:
+        return 0
+
+
+@dataclass
+class Run:
+    wall: float  # seconds
+    cpu: float  # user + system seconds of the process and its waited-for workers
+    rss_kb: int  # the largest single process's peak RSS
+    tree_kb: int  # peak of the summed PSS of the process tree (0 where /proc is missing)
+
+
+def run_fresh(python: str, spec: Path, out: Path, dpi: float) -> Run:
+    """One fresh `PYTHON -m comicboard render …`, its process tree's memory sampled while it runs."""
+    cmd = [python, "-m", "comicboard", "render", str(spec), "-o", str(out), "--dpi", str(dpi), "-q"]
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    tree = 0
+    while True:
+        pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+        if pid:
+            break
+        if os.path.isdir("/proc"):
+            tree = max(tree, sum(_pss_kb(p) for p in _tree(proc.pid)))
+        time.sleep(0.01)
+    wall = time.perf_counter() - t0
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        raise SystemExit(f"bench: {' '.join(cmd)} failed ({proc.returncode})")
+    rss = usage.ru_maxrss // 1024 if sys.platform == "darwin" else usage.ru_maxrss
+    return Run(wall, usage.ru_utime + usage.ru_stime, rss, tree)
+
+
+def compare(pythons: list[tuple[str, str]], spec: Path, cases: list[Case], repeat: int, tmp: Path,
+            log) -> str:  # noqa: ANN001
+    """Fresh processes of each install, rounds interleaved; a table of medians and ratios to the first."""
+    runs: dict[tuple[str, str], list[Run]] = {}
+    sizes: dict[tuple[str, str], int] = {}
+    for r in range(repeat):
+        for case in cases:
+            for name, python in pythons:
+                out = tmp / name / f"board-{case.name}{case.suffix}"
+                out.parent.mkdir(parents=True, exist_ok=True)
+                log(f"round {r + 1}: {case.name} {name}")
+                runs.setdefault((name, case.name), []).append(run_fresh(python, spec, out, case.dpi))
+                sizes[(name, case.name)] = output_size(out)
+    head = ("case", "install", "wall s", "CPU s", "max RSS MB", "tree PSS MB", "output MB", "wall ×", "CPU ×",
+            "RSS ×", "PSS ×")
+    rows = [head]
+    for case in cases:
+        first = None
+        for name, _ in pythons:
+            rs = runs[(name, case.name)]
+            med = (median([x.wall for x in rs]), median([x.cpu for x in rs]), median([x.rss_kb for x in rs]) / 1024,
+                   median([x.tree_kb for x in rs]) / 1024)
+            first = first or med
+            rows.append((case.name, name, f"{med[0]:.2f}", f"{med[1]:.2f}", f"{med[2]:.0f}", f"{med[3]:.0f}",
+                         f"{sizes[(name, case.name)] / 1e6:.2f}",
+                         *(f"{m / f:.2f}" if f else "-" for m, f in zip(med, first, strict=True))))
+    widths = [max(len(row[i]) for row in rows) for i in range(len(head))]
+    lines = ["  ".join(c.ljust(w) if i < 2 else c.rjust(w) for i, (c, w) in enumerate(zip(row, widths, strict=True)))
+             for row in rows]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    lines.append(f"medians of {repeat} fresh process(es) each, rounds interleaved; ratios to {pythons[0][0]}")
+    return "\n".join(lines)
 
 
 def _api():  # noqa: ANN202
@@ -187,6 +279,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--cases", default=",".join(CASES), help=f"comma-separated subset of {', '.join(CASES)}")
     p.add_argument("--keep", type=Path, help="write outputs here instead of a temporary folder (kept)")
     p.add_argument("--verbose", "-v", action="store_true", help="progress on stderr")
+    p.add_argument("--against", help="comma-separated interpreters of other installs, compared in fresh processes "
+                                     "(NAME=PYTHON names one; the first named is the baseline of the ratios)")
     args = p.parse_args(argv)
     repeat = 1 if args.quick else args.repeat
     if repeat < 1:
@@ -203,6 +297,19 @@ def main(argv: list[str] | None = None) -> int:
 
     print(environment(spec))
     print()
+    if args.against:
+        others = [a.split("=", 1) if "=" in a else (f"other{n + 1}", a)
+                  for n, a in enumerate(args.against.split(","))]
+        pythons = [(name, python) for name, python in others] + [("this", sys.executable)]
+        tmp = args.keep or Path(tempfile.mkdtemp(prefix="comicboard-bench-"))
+        try:
+            print(compare(pythons, spec, cases, repeat, tmp, log))
+        finally:
+            if not args.keep:
+                shutil.rmtree(tmp, ignore_errors=True)
+        with contextlib.suppress(AttributeError, OSError):
+            print("load average at the end: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
+        return 0
     if args.keep:
         args.keep.mkdir(parents=True, exist_ok=True)
         results = bench(spec, cases, repeat, args.keep, log)

@@ -1,6 +1,8 @@
 """Paint display-list pages into anti-aliased sRGB PNGs (ICC profile embedded) with Pillow alone (trim box only).
 
-The same painter works in ink: `render_page(page, dpi, mode="CMYK")` paints the display list's CMYK values as they
+A PNG page is painted in bands of rows and each band deflated as it is done (pngfile.py), so memory holds a band
+or two rather than the page; a board's pages are spread over forked worker processes when cores allow. The same
+painter works in ink: `render_page(page, dpi, mode="CMYK")` paints the display list's CMYK values as they
 are (100 % K text stays black ink only) for the TIFF backend; only placed pictures go through the output profile.
 """
 
@@ -9,7 +11,9 @@ from __future__ import annotations
 import contextlib
 import math
 import os
-from collections.abc import Callable, Iterable
+import sys
+import threading
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path as FilePath
@@ -24,6 +28,7 @@ from ..icc import SRGB_PROFILE, profile_bytes
 from ..limits import MAX_PIXELS, MIN_DPI
 from . import geometry
 from .geometry import Subpath
+from .pngfile import Segment, deflate_segment, write_png
 
 SUPERSAMPLE = 4  # shapes are drawn into 4×4 supersampled masks and box-filtered: 16 coverage levels
 SPARSE_PX = 40_000  # a shape whose box has more pixels is supersampled only in windows along its outline
@@ -33,6 +38,10 @@ MERGE_PX = 2_000  # windows are merged while that adds at most this many pixels 
 JOIN_COS2 = 0.97 ** 2  # a joint turning by more than ~14° (cos θ < 0.97) gets a round-join disc
 PASTE_IMAGE_PX = 2_048  # masks from this many pixels on paint through a solid image rather than a colour
 SPAN_GAP_PX = 16  # windows' spans closer than this are pasted as one: one call less for a few masked pixels
+BAND_PX = 4_000_000  # pixels of a page painted at a time (16 MB); a shape across two bands is cut twice
+SLICE_PX = 500_000  # pixels of a band turned into bytes at a time
+MAX_WORKERS = 8  # worker processes for the pages of one board
+WORKER_BYTES = 200_000_000  # memory a worker may take beyond its parent's: bands, masks, glyphs, its own heap
 # Beyond the page image: one mask band and its reduction, glyph masks, a resized picture, the encoder's rows.
 WORKING_BYTES = 64_000_000
 WHITE = (255, 255, 255)
@@ -177,82 +186,217 @@ def _room(dl: DisplayList) -> int | None:
 def write(dl: DisplayList, paths: list[FilePath], *, dpi: float = 150, max_pixels: int = MAX_PIXELS) -> None:
     """Backend entry point: page i of `dl` goes to paths[i] as an RGB PNG with the dpi stored.
 
-    With several pages, a page is encoded on a second thread while the next one is painted (zlib and Pillow's
-    filters let go of the GIL: on two cores encoding, about as long as painting, is mostly hidden), when the
-    memory at hand holds two page images; else one page at a time. The files are the same either way."""
+    Each page is painted in bands of rows and written band by band (memory: a band or two, not the page), a band
+    deflated on a second thread while the next is painted. Several pages are spread over worker processes when
+    the machine has cores to spare (see _workers). The files are the same bytes however the work is spread."""
     check_size(dl, dpi, max_pixels)
     pairs = list(zip(dl.pages, paths, strict=True))
-    glyphs: GlyphCache = {}
-    if len(pairs) < 2 or not _two_pages_fit(dl, dpi):
-        for page, path in pairs:
-            _save(render_page(page, dpi, glyphs=shared_glyphs(glyphs)), path, dpi)
+    workers = _workers(dl, dpi)
+    if workers > 1:
+        _write_in_processes(pairs, dpi, workers)
         return
+    glyphs: GlyphCache = {}
+    for page, path in pairs:
+        write_page(page, path, dpi, shared_glyphs(glyphs))
+
+
+def band_rows(width: int) -> int:
+    """Rows painted at a time: about BAND_PX pixels."""
+    return max(16, BAND_PX // max(1, width))
+
+
+def write_page(page: Page, path: FilePath, dpi: float, glyphs: GlyphCache | None = None) -> None:
+    """Paint one page band by band into a PNG file; a band's rows are deflated on a second thread (zlib lets go
+    of the GIL) while the next band is painted, at most two bands alive."""
     from concurrent.futures import Future, ThreadPoolExecutor
 
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="comicboard-png") as encoder:
-        pending: Future[None] | None = None
-        for page, path in pairs:
-            image = render_page(page, dpi, glyphs=shared_glyphs(glyphs))
-            if pending is not None:
-                pending.result()  # at most two page images alive: the one being encoded and this one
-            pending = encoder.submit(_save, image, path, dpi)
-        assert pending is not None
-        pending.result()  # an encoding error (a full disk, a file size limit) is raised here, as without a thread
+    painter = Painter(page, dpi, "RGB", glyphs)
+    w, h = painter.size
+    with open(path, "wb") as out, \
+            ThreadPoolExecutor(max_workers=1, thread_name_prefix="comicboard-png") as deflater:
+        pending: list[Future[Segment]] = []
+
+        def segments() -> Iterator[Segment]:
+            for top, bottom in painter.bands(band_rows(w)):
+                band = painter.new_band(top, bottom)
+                painter.paint(band, top)
+                # Rows taken out a slice at a time: the band's bytes are never held twice over (tobytes joins).
+                step = max(1, SLICE_PX // w)
+                rows = [padded_rows(band.crop((0, y, w, min(y + step, band.size[1]))))
+                        for y in range(0, band.size[1], step)]
+                band.close()
+                pending.append(deflater.submit(deflate_segment, rows))
+                del rows
+                if len(pending) > 1:
+                    yield pending.pop(0).result()
+            while pending:
+                yield pending.pop(0).result()
+
+        write_png(out, w, h, dpi, profile_bytes(SRGB_PROFILE), segments())
 
 
-def _save(image: PILImage.Image, path: FilePath, dpi: float) -> None:
-    """Encode one page and let its pixels go."""
+def padded_rows(image: PILImage.Image) -> bytes:
+    """The image's RGB rows, each followed by a zero byte (Pillow pads rows to a stride): see deflate_segment."""
+    return image.tobytes("raw", "RGB", 3 * image.size[0] + 1)
+
+
+def _workers(dl: DisplayList, dpi: float) -> int:
+    """Processes to paint the pages in: one per core this process may use, at most one per page; 1 (paint here)
+    with one page, one core, no fork (macOS, Windows: a fresh interpreter costs more than a page saves), from
+    inside a daemon worker (which may not have children), when other threads run (forking them is unsafe), or
+    when the memory at hand does not hold a band's buffers for each."""
+    if len(dl.pages) < 2 or sys.platform != "linux" or threading.active_count() > 1:
+        return 1
+    import multiprocessing
+
+    if multiprocessing.current_process().daemon:
+        return 1
     try:
-        # sRGB profile embedded: colour-managed viewers show the soft-proofed print colours as meant.
-        # Level 3: faster than 1 and 2 on boards (more matches, less to write) and within 12 % of 6's size.
-        image.save(path, format="PNG", dpi=(dpi, dpi), compress_level=3, icc_profile=profile_bytes(SRGB_PROFILE))
-    finally:
-        image.close()
-
-
-def _two_pages_fit(dl: DisplayList, dpi: float) -> bool:
-    """Whether the memory at hand holds two of the largest page images with their working buffers (unknown
-    memory, as on macOS and Windows: yes when one page is modest, under a quarter of the raster budget)."""
-    w, h = max((page_pixels(page, dpi) for page in dl.pages), key=lambda s: s[0] * s[1])
+        cores = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        cores = os.cpu_count() or 1
+    n = min(cores, len(dl.pages), MAX_WORKERS)
     free = _room(dl)
-    if free is None:
-        return w * h <= MAX_PIXELS // 4
-    return free >= 2 * memory_estimate(w, h)
+    if free is not None:
+        n = min(n, free // WORKER_BYTES)
+    return max(1, n)
+
+
+_JOB: tuple[list[tuple[Page, FilePath]], float] | None = None  # what forked workers paint (inherited, not pickled)
+_CHILD_GLYPHS: GlyphCache = {}  # a worker's glyph masks, kept from one of its pages to the next
+
+
+def _write_in_processes(pairs: list[tuple[Page, FilePath]], dpi: float, workers: int) -> None:
+    """Pages spread over forked worker processes, a page at a time, each written by the worker that paints it."""
+    global _JOB
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    _JOB = (pairs, dpi)
+    try:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            for done in [pool.submit(_write_job_page, n) for n in range(len(pairs))]:
+                done.result()  # an error painting or writing a page (a full disk) is raised here
+    finally:
+        _JOB = None
+
+
+def _write_job_page(n: int) -> None:
+    assert _JOB is not None
+    pairs, dpi = _JOB
+    page, path = pairs[n]
+    write_page(page, path, dpi, shared_glyphs(_CHILD_GLYPHS))
 
 
 def render_page(page: Page, dpi: float, mode: str = "RGB", glyphs: GlyphCache | None = None) -> PILImage.Image:
     """One page as an RGB image (or CMYK, in ink values); items painted in order onto paper white.
 
     `glyphs`: glyph masks kept from earlier pages of the same board at the same dpi (see shared_glyphs)."""
-    if mode not in PAPER:
-        raise RenderError(f"cannot paint in mode {mode!r}", expected="'RGB' or 'CMYK'")
-    scale = dpi / 72
-    ink = lru_cache(maxsize=None)(_rgb if mode == "RGB" else _cmyk)  # a board has a few dozen colours
+    painter = Painter(page, dpi, mode, glyphs)
     image = PILImage.new(mode, page_pixels(page, dpi), PAPER[mode])
-    if glyphs is None:
-        glyphs = {}
-    items = page.items
-    sprites = _repeated(items)  # drawings placed more than once on the page: rasterised once, then pasted
-    skip_to = 0
-    for n, item in enumerate(items):
-        if n < skip_to:
-            continue
-        if isinstance(item, Path) and item.use is not None and item.use.key in sprites:
-            end = n + 1
-            while end < len(items) and isinstance(items[end], Path) and items[end].use is item.use:
-                end += 1
-            if _paste_sprite(image, items[n:end], scale, ink, sprites):
-                skip_to = end
-                continue
-        if isinstance(item, Path):
-            _paint_path(image, item, scale, ink)
-        elif isinstance(item, GlyphRun):
-            _paint_text(image, item, scale, glyphs, ink)
-        elif isinstance(item, Image):
-            _paint_image(image, item, scale)
-        else:
-            raise RenderError(f"cannot draw display item of type {type(item).__name__}")
+    painter.paint(image, 0)
     return image
+
+
+class Painter:
+    """Paints one page, whole or a band of rows at a time (the same pixels either way, to 8-bit rounding where a
+    large shape's supersampled windows are cut differently): `paint(image, top)` draws into `image` the rows
+    top..top + image.height of the page, only the items that reach them."""
+
+    def __init__(self, page: Page, dpi: float, mode: str = "RGB", glyphs: GlyphCache | None = None) -> None:
+        if mode not in PAPER:
+            raise RenderError(f"cannot paint in mode {mode!r}", expected="'RGB' or 'CMYK'")
+        self.mode, self.scale = mode, dpi / 72
+        self.size = page_pixels(page, dpi)
+        self.ink = lru_cache(maxsize=None)(_rgb if mode == "RGB" else _cmyk)  # a board has a few dozen colours
+        self.glyphs: GlyphCache = {} if glyphs is None else glyphs
+        self.sprites = _repeated(page.items)  # drawings placed more than once: rasterised once, then pasted
+        self.units = _units(page.items, self.sprites)
+        self._reach: list[tuple[float, float]] | None = None  # each unit's rows, worked out for the first band
+
+    def bands(self, rows: int) -> list[tuple[int, int]]:
+        """The page cut into bands of at most `rows` rows (and at least half that), each cut at the row, among the
+        last half of the band's, that the fewest items cross (a gutter between panels, between lines of text):
+        an item across a cut is painted once for each band it reaches."""
+        w, h = self.size
+        if rows >= h:
+            return [(0, h)]
+        self._reach = self._reach or [_reach(unit, self.scale) for unit in self.units]
+        crossing = [0] * (h + 1)  # items over each row, from +1 where one starts and −1 past where it ends
+        for y0, y1 in self._reach:
+            a, b = max(0, math.floor(y0)), min(h, math.ceil(y1) + 1)
+            if a < b:
+                crossing[a] += 1
+                crossing[b] -= 1
+        running = 0
+        for y in range(h + 1):
+            running += crossing[y]
+            crossing[y] = running
+        out, top = [], 0
+        while h - top > rows:
+            cut = min(range(top + rows, top + rows // 2, -1), key=crossing.__getitem__)  # ties: the lowest cut
+            out.append((top, cut))
+            top = cut
+        return [*out, (top, h)]
+
+    def new_band(self, top: int, bottom: int) -> PILImage.Image:
+        return PILImage.new(self.mode, (self.size[0], bottom - top), PAPER[self.mode])
+
+    def paint(self, image: PILImage.Image, top: int) -> None:
+        units = self.units
+        if top > 0 or image.size[1] < self.size[1]:
+            if self._reach is None:
+                self._reach = [_reach(unit, self.scale) for unit in units]
+            bottom = top + image.size[1]
+            units = [u for u, (y0, y1) in zip(units, self._reach, strict=True) if y1 >= top and y0 < bottom]
+        scale, ink, oy = self.scale, self.ink, top
+        for unit in units:
+            item = unit[0]
+            if isinstance(item, Path):  # a unit of several items is one placement of a drawing
+                if item.use is not None and item.use.key in self.sprites and \
+                        _paste_sprite(image, unit, scale, ink, self.sprites, oy, self.size):
+                    continue
+                for path in unit:
+                    _paint_path(image, path, scale, ink, oy)
+            elif isinstance(item, GlyphRun):
+                _paint_text(image, item, scale, self.glyphs, ink, oy)
+            elif isinstance(item, Image):
+                _paint_image(image, item, scale, oy)
+            else:
+                raise RenderError(f"cannot draw display item of type {type(item).__name__}")
+
+
+def _units(items: list, sprites: dict) -> list[list]:
+    """Items in painting order, the consecutive paths of one placement of a repeated drawing (one Use whose key is
+    in `sprites`) kept together; every other item alone, so that a band paints only the paths that reach it."""
+    out: list[list] = []
+    for item in items:
+        use = item.use if isinstance(item, Path) else None
+        if use is not None and use.key in sprites and out and isinstance(out[-1][0], Path) and out[-1][0].use is use:
+            out[-1].append(item)
+        else:
+            out.append([item])
+    return out
+
+
+def _reach(unit: list, scale: float) -> tuple[float, float]:
+    """Page rows (pixels) that a unit's paint may touch, with room to spare: control points bound a curve, and
+    strokes, anti-aliasing and hairlines add at most a half width and two pixels."""
+    item = unit[0]
+    if isinstance(item, GlyphRun):
+        em = item.size * scale
+        return item.baseline * scale - 3 * em - 2, item.baseline * scale + 3 * em + 2
+    if isinstance(item, Image):
+        return item.y * scale - 2, (item.y + item.h) * scale + 2
+    lo, hi, pad = math.inf, -math.inf, 0.0
+    for path in unit:
+        for op in path.ops:
+            if len(op) > 2:
+                ys = op[2::2]
+                lo, hi = min(lo, *ys), max(hi, *ys)
+        if path.stroke is not None:
+            pad = max(pad, path.stroke_width)
+    return lo * scale - pad * scale - 3, hi * scale + pad * scale + 3
 
 
 # --- repeated drawings --------------------------------------------------------------------------------
@@ -292,10 +436,12 @@ def _repeated(items: list) -> dict:
     return {key: None for key, n in seen.items() if n > 1}
 
 
-def _paste_sprite(image: PILImage.Image, run: list[Path], scale: float, ink: Ink, sprites: dict) -> bool:
+def _paste_sprite(image: PILImage.Image, run: list[Path], scale: float, ink: Ink, sprites: dict, oy: int = 0,
+                  page: tuple[int, int] | None = None) -> bool:
     """Paint one placement of a repeated drawing from its sprite (made at its first placement). A placement lands
     on whole pixels, at most half a pixel from where its outlines say. False: paint it path by path instead (it
-    has another number of paths than the sprite, or reaches past the page)."""
+    has another number of paths than the sprite, or reaches past the page). `image` holds the page's rows from
+    `oy` on (a band of the `page`-sized page): the part of the sprite over them is pasted."""
     use = run[0].use
     assert use is not None
     sprite = sprites[use.key]
@@ -303,12 +449,21 @@ def _paste_sprite(image: PILImage.Image, run: list[Path], scale: float, ink: Ink
         sprite = sprites[use.key] = _make_sprite(run, scale, ink, image.mode)
     if sprite.paths != len(run):
         return False
+    page_w, page_h = page or image.size
     x0, y0 = round(use.x * scale) + sprite.at[0], round(use.y * scale) + sprite.at[1]
-    box = (x0, y0, x0 + sprite.size[0], y0 + sprite.size[1])
-    if x0 < 0 or y0 < 0 or box[2] > image.size[0] or box[3] > image.size[1]:
+    if x0 < 0 or y0 < 0 or x0 + sprite.size[0] > page_w or y0 + sprite.size[1] > page_h:
         return False
+    y0 -= oy
+    cut = (0, max(0, -y0), sprite.size[0], min(sprite.size[1], image.size[1] - y0))  # the rows in this band
+    if cut[3] <= cut[1]:
+        return True
+    box = (x0, y0 + cut[1], x0 + sprite.size[0], y0 + cut[3])
+    keep, painted = sprite.keep, sprite.painted
+    assert keep is not None
+    if cut != (0, 0, *sprite.size):
+        keep, painted = keep.crop(cut), painted.crop(cut)
     below = image.crop(box)
-    image.paste(ImageChops.add(ImageChops.multiply(below, sprite.keep), sprite.painted), box[:2])
+    image.paste(ImageChops.add(ImageChops.multiply(below, keep), painted), box[:2])
     return True
 
 
@@ -363,8 +518,9 @@ def _disjoint_rects(subpaths: list[Subpath]) -> list[tuple[float, float, float, 
     return rects  # type: ignore[return-value]
 
 
-def _paint_path(image: PILImage.Image, item: Path, scale: float, ink: Ink = _rgb) -> None:
-    subpaths = geometry.flatten(item.ops, scale)
+def _paint_path(image: PILImage.Image, item: Path, scale: float, ink: Ink = _rgb, oy: int = 0) -> None:
+    """Fill, then stroke, an outline; `oy`: the page row at the image's top (a band of the page)."""
+    subpaths = geometry.flatten(item.ops, scale, 0.0, -oy)  # less a whole number of pixels: no rounding moves
     if not subpaths:
         return
     if item.fill is not None:
@@ -699,7 +855,7 @@ def shared_glyphs(cache: GlyphCache) -> GlyphCache:
 
 
 def _paint_text(image: PILImage.Image, run: GlyphRun, scale: float, cache: GlyphCache,
-                ink: Ink = _rgb) -> None:
+                ink: Ink = _rgb, oy: int = 0) -> None:
     """Each glyph at its own x on the baseline. Pillow puts glyph bitmaps on whole pixels anyway (a
     fractional origin is rounded), so origins are rounded here and each glyph is rasterised once per board."""
     if len(run.xs) != len(run.text):
@@ -709,7 +865,7 @@ def _paint_text(image: PILImage.Image, run: GlyphRun, scale: float, cache: Glyph
     # Size quantised to 1/64 px (FreeType's own unit) so the cache is not defeated by float noise.
     font = _font(run.font, round(run.size * scale * 64) / 64)
     rgb = ink(run.color)
-    y = math.floor(run.baseline * scale + 0.5)
+    y = math.floor(run.baseline * scale + 0.5) - oy
     for ch, x in zip(run.text, run.xs, strict=True):
         if ch.isspace():
             continue
@@ -754,11 +910,12 @@ def _metrics(font: ImageFont.FreeTypeFont) -> tuple[int, int]:
 # --- images -------------------------------------------------------------------------------------------
 
 
-def _paint_image(image: PILImage.Image, item: Image, scale: float) -> None:
+def _paint_image(image: PILImage.Image, item: Image, scale: float, oy: int = 0) -> None:
     x0, y0 = round(item.x * scale), round(item.y * scale)
     w, h = round((item.x + item.w) * scale) - x0, round((item.y + item.h) * scale) - y0
     if w <= 0 or h <= 0:
         return
+    y0 -= oy
     from ..icc import cmyk_to_srgb_image, srgb_to_cmyk_image
     from ..pictures import load_rgba
 

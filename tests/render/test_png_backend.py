@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import threading
 from dataclasses import replace
 
 import pytest
-from PIL import Image
+from PIL import Image, ImageChops
 
 from comicboard.color import BLACK
 from comicboard.display import DisplayList, GlyphRun, Page, Path, PathPen
@@ -249,72 +248,62 @@ def _three_pages():
     return DisplayList([sample_page(), sample_page(bleed=0), sample_page(bleed=3)], title="three")
 
 
-def test_pages_encoded_beside_painting_give_the_same_files(tmp_path, monkeypatch):
-    """A page encoded on the second thread while the next is painted is the file painting it alone gives."""
+def test_pages_painted_in_bands_or_in_worker_processes_give_the_same_files(tmp_path, monkeypatch):
+    """A page painted a few rows at a time is the page painted whole; the files are the same bytes whatever the
+    band height and whether the pages are painted here or spread over worker processes."""
     dl = _three_pages()
-    alive, most = set(), [0]
-    real_render_page = png.render_page
-
-    def counted(page, dpi, mode="RGB", glyphs=None):
-        image = real_render_page(page, dpi, mode, glyphs)
-        real_close = image.close
-        alive.add(id(image))
-        most[0] = max(most[0], len(alive))
-
-        def close():
-            alive.discard(id(image))
-            real_close()
-        image.close = close
-        return image
-
-    threads = []
-    real_save = png._save
-
-    def saved(image, path, dpi):
-        threads.append(threading.current_thread() is threading.main_thread())
-        real_save(image, path, dpi)
-
-    monkeypatch.setattr(png, "render_page", counted)
-    monkeypatch.setattr(png, "_save", saved)
-    monkeypatch.setattr(png, "_two_pages_fit", lambda dl, dpi: True)
-    render(dl, tmp_path / "t.png", dpi=72)
-    assert threads == [False] * 3  # every page encoded beside the painting
-    assert most[0] <= 2, most  # never more than two page images at once
-    monkeypatch.setattr(png, "_two_pages_fit", lambda dl, dpi: False)
-    most[0], threads[:] = 0, []
+    whole = [png.render_page(p, 72) for p in dl.pages]
+    monkeypatch.setattr(png, "_workers", lambda dl, dpi: 1)
     render(dl, tmp_path / "s.png", dpi=72)
-    assert threads == [True] * 3 and most[0] == 1
+    monkeypatch.setattr(png, "BAND_PX", 7 * png.page_pixels(dl.pages[0], 72)[0])  # 7-row bands
+    render(dl, tmp_path / "b.png", dpi=72)
+    monkeypatch.setattr(png, "_workers", lambda dl, dpi: 2)
+    render(dl, tmp_path / "p.png", dpi=72)
     for n in (1, 2, 3):
-        assert (tmp_path / f"t-{n}.png").read_bytes() == (tmp_path / f"s-{n}.png").read_bytes()
+        with Image.open(tmp_path / f"s-{n}.png") as im:
+            assert im.convert("RGB").tobytes() == whole[n - 1].tobytes()
+        with Image.open(tmp_path / f"b-{n}.png") as im:  # a shape cut by a band may move a subpixel at the cut
+            diff = ImageChops.difference(im.convert("RGB"), whole[n - 1]).convert("L").histogram()
+            assert sum(diff[1:]) <= 50 and max(v for v, c in enumerate(diff) if c) <= 2 * 256 // 16
+        assert (tmp_path / f"b-{n}.png").read_bytes() == (tmp_path / f"p-{n}.png").read_bytes()
 
 
-def test_pages_overlap_only_when_two_page_images_fit(monkeypatch):
+def test_pages_go_to_worker_processes_only_with_cores_memory_and_pages_to_spare(monkeypatch):
     dl = _three_pages()
-    w, h = png.page_pixels(dl.pages[0], 300)
-    two = 2 * png.memory_estimate(w, h)
-    monkeypatch.setattr(png, "_room", lambda dl: two)
-    assert png._two_pages_fit(dl, 300)
-    monkeypatch.setattr(png, "_room", lambda dl: two - 1)
-    assert not png._two_pages_fit(dl, 300)
+    monkeypatch.setattr(png.threading, "active_count", lambda: 1)
+    monkeypatch.setattr(png.os, "sched_getaffinity", lambda pid: {0, 1, 2, 3}, raising=False)
+    monkeypatch.setattr(png.sys, "platform", "linux")
+    monkeypatch.setattr(png, "_room", lambda dl: 10 * png.WORKER_BYTES)
+    assert png._workers(dl, 72) == 3  # one a page
+    assert png._workers(DisplayList(dl.pages[:1], title="one"), 72) == 1
+    monkeypatch.setattr(png, "_room", lambda dl: 2 * png.WORKER_BYTES + 1)
+    assert png._workers(dl, 72) == 2
+    monkeypatch.setattr(png.os, "sched_getaffinity", lambda pid: {0}, raising=False)
+    assert png._workers(dl, 72) == 1
+    monkeypatch.setattr(png.os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
+    monkeypatch.setattr(png.threading, "active_count", lambda: 2)  # forking a threaded process is unsafe
+    assert png._workers(dl, 72) == 1
 
 
-def test_an_encoding_error_on_the_second_thread_reaches_the_caller(tmp_path, monkeypatch):
-    """A page that cannot be written (here: its encoder fails) fails the render, and no page file is left."""
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_page_that_cannot_be_written_fails_the_render_and_leaves_no_file(tmp_path, monkeypatch, workers):
+    """A page that cannot be written (here: its encoder fails, on the deflating thread, in a worker process or
+    here) fails the render, and no page file is left."""
     dl = _three_pages()
-    monkeypatch.setattr(png, "_two_pages_fit", lambda dl, dpi: True)
-    real_save = Image.Image.save
-    calls = [0]
+    monkeypatch.setattr(png, "_workers", lambda dl, dpi: workers)
+    real, calls = png.deflate_segment, [0]
 
-    def failing_save(self, fp, *args, **kwargs):
+    def failing(rows, *args):
         calls[0] += 1
-        if calls[0] == 2:
+        if calls[0] == 2:  # the second band of each process: the first page of one, the second of the other
             raise OSError(28, "No space left on device")
-        return real_save(self, fp, *args, **kwargs)
+        return real(rows, *args)
 
-    monkeypatch.setattr(Image.Image, "save", failing_save)
+    monkeypatch.setattr(png, "deflate_segment", failing)
+    monkeypatch.setattr(png, "BAND_PX", 20 * png.page_pixels(dl.pages[0], 72)[0])
     with pytest.raises((OSError, RenderError)):
         render(dl, tmp_path / "f.png", dpi=72)
-    assert not list(tmp_path.glob("f*.png"))
+    assert not list(tmp_path.glob("*f*.png*"))
 
 
 def test_glyphs_are_rasterised_once_per_board_and_give_the_same_pages(tmp_path, monkeypatch, font):
@@ -323,6 +312,7 @@ def test_glyphs_are_rasterised_once_per_board_and_give_the_same_pages(tmp_path, 
     run = GlyphRun("办事流程办事", [10, 30, 50, 70, 90, 110], 40, font, 18, BLACK)
     pages = [_page([run], w=140), _page([replace(run, text="流程办理", xs=[10, 30, 50, 70])], w=140)]
     alone = [png.render_page(p, 144).tobytes() for p in pages]
+    monkeypatch.setattr(png, "_workers", lambda dl, dpi: 1)  # one process: one glyph cache for the board
     calls = []
     real_glyph = png._glyph
     monkeypatch.setattr(png, "_glyph", lambda f, ch: calls.append(ch) or real_glyph(f, ch))
