@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..display import PathOp
 
@@ -67,14 +68,19 @@ def _cubic(p0: Point, p1: Point, p2: Point, p3: Point) -> list[Point]:
     ddy = max(abs(p0[1] - 2 * p1[1] + p2[1]), abs(p1[1] - 2 * p2[1] + p3[1]))
     dd = 6 * math.hypot(ddx, ddy)
     n = max(1, min(MAX_CURVE_SEGMENTS, math.ceil(math.sqrt(dd / (8 * FLATNESS_PX)))))
-    out: list[Point] = []
+    x0, y0, x1, y1, x2, y2, x3, y3 = *p0, *p1, *p2, *p3
+    return [(a * x0 + b * x1 + c * x2 + d * x3, a * y0 + b * y1 + c * y2 + d * y3) for a, b, c, d in _bernstein(n)]
+
+
+@lru_cache(maxsize=MAX_CURVE_SEGMENTS)
+def _bernstein(n: int) -> tuple[tuple[float, float, float, float], ...]:
+    """The cubic Bernstein weights at t = 1/n, 2/n, … 1: the same for every curve cut in n."""
+    out = []
     for i in range(1, n + 1):
         t = i / n
         u = 1 - t
-        a, b, c, d = u * u * u, 3 * u * u * t, 3 * u * t * t, t * t * t
-        x = a * p0[0] + b * p1[0] + c * p2[0] + d * p3[0]
-        out.append((x, a * p0[1] + b * p1[1] + c * p2[1] + d * p3[1]))
-    return out
+        out.append((u * u * u, 3 * u * u * t, 3 * u * t * t, t * t * t))
+    return tuple(out)
 
 
 def dash(subpaths: list[Subpath], on: float, off: float) -> list[Subpath]:

@@ -249,7 +249,7 @@ def _workers(dl: DisplayList, dpi: float) -> int:
         return 1
     import multiprocessing
 
-    if multiprocessing.current_process().daemon:
+    if multiprocessing.parent_process() is not None:  # a batch's worker, or a pool's: the cores are spoken for
         return 1
     try:
         cores = len(os.sched_getaffinity(0))
@@ -271,13 +271,18 @@ def _write_in_processes(pairs: list[tuple[Page, FilePath]], dpi: float, workers:
     global _JOB
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
     _JOB = (pairs, dpi)
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"))
     try:
-        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            for done in [pool.submit(_write_job_page, n) for n in range(len(pairs))]:
-                done.result()  # an error painting or writing a page (a full disk) is raised here
+        for done in [pool.submit(_write_job_page, n) for n in range(len(pairs))]:
+            done.result()  # an error painting or writing a page (a full disk) is raised here
+    except BrokenProcessPool as exc:
+        raise RenderError("a worker process painting PNG pages stopped (killed, or out of memory)",
+                          hint="render again, at a lower dpi, or with more memory free") from exc
     finally:
+        pool.shutdown(wait=True, cancel_futures=True)  # after an error or Ctrl-C: no page more is begun
         _JOB = None
 
 
@@ -725,32 +730,44 @@ class _Outline:
         boxes of consecutive stretches (a slant cut every WINDOW_PX), merged while that adds little area."""
         ss = SUPERSAMPLE
         cx0, cy0, cx1, cy1 = clip
+        floor, ceil = math.floor, math.ceil
         out: list[tuple[int, int, int, int]] = []
         for poly in self.polys:
-            pts = [(x / ss, y / ss) for x, y in poly + (poly[:1] if self.fill else [])]
-            if len(pts) == 1:
-                pts = pts * 2
-            current: tuple[int, int, int, int] | None = None
-            for (ax, ay), (bx, by) in zip(pts, pts[1:], strict=False):
-                # A slant is cut into stretches so that its windows stay narrow; a level or upright run is not.
-                n = max(1, math.ceil(min(abs(bx - ax), abs(by - ay)) / WINDOW_PX))
-                for k in range(n):
-                    px, py = ax + (bx - ax) * k / n, ay + (by - ay) * k / n
-                    qx, qy = ax + (bx - ax) * (k + 1) / n, ay + (by - ay) * (k + 1) / n
-                    win = (max(cx0, math.floor(min(px, qx) - pad)), max(cy0, math.floor(min(py, qy) - pad)),
-                           min(cx1, math.ceil(max(px, qx) + pad)), min(cy1, math.ceil(max(py, qy) + pad)))
-                    if win[2] <= win[0] or win[3] <= win[1]:
+            seq = poly + poly[:1] if self.fill else poly
+            if len(seq) == 1:
+                seq = seq * 2
+            # The current window as four numbers (l < 0: none yet); written out, as this runs per vertex.
+            l = t = r = b = -1  # noqa: E741
+            ax, ay = seq[0][0] / ss, seq[0][1] / ss  # quarter pixels: every sum and difference below is exact
+            for x, y in seq[1:]:
+                bx, by = x / ss, y / ss
+                dx, dy = bx - ax, by - ay
+                if min(abs(dx), abs(dy)) <= WINDOW_PX:  # one stretch (a slant of more is cut in pieces)
+                    pieces: Iterable[tuple[float, float, float, float]] = ((ax, ay, bx, by),)
+                else:
+                    n = math.ceil(min(abs(dx), abs(dy)) / WINDOW_PX)
+                    pieces = ((ax + dx * k / n, ay + dy * k / n, ax + dx * (k + 1) / n, ay + dy * (k + 1) / n)
+                              for k in range(n))
+                ax, ay = bx, by
+                for px, py, qx, qy in pieces:
+                    w0 = floor((px if px < qx else qx) - pad)
+                    w1 = floor((py if py < qy else qy) - pad)
+                    w2 = ceil((qx if px < qx else px) + pad)
+                    w3 = ceil((qy if py < qy else py) + pad)
+                    w0, w1 = (w0 if w0 > cx0 else cx0), (w1 if w1 > cy0 else cy0)
+                    w2, w3 = (w2 if w2 < cx1 else cx1), (w3 if w3 < cy1 else cy1)
+                    if w2 <= w0 or w3 <= w1:
                         continue  # off the page
-                    if current is not None:
-                        merged = (min(current[0], win[0]), min(current[1], win[1]),
-                                  max(current[2], win[2]), max(current[3], win[3]))
-                        if _area(merged) - _area(current) - _area(win) <= MERGE_PX:
-                            current = merged
+                    if l >= 0:
+                        m0, m1 = (l if l < w0 else w0), (t if t < w1 else w1)
+                        m2, m3 = (r if r > w2 else w2), (b if b > w3 else w3)
+                        if (m2 - m0) * (m3 - m1) - (r - l) * (b - t) - (w2 - w0) * (w3 - w1) <= MERGE_PX:
+                            l, t, r, b = m0, m1, m2, m3  # noqa: E741
                             continue
-                        out.append(current)
-                    current = win
-            if current is not None:
-                out.append(current)
+                        out.append((l, t, r, b))
+                    l, t, r, b = w0, w1, w2, w3  # noqa: E741
+            if l >= 0:
+                out.append((l, t, r, b))
         return out
 
 

@@ -270,7 +270,10 @@ def test_pages_painted_in_bands_or_in_worker_processes_give_the_same_files(tmp_p
 
 def test_pages_go_to_worker_processes_only_with_cores_memory_and_pages_to_spare(monkeypatch):
     dl = _three_pages()
+    import multiprocessing
+
     monkeypatch.setattr(png.threading, "active_count", lambda: 1)
+    monkeypatch.setattr(multiprocessing, "parent_process", lambda: None)
     monkeypatch.setattr(png.os, "sched_getaffinity", lambda pid: {0, 1, 2, 3}, raising=False)
     monkeypatch.setattr(png.sys, "platform", "linux")
     monkeypatch.setattr(png, "_room", lambda dl: 10 * png.WORKER_BYTES)
@@ -281,6 +284,10 @@ def test_pages_go_to_worker_processes_only_with_cores_memory_and_pages_to_spare(
     monkeypatch.setattr(png.os, "sched_getaffinity", lambda pid: {0}, raising=False)
     assert png._workers(dl, 72) == 1
     monkeypatch.setattr(png.os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
+    assert png._workers(dl, 72) == 2
+    monkeypatch.setattr(multiprocessing, "parent_process", lambda: object())  # in a batch's worker process
+    assert png._workers(dl, 72) == 1
+    monkeypatch.setattr(multiprocessing, "parent_process", lambda: None)
     monkeypatch.setattr(png.threading, "active_count", lambda: 2)  # forking a threaded process is unsafe
     assert png._workers(dl, 72) == 1
 
@@ -327,3 +334,16 @@ def test_glyphs_are_rasterised_once_per_board_and_give_the_same_pages(tmp_path, 
     assert len(cache) == 4
     monkeypatch.setattr(png, "GLYPH_CACHE_PX", 1)
     assert png.shared_glyphs(cache) == {}
+
+
+def test_a_worker_process_that_dies_fails_the_render_with_a_message(tmp_path, monkeypatch):
+    """A worker killed while painting (the kernel's out-of-memory killer) fails the render and says so; no page
+    file is left."""
+    import os
+
+    dl = _three_pages()
+    monkeypatch.setattr(png, "_workers", lambda dl, dpi: 2)
+    monkeypatch.setattr(png, "write_page", lambda *args: os._exit(9))  # runs in the forked workers only
+    with pytest.raises(RenderError, match="worker process"):
+        render(dl, tmp_path / "k.png", dpi=72)
+    assert not list(tmp_path.glob("*k*.png*"))
