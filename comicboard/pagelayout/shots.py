@@ -474,6 +474,19 @@ def fills(ctx: PanelContext, step: Step, number: int, plan: PanelPlan, height: f
 Rows = list[list["PanelPlan"]]
 
 
+def _shot_holds(ctx: PanelContext, step: Step, plan: PanelPlan, height: float) -> bool:
+    """Whether the panel, lower than planned, holds as a shot: its scene composed at `height`, and a vertical
+    caption's columns (when it has one) still fitting their box beside it."""
+    side = plan.side
+    if side is None:
+        return shot_at(ctx, step, plan, height) is not None
+    from .panel import _SIDE_CHROME
+    s = plan.s
+    longest = max(ctx.setter.column_length(c, side.size) for c in side.cols)
+    return (2 * _pad(s) + 2 * _badge_r(s) + _SIDE_CHROME * s + longest <= height + 0.01
+            and shot_at(ctx, step, side.scene, height) is not None)
+
+
 def rows_for_height(ctx: PanelContext, steps: tuple[Step, ...], rows: Rows, more: Iterable[Rows], room: float,
                     gap: float) -> tuple[Rows, list[float]]:
     """The strip's rows of panels for a body `room` points tall, and each row's height: the planner's `rows`, or,
@@ -501,8 +514,8 @@ def rows_for_height(ctx: PanelContext, steps: tuple[Step, ...], rows: Rows, more
         for row, h in zip(rs, hs, strict=True):
             for plan in row:
                 number += 1
-                if h < plan.height - 0.01:  # lower than planned: only a shot holds it (a side caption never)
-                    if plan.side is not None or shot_at(ctx, steps[number - 1], plan, h) is None:
+                if h < plan.height - 0.01:  # lower than planned: only a shot holds it
+                    if not _shot_holds(ctx, steps[number - 1], plan, h):
                         return never
                 elif not fills(ctx, steps[number - 1], number, plan, h):
                     n += 1
