@@ -17,6 +17,12 @@ WORRY = ("困难", "困難", "失业", "失業", "住院", "入院", "生病", "
          "着急", "著急", "急用", "去世", "过世", "過世", "怎么办", "怎麼辦", "糟了", "困って", "心配", "なくし",
          "無くし", "失くし", "亡くな", "どうしよう", "困った",
          "잃", "걱정", "어려", "아파", "입원", "실직", "돌아가", "어떡하")
+# "Don't worry": the worry is named only to lift it. Taken out of the text before the worry words are looked
+# for, so the one saying it looks calm, while trouble said beside it (别担心？可我儿子住院了) still worries.
+REASSURANCE = ("别担心", "別擔心", "不要担心", "不要擔心", "不用担心", "不用擔心", "别着急", "別著急", "不要着急",
+               "不要著急", "不用着急", "不用著急", "别急", "別急", "不用急", "ご心配なく", "心配しないで",
+               "心配いりません", "心配ありません", "心配ない", "걱정 마", "걱정마", "걱정하지 마", "걱정하지마",
+               "걱정 안 하셔도", "걱정 없")
 QUESTION = ("？", "?", "吗", "嗎", "怎么", "怎麼", "什么", "什麼", "哪里", "哪裡", "ですか", "ますか", "でしょうか",
             "까요", "나요", "습니까")
 RELIEF = ("太好了", "放心", "明白了", "原来如此", "原來如此", "这样啊", "這樣啊", "よかった", "安心", "なるほど",
@@ -65,13 +71,20 @@ def _has(text: str, words: Sequence[str]) -> bool:
     return any(w in text for w in words)
 
 
+def _lifted(text: str) -> str:
+    """`text` without its reassurances (别担心, ご心配なく, 걱정 마세요), whose worry words are no worry."""
+    for w in REASSURANCE:
+        text = text.replace(w, "　")
+    return text
+
+
 def expression_for(text: str, kind: str = "speech", staff: bool = False) -> str:
     """The face that fits a speech: thankful, worried, question, relieved, surprised (a resident's shout),
     neutral (a calm thought, or staff checking papers) or happy. Staff never look worried about a resident's
     trouble they repeat."""
     if _has(text, THANKS):
         return "thankful"
-    if not staff and _has(text, WORRY):
+    if not staff and _has(_lifted(text), WORRY):
         return "worried"
     if _has(text, QUESTION):
         return "question"

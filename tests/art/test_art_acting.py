@@ -145,3 +145,18 @@ def test_staff_hold_the_steps_document():
 def test_staff_checking_papers_look_attentive_not_all_smiles(text):
     assert expression_for(text, staff=True) == "neutral"
     assert expression_for("材料齐全，当场发放", staff=True) == "happy"
+
+
+@pytest.mark.parametrize("text", ["别担心，我马上帮您通报。", "別擔心，我馬上幫妳通報。", "先别急，我们约双方谈谈。",
+                                  "不用擔心，里長會處理。", "ご心配なく、窓口で手続きできます。",
+                                  "心配しないでください。", "걱정 마세요. 같이 알아볼게요.",
+                                  "걱정하지 마세요, 제가 도와 드릴게요."])
+def test_a_reassurance_is_no_worried_face(text):
+    # "Don't worry" names the worry only to lift it: the one saying it looks calm, whoever they are (a staff
+    # member of the cast other than `worker` is read as a resident: 陳里長 looked worried saying 別擔心).
+    assert expression_for(text) != "worried"
+
+
+def test_trouble_beside_a_reassurance_still_worries():
+    assert expression_for("别担心？可我儿子住院了") == "worried"
+    assert expression_for("心配しないでと言われても、財布をなくしました") == "worried"
