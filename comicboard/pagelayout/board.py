@@ -233,7 +233,7 @@ def choose_layout(board: Board, setter: Setter, frame: Frame, ctx_for) -> tuple[
     # column count, already made; take the column count that needs the fewest sheets.
     counted = []
     for ncols, units in at_min:
-        too_tall = sum(u.kind == "strip" and u.height > body_h + 0.01 for u in units)
+        too_tall = _too_tall(units, body_h, s_min)
         counted.append((too_tall, pages_needed(units, body_h, s_min, ncols), ncols, units))
     # A strip taller than the page cannot be printed whole: fewer columns (wider strips, with their panels in
     # fewer rows) win over fewer pages. Among as many sheets, the one whose columns end most nearly level (only
@@ -271,12 +271,25 @@ def choose_layout(board: Board, setter: Setter, frame: Frame, ctx_for) -> tuple[
         if k <= k_lo:
             break
         u = _units(ctx_for, board, col_w, _size(k))
-        if (sum(x.kind == "strip" and x.height > body_h + 0.01 for x in u) > too_tall
+        if (_too_tall(u, body_h, _size(k)) > too_tall
                 or pages_needed(u, body_h, _size(k), ncols) > npages):
             k_hi = k
             continue
         k_lo, units, pages_lo = k, u, None
     return _size(k_lo), ncols, units, None
+
+
+def _too_tall(units: list[Unit], body_h: float, s: float) -> int:
+    """How many strips cannot stand in a column of `body_h` under their category's band (every column starts with
+    one: the category's, or the band repeated as continued)."""
+    band: dict[str, float] = {}
+    n = 0
+    for u in units:
+        if u.kind == "header":
+            band[u.cat.name] = max(u.height, u.cont_height)
+        elif u.height + band.get(u.cat.name, 0.0) + 0.5 * s > body_h + 0.01:
+            n += 1
+    return n
 
 
 def _ragged(pages: list, s: float) -> float:
@@ -413,6 +426,10 @@ def _column_items(board: Board, setter: Setter, col: list, x: float, y: float, w
     # stays with the strip it heads.
     spread = sum(1 for a in col[:-1] if a.kind != "header")
     extra_gap = min(rest / spread, 1.5 * s) if spread else 0.0
+    # What is still left goes to the strips too: the column ends level with its neighbours, not above a blank.
+    rest -= extra_gap * spread
+    if rest > 0.01 and grow_total:
+        ratio = (grow + rest) / grow_total
     items: list[Item] = []
     cy = y  # every column starts at the top, so the category bands of neighbouring columns line up
     mirror = board.direction == "rtl"

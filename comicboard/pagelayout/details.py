@@ -11,6 +11,7 @@ Measuring returns what it decided (memoised through `Setter.measure`); placing r
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import NamedTuple
 
@@ -122,3 +123,14 @@ def entry_blocks(setter: Setter, kind: str, entry: Entry, x: float, y: float, si
     if not lines:
         return [head]
     return [head, replace(block, lines=lines)]
+
+
+def grown_size(height_at: Callable[[float], float], sizes: Sequence[float], target: float) -> float:
+    """The largest of `sizes` (the first is the card's own) at which a card is at most `target` tall
+    (`height_at(size)`: the card's height set at that size); the first when none is. A card beside taller panels
+    takes their height with larger text instead of leaving the foot of its column blank. The sizes are few, and
+    ones the board already sets (its speech size): every size a board sets is a face the renderer opens."""
+    for size in sorted(sizes[1:], reverse=True):
+        if size > sizes[0] and height_at(size) <= target:
+            return size
+    return sizes[0]

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..model import Category, Procedure
-from .details import Entry, entry_blocks, measure_entry
+from .details import Entry, entry_blocks, grown_size, measure_entry
 from .geometry import Item, Shape
 from .labels import labels
 from .memo import memo
@@ -21,6 +21,8 @@ from .shots import rows_for_height
 from .typeset import LEADING, REVERSED_MIN_PT, Setter, Split, columns_for, number_size, vertical_block
 
 PANEL_MIN_EM = 7.5  # narrowest panel, in base-size em
+FLAT = 2.5  # a panel wider than this times its height reads as a flat strip, not a picture
+LONE_GROWTH = 1.2  # a strip may grow this much (in height) to keep a last row from holding one flat panel
 
 
 @dataclass
@@ -106,6 +108,10 @@ def _gap(s: float) -> float:
     return 0.9 * s  # between panels; holds the sequence arrow
 
 
+def _row_gap(s: float) -> float:
+    return 0.6 * s  # between rows of panels: a gutter, no arrow to hold
+
+
 def _panel_widths(steps: tuple, total: float, s: float) -> list[float]:
     """Share a row's width between its panels: panels with a dialogue get more room than a single line,
     so the row's heights even out instead of one tall panel setting the height of all."""
@@ -189,6 +195,8 @@ def _plan_body(ctx: PanelContext, proc: Procedure, inner: float, s: float) -> St
     # A procedure with no details and no link has no card: its panels take the whole width.
     has_card = bool(detail_texts(proc, ctx.board.lang)) or bool(proc.url)
     details_below = not has_card or beside_room < min(n, 2) * PANEL_MIN_EM * s + gap
+    if details_below:
+        details_w = inner  # under the panels the card takes the strip's width, not a narrow block beside a hole
     per_row = _fit(inner if details_below else beside_room, n, s)
     details, details_h = _details(ctx, proc, details_w, detail_size, s)
     # Panels as many to a row as fit; fewer, wider ones (or the details moved under them) when a bubble would
@@ -237,10 +245,46 @@ def _plan_body(ctx: PanelContext, proc: Procedure, inner: float, s: float) -> St
                           bound=(now + 0.01 + 1e-6, details_h, details_below), prior=prior)
         if alt is not None and _body_height(alt[0], details_h, details_below, s) <= now + 0.01:
             rows, panel_w, per_row = alt
+    if len(rows) > 1 and len(rows[-1]) == 1 < len(rows[0]):
+        # A last row of one panel under fuller rows is a flat strip of a panel: fewer to a row, or the details
+        # card under the panels and all of them side by side, when that makes the strip at most LONE_GROWTH taller
+        # and no panel flat.
+        now = _body_height(rows, details_h, details_below, s)
+        under = _details(ctx, proc, inner, detail_size, s) if not details_below else (details, details_h)
+        best = None
+        for below in (details_below, True) if not details_below else (True,):
+            dh = under[1] if below else details_h
+            for k in range(_fit(width_for(below), n, s), 0, -1):
+                if _lone_last(n, k):
+                    continue
+                least = now * LONE_GROWTH if best is None else min(now * LONE_GROWTH, best[0])
+                alt = _panel_rows(ctx, proc, width_for(below), k, s, roomy=True, bound=(least + 0.01, dh, below),
+                                  prior=prior)
+                if alt is not None and _flattest(alt[0]) <= FLAT:
+                    h = _body_height(alt[0], dh, below, s)
+                    if best is None or h < best[0] - 0.01:
+                        best = (h, below, alt)
+        if best is not None:
+            _, below, (rows, panel_w, per_row) = best
+            if below and not details_below:
+                details_below, details_w, (details, details_h) = True, inner, under
     problems = [msg for row in rows for p in row for msg in p.problems]
     height = _body_height(rows, details_h, details_below, s)
     return StripBody(details, detail_size, details_w, details_h, details_below, per_row, panel_w, rows, problems,
                      height)
+
+
+def _flattest(rows: list[list[PanelPlan]]) -> float:
+    """The largest width-to-height ratio of the rows' panels (each as tall as its row)."""
+    return max(p.width / max(max(q.height for q in row), 1e-6) for row in rows for p in row)
+
+
+def _lone_last(n: int, per_row: int) -> bool:
+    """Whether `n` panels at most `per_row` to a row (balanced, as `_panel_rows` sets them) leave one panel alone
+    in the last row under fuller rows."""
+    rows_n = math.ceil(n / per_row)
+    per = math.ceil(n / rows_n)
+    return rows_n > 1 and per > 1 and n - (rows_n - 1) * per == 1
 
 
 def _fit(width: float, n: int, s: float) -> int:
@@ -292,7 +336,7 @@ def _panel_rows(ctx: PanelContext, proc: Procedure, panels_w: float, per_row: in
     if bound is not None:
         floors = [max(height_floor(ctx, step, w, s) for step, w in zip(steps, widths, strict=True))
                   for steps, widths in zip(row_steps, row_widths, strict=True)]
-        if beaten(sum(floors) + (rows_n - 1) * gap):
+        if beaten(sum(floors) + (rows_n - 1) * _row_gap(s)):
             return None
     # Panels are planned tallest first (as `prior` guesses, from an arrangement planned before): a bound or a
     # cramped bubble gives the rows up after fewer panels. The rows are the same in any order.
@@ -307,7 +351,7 @@ def _panel_rows(ctx: PanelContext, proc: Procedure, panels_w: float, per_row: in
         if roomy and cramped(plan):
             return None
         tallest[r] = max(tallest[r], plan.height)
-        if bound is not None and beaten(sum(tallest) + (rows_n - 1) * gap):
+        if bound is not None and beaten(sum(tallest) + (rows_n - 1) * _row_gap(s)):
             return None
     rows = [[p for p in row if p is not None] for row in planned]
     return rows, panel_w, per_row
@@ -323,7 +367,7 @@ def _cramped(rows: list[list[PanelPlan]]) -> int:
 
 
 def _body_height(rows: list[list[PanelPlan]], details_h: float, details_below: bool, s: float) -> float:
-    panels_h = sum(max(p.height for p in row) for row in rows) + (len(rows) - 1) * _gap(s)
+    panels_h = sum(max(p.height for p in row) for row in rows) + (len(rows) - 1) * _row_gap(s)
     return details_h + 0.4 * s + panels_h if details_below else max(details_h, panels_h)
 
 
@@ -375,17 +419,36 @@ def place_strip(ctx: PanelContext, cat: Category, proc: Procedure, plan: StripPl
     if body.details or proc.url:
         dx = body_x
         dy = body_y
-        items.append(Shape("details_box", (dx, dy, body.details_w, body.details_h), cat.color.spec()))
-        cy = dy + 0.25 * s
-        for kind, entry, text in body.details:
-            items.extend(entry_blocks(setter, kind, entry, dx + 0.4 * s, cy, body.detail_size, where=where,
-                                      text=text))
-            cy += len(entry.lines) * body.detail_size * LEADING + 0.25 * s
+        details, dsize, box_h = body.details, body.detail_size, body.details_h
+        spare = top = 0.0
+        if not body.details_below:
+            # Beside the panels the card takes their height (as placed): its text set at the speech size when that
+            # fits, and what is still left spaced between its entries.
+            box_h = body.height + extra
+            cuts = sum(len(e.split) for _, e, _ in details)  # larger text cuts no word that was set whole
+
+            def height_at(z: float) -> float:
+                entries, h = _details(ctx, proc, body.details_w, z, s)
+                return h if sum(len(e.split) for _, e, _ in entries) <= cuts else math.inf
+
+            dsize = grown_size(height_at, (body.detail_size, s), box_h)
+            details, dh = _details(ctx, proc, body.details_w, dsize, s) if dsize != body.detail_size else (
+                details, body.details_h)
+            icons = material_icons(proc, ctx.board.lang)
+            slots = len(details) + (1 if icons and any(k == "materials" for k, _, _ in details) else 0)
+            spare = min(max(0.0, box_h - dh) / max(slots, 1), 1.5 * dsize * LEADING)
+            # Beyond that the entries stand in the card's middle, not above a blank foot.
+            top = max(0.0, box_h - dh - spare * slots) / 2
+        items.append(Shape("details_box", (dx, dy, body.details_w, box_h), cat.color.spec()))
+        cy = dy + 0.25 * s + top
+        for kind, entry, text in details:
+            items.extend(entry_blocks(setter, kind, entry, dx + 0.4 * s, cy, dsize, where=where, text=text))
+            cy += len(entry.lines) * dsize * LEADING + 0.25 * s + spare
             icons = material_icons(proc, ctx.board.lang) if kind == "materials" else ()
             if icons:  # a row of pictures under the materials: what to bring, at a glance
-                size = _icon_size(body.detail_size)
+                size = _icon_size(dsize)
                 items.extend(icon_row(icons, dx + 0.4 * s, cy, body.details_w - 0.8 * s, size))
-                cy += size + 0.25 * s
+                cy += size + 0.25 * s + spare
         qr = _qr_size(proc, body.details_w, s)
         if qr:
             items.append(Shape("qr", (dx + (body.details_w - qr) / 2, cy, qr, qr), extra={"url": proc.url}))
@@ -395,7 +458,7 @@ def place_strip(ctx: PanelContext, cat: Category, proc: Procedure, plan: StripPl
     else:
         px0, py = body_x + body.details_w + 0.6 * s, body_y
     gap = _gap(s)
-    panels_h = sum(max(p.height for p in row) for row in body.rows) + (len(body.rows) - 1) * gap
+    panels_h = sum(max(p.height for p in row) for row in body.rows) + (len(body.rows) - 1) * _row_gap(s)
     # Beside a taller details card, the panels grow to its height rather than leave a gap under them.
     slack = 0.0 if body.details_below else max(0.0, body.details_h - panels_h)
     # A strip grown taller than planned may take more rows of fewer panels, where its people could not fill
@@ -403,7 +466,7 @@ def place_strip(ctx: PanelContext, cat: Category, proc: Procedure, plan: StripPl
     panels_w = body.per_row * body.panel_w + (body.per_row - 1) * gap
     more = (alt[0] for k in range(body.per_row - 1, 0, -1)
             if (alt := _panel_rows(ctx, proc, panels_w, k, s)) is not None and len(alt[0]) > len(body.rows))
-    rows, heights = rows_for_height(ctx, proc.steps, body.rows, more, panels_h + extra + slack, gap)
+    rows, heights = rows_for_height(ctx, proc.steps, body.rows, more, panels_h + extra + slack, _row_gap(s))
     number = 0
     for row, h in zip(rows, heights, strict=True):
         for i, pplan in enumerate(row):
@@ -414,7 +477,7 @@ def place_strip(ctx: PanelContext, cat: Category, proc: Procedure, plan: StripPl
                 ax = px + pplan.width + 0.15 * s
                 items.append(Shape("arrow", (ax, py + h / 2 - 0.35 * s, gap - 0.3 * s, 0.7 * s),
                                    cat.color.spec(), extra={"direction": "left" if mirror else "right"}))
-        py += h + gap
+        py += h + _row_gap(s)
     if mirror:
         _mirror_panels(items, x, plan.width, keep_title=not plan.bar_w)
     return items
