@@ -47,6 +47,7 @@ JOINTS = {"service_hall": "#D2CBC0", "office": "#D9CBB4", "meeting_room": "#CBD1
           "street": "#CFCAC0", "clinic": "#CFDCDA", "school": "#D9C8AA"}
 WOOD = "#E2C9A6"
 WOOD_DARK = "#CDAE86"
+WOOD_EDGE = "#D8BC97"  # a long wooden edge: light enough to sit behind text
 METAL = "#D5DBE1"
 METAL_DARK = "#B9C2CB"
 GLASS = "#DCEEF8"
@@ -195,11 +196,11 @@ def _window(sc: _Scene, x: float, y: float, w: float, h: float, accent: Color, i
     s = 0.12 * gw
     sc.poly([(gx + 0.1 * gw, gy + 0.75 * gh), (gx + 0.1 * gw + s, gy + 0.45 * gh), (gx + 0.1 * gw + 1.35 * s,
              gy + 0.45 * gh), (gx + 0.1 * gw + 0.35 * s, gy + 0.75 * gh)], GLASS_SHINE)
-    sc.rect(x, y + h - sill, w, sill, WOOD, K)
+    sc.rect(x, y + h - sill, w, sill, WOOD)
     if curtains:
         cw = 0.2 * w
         for cx in (x + t * 0.5, x + w - cw - t * 0.5):
-            sc.rect(cx, y + 0.02 * h, cw, h - sill - 0.04 * h, curtains, K)
+            sc.rect(cx, y + 0.02 * h, cw, h - sill - 0.04 * h, curtains)
 
 
 def _home_window(sc: _Scene, x: float, y: float, w: float, h: float, accent: Color, i: int = 0) -> None:
@@ -223,7 +224,7 @@ def _notice_board(sc: _Scene, x: float, y: float, w: float, h: float, accent: Co
     for c in range(cols):
         px, py = x + t + c * cw + 0.12 * cw, y + t + 0.24 * h + (0.04 * h if c % 2 else 0.0)
         pw, ph = 0.76 * cw, h - 2 * t - 0.32 * h
-        sc.rect(px, py, pw, ph, (PAPER, PASTELS[(c + i) % 5], WHITE)[c % 3], K)
+        sc.rect(px, py, pw, ph, (PAPER, PASTELS[(c + i) % 5], WHITE)[c % 3])
         _text_bars(sc, px + 0.12 * pw, py + 0.12 * ph, 0.76 * pw, 0.7 * ph, 4)
         sc.oval(px + pw / 2, py + 0.04 * ph, 0.03 * h, 0.03 * h, "#E8908A")
 
@@ -233,7 +234,7 @@ def _poster(sc: _Scene, x: float, y: float, w: float, h: float, accent: Color, i
     m = 0.08 * w
     sc.rect(x + m, y + m, w - 2 * m, 0.18 * h, (_soft(accent, 0.5), PASTELS[i % 5])[i % 2])
     cx, cy, rr = x + w / 2, y + 0.5 * h, 0.2 * min(w, h)
-    sc.oval(cx, cy, rr, rr, PASTELS[(i + 2) % 5], K)
+    sc.oval(cx, cy, rr, rr, PASTELS[(i + 2) % 5])
     sc.rect(cx - 0.35 * rr, cy - 0.15 * rr, 0.7 * rr, 0.3 * rr, WHITE)
     _text_bars(sc, x + m, y + 0.7 * h, w - 2 * m, 0.24 * h, 3)
 
@@ -247,7 +248,7 @@ def _guide_board(sc: _Scene, x: float, y: float, w: float, h: float, accent: Col
     step = (h * 0.72 - m) / rows
     for k in range(rows):
         ry = y + 0.26 * h + k * step
-        sc.oval(x + m + 0.25 * step, ry + 0.4 * step, 0.2 * step, 0.2 * step, PASTELS[(k + i) % 5])
+        sc.rect(x + m + 0.1 * step, ry + 0.22 * step, 0.36 * step, 0.36 * step, PASTELS[(k + i) % 5])
         sc.rect(x + m + 0.65 * step, ry + 0.25 * step, (w - 2 * m - 0.65 * step) * (0.9 - 0.12 * (k % 2)),
                 0.3 * step, TEXT_BAR)
 
@@ -256,7 +257,6 @@ def _clock(sc: _Scene, x: float, y: float, w: float, h: float, accent: Color, i:
     r = min(w, h) / 2
     cx, cy = x + w / 2, y + h / 2
     sc.oval(cx, cy, r, r, WHITE, K)
-    sc.oval(cx, cy, 0.82 * r, 0.82 * r, "#F4F6F8")
     wd = max(LINE_PT, 0.08 * r)
     sc.lines([(cx, cy - 0.78 * r, cx, cy - 0.62 * r), (cx, cy + 0.62 * r, cx, cy + 0.78 * r),
               (cx - 0.78 * r, cy, cx - 0.62 * r, cy), (cx + 0.62 * r, cy, cx + 0.78 * r, cy)], "#9AA4AE", wd)
@@ -278,8 +278,8 @@ def _queue_display(sc: _Scene, x: float, y: float, w: float, h: float, accent: C
     m = 0.12 * h
     sc.rect(x + m, y + m, 0.22 * w, h - 2 * m, _soft(accent, 0.35))
     dh = h - 2.2 * m
-    for k, d in enumerate((0, 2, 8)):
-        _seven_seg(sc, x + 0.32 * w + k * 0.2 * w, y + 1.1 * m, dh, d, "#FFD98A")
+    for k, d in enumerate((1, 7)):  # a number of few segments: the display reads as one all the same
+        _seven_seg(sc, x + 0.42 * w + k * 0.22 * w, y + 1.1 * m, dh, d, "#FFD98A")
 
 
 def _seven_seg(sc: _Scene, x: float, y: float, hgt: float, digit: int, color: str) -> None:
@@ -306,10 +306,10 @@ def _wall_shelf(sc: _Scene, x: float, y: float, w: float, h: float, accent: Colo
             sh = (0.36 + 0.05 * ((k * 7) % 3)) * h
             if bx + sw > x + 0.97 * w:
                 break
-            sc.rect(bx, by - sh, sw, sh, PASTELS[k % 5], K)
+            sc.rect(bx, by - sh, sw, sh, PASTELS[k % 5])
             bx += sw + 0.01 * h
             k += 1
-        sc.rect(x, by, w, board, WOOD_DARK, K)
+        sc.rect(x, by, w, board, WOOD_DARK)
 
 
 def _picture(sc: _Scene, x: float, y: float, w: float, h: float, accent: Color, i: int = 0) -> None:
@@ -378,12 +378,12 @@ def _cross_plate(sc: _Scene, x: float, y: float, w: float, h: float, accent: Col
 
 def _wall_plant(sc: _Scene, x: float, y: float, w: float, h: float, accent: Color, i: int = 0) -> None:
     """A plant on a small wall shelf: leaves over a pot."""
-    sc.rect(x, y + 0.9 * h, w, 0.1 * h, WOOD_DARK, K)
+    sc.rect(x, y + 0.9 * h, w, 0.1 * h, WOOD_DARK)
     pw = 0.5 * w
     cx = x + w / 2
     sc.poly([(cx - pw / 2, y + 0.55 * h), (cx + pw / 2, y + 0.55 * h), (cx + 0.38 * pw, y + 0.9 * h),
              (cx - 0.38 * pw, y + 0.9 * h)], POT, K)
-    sc.oval(x + w / 2, y + 0.3 * h, 0.48 * w, 0.28 * h, LEAF, K)
+    sc.oval(x + w / 2, y + 0.3 * h, 0.48 * w, 0.28 * h, LEAF)
 
 
 @dataclass(frozen=True)
@@ -515,14 +515,14 @@ def _desk_computer(sc: _Scene, x: float, y: float, w: float, h: float, accent: C
     sc.rect(mx, y, mw, mh, "#C4CCD5", K)
     sc.rect(mx + 0.06 * mw, y + 0.08 * mh, 0.88 * mw, 0.8 * mh, "#DDEFFB")
     _text_bars(sc, mx + 0.14 * mw, y + 0.16 * mh, 0.5 * mw, 0.6 * mh, 3, "#A9D2F0")
-    sc.rect(x + 0.1 * w, top - 0.06 * h, 0.24 * w, 0.06 * h, PAPER, K)
+    sc.rect(x + 0.1 * w, top - 0.06 * h, 0.24 * w, 0.06 * h, PAPER)
     sc.rect(x + 0.12 * w, top - 0.09 * h, 0.2 * w, 0.03 * h, _soft(accent, 0.6))
     sc.rect(x, top, w, 0.07 * h, WOOD, K)
-    sc.rect(x + 0.03 * w, top + 0.07 * h, 0.32 * w, dh - 0.07 * h, "#EFE2CF", K)
+    sc.rect(x + 0.03 * w, top + 0.07 * h, 0.32 * w, dh - 0.07 * h, "#EFE2CF")
     for k in range(3):
         dy = top + 0.07 * h + (k + 0.5) * (dh - 0.07 * h) / 3
         sc.rect(x + 0.19 * w - 0.04 * w, dy - 0.012 * h, 0.08 * w, 0.024 * h, WOOD_DARK)
-    sc.rect(x + w - 0.07 * w, top + 0.07 * h, 0.04 * w, dh - 0.07 * h, WOOD_DARK, K)
+    sc.rect(x + w - 0.07 * w, top + 0.07 * h, 0.04 * w, dh - 0.07 * h, WOOD_DARK)
 
 
 def _cabinet(sc: _Scene, x: float, y: float, w: float, h: float, accent: Color, i: int = 0) -> None:
@@ -530,7 +530,7 @@ def _cabinet(sc: _Scene, x: float, y: float, w: float, h: float, accent: Color, 
     sc.rect(x, y, w, h, METAL, K)
     for k in range(4):
         dy = y + 0.04 * h + k * 0.24 * h
-        sc.rect(x + 0.08 * w, dy, 0.84 * w, 0.2 * h, "#E6EAEE", K)
+        sc.rect(x + 0.08 * w, dy, 0.84 * w, 0.2 * h, "#E6EAEE")
         sc.rect(x + 0.35 * w, dy + 0.07 * h, 0.3 * w, 0.04 * h, METAL_DARK)
 
 
@@ -554,7 +554,7 @@ def _plant(sc: _Scene, x: float, y: float, w: float, h: float, accent: Color, i:
     sc.poly([(x + 0.22 * w, y + h - ph), (x + 0.78 * w, y + h - ph), (x + 0.7 * w, y + h), (x + 0.3 * w, y + h)],
             POT, K)
     for cx, cy, rx, ry in ((0.3, 0.42, 0.3, 0.2), (0.7, 0.4, 0.3, 0.2), (0.5, 0.22, 0.34, 0.22)):
-        sc.oval(x + cx * w, y + cy * h, rx * w, ry * h, LEAF, K)
+        sc.oval(x + cx * w, y + cy * h, rx * w, ry * h, (LEAF_DARK, LEAF_DARK, LEAF)[int(cx * 3) % 3])
 
 
 def _sofa(sc: _Scene, x: float, y: float, w: float, h: float, accent: Color, i: int = 0) -> None:
@@ -562,7 +562,7 @@ def _sofa(sc: _Scene, x: float, y: float, w: float, h: float, accent: Color, i: 
     sc.rect(x + 0.06 * w, y, 0.88 * w, 0.55 * h, sofa, K, radius=0.2 * h)
     sc.rect(x, y + 0.35 * h, w, 0.5 * h, sofa, K, radius=0.15 * h)
     for k in range(2):
-        sc.rect(x + 0.12 * w + k * 0.4 * w, y + 0.12 * h, 0.36 * w, 0.28 * h, "#FFF6EE", K, radius=0.1 * h)
+        sc.rect(x + 0.12 * w + k * 0.4 * w, y + 0.12 * h, 0.36 * w, 0.28 * h, "#FFF6EE", None, radius=0.1 * h)
     sc.rect(x + 0.06 * w, y + 0.85 * h, 0.05 * w, 0.15 * h, WOOD_DARK)
     sc.rect(x + 0.89 * w, y + 0.85 * h, 0.05 * w, 0.15 * h, WOOD_DARK)
 
@@ -582,20 +582,20 @@ def _tv_cabinet(sc: _Scene, x: float, y: float, w: float, h: float, accent: Colo
     sc.rect(x + 0.46 * w, y + 0.5 * h, 0.08 * w, 0.06 * h, METAL_DARK)
     sc.rect(x, y + 0.56 * h, w, 0.44 * h, WOOD, K)
     for k in range(3):
-        sc.rect(x + (0.05 + 0.31 * k) * w, y + 0.62 * h, 0.28 * w, 0.32 * h, "#EAD6BA", K)
+        sc.rect(x + (0.05 + 0.31 * k) * w, y + 0.62 * h, 0.28 * w, 0.32 * h, "#EAD6BA")
 
 
 def _bed(sc: _Scene, x: float, y: float, w: float, h: float, accent: Color, i: int = 0) -> None:
     """The examination bed with its pillow."""
-    sc.rect(x + 0.04 * w, y, 0.3 * w, 0.28 * h, WHITE, K, radius=0.1 * h)
+    sc.rect(x + 0.04 * w, y, 0.3 * w, 0.28 * h, WHITE, None, radius=0.1 * h)
     sc.rect(x, y + 0.22 * h, w, 0.26 * h, "#E8F3F0", K, radius=0.08 * h)
     for lx in (x + 0.06 * w, x + 0.9 * w):
-        sc.rect(lx, y + 0.48 * h, 0.04 * w, 0.52 * h, METAL_DARK, K)
+        sc.rect(lx, y + 0.48 * h, 0.04 * w, 0.52 * h, METAL_DARK)
 
 
 def _med_cabinet(sc: _Scene, x: float, y: float, w: float, h: float, accent: Color, i: int = 0) -> None:
     sc.rect(x, y, w, h, "#F4F7F8", K)
-    sc.rect(x + 0.08 * w, y + 0.06 * h, 0.84 * w, 0.42 * h, GLASS, K)
+    sc.rect(x + 0.08 * w, y + 0.06 * h, 0.84 * w, 0.42 * h, GLASS)
     for k in range(3):
         sc.rect(x + (0.14 + 0.26 * k) * w, y + 0.3 * h, 0.18 * w, 0.16 * h, PASTELS[k])
     sc.lines([(x + w / 2, y + 0.54 * h, x + w / 2, y + 0.96 * h)], "#C6CFD6")
@@ -608,16 +608,16 @@ def _screen(sc: _Scene, x: float, y: float, w: float, h: float, accent: Color, i
     """A folding screen of three cloth panels on a frame."""
     pw = w / 3
     for k in range(3):
-        sc.rect(x + k * pw, y, pw, 0.88 * h, ("#D7EEE8", "#CBE7DF", "#D7EEE8")[k], K)
+        sc.rect(x + k * pw, y, pw, 0.88 * h, ("#D7EEE8", "#CBE7DF", "#D7EEE8")[k], K if k == 1 else None)
     for lx in (x + 0.05 * w, x + 0.92 * w):
         sc.rect(lx, y + 0.88 * h, 0.03 * w, 0.12 * h, METAL_DARK)
 
 
 def _school_desk(sc: _Scene, x: float, y: float, w: float, h: float, accent: Color, i: int = 0) -> None:
     """A pupil's desk with the chair's back behind it."""
-    sc.rect(x + 0.25 * w, y, 0.5 * w, 0.4 * h, SEAT, K, radius=0.1 * h)
+    sc.rect(x + 0.25 * w, y, 0.5 * w, 0.4 * h, SEAT, None, radius=0.1 * h)
     sc.rect(x, y + 0.3 * h, w, 0.14 * h, WOOD, K)
-    sc.rect(x + 0.05 * w, y + 0.44 * h, 0.9 * w, 0.3 * h, "#F0E4CF", K)
+    sc.rect(x + 0.05 * w, y + 0.44 * h, 0.9 * w, 0.3 * h, "#F0E4CF")
     for lx in (x + 0.08 * w, x + 0.86 * w):
         sc.rect(lx, y + 0.74 * h, 0.06 * w, 0.26 * h, METAL_DARK)
 
@@ -626,11 +626,11 @@ def _chair_backs(sc: _Scene, x: float, y: float, w: float, h: float, accent: Col
     """Linked waiting chairs, seen from the front."""
     n = max(1, round(w / h))
     cw = w / n
-    sc.rect(x, y + 0.7 * h, w, 0.08 * h, METAL_DARK, K)
+    sc.rect(x, y + 0.7 * h, w, 0.08 * h, METAL_DARK)
     for k in range(n):
         cx = x + k * cw + 0.06 * cw
-        sc.rect(cx, y, 0.88 * cw, 0.55 * h, SEAT, K, radius=0.12 * h)
-        sc.rect(cx - 0.02 * cw, y + 0.5 * h, 0.92 * cw, 0.16 * h, SEAT, K, radius=0.06 * h)
+        sc.rect(cx, y, 0.88 * cw, 0.55 * h, SEAT, None, radius=0.12 * h)
+        sc.rect(cx - 0.02 * cw, y + 0.5 * h, 0.92 * cw, 0.16 * h, "#A9C9E4", None, radius=0.06 * h)
         sc.rect(cx + 0.4 * cw, y + 0.78 * h, 0.08 * cw, 0.22 * h, METAL_DARK)
 
 
@@ -792,7 +792,7 @@ def _floor(sc: _Scene, name: str, floor: float, u: float) -> None:
             return
         joints = JOINTS[name]
         if name in ("office", "home", "school"):  # planks: long rows, joints staggered
-            rows = max(2, round(depth / (0.07 * u)))
+            rows = max(2, round(depth / (0.1 * u)))
             segs = []
             for k in range(1, rows):
                 yk = top + depth * (k / rows) ** 1.3
@@ -800,7 +800,7 @@ def _floor(sc: _Scene, name: str, floor: float, u: float) -> None:
             for k in range(rows):
                 ya = top + depth * (k / rows) ** 1.3
                 yb = top + depth * ((k + 1) / rows) ** 1.3
-                plank = 0.55 * u
+                plank = 0.9 * u
                 off = (k % 2) * plank / 2 + plank / 3
                 xk = off
                 while xk < w:
@@ -808,9 +808,9 @@ def _floor(sc: _Scene, name: str, floor: float, u: float) -> None:
                     xk += plank
             sc.lines(segs, joints)
         else:  # tiles or paving: rows widening toward the viewer, joints fanning from the middle
-            rows = max(2, round(depth / (0.09 * u)))
+            rows = max(2, round(depth / (0.12 * u)))
             segs = [(0, top + depth * (k / rows) ** 1.4, w, top + depth * (k / rows) ** 1.4) for k in range(1, rows)]
-            tile = (0.22 if name != "street" else 0.3) * u
+            tile = (0.3 if name != "street" else 0.4) * u
             n = int(w / 2 / tile) + 2
             cx = w / 2
             for k in range(-n, n + 1):
@@ -830,7 +830,7 @@ def _ceiling(sc: _Scene, u: float) -> None:
         step = 0.7 * u
         x = (sc.w % step) / 2 + 0.15 * u
         while x + 0.4 * u <= sc.w - sc.r:
-            sc.rect(x, sc.r + 0.008 * u, 0.4 * u, depth - 0.016 * u, "#FFF4CF", K)
+            sc.rect(x, sc.r + 0.008 * u, 0.4 * u, depth - 0.016 * u, "#FFF4CF")
             x += step
 
 
@@ -852,24 +852,29 @@ def _service_hall(sc: _Scene, floor: float, u: float, accent: Color) -> None:
     ft = gt - 0.06 * u  # the fascia's top
     n = max(1, round(w / (0.6 * u)))
     pane = w / n
-    for k in range(n):
-        with sc.element("glass_screen"):
+    with sc.element("glass_screen"):  # one glass band, posts between the windows, a shine on each pane
+        sc.rect(x0, gt, w, ct - gt, GLASS, K)
+        for k in range(n):
             px = x0 + k * pane
-            sc.rect(px + 0.02 * pane, gt, 0.96 * pane, ct - gt, GLASS, K)
+            if k:
+                sc.rect(px - 0.006 * u, gt, 0.012 * u, ct - gt, METAL_DARK)
             sc.poly([(px + 0.12 * pane, ct - 0.15 * (ct - gt)), (px + 0.2 * pane, gt + 0.2 * (ct - gt)),
                      (px + 0.26 * pane, gt + 0.2 * (ct - gt)), (px + 0.18 * pane, ct - 0.15 * (ct - gt))], GLASS_SHINE)
-            sc.rect(px + 0.38 * pane, ct - 0.04 * u, 0.24 * pane, 0.04 * u, WHITE, K)  # the speaking hole's slot
     with sc.element("fascia"):
         sc.rect(x0, ft, w, gt - ft, _soft(accent, 0.62), K)
         for k in range(n):
             px = x0 + (k + 0.5) * pane
-            sc.rect(px - 0.05 * u, ft + 0.012 * u, 0.1 * u, gt - ft - 0.024 * u, WHITE, K)
-            sc.rect(px - 0.008 * u, ft + 0.02 * u, 0.016 * u, gt - ft - 0.04 * u, "#7C8DA0")  # the window's number
+            sc.rect(px - 0.05 * u, ft + 0.012 * u, 0.1 * u, gt - ft - 0.024 * u, WHITE)
     with sc.element("counter"):
-        sc.rect(x0 - 0.01 * u, ct, w + 0.02 * u, 0.045 * u, WOOD, K)
+        sc.rect(x0 - 0.01 * u, ct, w + 0.02 * u, 0.045 * u, WOOD_EDGE)
         sc.rect(x0, ct + 0.045 * u, w, floor - ct - 0.045 * u, "#F3EEE6", K)
         sc.rect(x0, ct + 0.11 * u, w, 0.05 * u, _soft(accent, 0.68))
-    _hang(sc, (QUEUE, GUIDE, CLOCK, POSTER, NOTICE), x0, top, x1, ft - 0.03 * u, u, accent)
+    if ft - 0.03 * u - top >= 0.14 * u:
+        _hang(sc, (QUEUE, GUIDE, CLOCK, POSTER, NOTICE), x0, top, x1, ft - 0.03 * u, u, accent)
+    else:  # too little wall above for things to read: the queue board hangs in front of the fascia
+        qh = 0.11 * u
+        with sc.element("queue_display"):
+            _queue_display(sc, x0 + w / 2 - 1.2 * qh, max(top, ft - 0.03 * u), 2.4 * qh, qh, accent)
 
 
 def _office(sc: _Scene, floor: float, u: float, accent: Color) -> None:
@@ -889,13 +894,13 @@ def _meeting_room(sc: _Scene, floor: float, u: float, accent: Color) -> None:
     with sc.element("table"):
         for k in range(chairs):
             cx = x0 + (k + 0.5) * w / chairs
-            sc.rect(cx - 0.08 * u, floor - 0.38 * u, 0.16 * u, 0.22 * u, "#C9D7E6", K, radius=0.04 * u)
-        sc.rect(x0, floor - 0.2 * u, w, 0.045 * u, WOOD, K)
+            sc.rect(cx - 0.08 * u, floor - 0.38 * u, 0.16 * u, 0.22 * u, "#C9D7E6", None, radius=0.04 * u)
+        sc.rect(x0, floor - 0.2 * u, w, 0.045 * u, WOOD_EDGE)
         sc.rect(x0 + 0.01 * u, floor - 0.155 * u, w - 0.02 * u, 0.155 * u, "#EDE3D4", K)
         for k in range(chairs):  # name plates on the table
             cx = x0 + (k + 0.5) * w / chairs
             sc.poly([(cx - 0.05 * u, floor - 0.2 * u), (cx + 0.05 * u, floor - 0.2 * u),
-                     (cx + 0.04 * u, floor - 0.26 * u), (cx - 0.04 * u, floor - 0.26 * u)], WHITE, K)
+                     (cx + 0.04 * u, floor - 0.26 * u), (cx - 0.04 * u, floor - 0.26 * u)], WHITE)
 
 
 
@@ -932,20 +937,20 @@ def _street(sc: _Scene, floor: float, u: float, accent: Color) -> None:
     with sc.element("gate"):
         for px in (gx, gx + gw - 0.1 * u):
             sc.rect(px, floor - 0.46 * u, 0.1 * u, 0.46 * u, "#EDE6DA", K)
-            sc.rect(px - 0.01 * u, floor - 0.49 * u, 0.12 * u, 0.04 * u, "#D9CFBF", K)
+            sc.rect(px - 0.01 * u, floor - 0.49 * u, 0.12 * u, 0.04 * u, "#D9CFBF")
         sc.rect(gx - 0.02 * u, floor - 0.6 * u, gw + 0.04 * u, 0.1 * u, _soft(accent, 0.55), K)
         sc.rect(gx + 0.25 * gw, floor - 0.58 * u, 0.5 * gw, 0.06 * u, "#FFF8EC")
     for tx in (x0 + 0.12 * u, x1 - 0.12 * u):
         if tx < gx - 0.14 * u or tx > gx + gw + 0.14 * u:
             with sc.element("tree"):
-                sc.rect(tx - 0.02 * u, floor - 0.28 * u, 0.04 * u, 0.28 * u, "#D9BFA0", K)
+                sc.rect(tx - 0.02 * u, floor - 0.28 * u, 0.04 * u, 0.28 * u, "#D9BFA0")
                 for dx, dy, r in ((-0.07, -0.33, 0.09), (0.07, -0.34, 0.09), (0.0, -0.43, 0.1)):
-                    sc.oval(tx + dx * u, floor + dy * u, r * u, r * u * 0.95, LEAF, K)
+                    sc.oval(tx + dx * u, floor + dy * u, r * u, r * u * 0.95, LEAF if dx else LEAF_DARK)
     nb = gx + gw + 0.3 * u
     if nb + 0.34 * u < x1:
         with sc.element("notice_board"):
-            sc.rect(nb + 0.04 * u, floor - 0.2 * u, 0.02 * u, 0.2 * u, METAL_DARK, K)
-            sc.rect(nb + 0.26 * u, floor - 0.2 * u, 0.02 * u, 0.2 * u, METAL_DARK, K)
+            sc.rect(nb + 0.04 * u, floor - 0.2 * u, 0.02 * u, 0.2 * u, METAL_DARK)
+            sc.rect(nb + 0.26 * u, floor - 0.2 * u, 0.02 * u, 0.2 * u, METAL_DARK)
             _notice_board(sc, nb, floor - 0.44 * u, 0.32 * u, 0.24 * u, accent)
 
 
@@ -961,7 +966,7 @@ def _school(sc: _Scene, floor: float, u: float, accent: Color) -> None:
     sc.lines([(x0, top, x1, top)], "#C9B79C")  # bunting under the ceiling: drawn, not counted (mostly air)
     for k in range(flags):
         fx = x0 + (k + 0.5) * (x1 - x0) / flags
-        sc.poly([(fx - 0.045 * u, top), (fx + 0.045 * u, top), (fx, top + 0.08 * u)], colors[k % 4], K)
+        sc.poly([(fx - 0.045 * u, top), (fx + 0.045 * u, top), (fx, top + 0.08 * u)], colors[k % 4])
     wainscot(sc, x0, x1, floor, u)
     _hang(sc, (BLACKBOARD, CLOCK, POSTER, WINDOW), x0, top + 0.12 * u, x1, floor - 0.12 * u, u, accent)
     _stand(sc, (SCHOOL_DESK,), x0, x1, floor, u, accent)  # the pupils' desks, in front of the wall
@@ -1014,21 +1019,36 @@ def _bbox(p: Path) -> Box:
 
 
 def _merge(paths: list[Path]) -> list[Path]:
-    """Runs of consecutive paths of one style that do not overlap become one path of several subpaths: the same
-    picture under any fill rule, with a fraction of the items for a renderer to set up (windows, bars, chairs)."""
-    out: list[Path] = []
-    boxes: list[Box] = []
+    """Fills of one colour become one path of several subpaths where the picture cannot tell: a path joins the
+    latest earlier group of its style when it overlaps nothing in that group (so any fill rule draws the same) and
+    nothing drawn between that group and it (so nothing that covered it is now under it). Boxes count with their
+    stroke and a point of margin (anti-aliased edges that touch keep their order). A scene of a few hundred shapes
+    becomes a few dozen items for a renderer to set up (every window frame, every shelf's spines...)."""
+    groups: list[tuple[Path, list[Box]]] = []
     for p in paths:
-        b = _bbox(p)
-        if out and (out[-1].fill, out[-1].stroke, out[-1].stroke_width, out[-1].dash) == (
-                p.fill, p.stroke, p.stroke_width, p.dash) and not any(
-                b[0] < q[2] and q[0] < b[2] and b[1] < q[3] and q[1] < b[3] for q in boxes):
-            out[-1] = Path(out[-1].ops + p.ops, p.fill, p.stroke, p.stroke_width, p.dash, p.round_joins)
-            boxes.append(b)
+        m = (p.stroke_width / 2 if p.stroke is not None else 0.0) + 1.0
+        x0, y0, x1, y1 = _bbox(p)
+        b = (x0 - m, y0 - m, x1 + m, y1 + m)
+        style = (p.fill, p.stroke, p.stroke_width, p.dash, p.round_joins)
+        target = None
+        # Only plain fills of straight edges join: a renderer fills many boxes as cheaply as one, while a stroke
+        # or a curve over a wide union costs it a mask as wide.
+        joins = p.stroke is None and all(op[0] in "MLZ" for op in p.ops)
+        for gi in range(len(groups) - 1 if joins else -1, -1, -1):
+            g, boxes = groups[gi]
+            if any(b[0] < q[2] and q[0] < b[2] and b[1] < q[3] and q[1] < b[3] for q in boxes):
+                break  # it must stay drawn after this group
+            if (g.fill, g.stroke, g.stroke_width, g.dash, g.round_joins) == style and all(
+                    op[0] in "MLZ" for op in g.ops[:8]):  # a group begun by a curve stays alone
+                target = gi
+                break
+        if target is None:
+            groups.append((p, [b]))
         else:
-            out.append(p)
-            boxes = [b]
-    return out
+            g, boxes = groups[target]
+            groups[target] = (Path(g.ops + p.ops, g.fill, g.stroke, g.stroke_width, g.dash, g.round_joins),
+                              [*boxes, b])
+    return [g for g, _ in groups]
 
 
 def scene_paths(name: str, x: float, y: float, w: float, h: float, *, radius: float = 0.0,
