@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 from bisect import bisect_left
 from collections.abc import Sequence
@@ -255,28 +256,48 @@ def _speech_tail(body: list[Cubic], x: float, y: float, w: float, h: float, tip:
     return ua, ub, a, b, qa, qb
 
 
+# Where a speech tail is cut into convex pieces (parameters along its two sides, base to tip): finer toward the
+# tip, so two tails that meet only at a speaker's mouth can be told from tails that run over each other.
+_TAIL_CUTS = (0.0, 0.25, 0.5, 0.7, 0.85, 0.95, 1.0)
+
+
+def _quad_piece(p0: Pt, p1: Pt, p2: Pt, t0: float, t1: float) -> tuple[Pt, Pt, Pt]:
+    """The controls of quadratic p0–p1–p2 on [t0, t1] (its blossom at (t0, t0), (t0, t1), (t1, t1))."""
+    def blossom(u: float, v: float) -> Pt:
+        a, b, c = (1 - u) * (1 - v), (1 - u) * v + u * (1 - v), u * v
+        return (a * p0[0] + b * p1[0] + c * p2[0], a * p0[1] + b * p1[1] + c * p2[1])
+
+    return blossom(t0, t0), blossom(t0, t1), blossom(t1, t1)
+
+
 def tail_hulls(kind: str, x: float, y: float, w: float, h: float, tip: Pt) -> list[tuple[Pt, ...]]:
     """Point sets whose convex hulls hold what `bubble_paths` draws outside the body toward `tip` (a curve lies
-    in the hull of its controls): the speech tail, each thought circle's square, the shout's stretched spike.
-    Layout keeps these clear of faces without drawing."""
+    in the hull of its controls): the speech tail cut across into slices (each side's sub-curve controls), each
+    thought circle's square, the shout's stretched spike cut across likewise. Layout keeps these clear of faces,
+    bubbles and other tails without drawing."""
     _check(kind)
     cx, cy, rx, ry = x + w / 2, y + h / 2, w / 2, h / 2
     if _inside_ellipse(tip, cx, cy, rx, ry):
         return []
     if kind in ("speech", "whisper"):
         _, _, a, b, qa, qb = _speech_tail(_squircle(x, y, w, h), x, y, w, h, tip)
-        return [(a, b, qa, qb, tip)]
+        # Slice k lies between the two sides over [t_k, t_k+1] and the chords joining them there.
+        return [_quad_piece(a, qa, tip, t0, t1) + _quad_piece(b, qb, tip, t0, t1)
+                for t0, t1 in zip(_TAIL_CUTS, _TAIL_CUTS[1:], strict=False)]
     if kind == "thought":
-        hulls = []
-        for ops in _thought_paths(x, y, w, h, tip)[1:]:
-            pts = [p for op in ops for p in _op_points(op)]
-            xs, ys = [p[0] for p in pts], [p[1] for p in pts]
-            hulls.append(((min(xs), min(ys)), (max(xs), min(ys)), (max(xs), max(ys)), (min(xs), max(ys))))
-        return hulls
+        return [((c[0] - r, c[1] - r), (c[0] + r, c[1] - r), (c[0] + r, c[1] + r), (c[0] - r, c[1] + r))
+                for c, r in _thought_circles(x, y, w, h, tip)]
     ops = _shout_ops(x, y, w, h, tip)
     pts = [p for op in ops for p in _op_points(op)]
     k = next(i for i, p in enumerate(pts) if p == tip)
-    return [(pts[k - 1], tip, pts[(k + 1) % len(pts)])]
+    p, q = pts[k - 1], pts[(k + 1) % len(pts)]
+
+    def toward(o: Pt, t: float) -> Pt:
+        return (o[0] + (tip[0] - o[0]) * t, o[1] + (tip[1] - o[1]) * t)
+
+    # The spike (a triangle) cut across like a speech tail, base to tip.
+    return [(toward(p, t0), toward(q, t0), toward(p, t1), toward(q, t1)) if t1 < 1
+            else (toward(p, t0), toward(q, t0), tip) for t0, t1 in zip(_TAIL_CUTS, _TAIL_CUTS[1:], strict=False)]
 
 
 def _op_points(op: PathOp) -> list[Pt]:
@@ -286,20 +307,31 @@ def _op_points(op: PathOp) -> list[Pt]:
 
 def _ellipse_stations(cx: float, cy: float, rx: float, ry: float, n: int, phase: float) -> list[float]:
     """n angles spaced evenly by arc length around an ellipse (bumps stay even on flat bubbles)."""
-    m = 720
-    angles = [math.tau * i / m for i in range(m + 1)]
-    pts = [(cx + rx * math.cos(a), cy + ry * math.sin(a)) for a in angles]
-    acc = [0.0]
-    for p, q in zip(pts, pts[1:], strict=False):
-        acc.append(acc[-1] + math.dist(p, q))
-    out, j = [], 0
+    return list(_stations(rx, ry, n, phase))
+
+
+@lru_cache(maxsize=4096)
+def _stations(rx: float, ry: float, n: int, phase: float) -> tuple[float, ...]:
+    """`_ellipse_stations` of an ellipse centred on the origin: the angles do not depend on where it stands."""
+    angles, dcos, dsin = _station_steps()
+    acc = list(itertools.accumulate((math.hypot(rx * dc, ry * ds) for dc, ds in zip(dcos, dsin, strict=True)),
+                                    initial=0.0))
+    out = []
     for i in range(n):
         target = acc[-1] * ((i + phase) / n)
-        while acc[j + 1] < target:
-            j += 1
+        j = bisect_left(acc, target, 1) - 1  # the first step whose end reaches the target
         t = (target - acc[j]) / (acc[j + 1] - acc[j])
         out.append(angles[j] + (angles[j + 1] - angles[j]) * t)
-    return out
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def _station_steps(m: int = 720) -> tuple[tuple[float, ...], tuple[float, ...], tuple[float, ...]]:
+    """m + 1 angles around the unit circle and the steps in cos and sin between them (scaled by the radii, the
+    steps' lengths add up to an ellipse's arc length)."""
+    angles = tuple(math.tau * i / m for i in range(m + 1))
+    cos, sin = [math.cos(a) for a in angles], [math.sin(a) for a in angles]
+    return (angles, tuple(b - a for a, b in itertools.pairwise(cos)), tuple(b - a for a, b in itertools.pairwise(sin)))
 
 
 def _count(w: float, h: float, size: float, lo: int, hi: int) -> int:
@@ -328,7 +360,14 @@ def _thought_paths(x: float, y: float, w: float, h: float, tip: Pt | None) -> li
     outlines: list = [pen.close().ops]
     if tip is None or _inside_ellipse(tip, cx, cy, rx, ry):
         return outlines
-    # trailing circles from the cloud's edge toward the tip; the smallest touches the tip
+    outlines.extend(PathPen().ellipse(c[0], c[1], r, r).ops for c, r in _thought_circles(x, y, w, h, tip))
+    return outlines
+
+
+def _thought_circles(x: float, y: float, w: float, h: float, tip: Pt) -> list[tuple[Pt, float]]:
+    """A thought bubble's trailing circles (centre, radius), largest first, from the cloud's edge toward the tip;
+    the smallest touches the tip."""
+    cx, cy, rx, ry = x + w / 2, y + h / 2, w / 2, h / 2
     a = math.atan2((tip[1] - cy) / ry, (tip[0] - cx) / rx)
     edge = (cx + rx * math.cos(a), cy + ry * math.sin(a))
     dist = math.dist(edge, tip)
@@ -343,11 +382,9 @@ def _thought_paths(x: float, y: float, w: float, h: float, tip: Pt | None) -> li
     pos = dist
     circles = []
     for r in reversed(radii):  # smallest first, from the tip backwards
-        c = (edge[0] + ux * (pos - r), edge[1] + uy * (pos - r))
-        circles.append(PathPen().ellipse(c[0], c[1], r, r).ops)
+        circles.append(((edge[0] + ux * (pos - r), edge[1] + uy * (pos - r)), r))
         pos -= 2 * r + gap
-    outlines.extend(reversed(circles))
-    return outlines
+    return circles[::-1]
 
 
 _JITTER = (0.0, 0.07, 0.02, 0.1, 0.04, 0.0, 0.08, 0.03, 0.06, 0.01, 0.09, 0.05)  # fixed: output is stable

@@ -36,8 +36,9 @@ from .staging import (
     _tips,
     held_props,
     speeches_of,
+    tails_apart,
 )
-from .tails import TAIL_MARGIN, Pt, _tail_block, _tail_root, bubble_tips, tails_clear
+from .tails import Pt, _tail_block, _tail_root, bubble_tips
 from .typeset import LEADING, Setter, Split, columns_for
 
 
@@ -339,7 +340,7 @@ def _beside_attempt(ctx: PanelContext, plan: PanelPlan, s: float, shift: float, 
             break  # a lone bubble keeps to its speaker's side wherever the tail ends: planned again, it is the same
     tips = _tips(ctx, plan, True, plan.fig_h, pad + scene)
     boxes = [b.box for b in bubbles]
-    if not tails_clear(boxes, [tips[sp.who] for sp in plan.speeches], TAIL_MARGIN * s):
+    if not tails_apart(ctx, plan, boxes, [tips[sp.who] for sp in plan.speeches]):
         return None
     height = pad + scene + plan.caption_h + (0.3 * s if plan.caption_h else 0) + pad
     return Arrangement(tuple(bubbles), height, scene=scene, shift=shift)
@@ -405,7 +406,7 @@ def _plan_above(ctx: PanelContext, plan: PanelPlan, inner: float, s: float) -> A
         boxes = [b.box for b in bubbles]
         links = [b.link for b in bubbles]
         tips = bubble_tips(boxes, links, [heads[sp.who] for sp in plan.speeches])
-        clear = tails_clear(boxes, tips, TAIL_MARGIN * s, links)
+        clear = tails_apart(ctx, plan, boxes, tips, links)
         if clear or (fig_top is not None and abs(new_top - fig_top) < 0.01):
             break
         fig_top = new_top

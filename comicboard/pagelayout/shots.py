@@ -23,7 +23,7 @@ from .bubblefit import BubblePlan, _bubble_for, _drop_below, _skinny, cramped
 from .geometry import Box, Figure, Item, Panel, Shape
 from .memo import memo
 from .staging import COUNTER_TOP, FIG_ASPECT, _badge_r, _expression, _pad, _pose, held_props
-from .tails import TAIL_MARGIN, Pt, _segment_hits, _segments_cross, _tail_root
+from .tails import DRAWN_MARGIN, DrawnTail, Pt, _segment_hits, _tail_root, clash, drawn_tail
 
 if TYPE_CHECKING:
     from .panel import PanelContext, PanelPlan
@@ -263,7 +263,7 @@ def _bubbles(ctx: PanelContext, plan: PanelPlan, height: float, figures: tuple[S
     for f in figures:  # what a hand holds stays in sight
         if f.held is not None:
             blocks.append(f.held)
-    margin = TAIL_MARGIN * s
+    margin = DRAWN_MARGIN * s  # around the tails as drawn
     max_w = min(0.86 * inner, plan.share * w)
     # No shot keeps a shrunk speech: the other arrangements keep the text at its size, a shot must not do worse.
     options: list[list[BubblePlan]] = []
@@ -280,7 +280,7 @@ def _bubbles(ctx: PanelContext, plan: PanelPlan, height: float, figures: tuple[S
             return None
         options.append(opts)
 
-    def candidates(k: int, placed: list[Box], tails: list[tuple[Pt, Pt]], prev_top: float) -> list[tuple]:
+    def candidates(k: int, placed: list[Box], tails: list[tuple[DrawnTail, str]], prev_top: float) -> list[tuple]:
         sp = plan.speeches[k]
         head = heads[sp.who]
         hx, hy, hw, hh = head
@@ -296,22 +296,23 @@ def _bubbles(ctx: PanelContext, plan: PanelPlan, height: float, figures: tuple[S
                 box = (x, y, bw, bh)
                 tip = tip_for(box, head, s)
                 root = _tail_root(box, tip)
-                if (any(_segment_hits(root, tip, b, margin) for b in placed)
-                        or any(_segment_hits(p, q, box, margin) for p, q in tails)
-                        or any(_segments_cross(root, tip, p, q) for p, q in tails)
+                tail = drawn_tail(sp.kind, box, tip)  # as drawn: clear of the other bubbles and their tails
+                if not tail.pieces:  # the tip inside the bubble: no tail would be drawn to the speaker
+                    continue
+                if (any(clash(tail, t, margin, reach=0.5 * hh if who == sp.who else 0.0) for t, who in tails)
                         or any(_segment_hits(root, tip, h, 0.1 * s) for h in others)
                         or _tail_covers(sp.kind, box, tip, others, 0.1 * s)):
                     continue
                 length = math.hypot(tip[0] - root[0], tip[1] - root[1])
-                found[(round(x), round(y), round(bw))] = (y + bh + 0.5 * length, bub, box, tip, root)
+                found[(round(x), round(y), round(bw))] = (y + bh + 0.5 * length, bub, box, tip, tail)
         return sorted(found.values(), key=lambda c: c[0])[:_BRANCH]
 
-    def place(k: int, placed: list[Box], tails: list[tuple[Pt, Pt]], prev_top: float
+    def place(k: int, placed: list[Box], tails: list[tuple[DrawnTail, str]], prev_top: float
               ) -> list[tuple[BubblePlan, Pt]] | None:
         if k == len(plan.speeches):
             return []
-        for _, bub, box, tip, root in candidates(k, placed, tails, prev_top):
-            rest = place(k + 1, placed + [box], tails + [(root, tip)], box[1] + 0.6 * s)
+        for _, bub, box, tip, tail in candidates(k, placed, tails, prev_top):
+            rest = place(k + 1, placed + [box], tails + [(tail, plan.speeches[k].who)], box[1] + 0.6 * s)
             if rest is not None:
                 return [(bub.at(box[0], box[1]), tip), *rest]
         return None

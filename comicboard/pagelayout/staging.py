@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from ..art import figure_anatomy
 from ..model import Speech, Step
 from .geometry import Box
-from .tails import Pt, _tail_tip
+from .tails import DRAWN_MARGIN, Pt, _tail_tip, tails_clear
 from .typeset import REVERSED_MIN_PT
 
 if TYPE_CHECKING:
@@ -163,3 +163,12 @@ def _tips(ctx: PanelContext, plan: PanelPlan, beside: bool, fig_h: float, fig_bo
         head = _head_box(ctx.board.cast[who].look, facing, who, box)
         tips[who] = _tail_tip(head, facing, beside, plan.s)
     return tips
+
+
+def tails_apart(ctx: PanelContext, plan: PanelPlan, boxes: list[Box], tips: list[Pt],
+                links: list[int | None] | None = None) -> bool:
+    """`tails.tails_clear` for the plan's speeches as drawn (each bubble's kind); two tails of one speaker may
+    meet within half a head of the mouth they both end at."""
+    reach = 0.5 * plan.fig_h * min(_head_frac(ctx.board.cast[who].look, "right", who)[3] for who in plan.speakers)
+    return tails_clear(boxes, tips, DRAWN_MARGIN * plan.s, links, [sp.kind for sp in plan.speeches],
+                       [sp.who for sp in plan.speeches], reach)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import comicboard as cb
@@ -97,15 +97,12 @@ def test_unseen_boards_keep_the_invariants(board, tmp_path_factory):
     assert missing_strings(lay) == []
 
 
-@pytest.mark.xfail(strict=True, reason="known layout defect (#11): the planner keeps tails apart as straight lines, "
-                   "but the art draws a speech tail as a curved wedge, which can run over another bubble's thought "
-                   "circles or tail (e.g. a worker's shout, thought and speech in one panel). Remove this mark when "
-                   "the planner keeps the drawn tails apart.")
 @settings(max_examples=examples(25), deadline=None,
-          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-          phases=[Phase.explicit, Phase.reuse, Phase.generate])  # an expected failure is not worth shrinking
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(board=boards())
 def test_unseen_boards_keep_their_drawn_tails_apart(board):
+    """The planner keeps the tails apart as the art draws them (a curved wedge, a row of circles, a stretched
+    spike), in normal and mirrored panels and in comic shots, not as straight lines."""
     lay = cb.layout(board)
     if any(p.severity == "error" for p in lay.problems):
         return
