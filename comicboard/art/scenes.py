@@ -419,6 +419,19 @@ HOME_WINDOW = Piece("window", _home_window, 0.9, 1.6)
 WALL_PLANT = Piece("plant", _wall_plant, 0.7, size=0.8)
 
 
+def _stretch(row: list[list], spare: float, share: float) -> float:
+    """Widen the stretchable pieces of `row` ([piece, width, height] each) by up to `share` of the `spare` width,
+    in proportion to how far each may stretch; return the width still spare."""
+    room = sum(pw * (p.stretch - 1) for p, pw, _ in row)
+    if room > 0:
+        grow = min(1.0, share * spare / room)
+        for it in row:
+            extra = it[1] * (it[0].stretch - 1) * grow
+            it[1] += extra
+            spare -= extra
+    return spare
+
+
 def _hang(sc: _Scene, pieces: tuple[Piece, ...], x0: float, y0: float, x1: float, y1: float, u: float,
           accent: Color, seen: set[str] | None = None, start: int = 0) -> None:
     """Hang pieces on the wall region (x0, y0)-(x1, y1): a row across a wide region, a column down a tall one,
@@ -454,15 +467,7 @@ def _hang(sc: _Scene, pieces: tuple[Piece, ...], x0: float, y0: float, x1: float
             miss += 1
     if not row:
         return
-    spare = W - used
-    room = sum(pw * (p.stretch - 1) for p, pw, _ in row)
-    if room > 0:
-        grow = min(1.0, 0.75 * spare / room)
-        for it in row:
-            extra = it[1] * (it[0].stretch - 1) * grow
-            it[1] += extra
-            spare -= extra
-    pad = spare / (len(row) + 1)
+    pad = _stretch(row, W - used, 0.75) / (len(row) + 1)
     x = x0 + pad
     for n, (p, pw, ph) in enumerate(row):
         with sc.element(p.name):
@@ -684,15 +689,7 @@ def _stand(sc: _Scene, pieces: tuple[Stand, ...], x0: float, x1: float, floor: f
     if not row:  # a very narrow panel: the first piece, narrowed to the room there is
         p = pieces[0]
         row, used = [[p, 0.92 * W, p.height * u]], 0.92 * W
-    spare = W - used
-    room = sum(pw * (p.stretch - 1) for p, pw, _ in row)
-    if room > 0:
-        grow = min(1.0, 0.8 * spare / room)
-        for it in row:
-            extra = it[1] * (it[0].stretch - 1) * grow
-            it[1] += extra
-            spare -= extra
-    pad = spare / (len(row) + 1)
+    pad = _stretch(row, W - used, 0.8) / (len(row) + 1)
     x = x0 + pad
     for n, (p, pw, ph) in enumerate(row):
         with sc.element(p.name):

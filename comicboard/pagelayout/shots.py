@@ -23,7 +23,7 @@ from .bubblefit import BubblePlan, _bubble_for, _drop_below, _skinny, cramped
 from .geometry import Box, Figure, Item, Panel, Shape
 from .memo import memo
 from .staging import COUNTER_TOP, FIG_ASPECT, _badge_r, _expression, _pad, _pose, held_props
-from .tails import DRAWN_MARGIN, DrawnTail, Pt, _segment_hits, _tail_root, clash, drawn_tail
+from .tails import DRAWN_MARGIN, DrawnTail, Pt, _hull, _segment_hits, _tail_root, clash, drawn_tail
 
 if TYPE_CHECKING:
     from .panel import PanelContext, PanelPlan
@@ -353,28 +353,6 @@ def hull_hits_box(points: tuple[Pt, ...], box: Box, margin: float) -> bool:
         if all(nx * (c[0] - p[0]) + ny * (c[1] - p[1]) > 0 for c in corners):
             return False
     return True
-
-
-def _hull(points: tuple[Pt, ...]) -> list[Pt]:
-    """The convex hull, counter-clockwise in (x, y) (Andrew's monotone chain)."""
-    pts = sorted(set(points))
-    if len(pts) <= 2:
-        return pts
-
-    def cross(o: Pt, a: Pt, b: Pt) -> float:
-        return (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0])
-
-    lower: list[Pt] = []
-    for p in pts:
-        while len(lower) >= 2 and cross(lower[-2], lower[-1], p) <= 0:
-            lower.pop()
-        lower.append(p)
-    upper: list[Pt] = []
-    for p in reversed(pts):
-        while len(upper) >= 2 and cross(upper[-2], upper[-1], p) <= 0:
-            upper.pop()
-        upper.append(p)
-    return lower[:-1] + upper[:-1]
 
 
 _BRANCH = 3  # bubble places tried for each speech before giving up on the one before
